@@ -1,0 +1,4 @@
+export * from './schemas';
+export * from './time';
+export * from './keys';
+export * from './parse';

@@ -1,0 +1,174 @@
+/** zod schemas for every record of SPEC §2; types are inferred from them. */
+import { z } from 'zod';
+import { isDay, normalizeInstant } from './time';
+
+/** A timestamp with or without offset, normalised to `YYYY-MM-DDTHH:mm:ss+08:00`. */
+export const Instant = z.string().transform((text, ctx) => {
+  const iso = normalizeInstant(text);
+  if (iso === null) {
+    ctx.addIssue({ code: 'custom', message: `unreadable timestamp "${text}"` });
+    return z.NEVER;
+  }
+  return iso;
+});
+
+export const Day = z.string().refine(isDay, { message: 'not a YYYY-MM-DD day' });
+
+const nonEmpty = z.string().trim().min(1);
+/** Integer fen, never negative. */
+export const Fen = z.number().int('amount must be integer fen').nonnegative('amount must not be negative');
+
+export const Platform = z.enum(['douyin', 'taobao']);
+export type Platform = z.infer<typeof Platform>;
+
+export const Shop = z.object({
+  shopId: nonEmpty,
+  platform: Platform,
+  name: z.string(),
+});
+export type Shop = z.infer<typeof Shop>;
+
+export const Customer = z.object({
+  customerKey: nonEmpty,
+  shopId: nonEmpty,
+  nickname: z.string(),
+  buyerId: nonEmpty.optional(),
+  phone: nonEmpty.optional(),
+  province: nonEmpty.optional(),
+  city: nonEmpty.optional(),
+  gender: z.enum(['f', 'm']).optional(),
+  isFan: z.boolean().optional(),
+  isMember: z.boolean().optional(),
+  memberLevel: nonEmpty.optional(),
+  tags: z.array(z.string()).default([]),
+});
+export type Customer = z.infer<typeof Customer>;
+export type CustomerInput = z.input<typeof Customer>;
+
+export const Channel = z.enum(['live', 'video', 'card', 'other']);
+export type Channel = z.infer<typeof Channel>;
+export const Traffic = z.enum(['paid', 'organic', 'unknown']);
+export type Traffic = z.infer<typeof Traffic>;
+export const OrderStatus = z.enum(['unpaid', 'paid', 'shipped', 'completed', 'refunded', 'closed']);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+export const OrderItem = z.object({
+  productId: nonEmpty.optional(),
+  productName: z.string(),
+  spec: z.string().optional(),
+  unitPriceFen: Fen.optional(),
+  quantity: z.number().int().positive(),
+});
+export type OrderItem = z.infer<typeof OrderItem>;
+
+const OrderBase = z.object({
+  orderId: z.string().trim().min(1, 'orderId is empty'),
+  shopId: nonEmpty,
+  customerKey: nonEmpty,
+  placedAt: Instant,
+  paidAt: Instant.optional(),
+  amountFen: Fen,
+  quantity: z.number().int().nonnegative(),
+  productId: nonEmpty.optional(),
+  productName: z.string().optional(),
+  items: z.array(OrderItem).optional(),
+  channel: Channel,
+  traffic: Traffic,
+  status: OrderStatus,
+  recipientName: z.string().optional(),
+  recipientPhone: z.string().optional(),
+  province: nonEmpty.optional(),
+  city: nonEmpty.optional(),
+  promisedShipAt: Instant.optional(),
+  shippedAt: Instant.optional(),
+});
+
+/** Order; a record without `items` reads as one item from the top-level product fields, or none. */
+export const Order = OrderBase.transform((o) => ({
+  ...o,
+  items:
+    o.items ??
+    (o.productName !== undefined
+      ? [{ ...(o.productId ? { productId: o.productId } : {}), productName: o.productName, quantity: Math.max(1, o.quantity) }]
+      : []),
+}));
+export type Order = z.infer<typeof Order>;
+export type OrderInput = z.input<typeof Order>;
+
+export const ContactKind = z.enum(['visit', 'view', 'click', 'cart', 'order']);
+export type ContactKind = z.infer<typeof ContactKind>;
+
+export const Contact = z.object({
+  shopId: nonEmpty,
+  customerKey: nonEmpty,
+  at: Instant,
+  kind: ContactKind,
+  channel: z.string().optional(),
+  source: z.string().optional(),
+  page: z.string().optional(),
+  province: nonEmpty.optional(),
+  city: nonEmpty.optional(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const Rejected = z.object({ row: z.number().int().nonnegative(), reason: z.string() });
+export type Rejected = z.infer<typeof Rejected>;
+
+export const Capture = z.object({
+  captureId: nonEmpty,
+  shopId: nonEmpty,
+  url: z.string(),
+  adapter: nonEmpty,
+  capturedAt: Instant,
+  headers: z.array(z.string()),
+  rawRows: z.array(z.array(z.string())),
+  rowCount: z.number().int().nonnegative(),
+  rejected: z.array(Rejected),
+});
+export type Capture = z.infer<typeof Capture>;
+
+export const MetricValue = z.object({ value: z.number(), change: z.number().optional() });
+
+export const PlatformSnapshot = z.object({
+  shopId: nonEmpty,
+  source: nonEmpty,
+  seenOn: Day,
+  window: z.object({ start: Day, end: Day }).optional(),
+  metrics: z.record(z.string(), MetricValue),
+});
+export type PlatformSnapshot = z.infer<typeof PlatformSnapshot>;
+
+/** A saved audience: an expression over tags (SPEC §6.2). */
+export const Audience = z.object({
+  audienceId: nonEmpty,
+  shopId: nonEmpty,
+  name: z.string(),
+  expression: z.string(),
+  createdAt: Instant,
+  updatedAt: Instant.optional(),
+});
+export type Audience = z.infer<typeof Audience>;
+
+/** One export of an audience with its frozen members and optional held-out control (SPEC §6.4). */
+export const ExportRecord = z.object({
+  exportId: nonEmpty,
+  shopId: nonEmpty,
+  audienceId: z.string().optional(),
+  name: z.string(),
+  format: nonEmpty,
+  exportedAt: Instant,
+  window: z.object({ start: Day, end: Day }).optional(),
+  members: z.array(z.string()),
+  control: z.array(z.string()).default([]),
+  controlSeed: z.number().int().optional(),
+  controlShare: z.number().min(0).max(1).optional(),
+});
+export type ExportRecord = z.infer<typeof ExportRecord>;
+
+/** Everything of one shop, as the engine reads it. */
+export interface ShopData {
+  shop: Shop;
+  customers: Customer[];
+  orders: Order[];
+  contacts: Contact[];
+}

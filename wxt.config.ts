@@ -1,0 +1,22 @@
+import { defineConfig } from 'wxt';
+
+// Console domains only (least privilege); the generic adapter on other sites uses activeTab.
+export const CONSOLE_MATCHES = [
+  'https://*.jinritemai.com/*',
+  'https://*.taobao.com/*',
+  'https://*.tmall.com/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: {
+    name: 'seller-lens 客户资产透镜',
+    description: '在商家后台之上看清客户资产：采集、分层、通路、导出，数据只留在本机。',
+    permissions: ['storage', 'unlimitedStorage', 'sidePanel'],
+    host_permissions: CONSOLE_MATCHES,
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    action: { default_title: 'seller-lens' },
+  },
+});
