@@ -1,0 +1,51 @@
+/** Promise-based client of the engine worker, with progress callbacks. */
+import type { BackupResult, CsvResult, EngineRequest, EngineResponse, ReportResult, RestoreResult } from './protocol';
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (t: string) => void };
+type Body<K> = K extends EngineRequest['kind'] ? Omit<Extract<EngineRequest, { kind: K }>, 'id'> : never;
+
+export class EngineClient {
+  private worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+  private next = 1;
+  private pending = new Map<number, Pending>();
+
+  constructor() {
+    this.worker.onmessage = (e: MessageEvent<EngineResponse>) => {
+      const msg = e.data;
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      if ('progress' in msg) return p.onProgress?.(msg.progress);
+      this.pending.delete(msg.id);
+      if (msg.ok) p.resolve(msg.result);
+      else p.reject(new Error(msg.error));
+    };
+  }
+
+  private call<T>(body: Omit<EngineRequest, 'id'>, onProgress?: (t: string) => void): Promise<T> {
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+      this.worker.postMessage({ ...body, id });
+    });
+  }
+
+  /** The report of a window and of its previous window. */
+  report(body: Body<'report'>, onProgress?: (t: string) => void): Promise<ReportResult> {
+    return this.call(body, onProgress);
+  }
+
+  /** CSV bytes of a tier's members (首单 / 复购) for a window. */
+  tierCsv(body: Body<'tierCsv'>): Promise<CsvResult> {
+    return this.call(body);
+  }
+
+  /** The SPEC §9 backup of one shop, as text with its file name. */
+  backup(body: Body<'backup'>): Promise<BackupResult> {
+    return this.call(body);
+  }
+
+  /** Validates then restores a backup file (atomic); rejects with the reason when refused. */
+  restore(body: Body<'restore'>, onProgress?: (t: string) => void): Promise<RestoreResult> {
+    return this.call(body, onProgress);
+  }
+}

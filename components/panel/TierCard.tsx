@@ -1,0 +1,27 @@
+import { formatChange, formatCount } from '@/lib/i18n/format';
+
+export interface TierCardProps {
+  /** Report field name; the element `tier-<name>` holds the bare integer (SPEC §10). */
+  name: string;
+  label: string;
+  value: number | null;
+  previous: number | null;
+  hint?: string;
+}
+
+/** One tier count with its change vs the previous window. */
+export function TierCard({ name, label, value, previous, hint }: TierCardProps) {
+  const change = value !== null && previous ? (value - previous) / previous : null;
+  return (
+    <div className="card tier" title={hint}>
+      <div className="card-label">{label}</div>
+      <div className="card-value">
+        <span data-testid={`tier-${name}`}>{value ?? ''}</span>
+      </div>
+      <div className="card-sub">
+        <span className={change === null ? '' : change >= 0 ? 'up' : 'down'}>{formatChange(change)}</span>
+        <span className="muted"> · {formatCount(previous)}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * The zod hop between an adapter and Dexie: every candidate record a content script sends
+ * is validated here (in the background), failures become rejects with their reason and raw
+ * row, and the Capture record keeps what was seen so a better parser can re-read it later.
+ */
+import {
+  Capture,
+  Contact,
+  Customer,
+  Order,
+  PlatformSnapshot,
+  Shop,
+  parseWith,
+  type Rejected,
+} from '../model';
+
+/** A record an adapter read from one raw row (row = index into rawRows). */
+export interface Candidate {
+  row: number;
+  record: unknown;
+}
+
+/** What a content script sends after reading one table (one page of it). */
+export interface CaptureBatch {
+  adapter: string;
+  /** What the capture badge counts for this page (SPEC §10). */
+  primary: 'orders' | 'customers' | 'contacts' | 'snapshots' | 'rows';
+  url: string;
+  capturedAt: string;
+  shop: unknown;
+  headers: string[];
+  rawRows: string[][];
+  customers: Candidate[];
+  orders: Candidate[];
+  contacts: Candidate[];
+  snapshots: Candidate[];
+  /** Rows the adapter itself could not read, with the reason. */
+  rejected: Rejected[];
+}
+
+export interface ValidatedBatch {
+  shop: Shop;
+  customers: Customer[];
+  orders: Order[];
+  contacts: Contact[];
+  snapshots: PlatformSnapshot[];
+  capture: Capture;
+}
+
+export type IngestResult = { ok: true; batch: ValidatedBatch } | { ok: false; reason: string };
+
+/** Validates a capture batch: records that fail zod become rejects, the rest are typed records of one shop. */
+export function validateBatch(input: CaptureBatch, captureId: string): IngestResult {
+  const shop = parseWith(Shop, input.shop);
+  if (!shop.ok) return { ok: false, reason: `店铺信息无法识别 (shop): ${shop.reason}` };
+  const shopId = shop.value.shopId;
+  const rejected: Rejected[] = [...input.rejected];
+
+  function take<T>(schema: Parameters<typeof parseWith>[0], kind: string, list: Candidate[]): T[] {
+    const out: T[] = [];
+    for (const c of list) {
+      const r = parseWith(schema, c.record);
+      if (!r.ok) rejected.push({ row: c.row, reason: `${kind}: ${r.reason}` });
+      else if ((r.value as { shopId: string }).shopId !== shopId)
+        rejected.push({ row: c.row, reason: `${kind}: shopId ${(r.value as { shopId: string }).shopId} ≠ ${shopId}` });
+      else out.push(r.value as T);
+    }
+    return out;
+  }
+
+  const customers = take<Customer>(Customer, 'customer', input.customers);
+  const orders = take<Order>(Order, 'order', input.orders);
+  const contacts = take<Contact>(Contact, 'contact', input.contacts);
+  const snapshots = take<PlatformSnapshot>(PlatformSnapshot, 'snapshot', input.snapshots);
+
+  // One reject per row: an order row can fail for its order and its customer at once.
+  const byRow = new Map<number, string[]>();
+  for (const r of rejected) byRow.set(r.row, [...(byRow.get(r.row) ?? []), r.reason]);
+  const capture = parseWith(Capture, {
+    captureId,
+    shopId,
+    url: input.url,
+    adapter: input.adapter,
+    capturedAt: input.capturedAt,
+    headers: input.headers,
+    rawRows: input.rawRows,
+    rowCount: input.rawRows.length,
+    rejected: [...byRow].sort((a, b) => a[0] - b[0]).map(([row, reasons]) => ({ row, reason: reasons.join('; ') })),
+  });
+  if (!capture.ok) return { ok: false, reason: `capture: ${capture.reason}` };
+  return { ok: true, batch: { shop: shop.value, customers, orders, contacts, snapshots, capture: capture.value } };
+}

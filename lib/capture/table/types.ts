@@ -1,0 +1,31 @@
+/** What every table reader produces, whatever library rendered the table. */
+
+/** One body row laid on the header grid (row/col spans expanded). */
+export interface TableRow {
+  /** One text per header column, whitespace collapsed ("" where the row has nothing). */
+  cells: string[];
+  /** The cell element covering each column (a rowSpan/colSpan cell covers several), or null. */
+  cellEls: (Element | null)[];
+  el: Element;
+  /** A full-width row (one cell spanning every column): the header line of a group, e.g. an order. */
+  groupHeader?: true;
+  /** For rows below a group header row: that row's index in `rows`, text and element. */
+  group?: { index: number; text: string; el: Element };
+}
+
+export interface ReadTable {
+  /** Which reader read it: 'html', 'arco', … */
+  library: string;
+  /** The table's root element (the library's wrapper, or the <table>). */
+  el: Element;
+  headers: string[];
+  rows: TableRow[];
+}
+
+/** A reader for one component library's table DOM; siblings for antd / Fusion / Semi follow the same shape. */
+export interface TableReader {
+  library: string;
+  /** Root elements of this library's tables under `root`, outermost only. */
+  find(root: ParentNode): Element[];
+  read(el: Element): ReadTable;
+}

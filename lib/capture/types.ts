@@ -1,0 +1,67 @@
+/** The shape every console adapter shares (orders, customers, contacts, snapshots pages alike). */
+import type { z } from 'zod';
+import type { Contact, CustomerInput, OrderInput, Platform, PlatformSnapshot, Rejected, Shop } from '../model';
+
+export type ContactInput = z.input<typeof Contact>;
+export type PlatformSnapshotInput = z.input<typeof PlatformSnapshot>;
+
+/** What a page mainly yields (decides what the capture badge counts). */
+export type CaptureKind = 'orders' | 'customers' | 'contacts' | 'snapshots' | 'rows';
+
+/** A console URL an adapter serves: host (exact or pattern) and path pattern. */
+export interface UrlRule {
+  host: string | RegExp;
+  path: RegExp;
+}
+
+/** What an adapter read from one page of one table: candidates (zod runs downstream) + rows it could not read. */
+export interface AdapterResult {
+  adapter: string;
+  shop: Shop | null;
+  headers: string[];
+  /** Each table row's cell texts (whitespace collapsed), laid on the header grid. */
+  rawRows: string[][];
+  orders: OrderInput[];
+  customers: CustomerInput[];
+  contacts: ContactInput[];
+  snapshots: PlatformSnapshotInput[];
+  /** For each record above, the index in rawRows it was read from (parallel arrays). */
+  rowOf: { orders: number[]; customers: number[]; contacts: number[]; snapshots: number[] };
+  rejected: Rejected[];
+  /** Why the page could not be read at all (no table, no shop identity), else null. */
+  problem: string | null;
+}
+
+export interface Adapter {
+  /** Stable id, stored in Capture.adapter and PlatformSnapshot.source. */
+  id: string;
+  platform: Platform;
+  kind: CaptureKind;
+  /** zh-CN name of the console page. */
+  label: string;
+  /** Where the page lives; the host alone (plus confirmed headers) still picks the adapter when a path moves. */
+  urls: UrlRule[];
+  /** True when the document shows this adapter's table (its headers confirm it). */
+  confirm(doc: Document): boolean;
+  /** The root element of the table this adapter reads (for the pager walker), or null. */
+  findTable(doc: Document): Element | null;
+  /** Pure: the document as it is now → what it shows. Never throws. */
+  read(doc: Document, url: string, capturedAt: string): AdapterResult;
+}
+
+/** An empty result to fill in. */
+export function emptyResult(adapter: string): AdapterResult {
+  return {
+    adapter,
+    shop: null,
+    headers: [],
+    rawRows: [],
+    orders: [],
+    customers: [],
+    contacts: [],
+    snapshots: [],
+    rowOf: { orders: [], customers: [], contacts: [], snapshots: [] },
+    rejected: [],
+    problem: null,
+  };
+}

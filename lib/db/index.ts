@@ -1,0 +1,7 @@
+/** Storage of seller-lens: the Dexie schema, capture upserts and per-shop queries. */
+export * from './schema';
+export * from './keys';
+export * from './merge';
+export * from './store';
+export * from './queries';
+export * from './validate';

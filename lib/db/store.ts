@@ -1,0 +1,198 @@
+/** Storing one captured batch: one read-write transaction, idempotent upserts by natural key. */
+import type { z } from 'zod';
+import {
+  Capture,
+  Contact,
+  Customer,
+  Order,
+  PlatformSnapshot,
+  Shop,
+  dayOf,
+} from '../model';
+import { captureContentOf, captureFingerprint, contactIdOf } from './keys';
+import { mergeContact, mergeCustomer, mergeOrder, mergeShop, sameRecord, withoutUndefined } from './merge';
+import { orderDayOf, type SellerLensDb, type StoredCapture, type StoredContact, type StoredOrder } from './schema';
+import { parseRecords, summarizeReasons } from './validate';
+
+/** What an adapter hands over for one captured page (records already read; validated again here). */
+export interface CaptureBatch {
+  shop: z.input<typeof Shop>;
+  customers?: readonly z.input<typeof Customer>[];
+  orders?: readonly z.input<typeof Order>[];
+  contacts?: readonly z.input<typeof Contact>[];
+  platformSnapshots?: readonly z.input<typeof PlatformSnapshot>[];
+  capture?: z.input<typeof Capture>;
+}
+
+/** Added / updated counts of one table; unchanged records count in neither. */
+export interface UpsertCounts {
+  added: number;
+  updated: number;
+}
+
+/** The outcome of storing a batch, with the distinct natural keys it stored (for the capture badge). */
+export interface StoreResult {
+  shopId: string;
+  customers: UpsertCounts;
+  orders: UpsertCounts;
+  contacts: UpsertCounts;
+  snapshots: UpsertCounts;
+  /** 'duplicate' when the very same page content was captured before (kept once). */
+  capture: 'added' | 'duplicate' | 'none';
+  /** Rows of the capture that could not be read. */
+  rejected: number;
+  keys: {
+    customers: string[];
+    /** orderIds */
+    orders: string[];
+    /** contactIds */
+    contacts: string[];
+    /** `source|seenOn` */
+    snapshots: string[];
+  };
+}
+
+/** Thrown when a batch holds an invalid record or a record of another shop; nothing is stored. */
+export class InvalidBatchError extends Error {
+  override name = 'InvalidBatchError';
+}
+
+function mergeInto<K, T>(map: Map<K, T>, key: K, record: T, merge: (a: T | undefined, b: T) => T): void {
+  map.set(key, merge(map.get(key), record));
+}
+
+/**
+ * Stores one captured batch in ONE read-write transaction (all or nothing): upserts the shop,
+ * enriches customers, upserts orders (last seen wins, never blanking), adds contacts
+ * idempotently, replaces same-day platform snapshots and keeps the capture record once.
+ */
+export async function storeCaptureBatch(db: SellerLensDb, batch: CaptureBatch): Promise<StoreResult> {
+  // Validate everything before touching the database.
+  const reasons: string[] = [];
+  const shopParsed = Shop.safeParse(batch.shop);
+  if (!shopParsed.success) throw new InvalidBatchError(`shop: ${shopParsed.error.issues.map((i) => i.message).join('; ')}`);
+  const shop = shopParsed.data;
+  const shopId = shop.shopId;
+  const customers = parseRecords('customers', Customer, batch.customers ?? [], reasons);
+  const orders = parseRecords('orders', Order, batch.orders ?? [], reasons);
+  const contacts = parseRecords('contacts', Contact, batch.contacts ?? [], reasons);
+  const snapshots = parseRecords('platformSnapshots', PlatformSnapshot, batch.platformSnapshots ?? [], reasons);
+  const captures = parseRecords('capture', Capture, batch.capture ? [batch.capture] : [], reasons);
+  const foreign = (name: string, list: readonly { shopId: string }[]) =>
+    list.forEach((r, i) => {
+      if (r.shopId !== shopId) reasons.push(`${name}[${i}].shopId: "${r.shopId}" is not the batch's shop "${shopId}"`);
+    });
+  foreign('customers', customers);
+  foreign('orders', orders);
+  foreign('contacts', contacts);
+  foreign('platformSnapshots', snapshots);
+  foreign('capture', captures);
+  if (reasons.length > 0) throw new InvalidBatchError(`batch not stored: ${summarizeReasons(reasons)}`);
+
+  // Collapse repeats within the batch (e.g. an order seen on its header and item rows).
+  const customerMap = new Map<string, Customer>();
+  for (const c of customers) mergeInto(customerMap, c.customerKey, c, mergeCustomer);
+  const orderMap = new Map<string, StoredOrder>();
+  for (const o of orders) mergeInto(orderMap, o.orderId, { ...o, day: orderDayOf(o) }, mergeOrder);
+  for (const o of orderMap.values()) o.day = orderDayOf(o);
+  const contactMap = new Map<string, StoredContact>();
+  for (const c of contacts) {
+    const contactId = contactIdOf(c);
+    mergeInto(contactMap, contactId, { ...c, contactId, day: dayOf(c.at) }, mergeContact);
+  }
+  const snapshotMap = new Map<string, PlatformSnapshot>();
+  for (const s of snapshots) snapshotMap.set(`${s.source}|${s.seenOn}`, withoutUndefined(s)); // latest wins
+  const capture: StoredCapture | undefined = captures[0]
+    ? { ...withoutUndefined(captures[0]), fingerprint: captureFingerprint(captures[0]) }
+    : undefined;
+
+  const result: StoreResult = {
+    shopId,
+    customers: { added: 0, updated: 0 },
+    orders: { added: 0, updated: 0 },
+    contacts: { added: 0, updated: 0 },
+    snapshots: { added: 0, updated: 0 },
+    capture: capture ? 'added' : 'none',
+    rejected: capture?.rejected.length ?? 0,
+    keys: {
+      customers: [...customerMap.keys()],
+      orders: [...orderMap.keys()],
+      contacts: [...contactMap.keys()],
+      snapshots: [...snapshotMap.keys()],
+    },
+  };
+
+  await db.transaction(
+    'rw',
+    [db.shops, db.customers, db.orders, db.contacts, db.captures, db.platformSnapshots],
+    async () => {
+      const oldShop = await db.shops.get(shopId);
+      const newShop = mergeShop(oldShop, shop);
+      if (!oldShop || !sameRecord(oldShop, newShop)) await db.shops.put(newShop);
+
+      await upsert(
+        db.customers,
+        [...customerMap.values()].map((c) => [shopId, c.customerKey] as [string, string]),
+        [...customerMap.values()],
+        mergeCustomer,
+        result.customers,
+      );
+      await upsert(
+        db.orders,
+        [...orderMap.values()].map((o) => [shopId, o.orderId] as [string, string]),
+        [...orderMap.values()],
+        (a, b) => {
+          const m = mergeOrder(a, b);
+          m.day = orderDayOf(m);
+          return m;
+        },
+        result.orders,
+      );
+      await upsert(db.contacts, [...contactMap.keys()], [...contactMap.values()], mergeContact, result.contacts);
+      await upsert(
+        db.platformSnapshots,
+        [...snapshotMap.values()].map((s) => [shopId, s.source, s.seenOn] as [string, string, string]),
+        [...snapshotMap.values()],
+        (_old, latest) => latest, // same shop, source and day: the latest figures replace
+        result.snapshots,
+      );
+
+      if (capture) {
+        const sameId = await db.captures.get(capture.captureId);
+        if (sameId && sameId.shopId !== shopId) {
+          throw new InvalidBatchError(`capture id "${capture.captureId}" already belongs to another shop`);
+        }
+        const content = captureContentOf(capture);
+        const seen = await db.captures.where('[shopId+fingerprint]').equals([shopId, capture.fingerprint]).toArray();
+        if (sameId || seen.some((c) => captureContentOf(c) === content)) result.capture = 'duplicate';
+        else await db.captures.add(capture);
+      }
+    },
+  );
+  return result;
+}
+
+/** Reads the stored versions, merges, writes only what changed, counts added / updated. */
+async function upsert<T, K extends import('dexie').IndexableType>(
+  table: import('dexie').Table<T, K>,
+  keys: K[],
+  incoming: T[],
+  merge: (existing: T | undefined, incoming: T) => T,
+  counts: UpsertCounts,
+): Promise<void> {
+  if (incoming.length === 0) return;
+  const existing = await table.bulkGet(keys);
+  const changed: T[] = [];
+  for (let i = 0; i < incoming.length; i++) {
+    const old = existing[i];
+    const next = merge(old, incoming[i] as T);
+    if (old === undefined) {
+      counts.added++;
+      changed.push(next);
+    } else if (!sameRecord(old, next)) {
+      counts.updated++;
+      changed.push(next);
+    }
+  }
+  if (changed.length > 0) await table.bulkPut(changed);
+}

@@ -1,0 +1,167 @@
+/** Key metrics (成交指标) of a customer set over a window, SPEC §5.1. */
+import { dayFromNumber } from '../model';
+import { FAN, membersOf, type Snapshot } from './snapshot';
+import { paidOrderSlice, ratio } from './sets';
+import type { DayRange } from './window';
+
+/** Default price-band edges in yuan: [0,50) [50,100) [100,200) [200,500) [500,∞). */
+export const DEFAULT_PRICE_BANDS_YUAN: readonly number[] = [0, 50, 100, 200, 500];
+
+export type ChannelSplit = { live: number; video: number; card: number; other: number };
+export type TrafficSplit<T> = { paid: T; organic: T; unknown: T };
+
+export interface PriceBand {
+  fromYuan: number;
+  toYuan: number | null;
+  orders: number;
+}
+
+export interface DailyFigures {
+  day: string;
+  gmvFen: number;
+  orders: number;
+  purchasers: number;
+}
+
+export interface WindowMetrics {
+  gmvFen: number;
+  orders: number;
+  purchasers: number;
+  /** GMV ÷ purchasers in fen, rounded half up; null without purchasers. */
+  aovFen: number | null;
+  gmvByChannel: ChannelSplit;
+  trafficPersonsShare: TrafficSplit<number | null>;
+  trafficGmvShare: TrafficSplit<number | null>;
+  fanGmvShare: number | null;
+  priceBands: PriceBand[];
+  daily: DailyFigures[];
+  /** Member sets: purchasers in S, and per traffic source the persons who bought through it. */
+  members: { purchasers: Int32Array; traffic: TrafficSplit<Int32Array> };
+}
+
+export interface MetricsOptions {
+  /** The customer set S as flags sized snap.customerCount; every customer when omitted. */
+  members?: Uint8Array;
+  /** Ascending band edges in yuan; the last band is open-ended. */
+  priceBandsYuan?: readonly number[];
+}
+
+/** GMV ÷ purchasers rounded half up to integer fen, or null when there are no purchasers. */
+export function aovFenOf(gmvFen: number, purchasers: number): number | null {
+  return purchasers === 0 ? null : Math.floor(gmvFen / purchasers + 0.5);
+}
+
+/** (cur − prev) / prev; null when prev is 0 or either side is null. */
+export function changeOf(cur: number | null, prev: number | null): number | null {
+  return cur === null || prev === null || prev === 0 ? null : (cur - prev) / prev;
+}
+
+/** §5.1 metrics of set S over window `range` (paid orders happening in W, status as last seen). */
+export function windowMetrics(snap: Snapshot, range: DayRange, opts: MetricsOptions = {}): WindowMetrics {
+  const n = snap.customerCount;
+  const inS = opts.members;
+  const edges = opts.priceBandsYuan ?? DEFAULT_PRICE_BANDS_YUAN;
+  const edgesFen = edges.map((y) => Math.round(y * 100));
+  const bandOrders = new Array<number>(edges.length).fill(0);
+  const days = range.end - range.start + 1;
+  const dGmv = new Float64Array(Math.max(days, 0)), dOrders = new Int32Array(Math.max(days, 0)), dBuyers = new Int32Array(Math.max(days, 0));
+  const lastDaySeen = new Int32Array(n).fill(-2147483648);
+  const buyer = new Uint8Array(n); // bit 0: bought; bits 1..3: traffic paid/organic/unknown
+  const channelGmv = [0, 0, 0, 0], trafficGmv = [0, 0, 0];
+  let gmv = 0, orders = 0, fanGmv = 0;
+
+  const [lo, hi] = paidOrderSlice(snap, range.start, range.end + 1);
+  const byDay = snap.paidOrdersByDay, cust = snap.orderCustomer, amt = snap.orderAmountFen, hday = snap.orderHappenDay;
+  for (let k = lo; k < hi; k++) {
+    const o = byDay[k]!;
+    const c = cust[o]!;
+    if (inS && !inS[c]) continue;
+    const a = amt[o]!;
+    const d = hday[o]! - range.start;
+    gmv += a;
+    orders++;
+    channelGmv[snap.orderChannel[o]!]! += a;
+    const t = snap.orderTraffic[o]!;
+    trafficGmv[t]! += a;
+    buyer[c]! |= 1 | (2 << t);
+    if (snap.customerFlags[c]! & FAN) fanGmv += a;
+    for (let b = edgesFen.length - 1; b >= 0; b--) {
+      if (a >= edgesFen[b]!) {
+        bandOrders[b]!++;
+        break;
+      }
+    }
+    dGmv[d]! += a;
+    dOrders[d]!++;
+    if (lastDaySeen[c] !== d) {
+      lastDaySeen[c] = d;
+      dBuyers[d]!++;
+    }
+  }
+
+  let purchasers = 0;
+  const tPersons = [0, 0, 0];
+  const tFlags = [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)] as const;
+  const bFlags = new Uint8Array(n);
+  for (let c = 0; c < n; c++) {
+    const b = buyer[c]!;
+    if (!b) continue;
+    purchasers++;
+    bFlags[c] = 1;
+    for (let t = 0; t < 3; t++)
+      if (b & (2 << t)) {
+        tPersons[t]!++;
+        tFlags[t as 0 | 1 | 2][c] = 1;
+      }
+  }
+
+  const daily: DailyFigures[] = [];
+  for (let d = 0; d < days; d++)
+    daily.push({ day: dayFromNumber(range.start + d), gmvFen: dGmv[d]!, orders: dOrders[d]!, purchasers: dBuyers[d]! });
+
+  const split = <T>(f: (t: number) => T): TrafficSplit<T> => ({ paid: f(0), organic: f(1), unknown: f(2) });
+  return {
+    gmvFen: gmv,
+    orders,
+    purchasers,
+    aovFen: aovFenOf(gmv, purchasers),
+    gmvByChannel: { live: channelGmv[0]!, video: channelGmv[1]!, card: channelGmv[2]!, other: channelGmv[3]! },
+    trafficPersonsShare: split((t) => ratio(tPersons[t]!, purchasers)),
+    trafficGmvShare: split((t) => ratio(trafficGmv[t]!, gmv)),
+    fanGmvShare: ratio(fanGmv, gmv),
+    priceBands: edges.map((from, b) => ({ fromYuan: from, toYuan: edges[b + 1] ?? null, orders: bandOrders[b]! })),
+    daily,
+    members: { purchasers: membersOf(bFlags), traffic: split((t) => membersOf(tFlags[t as 0 | 1 | 2])) },
+  };
+}
+
+export interface KeyMetrics extends Omit<WindowMetrics, 'members'> {
+  previous: { gmvFen: number; orders: number; purchasers: number; aovFen: number | null };
+  change: { gmvFen: number | null; orders: number | null; purchasers: number | null; aovFen: number | null };
+}
+
+/** §5.1 metrics of W with the previous window's totals and the change vs them (客单价 from rounded aovFen). */
+export function keyMetrics(
+  snap: Snapshot,
+  range: DayRange,
+  previousRange: DayRange,
+  opts: MetricsOptions = {},
+): { metrics: KeyMetrics; members: WindowMetrics['members'] } {
+  const cur = windowMetrics(snap, range, opts);
+  const prev = windowMetrics(snap, previousRange, opts);
+  const { members, ...rest } = cur;
+  return {
+    metrics: {
+      ...rest,
+      previous: { gmvFen: prev.gmvFen, orders: prev.orders, purchasers: prev.purchasers, aovFen: prev.aovFen },
+      change: {
+        gmvFen: changeOf(cur.gmvFen, prev.gmvFen),
+        orders: changeOf(cur.orders, prev.orders),
+        purchasers: changeOf(cur.purchasers, prev.purchasers),
+        aovFen: changeOf(cur.aovFen, prev.aovFen),
+      },
+    },
+    members,
+  };
+}
+

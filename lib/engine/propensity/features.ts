@@ -1,0 +1,214 @@
+/**
+ * Purchase-propensity features (SPEC §5.3), read from the shop's own data up to day t only.
+ *
+ * Every feature of customer c at day t looks at contacts (explicit ones and the implicit order
+ * contacts of the snapshot) with day ≤ t and at paid orders *happening* (paidAt, else placedAt)
+ * on day ≤ t; nothing after t is read, so a model fitted "as of" a day never sees its future.
+ * Two inputs are attributes as last seen, as the SPEC defines them: fan / member status, and an
+ * order's status (a paid order later refunded is not a paid order in any window).
+ *
+ * Counts and day gaps enter as log1p (diminishing returns; long tails); gaps are capped so that
+ * "never" is a finite, large value. Standardisation (z-scores with the training rows' mean and
+ * standard deviation) is done by the model, see `standardize`.
+ */
+import {
+  FAN,
+  KIND_CART,
+  KIND_CLICK,
+  KIND_ORDER,
+  KIND_PAID,
+  KIND_PLACED,
+  KIND_VIEW,
+  KIND_VISIT,
+  MEMBER,
+  lowerBound,
+  type Snapshot,
+} from '../snapshot';
+
+export interface FeatureInfo {
+  /** Stable id. */
+  feature: string;
+  labelZh: string;
+  labelEn: string;
+}
+
+/** The features, in column order. */
+export const FEATURES: readonly FeatureInfo[] = [
+  { feature: 'daysSinceLastContact', labelZh: '距上次互动天数', labelEn: 'Days since last contact' },
+  { feature: 'contactToday', labelZh: '当天有互动', labelEn: 'Contact on the day' },
+  { feature: 'contactLast3Days', labelZh: '近3天有互动', labelEn: 'Contact in the last 3 days' },
+  { feature: 'visits7d', labelZh: '近7天访问次数', labelEn: 'Visits, last 7 days' },
+  { feature: 'views7d', labelZh: '近7天浏览次数', labelEn: 'Views, last 7 days' },
+  { feature: 'clicks7d', labelZh: '近7天点击次数', labelEn: 'Clicks, last 7 days' },
+  { feature: 'cartAdds7d', labelZh: '近7天加购次数', labelEn: 'Cart adds, last 7 days' },
+  { feature: 'cartAdds30d', labelZh: '近30天加购次数', labelEn: 'Cart adds, last 30 days' },
+  { feature: 'daysSinceLastCart', labelZh: '距上次加购天数', labelEn: 'Days since last cart add' },
+  { feature: 'contacts30d', labelZh: '近30天互动次数', labelEn: 'Contacts, last 30 days' },
+  { feature: 'activeDays7d', labelZh: '近7天活跃天数', labelEn: 'Active days, last 7 days' },
+  { feature: 'activeDays30d', labelZh: '近30天活跃天数', labelEn: 'Active days, last 30 days' },
+  { feature: 'ordersPlaced7d', labelZh: '近7天下单未付款', labelEn: 'Orders placed (unpaid), last 7 days' },
+  { feature: 'contactsBefore30d', labelZh: '30天前一年内互动次数', labelEn: 'Contacts in the year before the last 30 days' },
+  { feature: 'isFan', labelZh: '粉丝', labelEn: 'Fan' },
+  { feature: 'isMember', labelZh: '会员', labelEn: 'Member' },
+  { feature: 'paidOrders', labelZh: '历史成交订单数', labelEn: 'Past paid orders' },
+  { feature: 'everPaid', labelZh: '曾经成交', labelEn: 'Has bought before' },
+  { feature: 'daysSinceLastPaid', labelZh: '距上次成交天数', labelEn: 'Days since last purchase' },
+  { feature: 'paidYuan', labelZh: '历史成交金额', labelEn: 'Past spend' },
+  { feature: 'shareLive', labelZh: '直播成交占比', labelEn: 'Share of purchases via live' },
+  { feature: 'shareVideo', labelZh: '短视频成交占比', labelEn: 'Share of purchases via video' },
+  { feature: 'shareCard', labelZh: '商品卡成交占比', labelEn: 'Share of purchases via product card' },
+  { feature: 'daysSinceFirstContact', labelZh: '首次互动至今天数', labelEn: 'Days since first contact' },
+  { feature: 'purchasesPerMonth', labelZh: '月均成交次数', labelEn: 'Purchases per month' },
+  { feature: 'contactsPerMonth', labelZh: '月均互动次数', labelEn: 'Contacts per month' },
+];
+
+/** Number of feature columns. */
+export const FEATURE_COUNT = FEATURES.length;
+
+const GAP_CAP = 400; // "never" ≈ longer ago than the lookback
+const CART_GAP_CAP = 60;
+
+/** Writes the raw (unstandardised) features of customer `c` at day `t` into `out[offset…]`. */
+export function writeFeatures(snap: Snapshot, c: number, t: number, out: Float64Array, offset: number): void {
+  const cStart = snap.custContactStart, cDay = snap.custContactDay, cIdx = snap.custContactIdx, kind = snap.contactKind;
+  const lo = cStart[c]!;
+  const end = lowerBound(cDay, lo, cStart[c + 1]!, t + 1); // contacts with day ≤ t
+  const from30 = lowerBound(cDay, lo, end, t - 29);
+  const from365 = lowerBound(cDay, lo, from30, t - 364);
+  let visits7 = 0, views7 = 0, clicks7 = 0, carts7 = 0, carts30 = 0, placed7 = 0, explicit30 = 0;
+  let days7 = 0, days30 = 0, prevDay = -1, lastCart = -1;
+  for (let k = from30; k < end; k++) {
+    const d = cDay[k]!;
+    const kd = kind[cIdx[k]!]!;
+    const in7 = d > t - 7;
+    if (d !== prevDay) {
+      days30++;
+      if (in7) days7++;
+      prevDay = d;
+    }
+    if (kd === KIND_CART) {
+      carts30++;
+      lastCart = d;
+    }
+    if (kd !== KIND_PAID) explicit30++;
+    if (!in7) continue;
+    if (kd === KIND_VISIT) visits7++;
+    else if (kd === KIND_VIEW) views7++;
+    else if (kd === KIND_CLICK) clicks7++;
+    else if (kd === KIND_CART) carts7++;
+    else if (kd === KIND_PLACED || kd === KIND_ORDER) placed7++;
+  }
+  const rec = end > lo ? Math.min(GAP_CAP, t - cDay[end - 1]!) : GAP_CAP;
+  const tenure = end > lo ? Math.min(GAP_CAP, t - cDay[lo]!) : 0;
+
+  const pStart = snap.custPaidStart, pDay = snap.custPaidDay;
+  const plo = pStart[c]!;
+  const pend = lowerBound(pDay, plo, pStart[c + 1]!, t + 1);
+  const paid = pend - plo;
+  let yuan = 0, live = 0, video = 0, card = 0;
+  for (let j = plo; j < pend; j++) {
+    yuan += snap.custPaidAmountFen[j]! / 100;
+    const ch = snap.orderChannel[snap.custPaidOrder[j]!]!;
+    if (ch === 0) live++;
+    else if (ch === 1) video++;
+    else if (ch === 2) card++;
+  }
+  const flags = snap.customerFlags[c]!;
+
+  let i = offset;
+  out[i++] = Math.log1p(rec);
+  out[i++] = rec === 0 ? 1 : 0;
+  out[i++] = rec <= 2 ? 1 : 0;
+  out[i++] = Math.log1p(visits7);
+  out[i++] = Math.log1p(views7);
+  out[i++] = Math.log1p(clicks7);
+  out[i++] = Math.log1p(carts7);
+  out[i++] = Math.log1p(carts30);
+  out[i++] = Math.log1p(lastCart >= 0 ? Math.min(CART_GAP_CAP, t - lastCart) : CART_GAP_CAP);
+  out[i++] = Math.log1p(explicit30);
+  out[i++] = days7;
+  out[i++] = days30;
+  out[i++] = Math.log1p(placed7);
+  out[i++] = Math.log1p(from30 - from365);
+  out[i++] = flags & FAN ? 1 : 0;
+  out[i++] = flags & MEMBER ? 1 : 0;
+  out[i++] = Math.log1p(paid);
+  out[i++] = paid > 0 ? 1 : 0;
+  out[i++] = Math.log1p(paid > 0 ? Math.min(GAP_CAP, t - pDay[pend - 1]!) : GAP_CAP);
+  out[i++] = Math.log1p(yuan);
+  out[i++] = paid > 0 ? live / paid : 0;
+  out[i++] = paid > 0 ? video / paid : 0;
+  out[i++] = paid > 0 ? card / paid : 0;
+  out[i++] = Math.log1p(tenure);
+  // Rates over the customer's known life (at least a month, at most the lookback year).
+  const life = Math.max(30, Math.min(365, tenure + 1));
+  out[i++] = Math.log1p((paid * 30) / life);
+  out[i] = Math.log1p(((end - from365) * 30) / life);
+}
+
+/** Raw feature matrix (row-major, rows = candidates, FEATURE_COUNT columns) at day `t`. */
+export function featureMatrix(snap: Snapshot, t: number, candidates: Int32Array): Float64Array {
+  const X = new Float64Array(candidates.length * FEATURE_COUNT);
+  for (let r = 0; r < candidates.length; r++) writeFeatures(snap, candidates[r]!, t, X, r * FEATURE_COUNT);
+  return X;
+}
+
+/**
+ * The scored population at day t (SPEC §5.3): users − purchasers of the 30 days ending t, i.e.
+ * customers with a contact on t−29 … t and no paid order happening on those days (ascending).
+ */
+export function scoringPopulation(snap: Snapshot, t: number): Int32Array {
+  const n = snap.customerCount;
+  const cStart = snap.custContactStart, cDay = snap.custContactDay;
+  const pStart = snap.custPaidStart, pDay = snap.custPaidDay;
+  const picked: number[] = [];
+  for (let c = 0; c < n; c++) {
+    const hi = cStart[c + 1]!;
+    const j = lowerBound(cDay, cStart[c]!, hi, t - 29);
+    if (j >= hi || cDay[j]! > t) continue;
+    const phi = pStart[c + 1]!;
+    const p = lowerBound(pDay, pStart[c]!, phi, t - 29);
+    if (p < phi && pDay[p]! <= t) continue;
+    picked.push(c);
+  }
+  return Int32Array.from(picked);
+}
+
+/** Labels at day t: 1 when the customer has a paid order (as last seen) happening on t+1 … t+horizon. */
+export function purchaseLabels(snap: Snapshot, t: number, candidates: Int32Array, horizon = 7): Uint8Array {
+  const y = new Uint8Array(candidates.length);
+  const pStart = snap.custPaidStart, pDay = snap.custPaidDay;
+  for (let r = 0; r < candidates.length; r++) {
+    const c = candidates[r]!;
+    const hi = pStart[c + 1]!;
+    const j = lowerBound(pDay, pStart[c]!, hi, t + 1);
+    y[r] = j < hi && pDay[j]! <= t + horizon ? 1 : 0;
+  }
+  return y;
+}
+
+/** Column means and standard deviations (sd of a constant column is 1, so it standardises to 0). */
+export function columnStats(X: Float64Array, rows: number, d: number): { mean: Float64Array; sd: Float64Array } {
+  const mean = new Float64Array(d), sd = new Float64Array(d);
+  if (rows === 0) return { mean, sd: sd.fill(1) };
+  for (let r = 0; r < rows; r++) for (let j = 0; j < d; j++) mean[j]! += X[r * d + j]!;
+  for (let j = 0; j < d; j++) mean[j]! /= rows;
+  for (let r = 0; r < rows; r++)
+    for (let j = 0; j < d; j++) {
+      const v = X[r * d + j]! - mean[j]!;
+      sd[j]! += v * v;
+    }
+  for (let j = 0; j < d; j++) {
+    const s = Math.sqrt(sd[j]! / rows);
+    sd[j] = s > 1e-12 ? s : 1;
+  }
+  return { mean, sd };
+}
+
+/** Standardises X in place with the given column means and standard deviations. */
+export function standardize(X: Float64Array, d: number, mean: Float64Array, sd: Float64Array): void {
+  for (let i = 0; i < X.length; i++) {
+    const j = i % d;
+    X[i] = (X[i]! - mean[j]!) / sd[j]!;
+  }
+}

@@ -1,0 +1,527 @@
+/**
+ * Columnar snapshot of one shop's data: what every engine module reads.
+ *
+ * Layout (all days are integer day numbers, see `dayNumber` in lib/model/time.ts; NO_DAY = -1):
+ *
+ *   customers  0..n-1, one per distinct customerKey seen in customers, orders or contacts
+ *              (a key without a customer record still counts), sorted by key (code-unit order),
+ *              so that the snapshot — and every member list — does not depend on record order.
+ *     customerKeys[i]          string
+ *     customerFlags[i]         bits: HAS_RECORD | FAN | MEMBER | PHONE_FULL | CITY_KNOWN | GENDER_KNOWN
+ *     customerGender[i]        0 unknown, 1 'f', 2 'm'
+ *     customerProvince/City/MemberLevel[i]  code into provinces / cities / memberLevels, -1 = none
+ *
+ *   orders     0..m-1 in input order (after dropping other shops' records)
+ *     orderIds[o], orderCustomer[o], orderPlacedDay[o], orderPaidDay[o] (NO_DAY when paidAt unknown),
+ *     orderHappenDay[o] = paidDay ?? placedDay, orderPaid[o] (1 = paid/shipped/completed as last seen),
+ *     orderAmountFen[o] (Float64: fen sums can pass 2^31), orderChannel[o] (CHANNELS code),
+ *     orderTraffic[o] (TRAFFICS code), orderProduct[o] (code into productKeys/productNames, -1 none)
+ *
+ *   contacts   0..c-1: explicit contacts first (input order), then the implicit ones — every order
+ *              at placedAt (kind 'placed'), every paid order with a paidAt also at paidAt (kind 'paid').
+ *     contactCustomer[k], contactDay[k], contactKind[k] (CONTACT_KINDS code), contactOrder[k] (-1 explicit)
+ *
+ *   per-customer CSR indexes (segment of customer i is [start[i], start[i+1])), each sorted by day:
+ *     custContactStart / custContactDay / custContactIdx     every contact (incl. implicit)
+ *     custPaidStart / custPaidDay / custPaidAmountFen / custPaidOrder   paid orders by happen day
+ *     custOrderStart / custOrderIdx                           every order by placed day
+ *
+ *   paidOrdersByDay / paidOrderDays: paid orders sorted by happen day (stable), for window slices.
+ *
+ *   latestDay: the latest day of any contact, placedAt or paidAt (paidAt of unpaid/refunded orders
+ *   included, as SPEC §2 says "latest day with data"); NO_DAY when the shop has none.
+ */
+import type { Contact, Customer, Order, Platform, ShopData } from '../model';
+import { isPaidStatus, parseInstant, dayOfEpoch, dayNumber } from '../model';
+import { isFullPhone } from './phone';
+
+export const NO_DAY = -1;
+
+export const CONTACT_KINDS = ['visit', 'view', 'click', 'cart', 'order', 'placed', 'paid'] as const;
+export type SnapshotContactKind = (typeof CONTACT_KINDS)[number];
+export const KIND_VISIT = 0, KIND_VIEW = 1, KIND_CLICK = 2, KIND_CART = 3, KIND_ORDER = 4, KIND_PLACED = 5, KIND_PAID = 6;
+
+export const CHANNELS = ['live', 'video', 'card', 'other'] as const;
+export const TRAFFICS = ['paid', 'organic', 'unknown'] as const;
+
+export const HAS_RECORD = 1, FAN = 2, MEMBER = 4, PHONE_FULL = 8, CITY_KNOWN = 16, GENDER_KNOWN = 32;
+
+export interface Snapshot {
+  shopId: string;
+  platform: Platform;
+  latestDay: number;
+  customerCount: number;
+  customerKeys: string[];
+  customerFlags: Uint8Array;
+  customerGender: Uint8Array;
+  customerProvince: Int32Array;
+  customerCity: Int32Array;
+  customerMemberLevel: Int32Array;
+  provinces: string[];
+  cities: string[];
+  memberLevels: string[];
+
+  orderCount: number;
+  orderIds: string[];
+  orderCustomer: Int32Array;
+  orderPlacedDay: Int32Array;
+  orderPaidDay: Int32Array;
+  orderHappenDay: Int32Array;
+  orderPaid: Uint8Array;
+  orderAmountFen: Float64Array;
+  orderChannel: Uint8Array;
+  orderTraffic: Uint8Array;
+  orderProduct: Int32Array;
+  productKeys: string[];
+  productNames: string[];
+
+  contactCount: number;
+  contactCustomer: Int32Array;
+  contactDay: Int32Array;
+  contactKind: Uint8Array;
+  contactOrder: Int32Array;
+
+  custContactStart: Int32Array;
+  custContactDay: Int32Array;
+  custContactIdx: Int32Array;
+  custPaidStart: Int32Array;
+  custPaidDay: Int32Array;
+  custPaidAmountFen: Float64Array;
+  custPaidOrder: Int32Array;
+  custOrderStart: Int32Array;
+  custOrderIdx: Int32Array;
+
+  paidOrdersByDay: Int32Array;
+  paidOrderDays: Int32Array;
+}
+
+/** Day number of a timestamp; canonical `+08:00` strings are sliced, the day string's number cached. */
+function makeDayReader(): (instant: string) => number {
+  const cache = new Map<string, number>();
+  return (instant) => {
+    let day: string;
+    if (instant.length >= 25 && instant.endsWith('+08:00')) day = instant.slice(0, 10);
+    else {
+      const ms = parseInstant(instant);
+      if (ms === null) throw new Error(`unreadable timestamp: ${instant}`);
+      day = dayOfEpoch(ms);
+    }
+    let n = cache.get(day);
+    if (n === undefined) {
+      n = dayNumber(day);
+      cache.set(day, n);
+    }
+    return n;
+  };
+}
+
+/** Dictionary encoder: string → dense code. */
+class Dict {
+  readonly values: string[] = [];
+  private readonly map = new Map<string, number>();
+  code(v: string): number {
+    let c = this.map.get(v);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(v);
+      this.map.set(v, c);
+    }
+    return c;
+  }
+}
+
+/**
+ * Stable counting sort of indexes 0..len-1 by an integer key, then bucketed by group.
+ * Result: for each group g, its members in [start[g], start[g+1]) ordered by key (ties by index).
+ */
+function groupSortedByKey(
+  len: number,
+  keys: Int32Array,
+  groups: Int32Array,
+  groupCount: number,
+  include?: (i: number) => boolean,
+): { start: Int32Array; idx: Int32Array; byKey: Int32Array } {
+  let min = Infinity, max = -Infinity, m = 0;
+  for (let i = 0; i < len; i++) {
+    if (include && !include(i)) continue;
+    const k = keys[i]!;
+    if (k < min) min = k;
+    if (k > max) max = k;
+    m++;
+  }
+  const byKey = new Int32Array(m);
+  if (m > 0) {
+    const span = max - min + 1;
+    const cnt = new Int32Array(span + 1);
+    for (let i = 0; i < len; i++) if (!include || include(i)) cnt[keys[i]! - min + 1]!++;
+    for (let d = 0; d < span; d++) cnt[d + 1]! += cnt[d]!;
+    for (let i = 0; i < len; i++) if (!include || include(i)) byKey[cnt[keys[i]! - min]!++] = i;
+  }
+  const start = new Int32Array(groupCount + 1);
+  for (let j = 0; j < m; j++) start[groups[byKey[j]!]! + 1]!++;
+  for (let g = 0; g < groupCount; g++) start[g + 1]! += start[g]!;
+  const fill = start.slice(0, groupCount);
+  const idx = new Int32Array(m);
+  for (let j = 0; j < m; j++) {
+    const i = byKey[j]!;
+    idx[fill[groups[i]!]!++] = i;
+  }
+  return { start, idx, byKey };
+}
+
+/** Builds the columnar snapshot of one shop; records of other shops in `data` are ignored. */
+export function buildSnapshot(data: ShopData): Snapshot {
+  const shopId = data.shop.shopId;
+  const customers: Customer[] = data.customers.filter((c) => c.shopId === shopId);
+  const orders: Order[] = data.orders.filter((o) => o.shopId === shopId);
+  const contacts: Contact[] = data.contacts.filter((c) => c.shopId === shopId);
+  const readDay = makeDayReader();
+
+  // Customers: every key seen anywhere, sorted so indexes do not depend on record order.
+  const keySet = new Set<string>();
+  for (const c of customers) keySet.add(c.customerKey);
+  for (const o of orders) keySet.add(o.customerKey);
+  for (const c of contacts) keySet.add(c.customerKey);
+  const customerKeys = [...keySet].sort();
+  const n = customerKeys.length;
+  const keyIndex = new Map<string, number>();
+  for (let i = 0; i < n; i++) keyIndex.set(customerKeys[i]!, i);
+
+  const customerFlags = new Uint8Array(n);
+  const customerGender = new Uint8Array(n);
+  const customerProvince = new Int32Array(n).fill(-1);
+  const customerCity = new Int32Array(n).fill(-1);
+  const customerMemberLevel = new Int32Array(n).fill(-1);
+  const provinces = new Dict(), cities = new Dict(), levels = new Dict();
+  for (const c of customers) {
+    // Duplicate records of one key enrich, never blank (SPEC §2).
+    const i = keyIndex.get(c.customerKey)!;
+    let f = customerFlags[i]! | HAS_RECORD;
+    if (c.isFan) f |= FAN;
+    if (c.isMember) f |= MEMBER;
+    if (c.phone !== undefined && isFullPhone(c.phone)) f |= PHONE_FULL;
+    const city = c.city?.trim();
+    if (city) {
+      f |= CITY_KNOWN;
+      if (customerCity[i] === -1) customerCity[i] = cities.code(city);
+    }
+    const province = c.province?.trim();
+    if (province && customerProvince[i] === -1) customerProvince[i] = provinces.code(province);
+    if (c.gender === 'f' || c.gender === 'm') {
+      f |= GENDER_KNOWN;
+      if (customerGender[i] === 0) customerGender[i] = c.gender === 'f' ? 1 : 2;
+    }
+    if (c.memberLevel && customerMemberLevel[i] === -1) customerMemberLevel[i] = levels.code(c.memberLevel);
+    customerFlags[i] = f;
+  }
+
+  // Orders.
+  const m = orders.length;
+  const orderIds: string[] = new Array<string>(m);
+  const orderCustomer = new Int32Array(m);
+  const orderPlacedDay = new Int32Array(m);
+  const orderPaidDay = new Int32Array(m);
+  const orderHappenDay = new Int32Array(m);
+  const orderPaid = new Uint8Array(m);
+  const orderAmountFen = new Float64Array(m);
+  const orderChannel = new Uint8Array(m);
+  const orderTraffic = new Uint8Array(m);
+  const orderProduct = new Int32Array(m);
+  const products = new Dict();
+  const productNames: string[] = [];
+  let latestDay = NO_DAY;
+  let paidWithPaidAt = 0;
+  for (let o = 0; o < m; o++) {
+    const r = orders[o]!;
+    orderIds[o] = r.orderId;
+    orderCustomer[o] = keyIndex.get(r.customerKey)!;
+    const placed = readDay(r.placedAt);
+    const paid = r.paidAt !== undefined ? readDay(r.paidAt) : NO_DAY;
+    orderPlacedDay[o] = placed;
+    orderPaidDay[o] = paid;
+    orderHappenDay[o] = paid !== NO_DAY ? paid : placed;
+    if (placed > latestDay) latestDay = placed;
+    if (paid > latestDay) latestDay = paid;
+    const isPaid = isPaidStatus(r.status);
+    orderPaid[o] = isPaid ? 1 : 0;
+    if (isPaid && paid !== NO_DAY) paidWithPaidAt++;
+    orderAmountFen[o] = r.amountFen;
+    orderChannel[o] = Math.max(0, CHANNELS.indexOf(r.channel));
+    orderTraffic[o] = Math.max(0, TRAFFICS.indexOf(r.traffic));
+    const first = r.items?.[0];
+    const pid = first?.productId ?? r.productId;
+    const pname = first?.productName ?? r.productName;
+    if (pid !== undefined || pname !== undefined) {
+      const key = pid !== undefined ? `id:${pid}` : `name:${pname}`;
+      const code = products.code(key);
+      if (code === productNames.length) productNames.push(pname ?? pid ?? '');
+      orderProduct[o] = code;
+    } else orderProduct[o] = -1;
+  }
+
+  // Contacts: explicit, then one per order at placedAt, then one per paid order at paidAt.
+  const cExplicit = contacts.length;
+  const cCount = cExplicit + m + paidWithPaidAt;
+  const contactCustomer = new Int32Array(cCount);
+  const contactDay = new Int32Array(cCount);
+  const contactKind = new Uint8Array(cCount);
+  const contactOrder = new Int32Array(cCount).fill(-1);
+  for (let k = 0; k < cExplicit; k++) {
+    const r = contacts[k]!;
+    contactCustomer[k] = keyIndex.get(r.customerKey)!;
+    const d = readDay(r.at);
+    contactDay[k] = d;
+    if (d > latestDay) latestDay = d;
+    contactKind[k] = Math.max(0, CONTACT_KINDS.indexOf(r.kind));
+  }
+  let k = cExplicit;
+  for (let o = 0; o < m; o++, k++) {
+    contactCustomer[k] = orderCustomer[o]!;
+    contactDay[k] = orderPlacedDay[o]!;
+    contactKind[k] = KIND_PLACED;
+    contactOrder[k] = o;
+  }
+  for (let o = 0; o < m; o++) {
+    if (orderPaid[o] !== 1 || orderPaidDay[o] === NO_DAY) continue;
+    contactCustomer[k] = orderCustomer[o]!;
+    contactDay[k] = orderPaidDay[o]!;
+    contactKind[k] = KIND_PAID;
+    contactOrder[k] = o;
+    k++;
+  }
+
+  const cc = groupSortedByKey(cCount, contactDay, contactCustomer, n);
+  const custContactDay = new Int32Array(cc.idx.length);
+  for (let j = 0; j < cc.idx.length; j++) custContactDay[j] = contactDay[cc.idx[j]!]!;
+
+  const pc = groupSortedByKey(m, orderHappenDay, orderCustomer, n, (o) => orderPaid[o] === 1);
+  const pCount = pc.idx.length;
+  const custPaidDay = new Int32Array(pCount);
+  const custPaidAmountFen = new Float64Array(pCount);
+  for (let j = 0; j < pCount; j++) {
+    const o = pc.idx[j]!;
+    custPaidDay[j] = orderHappenDay[o]!;
+    custPaidAmountFen[j] = orderAmountFen[o]!;
+  }
+  const paidOrderDays = new Int32Array(pCount);
+  for (let j = 0; j < pCount; j++) paidOrderDays[j] = orderHappenDay[pc.byKey[j]!]!;
+
+  const oc = groupSortedByKey(m, orderPlacedDay, orderCustomer, n);
+
+  return {
+    shopId,
+    platform: data.shop.platform,
+    latestDay,
+    customerCount: n,
+    customerKeys,
+    customerFlags,
+    customerGender,
+    customerProvince,
+    customerCity,
+    customerMemberLevel,
+    provinces: provinces.values,
+    cities: cities.values,
+    memberLevels: levels.values,
+    orderCount: m,
+    orderIds,
+    orderCustomer,
+    orderPlacedDay,
+    orderPaidDay,
+    orderHappenDay,
+    orderPaid,
+    orderAmountFen,
+    orderChannel,
+    orderTraffic,
+    orderProduct,
+    productKeys: products.values,
+    productNames,
+    contactCount: cCount,
+    contactCustomer,
+    contactDay,
+    contactKind,
+    contactOrder,
+    custContactStart: cc.start,
+    custContactDay,
+    custContactIdx: cc.idx,
+    custPaidStart: pc.start,
+    custPaidDay,
+    custPaidAmountFen,
+    custPaidOrder: pc.idx,
+    custOrderStart: oc.start,
+    custOrderIdx: oc.idx,
+    paidOrdersByDay: pc.byKey,
+    paidOrderDays,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries: binary searches over the CSR segments. Ranges are half-open day intervals [a, b).
+
+/** First index j in [lo, hi) with arr[j] >= x (hi when none). */
+export function lowerBound(arr: Int32Array, lo: number, hi: number, x: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when customer `c` has a contact on a day in [a, b). */
+export function hasContactIn(s: Snapshot, c: number, a: number, b: number): boolean {
+  const hi = s.custContactStart[c + 1]!;
+  const j = lowerBound(s.custContactDay, s.custContactStart[c]!, hi, a);
+  return j < hi && s.custContactDay[j]! < b;
+}
+
+/** Day of customer `c`'s first contact in [a, b), or NO_DAY. */
+export function firstContactIn(s: Snapshot, c: number, a: number, b: number): number {
+  const hi = s.custContactStart[c + 1]!;
+  const j = lowerBound(s.custContactDay, s.custContactStart[c]!, hi, a);
+  return j < hi && s.custContactDay[j]! < b ? s.custContactDay[j]! : NO_DAY;
+}
+
+/** True when customer `c` has a paid order happening on a day in [a, b). */
+export function hasPaidIn(s: Snapshot, c: number, a: number, b: number): boolean {
+  const hi = s.custPaidStart[c + 1]!;
+  const j = lowerBound(s.custPaidDay, s.custPaidStart[c]!, hi, a);
+  return j < hi && s.custPaidDay[j]! < b;
+}
+
+/** Day of customer `c`'s first-ever contact, or NO_DAY. */
+export function firstContactDay(s: Snapshot, c: number): number {
+  const j = s.custContactStart[c]!;
+  return j < s.custContactStart[c + 1]! ? s.custContactDay[j]! : NO_DAY;
+}
+
+/** Index of a customerKey in the snapshot (keys are sorted), or -1. */
+export function customerIndexOf(s: Snapshot, key: string): number {
+  let lo = 0, hi = s.customerCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (s.customerKeys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < s.customerCount && s.customerKeys[lo] === key ? lo : -1;
+}
+
+/** Customer keys of a member set of customer indexes. */
+export function keysOf(s: Snapshot, members: Int32Array): string[] {
+  const out = new Array<string>(members.length);
+  for (let j = 0; j < members.length; j++) out[j] = s.customerKeys[members[j]!]!;
+  return out;
+}
+
+/** Indexes of flagged customers (flags[i] !== 0), ascending. */
+export function membersOf(flags: Uint8Array): Int32Array {
+  let cnt = 0;
+  for (let i = 0; i < flags.length; i++) if (flags[i]) cnt++;
+  const out = new Int32Array(cnt);
+  let j = 0;
+  for (let i = 0; i < flags.length; i++) if (flags[i]) out[j++] = i;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serialisation: typed-array columns as ArrayBuffers + a JSON-able header (string tables, sizes),
+// so that IndexedDB can keep a snapshot without rebuilding it.
+
+const TYPED_COLUMNS = [
+  ['customerFlags', 'u8'], ['customerGender', 'u8'], ['customerProvince', 'i32'], ['customerCity', 'i32'],
+  ['customerMemberLevel', 'i32'], ['orderCustomer', 'i32'], ['orderPlacedDay', 'i32'], ['orderPaidDay', 'i32'],
+  ['orderHappenDay', 'i32'], ['orderPaid', 'u8'], ['orderAmountFen', 'f64'], ['orderChannel', 'u8'],
+  ['orderTraffic', 'u8'], ['orderProduct', 'i32'], ['contactCustomer', 'i32'], ['contactDay', 'i32'],
+  ['contactKind', 'u8'], ['contactOrder', 'i32'], ['custContactStart', 'i32'], ['custContactDay', 'i32'],
+  ['custContactIdx', 'i32'], ['custPaidStart', 'i32'], ['custPaidDay', 'i32'], ['custPaidAmountFen', 'f64'],
+  ['custPaidOrder', 'i32'], ['custOrderStart', 'i32'], ['custOrderIdx', 'i32'], ['paidOrdersByDay', 'i32'],
+  ['paidOrderDays', 'i32'],
+] as const satisfies readonly (readonly [keyof Snapshot, 'u8' | 'i32' | 'f64'])[];
+
+export const SNAPSHOT_FORMAT = 'seller-lens-snapshot';
+export const SNAPSHOT_VERSION = 1;
+
+export interface SnapshotHeader {
+  format: typeof SNAPSHOT_FORMAT;
+  version: number;
+  shopId: string;
+  platform: Platform;
+  latestDay: number;
+  customerCount: number;
+  orderCount: number;
+  contactCount: number;
+  customerKeys: string[];
+  provinces: string[];
+  cities: string[];
+  memberLevels: string[];
+  orderIds: string[];
+  productKeys: string[];
+  productNames: string[];
+  /** Column name, element type and length, in the order of `buffers`. */
+  columns: { name: string; type: 'u8' | 'i32' | 'f64'; length: number }[];
+}
+
+/** Splits a snapshot into a JSON-able header and one ArrayBuffer per typed column. */
+export function snapshotToBuffers(s: Snapshot): { header: SnapshotHeader; buffers: ArrayBuffer[] } {
+  const columns: SnapshotHeader['columns'] = [];
+  const buffers: ArrayBuffer[] = [];
+  for (const [name, type] of TYPED_COLUMNS) {
+    const arr = s[name];
+    columns.push({ name, type, length: arr.length });
+    // slice() copies exactly this view's bytes into a fresh, unshared buffer.
+    buffers.push(arr.slice().buffer as ArrayBuffer);
+  }
+  return {
+    header: {
+      format: SNAPSHOT_FORMAT,
+      version: SNAPSHOT_VERSION,
+      shopId: s.shopId,
+      platform: s.platform,
+      latestDay: s.latestDay,
+      customerCount: s.customerCount,
+      orderCount: s.orderCount,
+      contactCount: s.contactCount,
+      customerKeys: s.customerKeys,
+      provinces: s.provinces,
+      cities: s.cities,
+      memberLevels: s.memberLevels,
+      orderIds: s.orderIds,
+      productKeys: s.productKeys,
+      productNames: s.productNames,
+      columns,
+    },
+    buffers,
+  };
+}
+
+/** Rebuilds a snapshot from `snapshotToBuffers` output; throws a clear error on a mismatched header. */
+export function snapshotFromBuffers(header: SnapshotHeader, buffers: ArrayBuffer[]): Snapshot {
+  if (header.format !== SNAPSHOT_FORMAT || header.version !== SNAPSHOT_VERSION)
+    throw new Error(`not a ${SNAPSHOT_FORMAT} v${SNAPSHOT_VERSION} header (got ${header.format} v${header.version})`);
+  if (header.columns.length !== TYPED_COLUMNS.length || buffers.length !== TYPED_COLUMNS.length)
+    throw new Error(`snapshot has ${buffers.length} columns, expected ${TYPED_COLUMNS.length}`);
+  const cols: Record<string, Uint8Array | Int32Array | Float64Array> = {};
+  TYPED_COLUMNS.forEach(([name, type], i) => {
+    const meta = header.columns[i]!;
+    const buf = buffers[i]!;
+    if (meta.name !== name || meta.type !== type) throw new Error(`snapshot column ${i} is ${meta.name}, expected ${name}`);
+    const arr = type === 'u8' ? new Uint8Array(buf) : type === 'i32' ? new Int32Array(buf) : new Float64Array(buf);
+    if (arr.length !== meta.length) throw new Error(`snapshot column ${name} has ${arr.length} values, expected ${meta.length}`);
+    cols[name] = arr;
+  });
+  return {
+    shopId: header.shopId,
+    platform: header.platform,
+    latestDay: header.latestDay,
+    customerCount: header.customerCount,
+    customerKeys: header.customerKeys,
+    provinces: header.provinces,
+    cities: header.cities,
+    memberLevels: header.memberLevels,
+    orderCount: header.orderCount,
+    orderIds: header.orderIds,
+    productKeys: header.productKeys,
+    productNames: header.productNames,
+    contactCount: header.contactCount,
+    ...(cols as unknown as Pick<Snapshot, (typeof TYPED_COLUMNS)[number][0]>),
+  };
+}

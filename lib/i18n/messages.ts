@@ -1,0 +1,66 @@
+/** The one message catalogue: zh-CN first, English second. */
+export const messages = {
+  appName: { zh: 'seller-lens 客户资产透镜', en: 'seller-lens' },
+  shop: { zh: '店铺', en: 'Shop' },
+  noShops: {
+    zh: '还没有数据：打开抖店「订单管理」等后台页面，表格会被自动采集。',
+    en: 'No data yet: open a console page such as 抖店 订单管理 and its table is captured automatically.',
+  },
+  window: { zh: '时间窗口', en: 'Window' },
+  last7: { zh: '近7天', en: 'Last 7 days' },
+  last30: { zh: '近30天', en: 'Last 30 days' },
+  last90: { zh: '近90天', en: 'Last 90 days' },
+  naturalMonth: { zh: '自然月', en: 'Calendar month' },
+  custom: { zh: '自定义', en: 'Custom' },
+  from: { zh: '开始', en: 'From' },
+  to: { zh: '结束', en: 'To' },
+  previousWindow: { zh: '上一周期', en: 'Previous period' },
+  vsPrevious: { zh: '较上一周期', en: 'vs previous period' },
+  computing: { zh: '计算中…', en: 'Computing…' },
+  computedIn: { zh: '计算用时', en: 'Computed in' },
+  douyinAssets: { zh: '用户资产（抖音模型）', en: 'User assets (Douyin model)' },
+  taobaoOverview: { zh: '客户概况（淘宝模型）', en: 'Customer overview (Taobao model)' },
+  users: { zh: '用户', en: 'Users' },
+  purchasers: { zh: '成交用户', en: 'Purchasers' },
+  firstOrder: { zh: '首单用户', en: 'First-order' },
+  repeat: { zh: '复购用户', en: 'Repeat' },
+  highPotential: { zh: '高潜用户', en: 'High-potential' },
+  newVisitors: { zh: '新访客户', en: 'New visitors' },
+  unpurchasedReturning: { zh: '未购客户回访', en: 'Returning, not bought' },
+  purchasedReturning: { zh: '已购客户回访', en: 'Returning, bought' },
+  keyMetrics: { zh: '成交指标', en: 'Sales' },
+  gmv: { zh: '成交金额', en: 'GMV' },
+  orders: { zh: '成交订单数', en: 'Paid orders' },
+  buyers: { zh: '成交人数', en: 'Buyers' },
+  aov: { zh: '客单价', en: 'AOV' },
+  dailyGmv: { zh: '每日成交金额', en: 'Daily GMV' },
+  current: { zh: '本周期', en: 'This period' },
+  exports: { zh: '导出人群', en: 'Export audiences' },
+  exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
+  exportFirstOrder: { zh: '导出首单用户 CSV', en: 'Export first-order CSV' },
+  exportRepeat: { zh: '导出复购用户 CSV', en: 'Export repeat CSV' },
+  exportReport: { zh: '导出报告 JSON', en: 'Export report JSON' },
+  backup: { zh: '备份与恢复', en: 'Backup & restore' },
+  exportBackup: { zh: '备份本店数据', en: 'Back up this shop' },
+  restoreBackup: { zh: '从备份恢复', en: 'Restore from backup' },
+  restoring: { zh: '正在恢复…', en: 'Restoring…' },
+  restored: { zh: '已恢复', en: 'Restored' },
+  restoreFailed: { zh: '恢复失败，未做任何更改', en: 'Restore failed; nothing was changed' },
+  latestDay: { zh: '最新数据日', en: 'Latest day with data' },
+  language: { zh: 'English', en: '中文' },
+  openSidePanel: { zh: '打开侧边栏', en: 'Open side panel' },
+  thisTab: { zh: '当前页面', en: 'This tab' },
+  captured: { zh: '已采集', en: 'Captured' },
+  rejectedRows: { zh: '行无法读取', en: 'rows could not be read' },
+  notConsole: { zh: '当前页面不是已支持的后台页面', en: 'This tab is not a supported console page' },
+  emptyAudience: { zh: '该人群为空', en: 'This audience is empty' },
+  records: { zh: '条', en: 'records' },
+} as const;
+
+export type MessageKey = keyof typeof messages;
+export type Lang = 'zh' | 'en';
+
+/** The text of a message in a language. */
+export function t(key: MessageKey, lang: Lang = 'zh'): string {
+  return messages[key][lang];
+}

@@ -1,0 +1,92 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, readFixtureJson, serveFixture, SHOTS_DIR, test } from './extension';
+import { naiveFigures } from './truth';
+
+interface Truth {
+  shop: { shopId: string; name: string };
+  consoleUrl: string;
+  orders: { orderId: string; customerKey: string; placedAt: string; paidAt?: string; amountFen: number; status: string }[];
+  pages: { page: number; orders: unknown[] }[];
+}
+
+const truth = readFixtureJson<Truth>('douyin-orders.truth.json');
+
+test('抖店 订单管理: capture two pages → side panel tiers and metrics equal the truth → CSV export', async ({
+  context,
+  extensionId,
+  strayRequests,
+}) => {
+  const [sw] = context.serviceWorkers();
+  await sw!.evaluate(() => chrome.storage.local.set({ captureDelayMs: 200 }));
+  await serveFixture(context, 'https://fxg.jinritemai.com', 'douyin-orders.html');
+  const page = await context.newPage();
+  await page.goto(truth.consoleUrl);
+
+  // Page 1 is captured on load; the overlay lives in an open shadow root and does not move the page.
+  const badge = page.getByTestId('capture-badge');
+  const perPage = truth.pages[0]!.orders.length;
+  await expect(badge).toHaveAttribute('data-count', String(perPage));
+  await expect(badge).toHaveAttribute('data-rejected', '0');
+
+  // Page 2 through the console's own pager, clicked as a merchant would.
+  await page.locator('.arco-pagination-item-next').click();
+  await expect(badge).toHaveAttribute('data-count', String(perPage + truth.pages[1]!.orders.length));
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS_DIR, 'douyin-orders-console.png') });
+
+  const expected = naiveFigures(truth.orders);
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await expect(panel.getByTestId('shop-picker')).toHaveValue(truth.shop.shopId);
+  await expect(panel.getByTestId('shop-picker').locator('option:checked')).toHaveText(truth.shop.name);
+  await expect(panel.getByTestId('window-from')).toHaveValue(expected.window.start);
+  await expect(panel.getByTestId('window-to')).toHaveValue(expected.window.end);
+  const tiers = {
+    users: expected.users,
+    purchasers: expected.purchasers,
+    firstOrder: expected.firstOrder.length,
+    repeat: expected.repeat.length,
+    newVisitors: expected.newVisitors,
+    unpurchasedReturning: expected.unpurchasedReturning,
+    purchasedReturning: expected.purchasedReturning,
+  };
+  for (const [name, value] of Object.entries(tiers)) await expect(panel.getByTestId(`tier-${name}`)).toHaveText(String(value));
+  await expect(panel.getByTestId('tier-highPotential')).toHaveText(/^\d+$/);
+  await expect(panel.getByTestId('metric-gmv')).toHaveAttribute('data-value', String(expected.gmvFen));
+  await expect(panel.getByTestId('metric-orders')).toHaveAttribute('data-value', String(expected.orders));
+  await expect(panel.getByTestId('metric-aov')).toHaveAttribute('data-value', String(expected.aovFen));
+  await expect(panel.getByTestId('daily-chart').locator('canvas')).toBeVisible();
+  await panel.setViewportSize({ width: 720, height: 1300 });
+  await panel.screenshot({ path: path.join(SHOTS_DIR, 'sidepanel-zh.png'), fullPage: true });
+
+  // One-click CSV of 首单用户: UTF-8 BOM, header row, one row per first-order customer.
+  const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('export-firstOrder-csv').click()]);
+  expect(download.suggestedFilename()).toBe(
+    `seller-lens-audience-${truth.shop.shopId}-首单用户_${expected.window.start}_${expected.window.end}-${new Date()
+      .toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
+      .replaceAll('-', '')}.csv`,
+  );
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+  const header = lines[0]!.split(',');
+  expect(header.slice(0, 3)).toEqual(['客户', '客户分层', '买家ID']);
+  const keyCol = header.indexOf('客户标识');
+  const gmvCol = header.indexOf('成交金额(元)');
+  expect(lines.length - 1).toBe(expected.firstOrder.length);
+  const rows = lines.slice(1).map((l) => l.split(','));
+  expect(rows.map((r) => r[keyCol]).sort()).toEqual([...expected.firstOrder].sort());
+  for (const r of rows) {
+    const key = r[keyCol]!;
+    const fen = truth.orders
+      .filter((o) => o.customerKey === key && ['paid', 'shipped', 'completed'].includes(o.status))
+      .filter((o) => (o.paidAt ?? o.placedAt).slice(0, 10) >= expected.window.start)
+      .reduce((s, o) => s + o.amountFen, 0);
+    expect(r[gmvCol]).toBe(`${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`);
+    expect(r[1]).toBe('首单用户');
+  }
+
+  // Nothing left the machine: no request other than the fixture navigations.
+  expect(strayRequests).toEqual([]);
+});

@@ -1,0 +1,79 @@
+/** Playwright fixtures: Debian's Chromium with the built extension loaded, and fixture pages at real URLs. */
+import { test as base, chromium, type BrowserContext } from '@playwright/test';
+
+// Lets context.route() see the MV3 service worker's own requests too.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures/dist');
+export const SHOTS_DIR = path.join(ROOT, 'test-results');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches Chromium with the extension; returns the context and the extension id. */
+export async function launchWithExtension(userDataDir = '', headless = true) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 860 },
+    locale: 'zh-CN',
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CHROMIUM_ARGS],
+  });
+  let [sw] = context.serviceWorkers();
+  if (!sw) sw = await context.waitForEvent('serviceworker');
+  const extensionId = new URL(sw.url()).host;
+  return { context, extensionId };
+}
+
+/** Serves a built fixture HTML file for every URL under `origin` (so the manifest's real matches apply). */
+export async function serveFixture(context: BrowserContext, origin: string, file: string) {
+  const body = readFileSync(path.join(FIXTURES_DIR, file), 'utf8');
+  await context.route(`${origin}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+  );
+}
+
+export function readFixtureJson<T>(file: string): T {
+  return JSON.parse(readFileSync(path.join(FIXTURES_DIR, file), 'utf8')) as T;
+}
+
+type Fixtures = { context: BrowserContext; extensionId: string; strayRequests: string[] };
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const { context } = await launchWithExtension();
+    await use(context);
+    await context.close();
+  },
+  extensionId: async ({ context }, use) => {
+    let [sw] = context.serviceWorkers();
+    if (!sw) sw = await context.waitForEvent('serviceworker');
+    await use(new URL(sw.url()).host);
+  },
+  // Nothing may leave the machine: fixture pages are self-contained, so every request other
+  // than the fixture navigations we serve (page, content script, extension page, worker or
+  // service worker alike) is recorded here and aborted.
+  strayRequests: async ({ context }, use) => {
+    const seen: string[] = [];
+    await context.route((url) => url.protocol !== 'chrome-extension:', async (route) => {
+      seen.push(route.request().url());
+      await route.abort('blockedbyclient');
+    });
+    await use(seen);
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { captureAllPages, progressText, type CaptureAllDeps, type CaptureAllProgress } from '@/lib/capture/paginate';
+
+/** A fake paged table: pages[i] is the signature shown on page i. */
+function fakeTable(pages: string[], opts: { failOn?: number; stuckOn?: number } = {}) {
+  let i = 0;
+  const captured: number[] = [];
+  const deps: CaptureAllDeps = {
+    capturePage: async () => {
+      if (opts.failOn === i) throw new Error('保存失败');
+      captured.push(i);
+    },
+    signature: () => pages[i] ?? null,
+    clickNext: () => {
+      if (i >= pages.length - 1) return false;
+      if (opts.stuckOn !== i) i++;
+      return true;
+    },
+    waitFor: async (changed) => {
+      if (!changed()) throw new Error('翻页后表格没有变化');
+    },
+    sleep: async () => {},
+    pageInfo: () => ({ current: i + 1, total: pages.length }),
+    random: () => 0.5,
+  };
+  return { deps, captured };
+}
+
+describe('captureAllPages', () => {
+  it('captures every page once, in order, and ends done after the last page is stored', async () => {
+    const t = fakeTable(['a', 'b', 'c']);
+    const seen: CaptureAllProgress[] = [];
+    const end = await captureAllPages(t.deps, () => false, (p) => seen.push(p));
+    expect(t.captured).toEqual([0, 1, 2]);
+    expect(end.state).toBe('done');
+    expect(seen.map((p) => p.state)).toEqual(['running', 'running', 'running', 'done']);
+    expect(progressText(seen[1]!)).toBe('第 2/3 页');
+  });
+
+  it('stops when asked, between pages', async () => {
+    const t = fakeTable(['a', 'b', 'c', 'd']);
+    let stop = false;
+    const end = await captureAllPages(t.deps, () => stop, (p) => {
+      if (p.page === 2 && p.state === 'running') stop = true;
+    });
+    expect(end.state).toBe('stopped');
+    expect(t.captured).toEqual([0, 1]);
+  });
+
+  it('never loops when a pager cycles back to a page already seen', async () => {
+    const t = fakeTable(['a', 'b', 'a', 'b']);
+    const end = await captureAllPages(t.deps, () => false, () => {});
+    expect(t.captured).toEqual([0, 1]);
+    expect(end.state).toBe('done');
+  });
+
+  it('reports an error with its message when a page fails to store or does not change', async () => {
+    const failing = await captureAllPages(fakeTable(['a', 'b'], { failOn: 1 }).deps, () => false, () => {});
+    expect(failing).toMatchObject({ state: 'error', message: '保存失败' });
+    const stuck = await captureAllPages(fakeTable(['a', 'b', 'c'], { stuckOn: 0 }).deps, () => false, () => {});
+    expect(stuck).toMatchObject({ state: 'error', message: '翻页后表格没有变化' });
+  });
+
+  it('errors clearly when there is no table', async () => {
+    const end = await captureAllPages(fakeTable([]).deps, () => false, () => {});
+    expect(end.state).toBe('error');
+    expect(progressText(end)).toContain('没有找到数据表格');
+  });
+});
