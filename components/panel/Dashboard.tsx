@@ -33,7 +33,7 @@ async function dataToken(shopId: string): Promise<string> {
 }
 
 /** The whole dashboard: side panel (full) and popup (compact: no chart), same hooks of SPEC §10. */
-export function Dashboard({ variant = 'panel', extra }: { variant?: 'panel' | 'popup'; extra?: ReactNode }) {
+export function Dashboard({ variant = 'panel', extra }: { variant?: 'panel' | 'popup'; extra?: (t: (k: MessageKey) => string) => ReactNode }) {
   const { lang, setLang, t } = useLang();
   const engine = useMemo(() => new EngineClient(), []);
   const shops = useLiveQuery(() => listShops(getDb()), []);
@@ -124,7 +124,7 @@ export function Dashboard({ variant = 'panel', extra }: { variant?: 'panel' | 'p
           {t('language')}
         </button>
       </header>
-      {extra}
+      {extra?.(t)}
       <section className="controls">
         <label className="shop">
           <span>{t('shop')}</span>

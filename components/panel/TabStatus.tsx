@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { sendMessage, type TabCaptureState } from '@/lib/messaging';
 
 /** Popup header: the active tab's capture state and a button that opens the side panel. */
-export function TabStatus() {
+export function TabStatus({ t }: { t: (k: MessageKey) => string }) {
   const [state, setState] = useState<TabCaptureState | null | 'none'>(null);
   useEffect(() => {
     void (async () => {
@@ -24,14 +25,15 @@ export function TabStatus() {
 
   return (
     <section className="controls tab-status" data-testid="tab-status">
-      {state === 'none' && <div className="muted">当前页面不是已支持的后台页面 · This tab is not a supported console page</div>}
+      {state === 'none' && <div className="muted">{t('notConsole')}</div>}
       {state && state !== 'none' && (
         <div data-testid="tab-capture" data-count={state.count} data-rejected={state.rejected} data-state={state.state}>
-          当前页面（{state.adapter ?? '—'}）：已采集 {state.count} 条{state.rejected > 0 ? `，${state.rejected} 行无法读取` : ''}
+          {t('thisTab')} ({state.adapter ?? '—'}): {t('captured')} {state.count} {t('records')}
+          {state.rejected > 0 ? ` · ${state.rejected} ${t('rejectedRows')}` : ''}
         </div>
       )}
       <button type="button" data-testid="open-sidepanel" onClick={() => void openPanel()}>
-        打开侧边栏 · Open side panel
+        {t('openSidePanel')}
       </button>
     </section>
   );

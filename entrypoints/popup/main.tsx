@@ -3,4 +3,4 @@ import { Dashboard } from '@/components/panel/Dashboard';
 import { TabStatus } from '@/components/panel/TabStatus';
 import '@/components/panel/panel.css';
 
-createRoot(document.getElementById('root')!).render(<Dashboard variant="popup" extra={<TabStatus />} />);
+createRoot(document.getElementById('root')!).render(<Dashboard variant="popup" extra={(t) => <TabStatus t={t} />} />);

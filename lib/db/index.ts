@@ -5,3 +5,4 @@ export * from './merge';
 export * from './store';
 export * from './queries';
 export * from './validate';
+export * from './fast-records';

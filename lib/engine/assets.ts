@@ -1,11 +1,19 @@
 /** 店铺客户资产 layers as of W.end (SPEC §4): 关系资产, 进店活跃资产, 未进店资产. */
-import { FAN, HAS_RECORD, MEMBER, NO_DAY, lowerBound, membersOf, type Snapshot } from './snapshot';
+import { FAN as FAN_, HAS_RECORD as HAS_RECORD_, MEMBER as MEMBER_, lowerBound as lowerBound_, type Snapshot } from './snapshot';
+import { lazyBitSets } from './sets';
+
+// Module-local bindings: transpiled to CommonJS (tsx) imports become getters, too slow in hot loops.
+const FAN = FAN_, HAS_RECORD = HAS_RECORD_, MEMBER = MEMBER_;
+const lowerBound = lowerBound_;
 
 /** Days of the activity span ending W.end. */
 export const ACTIVE_DAYS = 90;
 
+const REL = 1, ACT = 2, DOR = 4;
+
 export interface AssetLayers {
-  /** 关系资产: fans ∪ members among customers known by W.end. */
+  counts: { relationship: number; active: number; dormant: number };
+  /** 关系资产: fans ∪ members among customers known by W.end (built on first access). */
   relationship: Int32Array;
   /** 进店活跃资产: a contact in the 90 days ending W.end. */
   active: Int32Array;
@@ -19,19 +27,22 @@ export interface AssetLayers {
  */
 export function assetLayers(snap: Snapshot, endDay: number, activeDays: number = ACTIVE_DAYS): AssetLayers {
   const n = snap.customerCount;
-  const rel = new Uint8Array(n), act = new Uint8Array(n), dor = new Uint8Array(n);
+  const bits = new Uint8Array(n);
   const cStart = snap.custContactStart, cDay = snap.custContactDay, flags = snap.customerFlags;
   const from = endDay - activeDays + 1;
+  let rel = 0, act = 0, dor = 0;
   for (let c = 0; c < n; c++) {
     const lo = cStart[c]!, hi = cStart[c + 1]!;
-    const first = lo < hi ? cDay[lo]! : NO_DAY;
     const f = flags[c]!;
-    const known = first !== NO_DAY ? first <= endDay : (f & HAS_RECORD) !== 0;
+    const known = lo < hi ? cDay[lo]! <= endDay : (f & HAS_RECORD) !== 0;
     if (!known) continue;
-    if (f & (FAN | MEMBER)) rel[c] = 1;
+    let x = 0;
+    if (f & (FAN | MEMBER)) (x = REL), rel++;
     const j = lowerBound(cDay, lo, hi, from);
-    if (j < hi && cDay[j]! <= endDay) act[c] = 1;
-    else dor[c] = 1;
+    if (j < hi && cDay[j]! <= endDay) (x |= ACT), act++;
+    else (x |= DOR), dor++;
+    bits[c] = x;
   }
-  return { relationship: membersOf(rel), active: membersOf(act), dormant: membersOf(dor) };
+  const sets = lazyBitSets(bits, { relationship: REL, active: ACT, dormant: DOR });
+  return Object.defineProperties({ counts: { relationship: rel, active: act, dormant: dor } } as AssetLayers, Object.getOwnPropertyDescriptors(sets));
 }

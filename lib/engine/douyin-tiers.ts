@@ -1,8 +1,11 @@
 /** Douyin 用户资产 tiers (SPEC §3): users, purchasers, firstOrder, repeat, highPotential. */
-import { lowerBound, membersOf, type Snapshot } from './snapshot';
-import { contactFlags, paidFlags } from './sets';
+import { lowerBound as lowerBound_, type Snapshot } from './snapshot';
+import { lazyBitSets } from './sets';
 import type { DayRange } from './window';
 import { fallbackPropensity } from './propensity-fallback';
+
+// Module-local bindings: transpiled to CommonJS (tsx) imports become getters, too slow in hot loops.
+const lowerBound = lowerBound_;
 
 /** Purchase-propensity scorer (SPEC §5.3): one probability per candidate, using data up to `asOfDay` only. */
 export type PropensityScorer = (snap: Snapshot, asOfDay: number, candidates: Int32Array) => Float64Array;
@@ -10,7 +13,18 @@ export type PropensityScorer = (snap: Snapshot, asOfDay: number, candidates: Int
 /** Default 高潜 threshold (SPEC §3). */
 export const HIGH_POTENTIAL_THRESHOLD = 0.3;
 
+const USER = 1, BUYER = 2, FIRST = 4, REPEAT = 8;
+
+/** Tier sizes (counted in the same pass, without building member lists). */
+export interface DouyinTierCounts {
+  users: number;
+  purchasers: number;
+  firstOrder: number;
+  repeat: number;
+}
+
 export interface DouyinTiers {
+  counts: DouyinTierCounts;
   /** 用户: ≥1 contact in W. */
   users: Int32Array;
   /** 成交用户: ≥1 paid order paid in W. */
@@ -23,14 +37,47 @@ export interface DouyinTiers {
   highPotential: Int32Array;
   /** Scores of `highPotential`, same order. */
   highPotentialScores: Float64Array;
+  /** users − purchasers (the scored population), ascending. */
+  nonPurchasingUsers: Int32Array;
+}
+
+/** Per customer: USER / BUYER / FIRST / REPEAT bits of window `range`, and the count of users − purchasers. */
+function tierBits(snap: Snapshot, range: DayRange): { bits: Uint8Array; candidates: number; counts: DouyinTierCounts } {
+  const n = snap.customerCount;
+  const a = range.start, b = range.end + 1;
+  const bits = new Uint8Array(n);
+  const cStart = snap.custContactStart, cDay = snap.custContactDay;
+  const pStart = snap.custPaidStart, pDay = snap.custPaidDay;
+  let candidates = 0, users = 0, purchasers = 0, firstOrder = 0;
+  for (let c = 0; c < n; c++) {
+    const hi = cStart[c + 1]!;
+    const j = lowerBound(cDay, cStart[c]!, hi, a);
+    if (j >= hi || cDay[j]! >= b) continue; // a buyer in W always has a contact in W
+    const pLo = pStart[c]!, pHi = pStart[c + 1]!;
+    const p = lowerBound(pDay, pLo, pHi, a);
+    users++;
+    if (p < pHi && pDay[p]! < b) {
+      bits[c] = USER | BUYER | (p > pLo ? REPEAT : FIRST);
+      purchasers++;
+      if (p === pLo) firstOrder++;
+    } else {
+      bits[c] = USER;
+      candidates++;
+    }
+  }
+  return { bits, candidates, counts: { users, purchasers, firstOrder, repeat: purchasers - firstOrder } };
+}
+
+function candidatesOf(bits: Uint8Array, count: number): Int32Array {
+  const out = new Int32Array(count);
+  for (let c = 0, j = 0; j < count; c++) if (bits[c] === USER) out[j++] = c;
+  return out;
 }
 
 /** users(W) − purchasers(W) as ascending customer indexes: the population that 高潜 scores. */
 export function nonPurchasingUsers(snap: Snapshot, range: DayRange): Int32Array {
-  const users = contactFlags(snap, range.start, range.end + 1);
-  const buyers = paidFlags(snap, range.start, range.end + 1);
-  for (let c = 0; c < users.length; c++) if (buyers[c]) users[c] = 0;
-  return membersOf(users);
+  const { bits, candidates } = tierBits(snap, range);
+  return candidatesOf(bits, candidates);
 }
 
 /** Computes the Douyin tiers of window `range`; 高潜 scored as of range.end by `scorer` (fallback heuristic by default). */
@@ -39,38 +86,23 @@ export function douyinTiers(
   range: DayRange,
   opts: { scorer?: PropensityScorer; threshold?: number } = {},
 ): DouyinTiers {
-  const n = snap.customerCount;
-  const userFlags = contactFlags(snap, range.start, range.end + 1);
-  const buyerFlags = paidFlags(snap, range.start, range.end + 1);
-  const firstFlags = new Uint8Array(n), repeatFlags = new Uint8Array(n), candFlags = new Uint8Array(n);
-  const pStart = snap.custPaidStart, pDay = snap.custPaidDay;
-  for (let c = 0; c < n; c++) {
-    if (buyerFlags[c]) {
-      // Any paid order before W.start, all history: the customer's earliest paid day decides.
-      const lo = pStart[c]!;
-      if (lowerBound(pDay, lo, pStart[c + 1]!, range.start) > lo) repeatFlags[c] = 1;
-      else firstFlags[c] = 1;
-    } else if (userFlags[c]) candFlags[c] = 1;
-  }
-  const candidates = membersOf(candFlags);
+  const { bits, candidates: count, counts } = tierBits(snap, range);
+  const candidates = candidatesOf(bits, count);
   const scorer = opts.scorer ?? fallbackPropensity;
   const threshold = opts.threshold ?? HIGH_POTENTIAL_THRESHOLD;
   const scores = candidates.length > 0 ? scorer(snap, range.end, candidates) : new Float64Array(0);
   const picked: number[] = [];
   for (let j = 0; j < candidates.length; j++) if (scores[j]! >= threshold) picked.push(j);
-  picked.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  picked.sort((x, y) => scores[y]! - scores[x]! || x - y);
   const highPotential = new Int32Array(picked.length);
   const highPotentialScores = new Float64Array(picked.length);
-  picked.forEach((j, i) => {
-    highPotential[i] = candidates[j]!;
-    highPotentialScores[i] = scores[j]!;
-  });
-  return {
-    users: membersOf(userFlags),
-    purchasers: membersOf(buyerFlags),
-    firstOrder: membersOf(firstFlags),
-    repeat: membersOf(repeatFlags),
-    highPotential,
-    highPotentialScores,
-  };
+  for (let i = 0; i < picked.length; i++) {
+    highPotential[i] = candidates[picked[i]!]!;
+    highPotentialScores[i] = scores[picked[i]!]!;
+  }
+  const sets = lazyBitSets(bits, { users: USER, purchasers: BUYER, firstOrder: FIRST, repeat: REPEAT });
+  return Object.defineProperties(
+    { counts, highPotential, highPotentialScores, nonPurchasingUsers: candidates } as DouyinTiers,
+    Object.getOwnPropertyDescriptors(sets),
+  );
 }

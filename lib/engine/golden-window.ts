@@ -1,5 +1,9 @@
 /** 新客黄金期 (SPEC §5.4): brand-new customers not yet converted. */
-import { NO_DAY, lowerBound, membersOf, type Snapshot } from './snapshot';
+import { NO_DAY as NO_DAY_, lowerBound as lowerBound_, membersOf, type Snapshot } from './snapshot';
+
+// Module-local bindings: transpiled to CommonJS (tsx) imports become getters, too slow in hot loops.
+const NO_DAY = NO_DAY_;
+const lowerBound = lowerBound_;
 
 /** Default length of the golden window, in days ending W.end. */
 export const GOLDEN_WINDOW_DAYS = 3;

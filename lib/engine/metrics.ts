@@ -1,8 +1,11 @@
 /** Key metrics (成交指标) of a customer set over a window, SPEC §5.1. */
 import { dayFromNumber } from '../model';
-import { FAN, membersOf, type Snapshot } from './snapshot';
-import { paidOrderSlice, ratio } from './sets';
+import { FAN as FAN_, type Snapshot } from './snapshot';
+import { lazyBitSets, paidOrderSlice, ratio } from './sets';
 import type { DayRange } from './window';
+
+// Module-local bindings: transpiled to CommonJS (tsx) imports become getters, too slow in hot loops.
+const FAN = FAN_;
 
 /** Default price-band edges in yuan: [0,50) [50,100) [100,200) [200,500) [500,∞). */
 export const DEFAULT_PRICE_BANDS_YUAN: readonly number[] = [0, 50, 100, 200, 500];
@@ -35,8 +38,8 @@ export interface WindowMetrics {
   fanGmvShare: number | null;
   priceBands: PriceBand[];
   daily: DailyFigures[];
-  /** Member sets: purchasers in S, and per traffic source the persons who bought through it. */
-  members: { purchasers: Int32Array; traffic: TrafficSplit<Int32Array> };
+  /** Member sets (built on first access): purchasers in S, and per traffic source the persons who bought through it. */
+  members: { purchasers: Int32Array; trafficPaid: Int32Array; trafficOrganic: Int32Array; trafficUnknown: Int32Array };
 }
 
 export interface MetricsOptions {
@@ -101,18 +104,13 @@ export function windowMetrics(snap: Snapshot, range: DayRange, opts: MetricsOpti
 
   let purchasers = 0;
   const tPersons = [0, 0, 0];
-  const tFlags = [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)] as const;
-  const bFlags = new Uint8Array(n);
   for (let c = 0; c < n; c++) {
-    const b = buyer[c]!;
-    if (!b) continue;
+    const x = buyer[c]!;
+    if (!x) continue;
     purchasers++;
-    bFlags[c] = 1;
-    for (let t = 0; t < 3; t++)
-      if (b & (2 << t)) {
-        tPersons[t]!++;
-        tFlags[t as 0 | 1 | 2][c] = 1;
-      }
+    if (x & 2) tPersons[0]!++;
+    if (x & 4) tPersons[1]!++;
+    if (x & 8) tPersons[2]!++;
   }
 
   const daily: DailyFigures[] = [];
@@ -131,7 +129,7 @@ export function windowMetrics(snap: Snapshot, range: DayRange, opts: MetricsOpti
     fanGmvShare: ratio(fanGmv, gmv),
     priceBands: edges.map((from, b) => ({ fromYuan: from, toYuan: edges[b + 1] ?? null, orders: bandOrders[b]! })),
     daily,
-    members: { purchasers: membersOf(bFlags), traffic: split((t) => membersOf(tFlags[t as 0 | 1 | 2])) },
+    members: lazyBitSets(buyer, { purchasers: 1, trafficPaid: 2, trafficOrganic: 4, trafficUnknown: 8 }),
   };
 }
 

@@ -14,8 +14,13 @@
  * contact next, then the relationship (fan, past purchases); interest fades with silence. A
  * customer with nothing up to asOfDay scores the base e^−3 / (1 + e^−3) ≈ 0.047.
  */
-import { KIND_CART, FAN, lowerBound, type Snapshot } from './snapshot';
+import { KIND_CART as KIND_CART_, FAN as FAN_, lowerBound as lowerBound_, type Snapshot } from './snapshot';
 import type { PropensityScorer } from './douyin-tiers';
+
+// Module-local bindings: transpiled to CommonJS (tsx) imports become getters, too slow in hot loops.
+const KIND_CART = KIND_CART_;
+const FAN = FAN_;
+const lowerBound = lowerBound_;
 
 /** The documented fixed heuristic: a probability in (0, 1) for each candidate customer index. */
 export const fallbackPropensity: PropensityScorer = (snap: Snapshot, asOfDay: number, candidates: Int32Array) => {

@@ -116,13 +116,7 @@ export function analyzeWindow(snap: Snapshot, window: DayWindow, opts: ReportOpt
     shopId: snap.shopId,
     window: { start: window.start, end: window.end },
     previousWindow: prevWindow,
-    douyin: {
-      users: dy.users.length,
-      purchasers: dy.purchasers.length,
-      firstOrder: dy.firstOrder.length,
-      repeat: dy.repeat.length,
-      highPotential: dy.highPotential.length,
-    },
+    douyin: { ...dy.counts, highPotential: dy.highPotential.length },
     taobao: {
       newVisitors: tb.newVisitors,
       unpurchasedReturning: tb.unpurchasedReturning,
@@ -131,7 +125,7 @@ export function analyzeWindow(snap: Snapshot, window: DayWindow, opts: ReportOpt
       byClass: tb.byClass,
       previous: prevRates,
     },
-    assets: { relationship: assets.relationship.length, active: assets.active.length, dormant: assets.dormant.length },
+    assets: { ...assets.counts },
     metrics: {
       gmvFen: m.gmvFen,
       orders: m.orders,

@@ -1,6 +1,10 @@
 /** RFM eight classes (八大客户类型), SPEC §5.2. */
-import { lowerBound, type Snapshot } from './snapshot';
+import { lowerBound as lowerBound_, type Snapshot } from './snapshot';
 import { LOOKBACK_DAYS } from './window';
+import { lazySets, membersWithCode } from './sets';
+
+// Module-local bindings: transpiled to CommonJS (tsx) imports become getters, too slow in hot loops.
+const lowerBound = lowerBound_;
 
 /** Class names in report order; code = (M high ? 0 : 4) + (R high ? 0 : 2) + (F high ? 0 : 1). */
 export const RFM_CLASSES = [
@@ -17,6 +21,7 @@ export type RfmClass = (typeof RFM_CLASSES)[number];
 
 export interface RfmResult {
   counts: Record<RfmClass, number>;
+  /** Member sets per class, built on first access. */
   members: Record<RfmClass, Int32Array>;
   /** Per customer: index into RFM_CLASSES, -1 when no paid order in the L days ending W.end. */
   classOf: Int8Array;
@@ -65,16 +70,12 @@ export function rfmClasses(snap: Snapshot, endDay: number): RfmResult {
     classOf[c] = code;
     codeCounts[code]!++;
   }
-  const members = {} as Record<RfmClass, Int32Array>;
-  const fill = new Int32Array(8);
+  const build = {} as Record<RfmClass, () => Int32Array>;
   RFM_CLASSES.forEach((k, code) => {
     counts[k] = codeCounts[code]!;
-    members[k] = new Int32Array(codeCounts[code]!);
+    build[k] = () => membersWithCode(classOf, code);
   });
-  for (let c = 0; c < n; c++) {
-    const code = classOf[c]!;
-    if (code >= 0) members[RFM_CLASSES[code]!][fill[code]!++] = c;
-  }
+  const members = lazySets(build);
   return {
     counts,
     members,

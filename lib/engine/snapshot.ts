@@ -499,29 +499,61 @@ export function snapshotFromBuffers(header: SnapshotHeader, buffers: ArrayBuffer
     throw new Error(`not a ${SNAPSHOT_FORMAT} v${SNAPSHOT_VERSION} header (got ${header.format} v${header.version})`);
   if (header.columns.length !== TYPED_COLUMNS.length || buffers.length !== TYPED_COLUMNS.length)
     throw new Error(`snapshot has ${buffers.length} columns, expected ${TYPED_COLUMNS.length}`);
-  const cols: Record<string, Uint8Array | Int32Array | Float64Array> = {};
+  const cols = new Map<string, Uint8Array | Int32Array | Float64Array>();
   TYPED_COLUMNS.forEach(([name, type], i) => {
     const meta = header.columns[i]!;
     const buf = buffers[i]!;
     if (meta.name !== name || meta.type !== type) throw new Error(`snapshot column ${i} is ${meta.name}, expected ${name}`);
     const arr = type === 'u8' ? new Uint8Array(buf) : type === 'i32' ? new Int32Array(buf) : new Float64Array(buf);
     if (arr.length !== meta.length) throw new Error(`snapshot column ${name} has ${arr.length} values, expected ${meta.length}`);
-    cols[name] = arr;
+    cols.set(name, arr);
   });
+  const u8 = (name: string) => cols.get(name) as Uint8Array;
+  const i32 = (name: string) => cols.get(name) as Int32Array;
+  const f64 = (name: string) => cols.get(name) as Float64Array;
+  // Same literal shape (and property order) as buildSnapshot's, so engine loops stay monomorphic.
   return {
     shopId: header.shopId,
     platform: header.platform,
     latestDay: header.latestDay,
     customerCount: header.customerCount,
     customerKeys: header.customerKeys,
+    customerFlags: u8('customerFlags'),
+    customerGender: u8('customerGender'),
+    customerProvince: i32('customerProvince'),
+    customerCity: i32('customerCity'),
+    customerMemberLevel: i32('customerMemberLevel'),
     provinces: header.provinces,
     cities: header.cities,
     memberLevels: header.memberLevels,
     orderCount: header.orderCount,
     orderIds: header.orderIds,
+    orderCustomer: i32('orderCustomer'),
+    orderPlacedDay: i32('orderPlacedDay'),
+    orderPaidDay: i32('orderPaidDay'),
+    orderHappenDay: i32('orderHappenDay'),
+    orderPaid: u8('orderPaid'),
+    orderAmountFen: f64('orderAmountFen'),
+    orderChannel: u8('orderChannel'),
+    orderTraffic: u8('orderTraffic'),
+    orderProduct: i32('orderProduct'),
     productKeys: header.productKeys,
     productNames: header.productNames,
     contactCount: header.contactCount,
-    ...(cols as unknown as Pick<Snapshot, (typeof TYPED_COLUMNS)[number][0]>),
+    contactCustomer: i32('contactCustomer'),
+    contactDay: i32('contactDay'),
+    contactKind: u8('contactKind'),
+    contactOrder: i32('contactOrder'),
+    custContactStart: i32('custContactStart'),
+    custContactDay: i32('custContactDay'),
+    custContactIdx: i32('custContactIdx'),
+    custPaidStart: i32('custPaidStart'),
+    custPaidDay: i32('custPaidDay'),
+    custPaidAmountFen: f64('custPaidAmountFen'),
+    custPaidOrder: i32('custPaidOrder'),
+    custOrderStart: i32('custOrderStart'),
+    custOrderIdx: i32('custOrderIdx'),
+    paidOrdersByDay: i32('paidOrdersByDay'),
+    paidOrderDays: i32('paidOrderDays'),
   };
 }

@@ -1,7 +1,11 @@
 /** Taobao 客户概况 classes and the three pathways (通路), SPEC §4. */
-import { lowerBound, membersOf, type Snapshot } from './snapshot';
-import { contactFlags, paidFlags, paidOrderSlice, ratio } from './sets';
-import { LOOKBACK_DAYS, type DayRange } from './window';
+import { lowerBound as lowerBound_, type Snapshot } from './snapshot';
+import { lazyBitSets, ratio } from './sets';
+import { LOOKBACK_DAYS as LOOKBACK_DAYS_, type DayRange } from './window';
+
+// Module-local bindings: transpiled to CommonJS (tsx) imports become getters, too slow in hot loops.
+const lowerBound = lowerBound_;
+const LOOKBACK_DAYS = LOOKBACK_DAYS_;
 
 /** Class codes: by the customer's first contact v in W. */
 export const CLASS_NONE = -1, CLASS_NEW = 0, CLASS_UNPURCHASED_RETURNING = 1, CLASS_PURCHASED_RETURNING = 2;
@@ -26,6 +30,19 @@ export interface ClassFigures {
   gmvFen: number;
 }
 
+export interface TaobaoMembers {
+  newVisitors: Int32Array;
+  unpurchasedReturning: Int32Array;
+  purchasedReturning: Int32Array;
+  newVisitorSameDayConverted: Int32Array;
+  unpurchasedAssets: Int32Array;
+  unpurchasedRecalled: Int32Array;
+  unpurchasedConverted: Int32Array;
+  purchasedAssets: Int32Array;
+  purchasedRecalled: Int32Array;
+  purchasedConverted: Int32Array;
+}
+
 export interface TaobaoPathways {
   newVisitors: number;
   unpurchasedReturning: number;
@@ -34,131 +51,109 @@ export interface TaobaoPathways {
   byClass: { newVisitors: ClassFigures; unpurchasedReturning: ClassFigures; purchasedReturning: ClassFigures };
   /** Per customer: CLASS_* code (CLASS_NONE without a contact in W). */
   classOf: Int8Array;
-  /** Member sets (ascending customer indexes). */
-  members: {
-    newVisitors: Int32Array;
-    unpurchasedReturning: Int32Array;
-    purchasedReturning: Int32Array;
-    newVisitorSameDayConverted: Int32Array;
-    unpurchasedAssets: Int32Array;
-    unpurchasedRecalled: Int32Array;
-    unpurchasedConverted: Int32Array;
-    purchasedAssets: Int32Array;
-    purchasedRecalled: Int32Array;
-    purchasedConverted: Int32Array;
-  };
+  /** Member sets (ascending customer indexes), built on first access. */
+  members: TaobaoMembers;
 }
 
-function recall(assets: Uint8Array, inW: Uint8Array, buyers: Uint8Array): {
-  figures: RecallPathway;
-  recalled: Uint8Array;
-  converted: Uint8Array;
-} {
-  const n = assets.length;
-  const recalled = new Uint8Array(n), converted = new Uint8Array(n);
-  let a = 0, r = 0, cv = 0;
-  for (let c = 0; c < n; c++) {
-    if (!assets[c]) continue;
-    a++;
-    if (!inW[c]) continue;
-    recalled[c] = 1;
-    r++;
-    if (buyers[c]) {
-      converted[c] = 1;
-      cv++;
-    }
-  }
-  return {
-    figures: { assets: a, recalled: r, recallRate: ratio(r, a), converted: cv, payConversion: ratio(cv, r), rate: ratio(cv, a) },
-    recalled,
-    converted,
-  };
-}
+// Per-customer bits.
+const NEW = 1, UNP = 2, PUR = 4, SAME_DAY = 8, U_ASSET = 16, U_RECALLED = 32, U_CONVERTED = 64;
+const P_ASSET = 128, P_RECALLED = 256, P_CONVERTED = 512;
 
-/** Classes, pathways and per-class purchasers/GMV of window `range` (lookback L = 365 days). */
+/** Classes, pathways and per-class purchasers/GMV of window `range` (lookback L = 365 days), in one pass. */
 export function taobaoPathways(snap: Snapshot, range: DayRange): TaobaoPathways {
   const n = snap.customerCount;
-  const a = range.start, b = range.end + 1;
+  const a = range.start, b = range.end + 1, L = LOOKBACK_DAYS;
   const classOf = new Int8Array(n).fill(CLASS_NONE);
-  const inW = new Uint8Array(n);
-  const buyers = paidFlags(snap, a, b);
-  const sameDay = new Uint8Array(n);
+  const bits = new Uint16Array(n);
   const cStart = snap.custContactStart, cDay = snap.custContactDay;
-  const pStart = snap.custPaidStart, pDay = snap.custPaidDay;
-  let newCount = 0, unpurchasedCount = 0, purchasedCount = 0, sameDayCount = 0;
-  const classFlags = [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)] as const;
+  const pStart = snap.custPaidStart, pDay = snap.custPaidDay, pAmt = snap.custPaidAmountFen;
+  const cnt = new Float64Array(3), buyers = new Float64Array(3), gmv = new Float64Array(3);
+  let sameDay = 0, uA = 0, uR = 0, uC = 0, pA = 0, pR = 0, pC = 0;
 
   for (let c = 0; c < n; c++) {
     const lo = cStart[c]!, hi = cStart[c + 1]!;
-    const j = lowerBound(cDay, lo, hi, a);
-    if (j >= hi || cDay[j]! >= b) continue;
-    const v = cDay[j]!;
-    inW[c] = 1;
+    if (lo === hi) continue;
     const pLo = pStart[c]!, pHi = pStart[c + 1]!;
-    const p = lowerBound(pDay, pLo, pHi, v - LOOKBACK_DAYS);
-    let cls: number;
-    if (p < pHi && pDay[p]! < v) cls = CLASS_PURCHASED_RETURNING;
-    else if (j > lo && cDay[j - 1]! >= v - LOOKBACK_DAYS) cls = CLASS_UNPURCHASED_RETURNING;
-    else cls = CLASS_NEW;
-    classOf[c] = cls;
-    classFlags[cls as 0 | 1 | 2][c] = 1;
-    if (cls === CLASS_NEW) {
-      newCount++;
-      // Paid orders from v on: the first one at or after v decides "same day as v".
-      if (p < pHi && pDay[p]! === v) {
-        sameDay[c] = 1;
-        sameDayCount++;
+    // Contacts / paid orders in [a − L, a) and the first ones at or after a.
+    const j0 = lowerBound(cDay, lo, hi, a - L);
+    const jw = j0 < hi && cDay[j0]! < a ? lowerBound(cDay, j0, hi, a) : j0;
+    const p0 = lowerBound(pDay, pLo, pHi, a - L);
+    const paidBefore = p0 < pHi && pDay[p0]! < a;
+    const pw = paidBefore ? lowerBound(pDay, p0, pHi, a) : p0;
+    const inW = jw < hi && cDay[jw]! < b;
+    const buyer = pw < pHi && pDay[pw]! < b;
+    let x = 0;
+    if (paidBefore) {
+      x |= P_ASSET;
+      pA++;
+      if (inW) {
+        x |= P_RECALLED;
+        pR++;
+        if (buyer) (x |= P_CONVERTED), pC++;
       }
-    } else if (cls === CLASS_UNPURCHASED_RETURNING) unpurchasedCount++;
-    else purchasedCount++;
+    } else if (jw > j0) {
+      x |= U_ASSET;
+      uA++;
+      if (inW) {
+        x |= U_RECALLED;
+        uR++;
+        if (buyer) (x |= U_CONVERTED), uC++;
+      }
+    }
+    if (inW) {
+      const v = cDay[jw]!;
+      // Paid order in [v − L, v)? The first paid day ≥ v − L decides.
+      const p = lowerBound(pDay, pLo, pw, v - L);
+      let cls: number;
+      if (p < pw && pDay[p]! < v) cls = CLASS_PURCHASED_RETURNING;
+      else if (jw > lo && cDay[jw - 1]! >= v - L) cls = CLASS_UNPURCHASED_RETURNING;
+      else cls = CLASS_NEW;
+      classOf[c] = cls;
+      cnt[cls]!++;
+      x |= cls === CLASS_NEW ? NEW : cls === CLASS_UNPURCHASED_RETURNING ? UNP : PUR;
+      // A new visitor has no paid order in [v − L, v): its first paid order ≥ v is at pw or later.
+      if (cls === CLASS_NEW) {
+        const q = lowerBound(pDay, pw, pHi, v);
+        if (q < pHi && pDay[q]! === v) (x |= SAME_DAY), sameDay++;
+      }
+      if (buyer) {
+        buyers[cls]!++;
+        let s = 0;
+        for (let k = pw; k < pHi && pDay[k]! < b; k++) s += pAmt[k]!;
+        gmv[cls]! += s;
+      }
+    }
+    bits[c] = x;
   }
 
-  // Assets as of W.start: contacts / paid orders in [W.start − L, W.start).
-  const lookedBefore = contactFlags(snap, a - LOOKBACK_DAYS, a);
-  const purchasedAssets = paidFlags(snap, a - LOOKBACK_DAYS, a);
-  const unpurchasedAssets = new Uint8Array(n);
-  for (let c = 0; c < n; c++) if (lookedBefore[c] && !purchasedAssets[c]) unpurchasedAssets[c] = 1;
-  const u = recall(unpurchasedAssets, inW, buyers);
-  const pp = recall(purchasedAssets, inW, buyers);
-
-  // Per class: purchasers(W) and their GMV in W.
-  const classBuyers = [0, 0, 0], classGmv = [0, 0, 0];
-  for (let c = 0; c < n; c++) if (buyers[c]) classBuyers[classOf[c]!]!++;
-  const [sLo, sHi] = paidOrderSlice(snap, a, b);
-  for (let k = sLo; k < sHi; k++) {
-    const o = snap.paidOrdersByDay[k]!;
-    const cls = classOf[snap.orderCustomer[o]!]!;
-    // A payment in W is a contact in W, so every buyer is classed; the guard only keeps types honest.
-    if (cls !== CLASS_NONE) classGmv[cls]! += snap.orderAmountFen[o]!;
-  }
-
+  const newCount = cnt[0]!;
   return {
     newVisitors: newCount,
-    unpurchasedReturning: unpurchasedCount,
-    purchasedReturning: purchasedCount,
+    unpurchasedReturning: cnt[1]!,
+    purchasedReturning: cnt[2]!,
     pathways: {
-      newVisitorSameDay: { base: newCount, converted: sameDayCount, rate: ratio(sameDayCount, newCount) },
-      unpurchasedReturn: u.figures,
-      repurchase: pp.figures,
+      newVisitorSameDay: { base: newCount, converted: sameDay, rate: ratio(sameDay, newCount) },
+      unpurchasedReturn: { assets: uA, recalled: uR, recallRate: ratio(uR, uA), converted: uC, payConversion: ratio(uC, uR), rate: ratio(uC, uA) },
+      repurchase: { assets: pA, recalled: pR, recallRate: ratio(pR, pA), converted: pC, payConversion: ratio(pC, pR), rate: ratio(pC, pA) },
     },
     byClass: {
-      newVisitors: { purchasers: classBuyers[0]!, gmvFen: classGmv[0]! },
-      unpurchasedReturning: { purchasers: classBuyers[1]!, gmvFen: classGmv[1]! },
-      purchasedReturning: { purchasers: classBuyers[2]!, gmvFen: classGmv[2]! },
+      newVisitors: { purchasers: buyers[0]!, gmvFen: gmv[0]! },
+      unpurchasedReturning: { purchasers: buyers[1]!, gmvFen: gmv[1]! },
+      purchasedReturning: { purchasers: buyers[2]!, gmvFen: gmv[2]! },
     },
     classOf,
-    members: {
-      newVisitors: membersOf(classFlags[0]),
-      unpurchasedReturning: membersOf(classFlags[1]),
-      purchasedReturning: membersOf(classFlags[2]),
-      newVisitorSameDayConverted: membersOf(sameDay),
-      unpurchasedAssets: membersOf(unpurchasedAssets),
-      unpurchasedRecalled: membersOf(u.recalled),
-      unpurchasedConverted: membersOf(u.converted),
-      purchasedAssets: membersOf(purchasedAssets),
-      purchasedRecalled: membersOf(pp.recalled),
-      purchasedConverted: membersOf(pp.converted),
-    },
+    members: lazyBitSets(bits, {
+      newVisitors: NEW,
+      unpurchasedReturning: UNP,
+      purchasedReturning: PUR,
+      newVisitorSameDayConverted: SAME_DAY,
+      unpurchasedAssets: U_ASSET,
+      unpurchasedRecalled: U_RECALLED,
+      unpurchasedConverted: U_CONVERTED,
+      purchasedAssets: P_ASSET,
+      purchasedRecalled: P_RECALLED,
+      purchasedConverted: P_CONVERTED,
+    }),
   };
 }
 
@@ -168,11 +163,6 @@ export function pathwayRates(snap: Snapshot, range: DayRange): {
   unpurchasedReturn: number | null;
   repurchase: number | null;
 } {
-  const t = taobaoPathways(snap, range);
-  return {
-    newVisitorSameDay: t.pathways.newVisitorSameDay.rate,
-    unpurchasedReturn: t.pathways.unpurchasedReturn.rate,
-    repurchase: t.pathways.repurchase.rate,
-  };
+  const t = taobaoPathways(snap, range).pathways;
+  return { newVisitorSameDay: t.newVisitorSameDay.rate, unpurchasedReturn: t.unpurchasedReturn.rate, repurchase: t.repurchase.rate };
 }
-

@@ -90,3 +90,91 @@ test('抖店 订单管理: capture two pages → side panel tiers and metrics eq
   // Nothing left the machine: no request other than the fixture navigations.
   expect(strayRequests).toEqual([]);
 });
+
+test('capture all pages through the overlay, then back up, refuse a bad restore, restore, and read it in English', async ({
+  context,
+  extensionId,
+  strayRequests,
+}) => {
+  const [sw] = context.serviceWorkers();
+  await sw!.evaluate(() => chrome.storage.local.set({ captureDelayMs: 300 }));
+  await serveFixture(context, 'https://fxg.jinritemai.com', 'douyin-orders.html');
+  const page = await context.newPage();
+  await page.goto(truth.consoleUrl);
+  const table = page.locator('.arco-table').first();
+  const before = await table.boundingBox();
+  const badge = page.getByTestId('capture-badge');
+  await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.orders.length));
+  // The overlay never moves the page: its host takes no space and the table stays where it was.
+  expect(await table.boundingBox()).toEqual(before);
+  expect(await page.locator('seller-lens-overlay').evaluate((el) => el.getBoundingClientRect().height)).toBe(0);
+
+  await page.getByTestId('capture-all').click();
+  const progress = page.getByTestId('capture-progress');
+  await expect(progress).toHaveAttribute('data-state', 'running');
+  await expect(progress).toContainText(new RegExp(`第 \\d+/${truth.pages.length} 页`));
+  await page.screenshot({ path: path.join(SHOTS_DIR, 'overlay-capture-all-running.png') });
+  await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const all = truth.pages.flatMap((p) => p.orders) as Truth['orders'];
+  await expect(badge).toHaveAttribute('data-count', String(all.length));
+  await page.screenshot({ path: path.join(SHOTS_DIR, 'overlay-capture-all-done.png') });
+
+  const expected = naiveFigures(all);
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const tiers = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        ['users', 'purchasers', 'firstOrder', 'repeat', 'newVisitors', 'unpurchasedReturning', 'purchasedReturning', 'highPotential'].map(
+          async (n) => [n, await panel.getByTestId(`tier-${n}`).textContent()] as const,
+        ),
+      ),
+    );
+  await expect(panel.getByTestId('tier-repeat')).toHaveText(String(expected.repeat.length));
+  await expect(panel.getByTestId('tier-firstOrder')).toHaveText(String(expected.firstOrder.length));
+  await expect(panel.getByTestId('tier-purchasedReturning')).toHaveText(String(expected.purchasedReturning));
+  await expect(panel.getByTestId('metric-gmv')).toHaveAttribute('data-value', String(expected.gmvFen));
+  const shown = await tiers();
+
+  // Backup: a normal download with the SPEC §10 name, holding every captured order.
+  const [backupDl] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('export-backup').click()]);
+  expect(backupDl.suggestedFilename()).toMatch(new RegExp(`^seller-lens-backup-${truth.shop.shopId}-\\d{8}\\.json$`));
+  const backupText = readFileSync((await backupDl.path())!, 'utf8');
+  const backup = JSON.parse(backupText) as { format: string; version: number; shop: { shopId: string }; orders: unknown[] };
+  expect([backup.format, backup.version, backup.shop.shopId, backup.orders.length]).toEqual(['seller-lens-backup', 1, truth.shop.shopId, all.length]);
+
+  // A broken file is refused with a clear message and changes nothing.
+  const broken = JSON.parse(backupText) as { orders: { amountFen: number }[] };
+  broken.orders[3]!.amountFen = 12.5;
+  await panel.getByTestId('restore-backup').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await expect(panel.getByTestId('restore-status')).toHaveAttribute('data-state', 'error');
+  await expect(panel.getByTestId('restore-status')).toContainText('orders[3].amountFen');
+  expect(await tiers()).toEqual(shown);
+
+  // The real backup restores (replacing the shop's records) and shows the same numbers.
+  await panel.getByTestId('restore-backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
+  await expect(panel.getByTestId('restore-status')).toHaveAttribute('data-state', 'done');
+  await expect(panel.getByTestId('tier-repeat')).toHaveText(String(expected.repeat.length));
+  expect(await tiers()).toEqual(shown);
+
+  // The report download is the SPEC §9 report of the window shown.
+  const [reportDl] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('export-report').click()]);
+  expect(reportDl.suggestedFilename()).toBe(`seller-lens-report-${truth.shop.shopId}-${expected.window.start}-${expected.window.end}.json`);
+  const report = JSON.parse(readFileSync((await reportDl.path())!, 'utf8')) as { format: string; douyin: { repeat: number }; metrics: { gmvFen: number } };
+  expect([report.format, report.douyin.repeat, report.metrics.gmvFen]).toEqual(['seller-lens-report', expected.repeat.length, expected.gmvFen]);
+
+  await panel.setViewportSize({ width: 720, height: 1300 });
+  await panel.getByTestId('lang-toggle').click();
+  await expect(panel.getByRole('heading', { name: 'Sales' })).toBeVisible();
+  await panel.screenshot({ path: path.join(SHOTS_DIR, 'sidepanel-en.png'), fullPage: true });
+
+  // The popup shows the same headline numbers (still in English: the language choice is remembered).
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByTestId('tier-repeat')).toHaveText(String(expected.repeat.length));
+  await expect(popup.getByTestId('open-sidepanel')).toBeVisible();
+  await popup.setViewportSize({ width: 440, height: 900 });
+  await popup.screenshot({ path: path.join(SHOTS_DIR, 'popup-en.png'), fullPage: true });
+
+  expect(strayRequests).toEqual([]);
+});

@@ -6,8 +6,8 @@
  *
  * Test URLs (the real console pages this adapter serves):
  *   https://fxg.jinritemai.com/ffa/morder/order/list
- *   https://fxg.jinritemai.com/ffa/morder/order/list?tab=all&page=2
- *   https://fxg.jinritemai.com/ffa/morder/order/list?order_status=paid
+ *   https://fxg.jinritemai.com/ffa/morder/order/list?page=2
+ * (query strings vary with the console's filters and tabs; the host and path decide.)
  *
  * Fixture: tests/fixtures/pages/douyin-orders/ (Arco Design), truth built by scripts/build-fixtures.mjs.
  */

@@ -206,6 +206,35 @@ describe('what cannot be read is rejected with a reason, and nothing wrong is re
   });
 });
 
+describe('a flat variant of the page (one row per order, every field a column)', () => {
+  test('reads masked and emoji nicknames as shown, 待支付 without 支付时间, and 11月20日-style times', () => {
+    document.body.innerHTML = `<div class="header"><span class="shop-name">测试小店</span><span class="shop-id">店铺ID：10001</span></div>
+      <table><thead><tr><th>订单号</th><th>下单时间</th><th>买家昵称</th><th>商品</th><th>数量</th><th>实付金额(元)</th><th>订单状态</th><th>收货人</th><th>渠道</th></tr></thead>
+      <tbody>
+        <tr><td>6900000000000000001</td><td>11月19日 20:15</td><td>c**鱼</td><td>瑜伽垫 规格：6mm 灰</td><td>×2</td><td>￥138.00</td><td>待支付</td><td>陈* 138****0001 四川省成都市武侯区</td><td>直播</td></tr>
+        <tr><td>6900000000000000002</td><td>昨天 09:00</td><td>🌸糖果宝宝</td><td>乳胶枕</td><td>1</td><td>¥1,199.00</td><td>交易成功</td><td>-</td><td>商品卡</td></tr>
+        <tr><td>-</td><td>昨天 09:00</td><td>x</td><td>乳胶枕</td><td>1</td><td>¥1.00</td><td>已完成</td><td>-</td><td></td></tr>
+      </tbody></table>`;
+    const r = readDouyinOrders(document, CONSOLE_URL, '2026-11-20T10:00:00+08:00');
+    expect(r.problem).toBeNull();
+    expect(r.orders).toEqual([
+      {
+        orderId: '6900000000000000001', shopId: '10001', customerKey: 'douyin:10001:nick:c**鱼',
+        placedAt: '2026-11-19T20:15:00+08:00', amountFen: 13800, quantity: 2, productName: '瑜伽垫',
+        items: [{ productName: '瑜伽垫', spec: '6mm 灰', quantity: 2 }], channel: 'live', traffic: 'unknown', status: 'unpaid',
+        recipientName: '陈*', recipientPhone: '138****0001', province: '四川省', city: '成都市',
+      },
+      {
+        orderId: '6900000000000000002', shopId: '10001', customerKey: 'douyin:10001:nick:🌸糖果宝宝',
+        placedAt: '2026-11-19T09:00:00+08:00', amountFen: 119900, quantity: 1, productName: '乳胶枕',
+        items: [{ productName: '乳胶枕', quantity: 1 }], channel: 'card', traffic: 'unknown', status: 'completed',
+      },
+    ]);
+    expect(r.customers.map((c) => c.nickname)).toEqual(['c**鱼', '🌸糖果宝宝']);
+    expect(r.rejected).toEqual([{ row: 2, reason: 'missing 订单编号 (order id)' }]);
+  });
+});
+
 describe('readRecipient', () => {
   test.each([
     ['何** 138****7682 陕西省 西安市 雁塔区 新华街68号', { recipientName: '何**', recipientPhone: '138****7682', province: '陕西省', city: '西安市' }],
