@@ -9,6 +9,8 @@ export const CONSOLE_MATCHES = [
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Parallel builds (several engineers, one checkout) can each use their own output folder.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: 'seller-lens 客户资产透镜',
     description: '在商家后台之上看清客户资产：采集、分层、通路、导出，数据只留在本机。',

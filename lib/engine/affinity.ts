@@ -3,7 +3,7 @@
  * an audience the products its members have not bought that go most with what they did buy.
  *
  * Transactions ("baskets") are sets of product codes (indexes into `snap.productKeys`):
- * - `customerBaskets` (default): per customer, the products of their paid orders (status as last
+ * - `customerBaskets` (default): per buyer, the products of their paid orders (status as last
  *   seen) happening in a day range — what one buyer bought over time. The snapshot keeps each
  *   order's first product only, so this is the basket available from a snapshot alone.
  * - `orderBaskets`: per paid order, every item's product (needs the Order records, whose items
@@ -71,10 +71,13 @@ function distinctSorted(xs: number[]): number[] {
   return out;
 }
 
-/** One basket per customer: products of their paid orders happening in [range.start, range.end] (default: all days). */
+/** One basket per buyer: products of their paid orders happening in [range.start, range.end] (default: all days); non-buyers have none. */
 export function customerBaskets(snap: Snapshot, range?: { start: number; end: number }): Baskets {
   const lists: number[][] = [];
-  for (let c = 0; c < snap.customerCount; c++) lists.push(customerProducts(snap, c, range));
+  for (let c = 0; c < snap.customerCount; c++) {
+    const products = customerProducts(snap, c, range);
+    if (products.length > 0) lists.push(products);
+  }
   return toBaskets(lists, snap.productKeys.length);
 }
 

@@ -182,13 +182,32 @@ function ordered(
 const rec = (v: unknown) => v as Record<string, unknown>;
 const window = (v: unknown) => ordered(rec(v), ['start', 'end']);
 
+const CUSTOMER_KEYS = keysOf(Customer);
+const ITEM_KEYS = keysOf(OrderItem);
+const CONTACT_KEYS = keysOf(Contact);
+
+/** True when `o`'s keys already come in `keys` order (then it is written as is: no copy). */
+function inOrder(o: Record<string, unknown>, keys: readonly string[]): boolean {
+  let j = 0;
+  for (const k in o) {
+    while (j < keys.length && keys[j] !== k) j++;
+    if (j === keys.length) return false;
+    j++;
+  }
+  return true;
+}
+
 const CANONICAL: { [K in ArrayName]: (r: Backup[K][number]) => Record<string, unknown> } = {
-  customers: (r) => ordered(rec(r), keysOf(Customer)),
-  orders: (r) =>
-    ordered(rec(r), ORDER_KEYS, {
-      items: (items) => (items as unknown[]).map((i) => ordered(rec(i), keysOf(OrderItem))),
-    }),
-  contacts: (r) => ordered(rec(r), keysOf(Contact)),
+  customers: (r) => (inOrder(rec(r), CUSTOMER_KEYS) ? rec(r) : ordered(rec(r), CUSTOMER_KEYS)),
+  orders: (r) => {
+    const o = rec(r);
+    const itemsOk = r.items.every((i) => inOrder(rec(i), ITEM_KEYS));
+    if (itemsOk && inOrder(o, ORDER_KEYS)) return o;
+    return ordered(o, ORDER_KEYS, {
+      items: (items) => (items as unknown[]).map((i) => ordered(rec(i), ITEM_KEYS)),
+    });
+  },
+  contacts: (r) => (inOrder(rec(r), CONTACT_KEYS) ? rec(r) : ordered(rec(r), CONTACT_KEYS)),
   captures: (r) =>
     ordered(rec(r), keysOf(Capture), {
       rejected: (list) => (list as unknown[]).map((x) => ordered(rec(x), ['row', 'reason'])),

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
-export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures/dist');
+// Overridable so that parallel runs in one checkout don't share build folders.
+export const EXTENSION_DIR = path.resolve(ROOT, process.env.SELLER_LENS_EXT_DIR ?? '.output/chrome-mv3');
+export const FIXTURES_DIR = path.resolve(ROOT, process.env.SELLER_LENS_FIXTURES_DIR ?? 'tests/fixtures/dist');
 export const SHOTS_DIR = path.join(ROOT, 'test-results');
 
 export const CHROMIUM_ARGS = [
