@@ -1,0 +1,26 @@
+/** The data tables of any page: every table the readers know (HTML, component libraries) plus ARIA grids. */
+import { readTables, type ReadTable } from '../table';
+import { findAriaGrids, readAriaGrid } from './aria';
+
+/** True when a read table looks like data, not layout: named columns (at least two) and at least one row. */
+export function isDataTable(t: ReadTable): boolean {
+  const named = t.headers.filter((h) => h.trim() !== '').length;
+  return named >= 2 && t.rows.some((r) => !r.groupHeader && r.cells.some((c) => c !== ''));
+}
+
+/** Every data table under `root`, in document order, each read once. */
+export function findDataTables(root: ParentNode): ReadTable[] {
+  const tables = readTables(root);
+  for (const g of findAriaGrids(root)) {
+    if (tables.some((t) => t.el === g || t.el.contains(g) || g.contains(t.el))) continue;
+    tables.push(readAriaGrid(g));
+  }
+  return tables
+    .filter(isDataTable)
+    .sort((a, b) => (a.el === b.el ? 0 : a.el.compareDocumentPosition(b.el) & 4 /* b follows a */ ? -1 : 1));
+}
+
+/** A table's identity across re-renders and pages: its header texts (what the merchant picks a table by). */
+export function tableSignature(t: Pick<ReadTable, 'headers'>): string {
+  return t.headers.map((h) => h.replace(/\s+/g, '')).join('|');
+}
