@@ -1,5 +1,5 @@
 /** Promise-based client of the engine worker, with progress callbacks. */
-import type { BackupResult, CsvResult, EngineRequest, EngineResponse, ReportResult, RestoreResult } from './protocol';
+import type { AnalysisResult, BackupResult, CsvResult, EngineRequest, EngineResponse, ReportResult, RestoreResult } from './protocol';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (t: string) => void };
 type Body<K> = K extends EngineRequest['kind'] ? Omit<Extract<EngineRequest, { kind: K }>, 'id'> : never;
@@ -31,6 +31,11 @@ export class EngineClient {
 
   /** The report of a window and of its previous window. */
   report(body: Body<'report'>, onProgress?: (t: string) => void): Promise<ReportResult> {
+    return this.call(body, onProgress);
+  }
+
+  /** The report with what the side panel's views need (ranked 高潜, per-class GMV, preferences …). */
+  analysis(body: Body<'analysis'>, onProgress?: (t: string) => void): Promise<AnalysisResult> {
     return this.call(body, onProgress);
   }
 

@@ -4,15 +4,45 @@
  * columnar snapshot while the data token is unchanged, and answers report and export requests.
  */
 import { getDb, loadShopData } from '@/lib/db';
-import { buildSnapshot, computeReport, latestDataDay, previousWindow, resolveWindow, type Snapshot } from '@/lib/engine';
+import { analyzeWindow, buildSnapshot, latestDataDay, previousWindow, resolveWindow, toRange, type DayWindow, type Snapshot } from '@/lib/engine';
+import { fitPropensity, type PropensityModel } from '@/lib/engine/propensity/model';
 import { buildBackup, restoreBackup, serializeBackup } from '@/lib/export/backup';
 import { backupFileName } from '@/lib/export/download-names';
 import { tierAudienceCsv } from '@/lib/export/tier-csv';
-import type { ShopData } from '@/lib/model';
+import type { Customer, ShopData } from '@/lib/model';
 import { today } from '@/lib/model';
-import type { EngineRequest, EngineResponse } from './protocol';
+import { lastReportKey, requestKey, type AnalysisResult, type EngineRequest, type EngineResponse, type SavedAnalysis } from './protocol';
+import { viewExtras } from './extras';
+import { writeTierCache } from './tier-cache';
 
-let cache: { shopId: string; token: string; data: ShopData; snap: Snapshot } | null = null;
+type Cache = {
+  shopId: string;
+  token: string;
+  data: ShopData;
+  snap: Snapshot;
+  /** Propensity models by as-of day: fitted once per data version (as `npm run report` fits them). */
+  models: Map<number, PropensityModel>;
+  customers?: Map<string, Customer>;
+};
+let cache: Cache | null = null;
+
+/** 高潜 model as of a day, fitted on the shop's history up to it (the CLI's scorer, so the numbers agree). */
+function modelAt(c: Cache, day: number): PropensityModel {
+  let m = c.models.get(day);
+  if (!m) c.models.set(day, (m = fitPropensity(c.snap, day)));
+  return m;
+}
+
+/** Rows of the 高潜 list kept in the saved analysis (the full list comes with the recompute). */
+const SAVED_LIST_ROWS = 300;
+
+/** The report of a window and of its previous one, both scored with the fitted 高潜 model. */
+function reportPair(c: Cache, window: DayWindow) {
+  const prevWindow = previousWindow(window);
+  const analysis = analyzeWindow(c.snap, window, { scorer: modelAt(c, toRange(window).end).score });
+  const previous = analyzeWindow(c.snap, prevWindow, { scorer: modelAt(c, toRange(prevWindow).end).score }).report;
+  return { analysis, previous };
+}
 
 async function snapshotFor(shopId: string, token: string, progress: (text: string) => void) {
   if (cache && cache.shopId === shopId && cache.token === token) return cache;
@@ -20,7 +50,7 @@ async function snapshotFor(shopId: string, token: string, progress: (text: strin
   const data = await loadShopData(getDb(), shopId);
   progress('构建快照…');
   const snap = buildSnapshot(data);
-  cache = { shopId, token, data, snap };
+  cache = { shopId, token, data, snap, models: new Map() };
   return cache;
 }
 
@@ -51,14 +81,33 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
       return;
     }
     const t0 = performance.now();
-    const { data, snap } = await snapshotFor(req.shopId, req.token, progress);
+    const c = await snapshotFor(req.shopId, req.token, progress);
+    const { data, snap } = c;
     const latestDay = latestDataDay(snap, today());
     const window = resolveWindow(req.window, latestDay);
     if (req.kind === 'report') {
       progress('计算指标…');
-      const report = computeReport(snap, window);
-      const previous = computeReport(snap, previousWindow(window));
-      post({ id: req.id, ok: true, kind: 'report', result: { report, previous, latestDay, ms: performance.now() - t0 } });
+      const { analysis, previous } = reportPair(c, window);
+      post({ id: req.id, ok: true, kind: 'report', result: { report: analysis.report, previous, latestDay, ms: performance.now() - t0 } });
+      await writeTierCache(window, snap, analysis); // tier chips on the console pages
+    } else if (req.kind === 'analysis') {
+      progress('计算指标…');
+      const { analysis, previous } = reportPair(c, window);
+      progress('整理榜单…');
+      c.customers ??= new Map(data.customers.map((x) => [x.customerKey, x]));
+      const customers = c.customers;
+      const extras = viewExtras(snap, window, analysis, modelAt(c, toRange(window).end), (k) => customers.get(k));
+      const result: AnalysisResult = { report: analysis.report, previous, latestDay, ms: performance.now() - t0, extras };
+      post({ id: req.id, ok: true, kind: 'analysis', result });
+      await writeTierCache(window, snap, analysis); // tier chips on the console pages
+      // Kept for the next opening of the panel (shown at once while this recomputes); best effort.
+      const saved: SavedAnalysis = {
+        request: requestKey(req.window),
+        token: req.token,
+        savedAt: new Date().toISOString(),
+        result: { ...result, extras: { ...extras, highPotential: extras.highPotential.slice(0, SAVED_LIST_ROWS) } },
+      };
+      await getDb().settings.put({ key: lastReportKey(req.shopId), value: saved }).catch(() => undefined);
     } else {
       const file = tierAudienceCsv(data, snap, window, req.tier);
       post({ id: req.id, ok: true, kind: 'tierCsv', result: file }, [file.bytes.buffer as ArrayBuffer]);

@@ -1,5 +1,6 @@
 /** Messages between the side panel / popup and the engine Web Worker. */
 import type { Report } from '@/lib/engine';
+import type { ViewExtras } from './extras';
 
 export interface WindowRequest {
   from?: string;
@@ -8,6 +9,7 @@ export interface WindowRequest {
 
 export type EngineRequest =
   | { id: number; kind: 'report'; shopId: string; window: WindowRequest; token: string }
+  | { id: number; kind: 'analysis'; shopId: string; window: WindowRequest; token: string }
   | { id: number; kind: 'tierCsv'; shopId: string; window: WindowRequest; token: string; tier: 'firstOrder' | 'repeat' }
   | { id: number; kind: 'backup'; shopId: string }
   | { id: number; kind: 'restore'; file: Blob };
@@ -19,6 +21,26 @@ export interface ReportResult {
   latestDay: string;
   ms: number;
 }
+
+/** The report plus what the side panel's views need (ranked lists, per-class GMV …). */
+export interface AnalysisResult extends ReportResult {
+  extras: ViewExtras;
+}
+
+/** The last analysis of a shop, kept in Dexie `settings` under `lastReport:<shopId>` to show at once on opening. */
+export interface SavedAnalysis {
+  /** The window request it answered (JSON of WindowRequest), so it is shown only for the same request. */
+  request: string;
+  token: string;
+  savedAt: string;
+  result: AnalysisResult;
+}
+
+/** Settings key of a shop's last analysis. */
+export const lastReportKey = (shopId: string) => `lastReport:${shopId}`;
+
+/** Canonical text of a window request (key of the saved analysis). */
+export const requestKey = (w: WindowRequest) => JSON.stringify({ from: w.from ?? null, to: w.to ?? null });
 
 export interface CsvResult {
   bytes: Uint8Array;
@@ -39,6 +61,7 @@ export interface RestoreResult {
 
 export type EngineResponse =
   | { id: number; ok: true; kind: 'report'; result: ReportResult }
+  | { id: number; ok: true; kind: 'analysis'; result: AnalysisResult }
   | { id: number; ok: true; kind: 'tierCsv'; result: CsvResult }
   | { id: number; ok: true; kind: 'backup'; result: BackupResult }
   | { id: number; ok: true; kind: 'restore'; result: RestoreResult }

@@ -3,7 +3,22 @@ import { saveFile } from '@/components/download';
 import type { EngineClient } from '@/components/engine/client';
 import type { MessageKey } from '@/lib/i18n/messages';
 
-type RestoreState = { state: 'running' | 'done' | 'error'; text: string } | null;
+/** Restore status; the message is rendered from its parts so that it follows the language toggle. */
+type RestoreState =
+  | { state: 'running'; progress?: string }
+  | { state: 'done'; shopName: string; shopId: string; counts: Record<string, number> }
+  | { state: 'error'; reason: string }
+  | null;
+
+const COUNT_KEYS: Record<string, MessageKey> = {
+  customers: 'count_customers',
+  orders: 'count_orders',
+  contacts: 'count_contacts',
+  captures: 'count_captures',
+  platformSnapshots: 'count_platformSnapshots',
+  audiences: 'count_audiences',
+  exports: 'count_exports',
+};
 
 /** Backup download and restore from a file, with the restore's status as text (never markup). */
 export function BackupControls(p: { engine: EngineClient; shopId: string | null; t: (k: MessageKey) => string; onRestored: () => void }) {
@@ -22,17 +37,23 @@ export function BackupControls(p: { engine: EngineClient; shopId: string | null;
   }
 
   async function restore(file: File) {
-    setStatus({ state: 'running', text: p.t('restoring') });
+    setStatus({ state: 'running' });
     try {
-      const r = await p.engine.restore({ kind: 'restore', file }, (text) => setStatus({ state: 'running', text }));
-      const counts = Object.entries(r.counts)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ');
-      setStatus({ state: 'done', text: `${p.t('restored')}: ${r.shopName} (${r.shopId}) — ${counts}` });
+      const r = await p.engine.restore({ kind: 'restore', file }, (progress) => setStatus({ state: 'running', progress }));
+      setStatus({ state: 'done', shopName: r.shopName, shopId: r.shopId, counts: r.counts });
       p.onRestored();
     } catch (e) {
-      setStatus({ state: 'error', text: `${p.t('restoreFailed')}: ${(e as Error).message}` });
+      setStatus({ state: 'error', reason: (e as Error).message });
     }
+  }
+
+  function statusText(s: NonNullable<RestoreState>): string {
+    if (s.state === 'running') return s.progress ?? p.t('restoring');
+    if (s.state === 'error') return `${p.t('restoreFailed')}: ${s.reason}`;
+    const counts = Object.entries(s.counts)
+      .map(([k, v]) => `${COUNT_KEYS[k] ? p.t(COUNT_KEYS[k]!) : k} ${v}`)
+      .join(', ');
+    return `${p.t('restored')}: ${s.shopName} (${s.shopId}) — ${counts}`;
   }
 
   return (
@@ -58,7 +79,7 @@ export function BackupControls(p: { engine: EngineClient; shopId: string | null;
       </div>
       {status && (
         <div className={`status ${status.state}`} data-testid="restore-status" data-state={status.state}>
-          {status.text}
+          {statusText(status)}
         </div>
       )}
     </section>

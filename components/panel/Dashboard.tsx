@@ -2,22 +2,35 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { saveFile } from '@/components/download';
 import { EngineClient } from '@/components/engine/client';
-import type { ReportResult } from '@/components/engine/protocol';
+import { lastReportKey, requestKey, type AnalysisResult, type ReportResult, type SavedAnalysis } from '@/components/engine/protocol';
+import { AudienceView } from './AudienceView';
 import { BackupControls } from './BackupControls';
-import { DailyChart } from './DailyChart';
-import { MetricCard } from './MetricCard';
-import { TierCard } from './TierCard';
+import { DataView } from './DataView';
+import { OverviewView } from './OverviewView';
+import { PotentialView } from './PotentialView';
+import { RfmView } from './RfmView';
+import { SalesView } from './SalesView';
+import { VIEWS, type ViewId, type ViewProps } from './types';
 import { useLang } from './useLang';
 import { WindowPicker, type PresetId } from './WindowPicker';
 import { getDb, listShops } from '@/lib/db';
+import type { RfmClass } from '@/lib/engine';
 import { presetWindow, type WindowPreset } from '@/lib/engine/window';
 import { reportFileName } from '@/lib/export/download-names';
-import { formatCount, formatMoney } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 
 const PRESET_NAMES: Record<PresetId, WindowPreset> = { 7: '近7天', 30: '近30天', 90: '近90天', month: '自然月' };
+const VIEW_LABEL: Record<ViewId, MessageKey> = {
+  overview: 'viewOverview',
+  sales: 'viewSales',
+  potential: 'viewPotential',
+  rfm: 'viewRfm',
+  data: 'viewData',
+  audience: 'viewAudience',
+};
 
 type Selection = { preset: PresetId } | { from: string; to: string } | null;
+type Shown = { result: ReportResult | AnalysisResult; stale: boolean };
 
 /** Change token of a shop's data: the worker rebuilds its snapshot when it differs. */
 async function dataToken(shopId: string): Promise<string> {
@@ -32,23 +45,39 @@ async function dataToken(shopId: string): Promise<string> {
   return `${orders}:${contacts}:${customers}:${captures}:${JSON.stringify(last?.value ?? null)}`;
 }
 
-/** The whole dashboard: side panel (full) and popup (compact: no chart), same hooks of SPEC §10. */
-export function Dashboard({ variant = 'panel', extra }: { variant?: 'panel' | 'popup'; extra?: (t: (k: MessageKey) => string) => ReactNode }) {
+/**
+ * The dashboard. Side panel: views (概览 / 成交 / 高潜 / RFM / 数据 / 人群) under a shared shop and
+ * window picker. Popup: headline tiers and sales only. Both carry the hooks of SPEC §10.
+ */
+export function Dashboard({
+  variant = 'panel',
+  extra,
+  initialShopId,
+}: {
+  variant?: 'panel' | 'popup';
+  extra?: (t: (k: MessageKey) => string) => ReactNode;
+  /** Shop to preselect (the popup's active tab's shop), when it is in the profile. */
+  initialShopId?: string | null;
+}) {
   const { lang, setLang, t } = useLang();
   const engine = useMemo(() => new EngineClient(), []);
   const shops = useLiveQuery(() => listShops(getDb()), []);
   const [shopId, setShopId] = useState<string | null>(null);
   const [selection, setSelection] = useState<Selection>(null);
-  const [result, setResult] = useState<ReportResult | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
   const [computing, setComputing] = useState(false);
   const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
+  const [view, setView] = useState<ViewId>('overview');
+  const [audienceSeed, setAudienceSeed] = useState<{ cls: RfmClass; n: number } | null>(null);
 
-  const currentShop = shops?.find((s) => s.shopId === shopId) ?? shops?.[0] ?? null;
+  const preferred = shopId ?? initialShopId ?? null;
+  const currentShop = shops?.find((s) => s.shopId === preferred) ?? shops?.[0] ?? null;
   const activeShopId = currentShop?.shopId ?? null;
   const token = useLiveQuery(async () => (activeShopId ? dataToken(activeShopId) : null), [activeShopId, generation]);
 
+  const result = shown?.result ?? null;
   const latestDay = result?.latestDay ?? null;
   const windowRequest = useMemo(() => {
     if (!selection) return {};
@@ -60,26 +89,46 @@ export function Dashboard({ variant = 'panel', extra }: { variant?: 'panel' | 'p
     return { from: selection.from, to: selection.to };
   }, [selection, latestDay]);
 
+  // Large shops: the last computed analysis of this shop and window shows at once, while the worker recomputes.
+  useEffect(() => {
+    if (!activeShopId) return;
+    let live = true;
+    void getDb()
+      .settings.get(lastReportKey(activeShopId))
+      .then((s) => {
+        const saved = s?.value as SavedAnalysis | undefined;
+        if (!live || !saved || saved.request !== requestKey(windowRequest) || saved.result.report.shopId !== activeShopId) return;
+        setShown((cur) => (cur && cur.result.report.shopId === activeShopId ? cur : { result: saved.result, stale: true }));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [activeShopId, windowRequest.from, windowRequest.to]);
+
   const requestSeq = useRef(0);
   useEffect(() => {
     if (!activeShopId || token == null) return;
     const seq = ++requestSeq.current;
-    let shown = false;
+    let visible = false;
     let latest = t('computing');
     setComputing(true);
     // Progress appears only for recomputes slower than half a second, so quick ones don't flicker.
     const timer = setTimeout(() => {
-      shown = true;
+      visible = true;
       if (seq === requestSeq.current) setProgress(latest);
     }, 500);
-    engine
-      .report({ kind: 'report', shopId: activeShopId, window: windowRequest, token }, (p) => {
-        latest = p;
-        if (shown && seq === requestSeq.current) setProgress(p);
-      })
+    const body = { shopId: activeShopId, window: windowRequest, token };
+    const onProgress = (p: string) => {
+      latest = p;
+      if (visible && seq === requestSeq.current) setProgress(p);
+    };
+    const job: Promise<ReportResult | AnalysisResult> =
+      variant === 'panel' ? engine.analysis({ kind: 'analysis', ...body }, onProgress) : engine.report({ kind: 'report', ...body }, onProgress);
+    job
       .then((r) => {
         if (seq !== requestSeq.current) return;
-        setResult(r);
+        setShown({ result: r, stale: false });
         setError(null);
       })
       .catch((e: Error) => seq === requestSeq.current && setError(e.message))
@@ -94,6 +143,7 @@ export function Dashboard({ variant = 'panel', extra }: { variant?: 'panel' | 'p
 
   const report = result && result.report.shopId === activeShopId ? result.report : null;
   const prev = result && report ? result.previous : null;
+  const extras = result && report && 'extras' in result ? (result as AnalysisResult).extras : null;
 
   async function exportTier(tier: 'firstOrder' | 'repeat') {
     if (!activeShopId || token == null || !report) return;
@@ -112,12 +162,24 @@ export function Dashboard({ variant = 'panel', extra }: { variant?: 'panel' | 'p
     saveFile(JSON.stringify(report, null, 2), reportFileName(report.shopId, report.window.start, report.window.end), 'application/json');
   }
 
-  const tier = (name: string, key: MessageKey, value: number | undefined, previous: number | undefined) => (
-    <TierCard name={name} label={t(key)} value={value ?? null} previous={previous ?? null} />
+  const viewProps: ViewProps = { report, prev, extras, t, lang };
+  const busy = !report || computing;
+  const tierExports = (
+    <section>
+      <h2>{t('exports')}</h2>
+      <div className="buttons">
+        <button type="button" data-testid="export-firstOrder-csv" disabled={busy} onClick={() => void exportTier('firstOrder')}>
+          {t('exportFirstOrder')}
+        </button>
+        <button type="button" data-testid="export-repeat-csv" disabled={busy} onClick={() => void exportTier('repeat')}>
+          {t('exportRepeat')}
+        </button>
+      </div>
+    </section>
   );
 
   return (
-    <div className={`app ${variant}`} data-lang={lang}>
+    <div className={`app ${variant}`} data-lang={lang} data-state={computing ? 'computing' : report ? 'ready' : 'empty'}>
       <header className="topbar">
         <h1>{t('appName')}</h1>
         <button type="button" className="link" data-testid="lang-toggle" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
@@ -133,7 +195,7 @@ export function Dashboard({ variant = 'panel', extra }: { variant?: 'panel' | 'p
             value={activeShopId ?? ''}
             onChange={(e) => {
               setShopId(e.target.value);
-              setResult(null);
+              setShown(null);
             }}
           >
             {(shops ?? []).map((s) => (
@@ -154,7 +216,13 @@ export function Dashboard({ variant = 'panel', extra }: { variant?: 'panel' | 'p
         {latestDay && (
           <div className="muted small">
             {t('latestDay')}: {latestDay}
-            {result && ` · ${t('computedIn')} ${Math.round(result.ms)} ms`}
+            {result && !shown?.stale && ` · ${t('computedIn')} ${Math.round(result.ms)} ms`}
+            {shown?.stale && (
+              <span className="stale" data-testid="stale-result">
+                {' '}
+                · {t('staleResult')}
+              </span>
+            )}
           </div>
         )}
       </section>
@@ -167,52 +235,50 @@ export function Dashboard({ variant = 'panel', extra }: { variant?: 'panel' | 'p
       )}
       {error && <div className="error" data-testid="compute-error">{error}</div>}
 
-      <section>
-        <h2>{t('douyinAssets')}</h2>
-        <div className="grid tiers">
-          {tier('users', 'users', report?.douyin.users, prev?.douyin.users)}
-          {tier('purchasers', 'purchasers', report?.douyin.purchasers, prev?.douyin.purchasers)}
-          {tier('firstOrder', 'firstOrder', report?.douyin.firstOrder, prev?.douyin.firstOrder)}
-          {tier('repeat', 'repeat', report?.douyin.repeat, prev?.douyin.repeat)}
-          {tier('highPotential', 'highPotential', report?.douyin.highPotential, prev?.douyin.highPotential)}
-        </div>
-      </section>
-      <section>
-        <h2>{t('taobaoOverview')}</h2>
-        <div className="grid tiers">
-          {tier('newVisitors', 'newVisitors', report?.taobao.newVisitors, prev?.taobao.newVisitors)}
-          {tier('unpurchasedReturning', 'unpurchasedReturning', report?.taobao.unpurchasedReturning, prev?.taobao.unpurchasedReturning)}
-          {tier('purchasedReturning', 'purchasedReturning', report?.taobao.purchasedReturning, prev?.taobao.purchasedReturning)}
-        </div>
-      </section>
-      <section>
-        <h2>{t('keyMetrics')}</h2>
-        <div className="grid metrics">
-          <MetricCard testId="metric-gmv" label={t('gmv')} text={formatMoney(report?.metrics.gmvFen)} raw={report?.metrics.gmvFen} change={report?.metrics.change.gmvFen ?? null} />
-          <MetricCard testId="metric-orders" label={t('orders')} text={formatCount(report?.metrics.orders)} raw={report?.metrics.orders} change={report?.metrics.change.orders ?? null} />
-          <MetricCard testId="metric-purchasers" label={t('buyers')} text={formatCount(report?.metrics.purchasers)} raw={report?.metrics.purchasers} change={report?.metrics.change.purchasers ?? null} />
-          <MetricCard testId="metric-aov" label={t('aov')} text={formatMoney(report?.metrics.aovFen)} raw={report?.metrics.aovFen ?? undefined} change={report?.metrics.change.aovFen ?? null} />
-        </div>
-        {report && prev && variant === 'panel' && (
-          <DailyChart
-            days={report.metrics.daily.map((d) => d.day)}
-            currentFen={report.metrics.daily.map((d) => d.gmvFen)}
-            previousFen={prev.metrics.daily.map((d) => d.gmvFen)}
-            currentLabel={`${t('current')} ${report.window.start} ~ ${report.window.end}`}
-            previousLabel={`${t('previousWindow')} ${prev.window.start} ~ ${prev.window.end}`}
+      {variant === 'panel' && (
+        <nav className="tabs" role="tablist">
+          {VIEWS.map((v) => (
+            <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'on' : ''} data-testid={`view-${v}`} onClick={() => setView(v)}>
+              {t(VIEW_LABEL[v])}
+            </button>
+          ))}
+        </nav>
+      )}
+
+      <main data-testid={`view-body-${variant === 'panel' ? view : 'overview'}`}>
+        {(variant === 'popup' || view === 'overview') && <OverviewView {...viewProps} exportsSlot={variant === 'panel' ? tierExports : null} />}
+        {variant === 'panel' && view === 'sales' && <SalesView {...viewProps} />}
+        {variant === 'panel' && view === 'potential' && <PotentialView {...viewProps} />}
+        {variant === 'panel' && view === 'rfm' && (
+          <RfmView
+            {...viewProps}
+            onPick={(cls) => {
+              setAudienceSeed((s) => ({ cls, n: (s?.n ?? 0) + 1 }));
+              setView('audience');
+            }}
           />
         )}
-      </section>
+        {variant === 'panel' && view === 'data' && (
+          <DataView
+            {...viewProps}
+            shopId={activeShopId}
+            shopName={currentShop?.name ?? ''}
+            onDeleted={() => {
+              setShopId(null);
+              setShown(null);
+              setGeneration((g) => g + 1);
+            }}
+          />
+        )}
+        {variant === 'panel' && view === 'audience' && (
+          <AudienceView {...viewProps} engine={engine} shopId={activeShopId} token={token ?? null} seed={audienceSeed} />
+        )}
+      </main>
+
       <section>
-        <h2>{t('exports')}</h2>
+        <h2>{t('files')}</h2>
         <div className="buttons">
-          <button type="button" data-testid="export-firstOrder-csv" disabled={!report || computing} onClick={() => void exportTier('firstOrder')}>
-            {t('exportFirstOrder')}
-          </button>
-          <button type="button" data-testid="export-repeat-csv" disabled={!report || computing} onClick={() => void exportTier('repeat')}>
-            {t('exportRepeat')}
-          </button>
-          <button type="button" data-testid="export-report" disabled={!report || computing} onClick={exportReport}>
+          <button type="button" data-testid="export-report" disabled={busy} onClick={exportReport}>
             {t('exportReport')}
           </button>
         </div>

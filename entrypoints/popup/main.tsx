@@ -1,6 +1,26 @@
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Dashboard } from '@/components/panel/Dashboard';
 import { TabStatus } from '@/components/panel/TabStatus';
 import '@/components/panel/panel.css';
+import { sendMessage } from '@/lib/messaging';
 
-createRoot(document.getElementById('root')!).render(<Dashboard variant="popup" extra={(t) => <TabStatus t={t} />} />);
+/** The popup: headline numbers of the active tab's shop (asked from its content script), else the first shop. */
+function Popup() {
+  const [shopId, setShopId] = useState<string | null>(null);
+  useEffect(() => {
+    void (async () => {
+      try {
+        const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+        if (tab?.id === undefined) return;
+        const state = await sendMessage('tabCaptureState', undefined, tab.id);
+        if (state?.shopId) setShopId(state.shopId);
+      } catch {
+        // no content script in this tab: not a console page, keep the first shop
+      }
+    })();
+  }, []);
+  return <Dashboard variant="popup" initialShopId={shopId} extra={(t) => <TabStatus t={t} />} />;
+}
+
+createRoot(document.getElementById('root')!).render(<Popup />);

@@ -56,9 +56,12 @@ test('抖店 订单管理: capture two pages → side panel tiers and metrics eq
   await expect(panel.getByTestId('metric-gmv')).toHaveAttribute('data-value', String(expected.gmvFen));
   await expect(panel.getByTestId('metric-orders')).toHaveAttribute('data-value', String(expected.orders));
   await expect(panel.getByTestId('metric-aov')).toHaveAttribute('data-value', String(expected.aovFen));
-  await expect(panel.getByTestId('daily-chart').locator('canvas')).toBeVisible();
   await panel.setViewportSize({ width: 720, height: 1300 });
   await panel.screenshot({ path: path.join(SHOTS_DIR, 'sidepanel-zh.png'), fullPage: true });
+  // The daily trend lives in the 成交 view; back to 概览 for the tier exports.
+  await panel.getByTestId('view-sales').click();
+  await expect(panel.getByTestId('daily-chart').locator('canvas')).toBeVisible();
+  await panel.getByTestId('view-overview').click();
 
   // One-click CSV of 首单用户: UTF-8 BOM, header row, one row per first-order customer.
   const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('export-firstOrder-csv').click()]);

@@ -1,0 +1,196 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Fragment, useMemo, useState } from 'react';
+import { lastReportKey } from '@/components/engine/protocol';
+import { LineChart } from '@/components/charts/LineChart';
+import { deleteShopData, getDb } from '@/lib/db';
+import { COVERAGE_TARGET } from '@/lib/engine/coverage';
+import { formatCount, formatRate } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { ViewProps } from './types';
+
+const SNAPSHOT_KEYS: Record<string, MessageKey> = {
+  highPotential: 'highPotential',
+  purchasers: 'purchasers',
+  firstOrder: 'firstOrder',
+  repeat: 'repeat',
+  users: 'users',
+};
+
+/** 数据: coverage against the 70% target, captures with the rows that could not be read, 罗盘 history, delete. */
+export function DataView({ report, extras, t, shopId, shopName, onDeleted }: ViewProps & { shopId: string | null; shopName: string; onDeleted: () => void }) {
+  const captures = useLiveQuery(async () => {
+    if (!shopId) return [];
+    const all = await getDb().captures.where('shopId').equals(shopId).toArray();
+    return all
+      .map((c) => ({ captureId: c.captureId, url: c.url, adapter: c.adapter, capturedAt: c.capturedAt, rowCount: c.rowCount, rejected: c.rejected, headers: c.headers }))
+      .sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : 0));
+  }, [shopId]);
+  const snapshots = useLiveQuery(async () => (shopId ? getDb().platformSnapshots.where('shopId').equals(shopId).toArray() : []), [shopId]);
+  const [open, setOpen] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  const history = useMemo(() => {
+    const bySource = new Map<string, typeof snapshots>();
+    for (const s of snapshots ?? []) bySource.set(s.source, [...(bySource.get(s.source) ?? []), s]);
+    return [...bySource.entries()].map(([source, list]) => {
+      const sorted = [...list!].sort((a, b) => (a.seenOn < b.seenOn ? -1 : 1));
+      const keys = [...new Set(sorted.flatMap((s) => Object.keys(s.metrics)))];
+      return {
+        source,
+        labels: sorted.map((s) => s.seenOn),
+        series: keys.map((k) => ({ label: SNAPSHOT_KEYS[k] ? t(SNAPSHOT_KEYS[k]!) : k, values: sorted.map((s) => s.metrics[k]?.value ?? null) })),
+      };
+    });
+  }, [snapshots, t]);
+
+  const rejectedTotal = (captures ?? []).reduce((s, c) => s + c.rejected.length, 0);
+  const cov = report?.coverage;
+  const counts = extras?.coverageCounts;
+
+  async function remove() {
+    if (!shopId) return;
+    setDeleting(true);
+    try {
+      await deleteShopData(getDb(), shopId);
+      await getDb().settings.delete(lastReportKey(shopId));
+      setConfirming(false);
+      onDeleted();
+    } finally {
+      setDeleting(false);
+    }
+  }
+
+  return (
+    <>
+      <section>
+        <h2>{t('coverageTitle')}</h2>
+        <div className="muted small">
+          {t('coverageNote')} {counts ? `(${formatCount(counts.base)} ${t('persons')})` : ''}
+        </div>
+        {cov ? (
+          <div className="coverage" data-testid="coverage">
+            {(['all', 'gender', 'city', 'phone'] as const).map((k) => {
+              const v = cov[k];
+              const ok = v !== null && v >= COVERAGE_TARGET;
+              return (
+                <div key={k} className="cov-row">
+                  <span className="cov-label">{t(`coverage_${k}`)}</span>
+                  <span className="cov-bar">
+                    <span className={ok ? 'ok' : 'low'} style={{ width: `${Math.round((v ?? 0) * 100)}%` }} />
+                    <i style={{ left: `${COVERAGE_TARGET * 100}%` }} title={t('coverageTarget')} />
+                  </span>
+                  <span className={`cov-value num ${ok ? 'up' : 'down'}`} data-testid={`coverage-${k}`} data-value={v ?? ''}>
+                    {formatRate(v)}
+                  </span>
+                  <span className="cov-count muted small num">{counts ? formatCount(counts[k]) : ''}</span>
+                </div>
+              );
+            })}
+            <div className="muted small">
+              {t('coverageTarget')} {formatRate(COVERAGE_TARGET, 0)}
+            </div>
+          </div>
+        ) : (
+          <p className="empty">{t('noReport')}</p>
+        )}
+      </section>
+
+      <section>
+        <h2>
+          {t('capturesTitle')} <span className="muted small">({formatCount(captures?.length ?? 0)})</span>
+        </h2>
+        {rejectedTotal > 0 && (
+          <div className="warn small" data-testid="rejected-total" data-value={rejectedTotal}>
+            {rejectedTotal} {t('rejectedRows')}
+          </div>
+        )}
+        {captures && captures.length === 0 && <p className="empty small">{t('noCaptures')}</p>}
+        {captures && captures.length > 0 && (
+          <table className="table captures" data-testid="captures-table">
+            <thead>
+              <tr>
+                <th>{t('capturedAt')}</th>
+                <th>{t('page')}</th>
+                <th className="num">{t('rows')}</th>
+                <th className="num">{t('rejected')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {captures.slice(0, 200).map((c) => (
+                <Fragment key={c.captureId}>
+                  <tr data-testid="capture-row" className={c.rejected.length ? 'clickable' : ''} onClick={() => c.rejected.length && setOpen(open === c.captureId ? null : c.captureId)}>
+                    <td className="nowrap">{c.capturedAt.slice(0, 16).replace('T', ' ')}</td>
+                    <td className="ellipsis" title={c.url}>
+                      <span className="tag">{c.adapter}</span> {c.url.replace(/^https?:\/\//, '')}
+                    </td>
+                    <td className="num">{formatCount(c.rowCount)}</td>
+                    <td className={`num ${c.rejected.length ? 'down' : 'muted'}`}>
+                      {c.rejected.length}
+                      {c.rejected.length > 0 && (open === c.captureId ? ' ▾' : ' ▸')}
+                    </td>
+                  </tr>
+                  {open === c.captureId && (
+                    <tr>
+                      <td colSpan={4}>
+                        <ul className="rejected" data-testid="rejected-list">
+                          {c.rejected.map((r, i) => (
+                            <li key={i}>
+                              <b>
+                                {t('row')} {r.row + 1}
+                              </b>
+                              : {r.reason}
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section>
+        <h2>{t('platformHistory')}</h2>
+        {history.length === 0 ? (
+          <p className="empty small">{t('noPlatformSnapshots')}</p>
+        ) : (
+          history.map((h) => (
+            <div key={h.source} data-testid={`history-${h.source}`}>
+              <div className="muted small">
+                {h.source} · {h.labels.length} {t('daysUnit')}
+              </div>
+              <LineChart labels={h.labels.map((d) => d.slice(5))} series={h.series} format={(v) => formatCount(v)} />
+            </div>
+          ))
+        )}
+      </section>
+
+      <section>
+        <h2>{t('dangerZone')}</h2>
+        {!confirming ? (
+          <button type="button" className="danger" data-testid="delete-shop" disabled={!shopId} onClick={() => setConfirming(true)}>
+            {t('deleteShop')}
+          </button>
+        ) : (
+          <div className="confirm" data-testid="delete-confirm-box">
+            <div>
+              {t('deleteConfirm')} <b>{shopName}</b> ({shopId})
+            </div>
+            <div className="buttons">
+              <button type="button" className="danger" data-testid="delete-shop-confirm" disabled={deleting} onClick={() => void remove()}>
+                {t('deleteConfirmButton')}
+              </button>
+              <button type="button" data-testid="delete-shop-cancel" onClick={() => setConfirming(false)}>
+                {t('cancel')}
+              </button>
+            </div>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { formatCount, formatRate } from '@/lib/i18n/format';
+import { PreferenceTable } from './PreferenceTable';
+import type { ViewProps } from './types';
+import { VirtualList } from './VirtualList';
+
+const ROW = 52;
+
+/** 高潜: customers ranked by purchase propensity, each with the features that pushed the score most. */
+export function PotentialView({ report, extras, t, lang }: ViewProps) {
+  if (!report || !extras) return <p className="empty">{t('noReport')}</p>;
+  const rows = extras.highPotential;
+  return (
+    <>
+      <section>
+        <h2>
+          {t('highPotential')} <span className="muted small">({formatCount(extras.highPotentialTotal)})</span>
+        </h2>
+        <div className="muted small" data-testid="model-info" data-kind={extras.model.kind}>
+          {extras.model.kind === 'logistic'
+            ? `${t('modelLogistic')} · ${formatCount(extras.model.rows)} ${t('trainingRows')}`
+            : `${t('modelFallback')}${extras.model.reason ? ` (${extras.model.reason})` : ''}`}
+          {' · '}
+          {t('thresholdNote')}
+        </div>
+        {rows.length === 0 ? (
+          <p className="empty">{t('noHighPotential')}</p>
+        ) : (
+          <VirtualList
+            testId="potential-list"
+            items={rows}
+            rowHeight={ROW}
+            height={420}
+            render={(r, i) => (
+              <div className="prow" data-testid="potential-row" data-key={r.key} data-score={r.score}>
+                <span className="prank muted">{i + 1}</span>
+                <span className="pname" title={r.key}>
+                  {r.name}
+                </span>
+                <span className="pscore">
+                  <span className="scorebar">
+                    <span style={{ width: `${Math.round(r.score * 100)}%` }} />
+                  </span>
+                  <b className="num">{formatRate(r.score)}</b>
+                </span>
+                <span className="preasons">
+                  {r.reasons.map((x) => (
+                    <span key={x.zh} className={`reason ${x.contribution >= 0 ? 'pos' : 'neg'}`}>
+                      {x.contribution >= 0 ? '↑' : '↓'} {lang === 'zh' ? x.zh : x.en}
+                    </span>
+                  ))}
+                </span>
+              </div>
+            )}
+          />
+        )}
+        {rows.length < extras.highPotentialTotal && (
+          <div className="muted small">
+            {t('listTruncated')} {formatCount(rows.length)} / {formatCount(extras.highPotentialTotal)}
+          </div>
+        )}
+      </section>
+      <section>
+        <h2>{t('potentialPreferences')}</h2>
+        <div className="muted small">{t('potentialPreferencesNote')}</div>
+        <PreferenceTable prefs={extras.potentialPreferences} t={t} testId="potential-preferences" />
+      </section>
+    </>
+  );
+}

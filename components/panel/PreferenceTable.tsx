@@ -1,0 +1,47 @@
+import type { Preferences } from '@/lib/engine/preferences';
+import { formatCount, formatMoney } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/messages';
+
+const CHANNEL_KEY: Record<string, MessageKey> = { live: 'channelLive', video: 'channelVideo', card: 'channelCard', other: 'channelOther' };
+
+/** 偏好榜单: top products and channels of an audience (ranked by the engine). */
+export function PreferenceTable({ prefs, t, testId }: { prefs: Preferences; t: (k: MessageKey) => string; testId: string }) {
+  if (prefs.products.length === 0 && prefs.channels.length === 0) return <p className="empty small">{t('noPurchases')}</p>;
+  return (
+    <div className="pref" data-testid={testId}>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('product')}</th>
+            <th className="num">{t('buyers')}</th>
+            <th className="num">{t('orders')}</th>
+            <th className="num">{t('gmv')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {prefs.products.map((r, i) => (
+            <tr key={r.key}>
+              <td className="muted">{i + 1}</td>
+              <td className="ellipsis" title={r.name}>
+                {r.name}
+              </td>
+              <td className="num">{formatCount(r.buyers)}</td>
+              <td className="num">{formatCount(r.orders)}</td>
+              <td className="num">{formatMoney(r.gmvFen)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {prefs.channels.length > 0 && (
+        <div className="chips small">
+          {prefs.channels.map((c) => (
+            <span key={c.key} className="chip static">
+              {CHANNEL_KEY[c.key] ? t(CHANNEL_KEY[c.key]!) : c.name} · {formatCount(c.buyers)} {t('persons')} · {formatMoney(c.gmvFen)}
+            </span>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

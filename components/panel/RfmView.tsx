@@ -1,0 +1,62 @@
+import { RFM_CLASSES, type RfmClass } from '@/lib/engine';
+import { formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
+import type { ViewProps } from './types';
+
+const ARROWS: Record<RfmClass, string> = {
+  importantValue: 'R↑ F↑ M↑',
+  importantDevelop: 'R↑ F↓ M↑',
+  importantKeep: 'R↓ F↑ M↑',
+  importantRetain: 'R↓ F↓ M↑',
+  generalValue: 'R↑ F↑ M↓',
+  generalDevelop: 'R↑ F↓ M↓',
+  generalKeep: 'R↓ F↑ M↓',
+  generalRetain: 'R↓ F↓ M↓',
+};
+
+/** RFM 八大客户类型 as a grid (count, share, paid amount); clicking a class starts an audience from it. */
+export function RfmView({ report, extras, t, onPick }: ViewProps & { onPick: (cls: RfmClass) => void }) {
+  if (!report) return <p className="empty">{t('noReport')}</p>;
+  const total = RFM_CLASSES.reduce((s, k) => s + report.rfm[k], 0);
+  const means = extras?.rfm.means;
+  return (
+    <section>
+      <h2>{t('rfmTitle')}</h2>
+      <div className="muted small">{t('rfmNote')}</div>
+      <div className="grid rfm" data-testid="rfm-grid">
+        {RFM_CLASSES.map((k) => (
+          <button
+            key={k}
+            type="button"
+            className={`card rfm-cell ${k.startsWith('important') ? 'important' : 'general'}`}
+            data-testid={`rfm-${k}`}
+            data-value={report.rfm[k]}
+            title={t('rfmPickHint')}
+            onClick={() => onPick(k)}
+          >
+            <div className="card-label">
+              {t(`rfm_${k}`)} <span className="muted">{ARROWS[k]}</span>
+            </div>
+            <div className="card-value">{formatCount(report.rfm[k])}</div>
+            <div className="card-sub muted">
+              {formatRate(total > 0 ? report.rfm[k] / total : null)}
+              {extras && (
+                <>
+                  {' · '}
+                  <span data-testid={`rfm-${k}-gmv`} data-value={extras.rfm.gmvFen[k]}>
+                    {formatMoney(extras.rfm.gmvFen[k])}
+                  </span>
+                </>
+              )}
+            </div>
+          </button>
+        ))}
+      </div>
+      {means && (
+        <div className="muted small" data-testid="rfm-means">
+          {t('rfmMeans')}: R {means.r.toFixed(1)} {t('daysUnit')} · F {means.f.toFixed(2)} · M {formatMoney(Math.round(means.m))}
+        </div>
+      )}
+      {total === 0 && <p className="empty">{t('noPurchases')}</p>}
+    </section>
+  );
+}

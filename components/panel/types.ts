@@ -1,0 +1,16 @@
+import type { ViewExtras } from '@/components/engine/extras';
+import type { Report } from '@/lib/engine';
+import type { Lang, MessageKey } from '@/lib/i18n/messages';
+
+/** The side panel's views (tabs), in tab order. */
+export const VIEWS = ['overview', 'sales', 'potential', 'rfm', 'data', 'audience'] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+/** What every view gets: the report of the window shown, its previous window, and the worker's extras. */
+export interface ViewProps {
+  report: Report | null;
+  prev: Report | null;
+  extras: ViewExtras | null;
+  t: (k: MessageKey) => string;
+  lang: Lang;
+}
