@@ -1,0 +1,57 @@
+/**
+ * Taobao/Tmall console pages at their real URLs (served from the built fixtures): 生意参谋 访客
+ * (Fusion), 客户运营平台 客户列表 (Fusion) and 千牛 已卖出的宝贝 (antd 5). Each is captured on
+ * load (badge = truth); the 访客 and 已卖出的宝贝 pages are also walked through the overlay's
+ * capture-all, which must end `done` with every record of every page stored.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, readFixtureJson, serveFixture, SHOTS_DIR, test } from './extension';
+
+async function openAt(context: BrowserContext, origin: string, file: string, url: string): Promise<Page> {
+  const [sw] = context.serviceWorkers();
+  await sw!.evaluate(() => chrome.storage.local.set({ captureDelayMs: 200 }));
+  await serveFixture(context, origin, file);
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+interface VisitorsTruth {
+  consoleUrl: string;
+  pageCount: number;
+  totalContacts: number;
+  totalRejected: number;
+  pages: { contacts: unknown[]; rejected: unknown[] }[];
+}
+
+test.describe('生意参谋 访客 (Fusion)', () => {
+  const truth = readFixtureJson<VisitorsTruth>('sycm-visitors.truth.json');
+
+  test('captured on load: badge counts the visits of page 1 and the not-logged-in rows as rejected', async ({ context, strayRequests }) => {
+    const page = await openAt(context, 'https://sycm.taobao.com', 'sycm-visitors.html', truth.consoleUrl);
+    const badge = page.getByTestId('capture-badge');
+    await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.contacts.length));
+    await expect(badge).toHaveAttribute('data-rejected', String(truth.pages[0]!.rejected.length));
+    expect(strayRequests).toEqual([]);
+  });
+
+  test('capture all pages through the overlay: done, every visit of every page stored', async ({ context, strayRequests }) => {
+    const page = await openAt(context, 'https://sycm.taobao.com', 'sycm-visitors.html', truth.consoleUrl);
+    const badge = page.getByTestId('capture-badge');
+    await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.contacts.length));
+    await page.getByTestId('capture-all').click();
+    const progress = page.getByTestId('capture-progress');
+    await expect(progress).toHaveAttribute('data-state', 'running');
+    await expect(progress).toContainText(new RegExp(`第 \\d+/${truth.pageCount} 页`));
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'taobao-sycm-visitors-capture-all-running.png') });
+    await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await expect(badge).toHaveAttribute('data-count', String(truth.totalContacts));
+    await expect(badge).toHaveAttribute('data-rejected', String(truth.totalRejected));
+    await expect(page.locator('.next-pagination-item.next-current')).toHaveText(String(truth.pageCount));
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'taobao-sycm-visitors-capture-all-done.png') });
+    expect(strayRequests).toEqual([]);
+  });
+});
