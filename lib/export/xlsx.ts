@@ -17,6 +17,8 @@ export interface XlsxColumn<R> extends CsvColumn<R> {
   kind?: 'text' | 'number' | 'money' | 'percent';
   /** Width in characters (default: from the header and the first rows). */
   width?: number;
+  /** Per-row kind, overriding `kind` (key/value sheets mixing money, counts and rates). */
+  kindOf?: (row: R) => XlsxColumn<R>['kind'];
 }
 
 /** One sheet of a workbook. */
@@ -78,7 +80,7 @@ export async function toXlsxWorkbook(sheets: readonly XlsxSheet<any>[], opts: { 
         const v = c.value(row);
         if (v === undefined || v === '') return;
         const cell = r.getCell(j + 1);
-        const kind = kinds[j];
+        const kind = c.kindOf?.(row) ?? kinds[j];
         if (kind === 'money' || kind === 'number' || kind === 'percent') {
           const num = typeof v === 'number' ? v : Number(v);
           if (Number.isFinite(num)) {
