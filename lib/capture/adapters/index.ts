@@ -2,12 +2,14 @@
 import type { CaptureBatch } from '../ingest';
 import type { Adapter, AdapterResult } from '../types';
 import { douyinOrders } from './douyin-orders';
+import { compassUserAsset } from './compass-user-asset';
+import { sycmCustomer } from './sycm-customer';
 import { sycmVisitors } from './sycm-visitors';
 
 export type { Adapter, AdapterResult } from '../types';
 
 /** Every known console page. Adding a page = one adapter file + one line here (+ fixture, truth, test). */
-export const adapters: readonly Adapter[] = [douyinOrders, sycmVisitors];
+export const adapters: readonly Adapter[] = [douyinOrders, sycmVisitors, compassUserAsset, sycmCustomer];
 
 function parseUrl(url: string): { host: string; path: string } | null {
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)(?::\d+)?([^?#]*)/i.exec(url.trim());
