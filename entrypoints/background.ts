@@ -5,7 +5,10 @@
  */
 import { validateBatch } from '@/lib/capture/ingest';
 import { getDb, storeCaptureBatch } from '@/lib/db';
-import { onMessage, type StoreReply } from '@/lib/messaging';
+import { onMessage, tierCacheKey, type CustomerTiers, type StoreReply, type TierCache } from '@/lib/messaging';
+
+/** The generic capture script (entrypoints/generic.content, registered at runtime only). */
+const GENERIC_SCRIPT = '/content-scripts/generic.js';
 
 export default defineBackground(() => {
   onMessage('captureBatch', async ({ data }): Promise<StoreReply> => {
@@ -28,6 +31,28 @@ export default defineBackground(() => {
       return { ok: true, shopId: b.shop.shopId, keys, rejected: b.capture.rejected };
     } catch (err) {
       return { ok: false, reason: `保存失败：${err instanceof Error ? err.message : String(err)}`, keys: [], rejected: [] };
+    }
+  });
+
+  // Tier chips: labels from the cache the side panel's engine worker writes (the engine never runs here).
+  onMessage('customerTiers', async ({ data }): Promise<CustomerTiers> => {
+    const cache = (await getDb().settings.get(tierCacheKey(data.shopId)))?.value as TierCache | undefined;
+    const out: CustomerTiers = {};
+    if (!cache?.tiers) return out;
+    for (const k of data.keys) {
+      const labels = cache.tiers[k];
+      if (labels && labels.length > 0) out[k] = labels;
+    }
+    return out;
+  });
+
+  // 采集此页表格 on any site: activeTab (granted by the toolbar click) + scripting, no host permission.
+  onMessage('injectGenericCapture', async ({ data }) => {
+    try {
+      await chrome.scripting.executeScript({ target: { tabId: data.tabId }, files: [GENERIC_SCRIPT] });
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, reason: err instanceof Error ? err.message : String(err) };
     }
   });
 });

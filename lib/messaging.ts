@@ -21,9 +21,27 @@ export interface TabCaptureState {
   state: 'idle' | 'running' | 'done' | 'stopped' | 'error';
 }
 
+/** Tier labels per customerKey (首单 / 复购 / 高潜 / RFM class), from the side panel's latest report. */
+export type CustomerTiers = Record<string, string[]>;
+
+/** The tier cache the engine worker writes after each report (Dexie `settings`, key `tierCache:<shopId>`). */
+export interface TierCache {
+  shopId: string;
+  window: { start: string; end: string };
+  computedAt: string;
+  tiers: CustomerTiers;
+}
+
+/** Settings key of a shop's tier cache. */
+export const tierCacheKey = (shopId: string) => `tierCache:${shopId}`;
+
 interface ProtocolMap {
   captureBatch(batch: CaptureBatch): StoreReply;
   tabCaptureState(): TabCaptureState;
+  /** Labels of the given customers of one shop (only those that have any). */
+  customerTiers(req: { shopId: string; keys: string[] }): CustomerTiers;
+  /** Injects the generic table capture into a tab (popup button; activeTab grants the access). */
+  injectGenericCapture(req: { tabId: number }): { ok: boolean; reason?: string };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

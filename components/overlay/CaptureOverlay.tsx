@@ -7,6 +7,12 @@ export interface OverlayProps extends TabCaptureState {
   canCaptureAll: boolean;
   onCaptureAll: () => void;
   onStop: () => void;
+  /** Present when the generic adapter reads this page: its tables, columns to review, pick mode. */
+  generic?: { tables: number; review: number; picking: boolean; picked: boolean } | null;
+  onCaptureNow?: () => void;
+  onOpenMapping?: () => void;
+  onTogglePick?: () => void;
+  onClearPick?: () => void;
 }
 
 /** The capture overlay on console pages: in an open shadow root, position fixed, so the page never moves. */
@@ -22,6 +28,24 @@ export function CaptureOverlay(p: OverlayProps) {
         <button type="button" data-testid="capture-all" disabled={!p.canCaptureAll || p.state === 'running'} onClick={p.onCaptureAll}>
           采集全部分页
         </button>
+        {p.generic && (
+          <>
+            <button type="button" data-testid="capture-now" disabled={p.state === 'running'} onClick={p.onCaptureNow} title="采集本页（含虚拟滚动列表的全部行）">
+              采集本页
+            </button>
+            <button type="button" data-testid="mapping-open" data-review={p.generic.review} disabled={p.generic.tables === 0} onClick={p.onOpenMapping}>
+              列映射{p.generic.review > 0 ? `（${p.generic.review} 列待确认）` : ''}
+            </button>
+            <button type="button" data-testid="pick-table" aria-pressed={p.generic.picking} className={p.generic.picking ? 'sl-on' : ''} onClick={p.onTogglePick}>
+              {p.generic.picking ? '点击页面上的表格…' : '选择表格'}
+            </button>
+            {p.generic.picked && (
+              <button type="button" data-testid="pick-clear" onClick={p.onClearPick} title="采集页面上的全部表格">
+                全部表格
+              </button>
+            )}
+          </>
+        )}
         <button type="button" data-testid="capture-stop" disabled={p.state !== 'running'} onClick={p.onStop}>
           停止
         </button>
@@ -59,4 +83,27 @@ export const overlayCss = `
 .sl-message, .sl-reasons { background: #fff; border: 1px solid #e5e6eb; border-radius: 6px; padding: 4px 8px; max-width: 360px; }
 .sl-message { color: #f53f3f; }
 .sl-reasons ul { margin: 4px 0 0; padding-left: 16px; max-height: 160px; overflow: auto; }
+.sl-bar button.sl-on { background: #fe2c55; border-color: #fe2c55; color: #fff; }
+.sl-chips { position: fixed; inset: 0; pointer-events: none; z-index: 2147483645; overflow: hidden; font: 11px/1 -apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
+.sl-chip-group { position: absolute; display: inline-flex; align-items: center; gap: 2px; white-space: nowrap; }
+.sl-chip { display: inline-block; padding: 2px 4px; border-radius: 3px; border: 1px solid; background: #fff; }
+.sl-chip-first { color: #00b42a; border-color: #7be188; background: #e8ffea; }
+.sl-chip-repeat { color: #165dff; border-color: #94bfff; background: #e8f3ff; }
+.sl-chip-potential { color: #ff7d00; border-color: #ffcf8b; background: #fff7e8; }
+.sl-chip-rfm { color: #722ed1; border-color: #c396ed; background: #f5e8ff; }
+.sl-pick-box { position: fixed; pointer-events: none; z-index: 2147483645; border: 2px solid #fe2c55; background: rgba(254,44,85,.08); border-radius: 4px; box-sizing: border-box; }
+.sl-dialog { position: fixed; right: 16px; bottom: 64px; z-index: 2147483647; width: min(640px, calc(100vw - 32px)); max-height: 70vh; display: flex; flex-direction: column; background: #fff; border: 1px solid #e5e6eb; border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.18); font: 13px/1.5 -apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; color: #1d2129; }
+.sl-dialog-head, .sl-dialog-foot { display: flex; gap: 8px; align-items: center; padding: 8px 12px; flex-wrap: wrap; }
+.sl-dialog-head { border-bottom: 1px solid #e5e6eb; }
+.sl-dialog-foot { border-top: 1px solid #e5e6eb; justify-content: flex-end; }
+.sl-dialog-body { overflow: auto; padding: 0 12px; }
+.sl-kind { color: #4e5969; }
+.sl-hint { color: #86909c; margin-right: auto; font-size: 12px; }
+.sl-map { border-collapse: collapse; width: 100%; }
+.sl-map th, .sl-map td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #f2f3f5; }
+.sl-map th { color: #86909c; font-weight: normal; }
+.sl-sample { color: #86909c; max-width: 200px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.sl-st-ok { color: #00b42a; } .sl-st-warn { color: #ff7d00; } .sl-st-none { color: #86909c; }
+.sl-dialog button, .sl-dialog select { font: inherit; padding: 2px 8px; border-radius: 4px; border: 1px solid #c9cdd4; background: #fff; color: inherit; }
+.sl-dialog button.sl-primary { background: #fe2c55; border-color: #fe2c55; color: #fff; }
 `;

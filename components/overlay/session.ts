@@ -28,7 +28,11 @@ export class CaptureSession {
     message: null,
   };
 
-  constructor(private readPage: () => CaptureBatch | { error: string } | null) {}
+  /** customerKey → nickname of every customer captured from this tab (for the tier chips). */
+  readonly customers = new Map<string, string>();
+
+  /** `readPage` answers one batch per table on the page (a single batch is one table). */
+  constructor(private readPage: () => CaptureBatch | CaptureBatch[] | { error: string } | null) {}
 
   /** Subscribe to view changes; returns an unsubscribe function. */
   subscribe(fn: (v: SessionView) => void): () => void {
@@ -42,7 +46,7 @@ export class CaptureSession {
     for (const fn of this.listeners) fn(this.view);
   }
 
-  /** Reads the page now and stores what is new; resolves with the number of raw rows read. */
+  /** Reads the page now and stores what is new (each table its own batch); resolves with the number of raw rows read. */
   async captureNow(): Promise<{ rows: number; stored: boolean; error?: string }> {
     const read = this.readPage();
     if (read === null) return { rows: 0, stored: false };
@@ -50,28 +54,39 @@ export class CaptureSession {
       this.update({ message: read.error });
       return { rows: 0, stored: false, error: read.error };
     }
-    const signature = JSON.stringify([read.url, read.rawRows]);
-    if (signature === this.lastSignature) return { rows: read.rawRows.length, stored: false };
+    const batches = Array.isArray(read) ? read : [read];
+    const rows = batches.reduce((n, b) => n + b.rawRows.length, 0);
+    const signature = JSON.stringify(batches.map((b) => [b.url, b.rawRows, b.customers.length, b.orders.length, b.contacts.length]));
+    if (signature === this.lastSignature) return { rows, stored: false };
     this.lastSignature = signature;
-    const reply = await sendMessage('captureBatch', read);
-    if (!reply.ok) {
-      this.lastSignature = '';
-      this.update({ message: reply.reason ?? '保存失败', adapter: read.adapter });
-      return { rows: read.rawRows.length, stored: false, error: reply.reason };
+    let failure: string | undefined;
+    let shopId = this.view.shopId;
+    for (const batch of batches) {
+      const reply = await sendMessage('captureBatch', batch);
+      if (!reply.ok) {
+        failure = reply.reason ?? '保存失败';
+        continue;
+      }
+      shopId = reply.shopId ?? shopId;
+      for (const k of reply.keys) this.keys.add(k);
+      for (const r of reply.rejected) {
+        // Key rejects by row content so re-reading the same page does not count them twice.
+        this.rejectedRows.set(`${batch.adapter}|${JSON.stringify(batch.headers)}|${JSON.stringify(batch.rawRows[r.row] ?? r.row)}`, r);
+      }
+      for (const c of batch.customers) {
+        const rec = c.record as { customerKey?: unknown; nickname?: unknown };
+        if (typeof rec.customerKey === 'string') this.customers.set(rec.customerKey, typeof rec.nickname === 'string' ? rec.nickname : '');
+      }
     }
-    for (const k of reply.keys) this.keys.add(k);
-    for (const r of reply.rejected) {
-      // Key rejects by row content so re-reading the same page does not count them twice.
-      this.rejectedRows.set(`${read.adapter}|${JSON.stringify(read.rawRows[r.row] ?? r.row)}`, r);
-    }
+    if (failure) this.lastSignature = '';
     this.update({
-      adapter: read.adapter,
-      shopId: reply.shopId ?? this.view.shopId,
+      adapter: batches[0]?.adapter ?? this.view.adapter,
+      shopId,
       count: this.keys.size,
       rejected: this.rejectedRows.size,
       reasons: [...this.rejectedRows.values()],
-      message: null,
+      message: failure ?? null,
     });
-    return { rows: read.rawRows.length, stored: true };
+    return failure ? { rows, stored: false, error: failure } : { rows, stored: true };
   }
 }

@@ -1,5 +1,6 @@
 /** The data tables of any page: every table the readers know (HTML, component libraries) plus ARIA grids. */
 import { readTables, type ReadTable } from '../table';
+import { findAntdVirtualTables, readAntdVirtualTable } from './antd-virtual';
 import { findAriaGrids, readAriaGrid } from './aria';
 
 /** True when a read table looks like data, not layout: named columns (at least two) and at least one row. */
@@ -10,7 +11,10 @@ export function isDataTable(t: ReadTable): boolean {
 
 /** Every data table under `root`, in document order, each read once. */
 export function findDataTables(root: ParentNode): ReadTable[] {
-  const tables = readTables(root);
+  // Virtual bodies first: the readers would see their header table with no rows.
+  const virtual = findAntdVirtualTables(root);
+  const related = (a: Element, b: Element) => a === b || a.contains(b) || b.contains(a);
+  const tables = [...virtual.map(readAntdVirtualTable), ...readTables(root).filter((t) => !virtual.some((v) => related(v, t.el)))];
   for (const g of findAriaGrids(root)) {
     if (tables.some((t) => t.el === g || t.el.contains(g) || g.contains(t.el))) continue;
     tables.push(readAriaGrid(g));
