@@ -55,3 +55,43 @@ test.describe('生意参谋 访客 (Fusion)', () => {
     expect(strayRequests).toEqual([]);
   });
 });
+
+interface SoldTruth {
+  consoleUrl: string;
+  pageCount: number;
+  totalOrders: number;
+  pages: { orders: unknown[] }[];
+}
+
+test.describe('千牛 已卖出的宝贝 (antd 5)', () => {
+  const truth = readFixtureJson<SoldTruth>('qianniu-sold.truth.json');
+
+  test('captured on load at the 千牛 URL and at trade.taobao.com', async ({ context, strayRequests }) => {
+    const page = await openAt(context, 'https://myseller.taobao.com', 'qianniu-sold.html', truth.consoleUrl);
+    await expect(page.getByTestId('capture-badge')).toHaveAttribute('data-count', String(truth.pages[0]!.orders.length));
+    await expect(page.getByTestId('capture-badge')).toHaveAttribute('data-rejected', '0');
+    await serveFixture(context, 'https://trade.taobao.com', 'qianniu-sold.html');
+    const old = await context.newPage();
+    await old.goto('https://trade.taobao.com/trade/itemlist/list_sold_items.htm');
+    await expect(old.getByTestId('capture-badge')).toHaveAttribute('data-count', String(truth.pages[0]!.orders.length));
+    expect(strayRequests).toEqual([]);
+  });
+
+  test('capture all pages through the overlay: done, every order of every page stored', async ({ context, strayRequests }) => {
+    const page = await openAt(context, 'https://myseller.taobao.com', 'qianniu-sold.html', truth.consoleUrl);
+    const badge = page.getByTestId('capture-badge');
+    await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.orders.length));
+    await page.getByTestId('capture-all').click();
+    const progress = page.getByTestId('capture-progress');
+    await expect(progress).toHaveAttribute('data-state', 'running');
+    await expect(progress).toContainText(new RegExp(`第 \\d+/${truth.pageCount} 页`));
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'taobao-qianniu-sold-capture-all-running.png') });
+    await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await expect(badge).toHaveAttribute('data-count', String(truth.totalOrders));
+    await expect(badge).toHaveAttribute('data-rejected', '0');
+    await expect(page.locator('.ant-pagination-item-active')).toHaveText(String(truth.pageCount));
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'taobao-qianniu-sold-capture-all-done.png') });
+    expect(strayRequests).toEqual([]);
+  });
+});

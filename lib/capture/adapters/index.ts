@@ -5,11 +5,12 @@ import { douyinOrders } from './douyin-orders';
 import { compassUserAsset } from './compass-user-asset';
 import { sycmCustomer } from './sycm-customer';
 import { sycmVisitors } from './sycm-visitors';
+import { qianniuSold } from './qianniu-sold';
 
 export type { Adapter, AdapterResult } from '../types';
 
 /** Every known console page. Adding a page = one adapter file + one line here (+ fixture, truth, test). */
-export const adapters: readonly Adapter[] = [douyinOrders, sycmVisitors, compassUserAsset, sycmCustomer];
+export const adapters: readonly Adapter[] = [douyinOrders, sycmVisitors, compassUserAsset, sycmCustomer, qianniuSold];
 
 function parseUrl(url: string): { host: string; path: string } | null {
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)(?::\d+)?([^?#]*)/i.exec(url.trim());
