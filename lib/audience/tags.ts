@@ -172,19 +172,27 @@ function flagsFromCodes(codes: Int32Array, code: number): Uint8Array {
   return f;
 }
 
-/** Distinct (value, customer) pairs → members per value code (ascending customers). */
-function groupPairs(values: number[], custs: number[], valueCount: number): Int32Array[] {
-  const lists: number[][] = Array.from({ length: valueCount }, () => []);
-  const last = new Int32Array(valueCount).fill(-1);
-  // Sort pairs by customer so that duplicates are adjacent per value.
-  const order = custs.map((_, i) => i).sort((a, b) => custs[a]! - custs[b]! || values[a]! - values[b]!);
-  for (const i of order) {
-    const v = values[i]!, c = custs[i]!;
-    if (last[v] === c) continue;
-    last[v] = c;
-    lists[v]!.push(c);
+/** Distinct (value, customer) pairs → members per value code (ascending customers); bucketed, no comparator sort. */
+function groupPairs(values: number[], custs: number[], valueCount: number, n: number): Int32Array[] {
+  const start = new Int32Array(valueCount + 1);
+  for (const v of values) start[v + 1]!++;
+  for (let v = 0; v < valueCount; v++) start[v + 1]! += start[v]!;
+  const fill = start.slice(0, valueCount);
+  const byValue = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) byValue[fill[values[i]!]!++] = custs[i]!;
+  const stamp = new Int32Array(n).fill(-1);
+  const out: Int32Array[] = [];
+  for (let v = 0; v < valueCount; v++) {
+    const list: number[] = [];
+    for (let j = start[v]!; j < start[v + 1]!; j++) {
+      const c = byValue[j]!;
+      if (stamp[c] === v) continue;
+      stamp[c] = v;
+      list.push(c);
+    }
+    out.push(Int32Array.from(list).sort());
   }
-  return lists.map((l) => Int32Array.from(l));
+  return out;
 }
 
 /** `¥0–50`, `¥500以上` for a band of edges in yuan. */
@@ -262,7 +270,7 @@ export function buildTagIndex(snap: Snapshot, window: DayWindow, opts: TagOption
       prC.push(c);
     }
   }
-  const byChannel = groupPairs(chV, chC, CHANNELS.length);
+  const byChannel = groupPairs(chV, chC, CHANNELS.length, n);
   CHANNELS.forEach((ch, i) => addMembers('channel', `channel:${ch}`, CHANNEL_LABELS[ch], byChannel[i]!.length, () => byChannel[i]!));
 
   const tm = sets?.metrics ?? windowMetrics(snap, range, { priceBandsYuan: edges }).members;
@@ -297,7 +305,7 @@ export function buildTagIndex(snap: Snapshot, window: DayWindow, opts: TagOption
   };
   coded('level', 'level', snap.customerMemberLevel, snap.memberLevels, (v) => v);
 
-  const bands = groupPairs(bandV, bandC, edges.length);
+  const bands = groupPairs(bandV, bandC, edges.length, n);
   edges.forEach((from, b) => {
     const l = bandLabel(from, edges[b + 1]);
     addMembers('price', l.id, [l.zh, l.en], bands[b]!.length, () => bands[b]!);
@@ -306,7 +314,7 @@ export function buildTagIndex(snap: Snapshot, window: DayWindow, opts: TagOption
   coded('province', 'province', snap.customerProvince, snap.provinces, (v) => v);
   coded('city', 'city', snap.customerCity, snap.cities, (v) => v);
 
-  const products = groupPairs(prV, prC, productName.length);
+  const products = groupPairs(prV, prC, productName.length, n);
   sortedByCount(productName.length, Int32Array.from(products, (l) => l.length), productName).forEach((code) => {
     if (products[code]!.length === 0) return;
     addMembers('product', `product:${productName[code]}`, [productName[code]!, productName[code]!], products[code]!.length, () => products[code]!);
@@ -316,15 +324,20 @@ export function buildTagIndex(snap: Snapshot, window: DayWindow, opts: TagOption
   const monthCodes = new Int32Array(n).fill(-1);
   const months: string[] = [];
   const monthIndex = new Map<string, number>();
+  const dayToMonth = new Map<number, number>(); // day number → month code (few distinct days)
   for (let c = 0; c < n; c++) {
     const d = firstContactDay(snap, c);
     if (d === NO_DAY) continue;
-    const m = dayFromNumber(d).slice(0, 7);
-    let code = monthIndex.get(m);
+    let code = dayToMonth.get(d);
     if (code === undefined) {
-      code = months.length;
-      months.push(m);
-      monthIndex.set(m, code);
+      const m = dayFromNumber(d).slice(0, 7);
+      code = monthIndex.get(m);
+      if (code === undefined) {
+        code = months.length;
+        months.push(m);
+        monthIndex.set(m, code);
+      }
+      dayToMonth.set(d, code);
     }
     monthCodes[c] = code;
   }
