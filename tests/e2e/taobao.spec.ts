@@ -95,3 +95,45 @@ test.describe('千牛 已卖出的宝贝 (antd 5)', () => {
     expect(strayRequests).toEqual([]);
   });
 });
+
+interface CrmTruth {
+  consoleUrl: string;
+  pageCount: number;
+  totalCustomers: number;
+  pages: { customers: unknown[] }[];
+}
+
+test.describe('客户运营平台 客户列表 (Fusion)', () => {
+  const truth = readFixtureJson<CrmTruth>('crm-customers.truth.json');
+
+  test('captured on load at crm.taobao.com; page 2 through Fusion\u2019s pager adds its customers', async ({ context, strayRequests }) => {
+    const page = await openAt(context, 'https://crm.taobao.com', 'crm-customers.html', truth.consoleUrl);
+    const badge = page.getByTestId('capture-badge');
+    await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.customers.length));
+    await expect(badge).toHaveAttribute('data-rejected', '0');
+    await page.locator('.next-pagination .next-next').click();
+    await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.customers.length + truth.pages[1]!.customers.length));
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'taobao-crm-customers.png') });
+    expect(strayRequests).toEqual([]);
+  });
+
+  test('inside the 千牛 home.htm frame the list is captured too', async ({ context, strayRequests }) => {
+    const [sw] = context.serviceWorkers();
+    await sw!.evaluate(() => chrome.storage.local.set({ captureDelayMs: 200 }));
+    await serveFixture(context, 'https://myseller.taobao.com', 'crm-customers.html');
+    // The 千牛 shell: a page whose frame shows the customer list (routes added later win).
+    await context.route('https://myseller.taobao.com/home.htm', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><html lang="zh-CN"><body style="margin:0"><div style="height:40px;background:#ff5000;color:#fff">千牛</div><iframe src="https://myseller.taobao.com/home.htm/crm/customer/list" style="width:100%;height:800px;border:0"></iframe></body></html>',
+      }),
+    );
+    const page = await context.newPage();
+    await page.goto('https://myseller.taobao.com/home.htm');
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByTestId('capture-badge')).toHaveAttribute('data-count', String(truth.pages[0]!.customers.length));
+    expect(strayRequests).toEqual([]);
+  });
+});

@@ -6,11 +6,12 @@ import { compassUserAsset } from './compass-user-asset';
 import { sycmCustomer } from './sycm-customer';
 import { sycmVisitors } from './sycm-visitors';
 import { qianniuSold } from './qianniu-sold';
+import { crmCustomers } from './crm-customers';
 
 export type { Adapter, AdapterResult } from '../types';
 
 /** Every known console page. Adding a page = one adapter file + one line here (+ fixture, truth, test). */
-export const adapters: readonly Adapter[] = [douyinOrders, sycmVisitors, compassUserAsset, sycmCustomer, qianniuSold];
+export const adapters: readonly Adapter[] = [douyinOrders, sycmVisitors, compassUserAsset, sycmCustomer, qianniuSold, crmCustomers];
 
 function parseUrl(url: string): { host: string; path: string } | null {
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)(?::\d+)?([^?#]*)/i.exec(url.trim());
