@@ -1,0 +1,314 @@
+/**
+ * `npm run bench [-- --customers 200000 --days 600 --runs 5 --build-runs 3 --seed 7]`
+ *
+ * Generates a seeded shop with `generateShopStream` (default 200,000 customers over 600 days:
+ * ≈ 1.0M orders, ≈ 3.6M explicit contacts), builds the engine snapshot, then times, as medians:
+ *   - snapshot build, snapshotToBuffers / snapshotFromBuffers, propensity fit;
+ *   - (a) the full §9 report from the in-memory snapshot (fitted 高潜 model, as the extension);
+ *   - (b) the report's core group-bys and joins written with arquero 7 (scripts/bench-arquero.ts),
+ *         checked to give the same numbers as the engine;
+ *   - (c) the ratio (b) / (a);
+ * with peak memory of each phase. Phases run in separate processes so each peak is its own: the
+ * report and arquero phases start from the snapshot as persisted (like the extension's worker).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  buildSnapshot,
+  computeReport,
+  latestDataDay,
+  previousWindow,
+  resolveWindow,
+  snapshotFromBuffers,
+  snapshotToBuffers,
+  toRange,
+  type Report,
+} from '../lib/engine';
+import { fitPropensity, propensityModelFromParams, type PropensityParams } from '../lib/engine/propensity/model';
+import type { Contact, Customer, Order } from '../lib/model';
+import { generateShopStream } from '../tests/fixtures/generate';
+import { arqueroFigures, arqueroTables, type CoreFigures } from './bench-arquero';
+import { MemoryPeak, collect, mb, ms, readSnapshotFiles, textTable, timeRuns, writeSnapshotFiles } from './bench-util';
+
+interface Opts {
+  customers: number;
+  days: number;
+  runs: number;
+  buildRuns: number;
+  seed: number;
+  endDay: string;
+  /** Keep the built snapshot in this folder (and reuse it when it is already there). */
+  keep?: string;
+}
+
+function parseOpts(argv: string[]): { opts: Opts; phase?: string; dir?: string } {
+  const opts: Opts = { customers: 200_000, days: 600, runs: 5, buildRuns: 3, seed: 7, endDay: '2026-11-20' };
+  let phase: string | undefined, dir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!, v = argv[i + 1];
+    const num = () => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new Error(`${a} needs a non-negative integer`);
+      i++;
+      return n;
+    };
+    if (a === '--customers') opts.customers = num();
+    else if (a === '--days') opts.days = num();
+    else if (a === '--runs') opts.runs = Math.max(1, num());
+    else if (a === '--build-runs') opts.buildRuns = Math.max(1, num());
+    else if (a === '--seed') opts.seed = num();
+    else if (a === '--phase') (phase = v), i++;
+    else if (a === '--dir') (dir = v), i++;
+    else if (a === '--keep') (opts.keep = v), i++;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return { opts, phase, dir };
+}
+
+/** What each phase process prints (one JSON line). */
+interface BuildResult {
+  counts: { customers: number; orders: number; contacts: number; snapshotCustomers: number; snapshotContacts: number };
+  generateMs: number;
+  buildMs: number[];
+  toBuffersMs: number;
+  fromBuffersMs: number;
+  bufferBytes: number;
+  fitMs: number[];
+  model: { kind: string; rows: number; positives: number; params?: PropensityParams; asOfDay: number };
+  window: { start: string; end: string };
+  peakRss: number;
+  heapAfterGenerate: number;
+}
+interface EngineResult {
+  loadMs: number;
+  reportMs: number[];
+  reportPairMs: number[];
+  report: Report;
+  previousReport: Report;
+  peakRss: number;
+  peakHeap: number;
+}
+interface ArqueroResult {
+  tablesMs: number;
+  runMs: number[];
+  figures: CoreFigures;
+  peakRss: number;
+  peakHeap: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phases (each in its own process)
+
+function phaseBuild(opts: Opts, dir: string): BuildResult {
+  const customers: Customer[] = [], orders: Order[] = [], contacts: Contact[] = [];
+  let t = performance.now();
+  const shop = generateShopStream(
+    { seed: opts.seed, platform: 'douyin', shopId: 'bench-shop', shopName: '基准测试店', customers: opts.customers, endDay: opts.endDay, days: opts.days },
+    { customer: (c) => customers.push(c), contact: (c) => contacts.push(c), order: (o) => orders.push(o) },
+  );
+  const generateMs = performance.now() - t;
+  collect();
+  const heapAfterGenerate = process.memoryUsage().heapUsed;
+  const data = { shop, customers, orders, contacts };
+  const build = timeRuns(opts.buildRuns, () => buildSnapshot(data));
+  const snap = build.last;
+  const toB = timeRuns(opts.runs, () => snapshotToBuffers(snap));
+  const { header, buffers } = toB.last;
+  const fromB = timeRuns(opts.runs, () => snapshotFromBuffers(header, buffers));
+  const window = resolveWindow({}, latestDataDay(snap, opts.endDay));
+  const end = toRange(window).end;
+  const fit = timeRuns(Math.min(3, opts.runs), () => fitPropensity(snap, end));
+  writeSnapshotFiles(dir, snap);
+  const m = fit.last;
+  return {
+    counts: {
+      customers: customers.length,
+      orders: orders.length,
+      contacts: contacts.length,
+      snapshotCustomers: snap.customerCount,
+      snapshotContacts: snap.contactCount,
+    },
+    generateMs,
+    buildMs: build.all,
+    toBuffersMs: toB.ms,
+    fromBuffersMs: fromB.ms,
+    bufferBytes: buffers.reduce((s, b) => s + b.byteLength, 0),
+    fitMs: fit.all,
+    model: { kind: m.kind, rows: m.rows, positives: m.positives, params: m.params, asOfDay: m.asOfDay },
+    window,
+    peakRss: MemoryPeak.maxRss(),
+    heapAfterGenerate,
+  };
+}
+
+function phaseEngine(opts: Opts, dir: string, build: BuildResult): EngineResult {
+  collect();
+  const mem = new MemoryPeak();
+  let t = performance.now();
+  const snap = readSnapshotFiles(dir);
+  const loadMs = performance.now() - t;
+  mem.sample();
+  const model = build.model.params ? propensityModelFromParams(build.model.params, { asOfDay: build.model.asOfDay }) : null;
+  if (!model) throw new Error('the bench shop should have enough history for a fitted model');
+  const window = build.window;
+  const prev = previousWindow(window);
+  const one = timeRuns(opts.runs, () => computeReport(snap, window, { scorer: model.score }), mem);
+  // What the side panel asks for: the window and its previous window (second model fitted once).
+  const prevModel = fitPropensity(snap, toRange(prev).end);
+  const pair = timeRuns(
+    opts.runs,
+    () => [computeReport(snap, window, { scorer: model.score }), computeReport(snap, prev, { scorer: prevModel.score })] as const,
+    mem,
+  );
+  return {
+    loadMs,
+    reportMs: one.all,
+    reportPairMs: pair.all,
+    report: one.last,
+    previousReport: pair.last[1],
+    peakRss: Math.max(mem.rss, MemoryPeak.maxRss()),
+    peakHeap: mem.heapUsed,
+  };
+}
+
+function phaseArquero(opts: Opts, dir: string, build: BuildResult): ArqueroResult {
+  collect();
+  const mem = new MemoryPeak();
+  const snap = readSnapshotFiles(dir);
+  let t = performance.now();
+  const tables = arqueroTables(snap);
+  const tablesMs = performance.now() - t;
+  const w = toRange(build.window), prev = toRange(previousWindow(build.window));
+  const run = timeRuns(opts.runs, () => arqueroFigures(tables, w, prev), mem);
+  return { tablesMs, runMs: run.all, figures: run.last, peakRss: Math.max(mem.rss, MemoryPeak.maxRss()), peakHeap: mem.heapUsed };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Orchestration
+
+function runPhase<T>(phase: string, argv: string[], dir: string, heapMb: number, input?: unknown): T {
+  const script = fileURLToPath(import.meta.url);
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, `--max-old-space-size=${heapMb}`, '--expose-gc', script, ...argv, '--phase', phase, '--dir', dir],
+    { input: input === undefined ? '' : JSON.stringify(input), encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  if (r.status !== 0) throw new Error(`bench phase ${phase} failed (exit ${r.status ?? r.signal})`);
+  const lines = r.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]!) as T;
+}
+
+/** Engine figures in the shape arquero computed them. */
+function engineFigures(report: Report, previous: Report): CoreFigures {
+  const { users, purchasers, firstOrder, repeat } = report.douyin;
+  const { newVisitors, unpurchasedReturning, purchasedReturning } = report.taobao;
+  const m = report.metrics;
+  return {
+    douyin: { users, purchasers, firstOrder, repeat },
+    taobao: { newVisitors, unpurchasedReturning, purchasedReturning },
+    metrics: { gmvFen: m.gmvFen, orders: m.orders, purchasers: m.purchasers, aovFen: m.aovFen },
+    previous: { gmvFen: previous.metrics.gmvFen, orders: previous.metrics.orders, purchasers: previous.metrics.purchasers, aovFen: previous.metrics.aovFen },
+    daily: m.daily,
+    rfm: { ...report.rfm },
+  };
+}
+
+/** Paths where two values differ (deep, JSON-level). */
+function differences(a: unknown, b: unknown, at = ''): string[] {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null)
+    return Object.is(a, b) ? [] : [`${at || '(root)'}: engine ${JSON.stringify(a)} vs arquero ${JSON.stringify(b)}`];
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], at ? `${at}.${k}` : k));
+}
+
+async function readStdin(): Promise<string> {
+  let s = '';
+  for await (const chunk of process.stdin) s += chunk;
+  return s;
+}
+
+async function main() {
+  const { opts, phase, dir } = parseOpts(process.argv.slice(2));
+  const argv = ['--customers', `${opts.customers}`, '--days', `${opts.days}`, '--runs', `${opts.runs}`, '--build-runs', `${opts.buildRuns}`, '--seed', `${opts.seed}`];
+  if (phase !== undefined) {
+    if (!dir) throw new Error('--phase needs --dir');
+    const input = phase === 'build' ? undefined : (JSON.parse(await readStdin()) as BuildResult);
+    const out = phase === 'build' ? phaseBuild(opts, dir) : phase === 'engine' ? phaseEngine(opts, dir, input!) : phaseArquero(opts, dir, input!);
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+    return;
+  }
+
+  const work = opts.keep ?? mkdtempSync(path.join(tmpdir(), 'seller-lens-bench-'));
+  if (opts.keep) mkdirSync(opts.keep, { recursive: true });
+  const kept = opts.keep ? path.join(opts.keep, 'build.json') : null;
+  try {
+    const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+    console.log(
+      `seller-lens bench — ${opts.customers.toLocaleString('en')} customers, ${opts.days} days, seed ${opts.seed}; ` +
+        `${opts.runs} runs (build ${opts.buildRuns}); node ${process.version}; ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), ` +
+        `${mb(totalmem())} RAM; load average at start ${load}`,
+    );
+    console.log('generating and building …');
+    let build: BuildResult;
+    if (kept && existsSync(kept)) {
+      build = JSON.parse(readFileSync(kept, 'utf8')) as BuildResult;
+      console.log(`(reusing the shop built in ${work})`);
+    } else {
+      build = runPhase<BuildResult>('build', argv, work, 8192);
+      if (kept) writeFileSync(kept, JSON.stringify(build));
+    }
+    console.log('report from the snapshot (engine) …');
+    const engine = runPhase<EngineResult>('engine', argv, work, 4096, build);
+    console.log('the same figures with arquero …');
+    const arq = runPhase<ArqueroResult>('arquero', argv, work, 8192, build);
+
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+    const diffs = differences(engineFigures(engine.report, engine.previousReport), arq.figures);
+    const reportMs = median(engine.reportMs), arqMs = median(arq.runMs);
+    const c = build.counts;
+    console.log(
+      `\nshop: ${c.customers.toLocaleString('en')} customer records, ${c.orders.toLocaleString('en')} orders, ` +
+        `${c.contacts.toLocaleString('en')} explicit contacts → snapshot of ${c.snapshotCustomers.toLocaleString('en')} customers, ` +
+        `${c.snapshotContacts.toLocaleString('en')} contacts (incl. one per order at placedAt and per paid order at paidAt); ` +
+        `window ${build.window.start} … ${build.window.end}; 高潜 model: ${build.model.kind} (${build.model.rows} rows, ${build.model.positives} positives)`,
+    );
+    const rows: string[][] = [
+      ['step', 'median', 'runs', 'peak rss', 'peak heapUsed'],
+      ['generate records (generateShopStream)', ms(build.generateMs), '1', '', mb(build.heapAfterGenerate)],
+      ['buildSnapshot', ms(median(build.buildMs)), build.buildMs.map(ms).join(' / '), mb(build.peakRss), ''],
+      [`snapshotToBuffers (${mb(build.bufferBytes)} of columns)`, ms(build.toBuffersMs), `${opts.runs}`, '', ''],
+      ['snapshotFromBuffers', ms(build.fromBuffersMs), `${opts.runs}`, '', ''],
+      ['fitPropensity (as of W.end)', ms(median(build.fitMs)), build.fitMs.map(ms).join(' / '), '', ''],
+      ['load snapshot from disk (read + fromBuffers)', ms(engine.loadMs), '1', '', ''],
+      ['(a) full report, engine (computeReport)', ms(reportMs), engine.reportMs.map(ms).join(' / '), mb(engine.peakRss), mb(engine.peakHeap)],
+      ['    report of W + previous W (side panel)', ms(median(engine.reportPairMs)), engine.reportPairMs.map(ms).join(' / '), '', ''],
+      ['(b) core figures, arquero 7.2.1', ms(arqMs), arq.runMs.map(ms).join(' / '), mb(arq.peakRss), mb(arq.peakHeap)],
+      ['    arquero input tables (not in (b))', ms(arq.tablesMs), '1', '', ''],
+      ['(c) ratio (b) / (a)', `${(arqMs / reportMs).toFixed(1)}×`, '', '', ''],
+    ];
+    console.log(`\n${textTable(rows)}\n`);
+    console.log(
+      diffs.length === 0
+        ? 'agreement: arquero and the engine give the same users / purchasers / firstOrder / repeat, Taobao classes, GMV / orders / purchasers / AOV (W and previous W), daily series and RFM classes.'
+        : `DISAGREEMENT between the engine and arquero:\n  ${diffs.slice(0, 20).join('\n  ')}`,
+    );
+    const targets = [
+      [`report ≤ 300 ms`, reportMs <= 300],
+      [`report ≥ 10× faster than arquero`, arqMs / reportMs >= 10],
+      [`report peak rss ≤ 1 GB`, engine.peakRss <= 1024 ** 3],
+    ] as const;
+    console.log(`targets: ${targets.map(([t, ok]) => `${t}: ${ok ? 'met' : 'NOT met'}`).join('; ')}`);
+    console.log(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    if (diffs.length > 0) process.exitCode = 1;
+  } finally {
+    if (!opts.keep) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});

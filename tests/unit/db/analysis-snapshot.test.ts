@@ -1,0 +1,173 @@
+import 'fake-indexeddb/auto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { deleteShopData, type SellerLensDb } from '@/lib/db';
+import {
+  ANALYSIS_SNAPSHOT_VERSION,
+  loadAnalysisModels,
+  loadAnalysisSnapshot,
+  propensityModelAt,
+  saveAnalysisModel,
+  saveAnalysisSnapshot,
+  type ModelMemo,
+} from '@/lib/db/analysis-snapshot';
+import { analyzeWindow, buildSnapshot, latestDataDay, resolveWindow, toRange, type Snapshot } from '@/lib/engine';
+import { fitPropensity } from '@/lib/engine/propensity/model';
+import { serializeBackup, type Backup } from '@/lib/export/backup';
+import { main as reportCli } from '@/scripts/report';
+import { generateShop } from '@/tests/fixtures/generate';
+import { freshDb } from './helpers';
+
+const data = generateShop({ seed: 3, platform: 'douyin', shopId: 'p1', shopName: '快照店', customers: 1500, endDay: '2026-11-20', days: 300 });
+const snap = buildSnapshot(data);
+const names = snap.customerKeys.map((k) => data.customers.find((c) => c.customerKey === k)?.nickname ?? '');
+
+/** Every field of two snapshots, typed arrays compared as plain arrays. */
+function plain(s: Snapshot): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, ArrayBuffer.isView(v) ? Array.from(v as Int32Array) : v]));
+}
+
+const emptyMemo = (persisted = new Map()): ModelMemo => ({ models: new Map(), persisted });
+
+describe('persisted analysis snapshot', () => {
+  it('reads back exactly the snapshot it saved, with the names, for the same token', async () => {
+    const db = freshDb();
+    await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
+    const loaded = await loadAnalysisSnapshot(db, 'p1', 'tok-1');
+    expect(loaded).not.toBeNull();
+    expect(plain(loaded!.snap)).toEqual(plain(snap));
+    expect(loaded!.names).toEqual(names);
+    // Keys in the same order as buildSnapshot's, so engine code sees the same object shape.
+    expect(Object.keys(loaded!.snap)).toEqual(Object.keys(snap));
+  });
+
+  it('is not used for another data token or another shop, and a new save replaces it', async () => {
+    const db = freshDb();
+    await saveAnalysisSnapshot(db, snap, 'tok-1');
+    expect(await loadAnalysisSnapshot(db, 'p1', 'tok-2')).toBeNull();
+    expect(await loadAnalysisSnapshot(db, 'other', 'tok-1')).toBeNull();
+    const small = buildSnapshot({ ...data, orders: data.orders.slice(0, 10), contacts: [], customers: [] });
+    await saveAnalysisSnapshot(db, small, 'tok-2');
+    expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
+    expect((await loadAnalysisSnapshot(db, 'p1', 'tok-2'))!.snap.orderCount).toBe(10);
+    expect(await db.analysisSnapshots.count()).toBe(1);
+  });
+
+  it('drops an unreadable or old-layout record instead of failing (it is rebuilt)', async () => {
+    const db = freshDb();
+    await saveAnalysisSnapshot(db, snap, 'tok-1');
+    const r = (await db.analysisSnapshots.get('p1'))!;
+    await db.analysisSnapshots.put({ ...r, version: ANALYSIS_SNAPSHOT_VERSION + 1 });
+    expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
+    expect(await db.analysisSnapshots.get('p1')).toBeUndefined();
+
+    await saveAnalysisSnapshot(db, snap, 'tok-1');
+    const r2 = (await db.analysisSnapshots.get('p1'))!;
+    await db.analysisSnapshots.put({ ...r2, data: new ArrayBuffer(16) }); // truncated columns
+    expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
+    expect(await db.analysisSnapshots.get('p1')).toBeUndefined();
+  });
+
+  it('goes with the shop when its data is deleted', async () => {
+    const db = freshDb();
+    await db.shops.put(data.shop);
+    await saveAnalysisSnapshot(db, snap, 'tok-1');
+    await deleteShopData(db, 'p1');
+    expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
+  });
+
+  it('refuses names that do not match the customers', async () => {
+    await expect(saveAnalysisSnapshot(freshDb(), snap, 't', { names: ['a'] })).rejects.toThrow(/names has 1 entries/);
+  });
+});
+
+describe('fitted 高潜 models of a data token', () => {
+  const day = snap.latestDay;
+
+  it('are fitted once per day and token, persisted, and read back with the same scores', async () => {
+    const db: SellerLensDb = freshDb();
+    const fit = vi.fn(fitPropensity);
+    const memo = emptyMemo(await loadAnalysisModels(db, 'p1', 'tok-1'));
+    const saved: Promise<void>[] = [];
+    const m1 = propensityModelAt(memo, snap, day, (p) => saved.push(saveAnalysisModel(db, 'p1', 'tok-1', p)), fit);
+    const again = propensityModelAt(memo, snap, day, undefined, fit);
+    expect(again).toBe(m1);
+    expect(fit).toHaveBeenCalledTimes(1);
+    await Promise.all(saved);
+    expect(m1.kind).toBe('logistic'); // enough history: a fitted model, not the heuristic
+
+    // A new worker: the model comes from storage, no refit, identical scores and explanations.
+    const memo2 = emptyMemo(await loadAnalysisModels(db, 'p1', 'tok-1'));
+    const m2 = propensityModelAt(memo2, snap, day, undefined, fit);
+    expect(fit).toHaveBeenCalledTimes(1);
+    const cand = Int32Array.from({ length: 200 }, (_, i) => i);
+    expect(Array.from(m2.score(snap, day, cand))).toEqual(Array.from(m1.score(snap, day, cand)));
+    expect(m2.explain(snap, day, 5)).toEqual(m1.explain(snap, day, 5));
+    expect({ rows: m2.rows, positives: m2.positives }).toEqual({ rows: m1.rows, positives: m1.positives });
+
+    // Another token sees none; saving under it drops the old token's models.
+    expect((await loadAnalysisModels(db, 'p1', 'tok-2')).size).toBe(0);
+    await saveAnalysisModel(db, 'p1', 'tok-2', { kind: 'fallback', asOfDay: day - 1, fallbackReason: 'x', trainingDays: [], rows: 0, positives: 0 });
+    expect((await loadAnalysisModels(db, 'p1', 'tok-1')).size).toBe(0);
+    expect([...(await loadAnalysisModels(db, 'p1', 'tok-2')).keys()]).toEqual([day - 1]);
+  });
+
+  it('a fallback model round-trips as the fallback', async () => {
+    const db = freshDb();
+    const short = buildSnapshot({ ...data, contacts: data.contacts.filter((c) => c.at >= '2026-10-01'), orders: [] });
+    const memo = emptyMemo();
+    const m = propensityModelAt(memo, short, short.latestDay, (p) => void saveAnalysisModel(db, 'p1', 't', p));
+    expect(m.kind).toBe('fallback');
+    await new Promise((r) => setTimeout(r, 10));
+    const back = propensityModelAt(emptyMemo(await loadAnalysisModels(db, 'p1', 't')), short, short.latestDay, undefined, () => {
+      throw new Error('must not refit');
+    });
+    expect(back.kind).toBe('fallback');
+    expect(back.fallbackReason).toBe(m.fallbackReason);
+  });
+});
+
+describe('the side panel and `npm run report` agree on 高潜', () => {
+  it('same report (highPotential included) from the persisted snapshot + persisted model as from the CLI', async () => {
+    const backup: Backup = {
+      format: 'seller-lens-backup',
+      version: 1,
+      exportedAt: '2026-11-21T09:00:00+08:00',
+      ...data,
+      captures: [],
+      platformSnapshots: [],
+      audiences: [],
+      exports: [],
+    };
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sl-parity-')), 'backup.json');
+    writeFileSync(file, serializeBackup(backup));
+    for (const args of [[file], [file, '--from', '2026-09-01', '--to', '2026-10-15']]) {
+      let out = '';
+      const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+      const code = reportCli(args);
+      spy.mockRestore();
+      expect(code).toBe(0);
+      const cli = JSON.parse(out);
+
+      // The worker's path: snapshot and model from storage (second opening), then analyzeWindow.
+      const db = freshDb();
+      await saveAnalysisSnapshot(db, snap, 'tok');
+      const first = emptyMemo();
+      const w0 = resolveWindow({ from: args[2], to: args[4] }, latestDataDay(snap, '2026-11-21'));
+      propensityModelAt(first, snap, toRange(w0).end, (p) => void saveAnalysisModel(db, 'p1', 'tok', p));
+      await new Promise((r) => setTimeout(r, 10));
+      const loaded = (await loadAnalysisSnapshot(db, 'p1', 'tok'))!;
+      const memo = emptyMemo(await loadAnalysisModels(db, 'p1', 'tok'));
+      const window = resolveWindow({ from: args[2], to: args[4] }, latestDataDay(loaded.snap, '2026-11-21'));
+      const model = propensityModelAt(memo, loaded.snap, toRange(window).end, undefined, () => {
+        throw new Error('the persisted model must be used');
+      });
+      const panel = analyzeWindow(loaded.snap, window, { scorer: model.score }).report;
+      expect(panel.douyin.highPotential).toBe(cli.douyin.highPotential);
+      expect(panel.douyin.highPotential).toBeGreaterThan(0);
+      expect(panel).toEqual(cli);
+    }
+  });
+});
