@@ -1,5 +1,7 @@
 /** Promise-based client of the engine worker, with progress callbacks. */
-import type { AnalysisResult, BackupResult, CsvResult, EngineRequest, EngineResponse, ReportResult, RestoreResult } from './protocol';
+import type { ConversionReport } from '@/lib/audience/conversion';
+import type { TagInfo } from '@/lib/audience/tags';
+import type { AnalysisResult, AudienceExportResult, AudienceSizeResult, BackupResult, CsvResult, EngineRequest, EngineResponse, ReportResult, RestoreResult } from './protocol';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (t: string) => void };
 type Body<K> = K extends EngineRequest['kind'] ? Omit<Extract<EngineRequest, { kind: K }>, 'id'> : never;
@@ -37,6 +39,26 @@ export class EngineClient {
   /** The report with what the side panel's views need (ranked 高潜, per-class GMV, preferences …). */
   analysis(body: Body<'analysis'>, onProgress?: (t: string) => void): Promise<AnalysisResult> {
     return this.call(body, onProgress);
+  }
+
+  /** Tag chips (with sizes) of a window. */
+  audienceTags(body: Body<'audienceTags'>): Promise<TagInfo[]> {
+    return this.call(body);
+  }
+
+  /** Live size of an audience expression (or its lookalike), with 人货匹配 suggestions. */
+  audienceSize(body: Body<'audienceSize'>): Promise<AudienceSizeResult> {
+    return this.call(body);
+  }
+
+  /** Exports an audience (members frozen in an ExportRecord, control held out); the file(s) to download. */
+  audienceExport(body: Body<'audienceExport'>): Promise<AudienceExportResult> {
+    return this.call(body);
+  }
+
+  /** The conversion report of a stored export. */
+  conversion(body: Body<'conversion'>): Promise<ConversionReport> {
+    return this.call(body);
   }
 
   /** CSV bytes of a tier's members (首单 / 复购) for a window. */

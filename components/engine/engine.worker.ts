@@ -13,6 +13,7 @@ import type { Customer, ShopData } from '@/lib/model';
 import { today } from '@/lib/model';
 import { lastReportKey, requestKey, type AnalysisResult, type EngineRequest, type EngineResponse, type SavedAnalysis } from './protocol';
 import { viewExtras } from './extras';
+import { audienceExport, audienceSize, audienceTags, exportConversion, type AudienceContext } from './audience-jobs';
 import { writeTierCache } from './tier-cache';
 
 type Cache = {
@@ -23,6 +24,7 @@ type Cache = {
   /** Propensity models by as-of day: fitted once per data version (as `npm run report` fits them). */
   models: Map<number, PropensityModel>;
   customers?: Map<string, Customer>;
+  audience?: AudienceContext;
 };
 let cache: Cache | null = null;
 
@@ -108,6 +110,29 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
         result: { ...result, extras: { ...extras, highPotential: extras.highPotential.slice(0, SAVED_LIST_ROWS) } },
       };
       await getDb().settings.put({ key: lastReportKey(req.shopId), value: saved }).catch(() => undefined);
+    } else if (req.kind === 'audienceTags' || req.kind === 'audienceSize' || req.kind === 'audienceExport' || req.kind === 'conversion') {
+      c.customers ??= new Map(data.customers.map((x) => [x.customerKey, x]));
+      const analyses = new Map<string, ReturnType<typeof analyzeWindow>>();
+      c.audience ??= {
+        snap,
+        data,
+        customers: c.customers,
+        analysisOf: (w) => {
+          const k = `${w.start}~${w.end}`;
+          let a = analyses.get(k);
+          if (!a) analyses.set(k, (a = analyzeWindow(snap, w, { scorer: modelAt(c, toRange(w).end).score })));
+          return a;
+        },
+      };
+      const ctx = c.audience;
+      if (req.kind === 'audienceTags') post({ id: req.id, ok: true, kind: 'audienceTags', result: audienceTags(ctx, window) });
+      else if (req.kind === 'audienceSize') post({ id: req.id, ok: true, kind: 'audienceSize', result: audienceSize(ctx, window, req.source) });
+      else if (req.kind === 'conversion') post({ id: req.id, ok: true, kind: 'conversion', result: await exportConversion(ctx, getDb(), req.exportId) });
+      else {
+        progress('导出中…');
+        const result = await audienceExport(ctx, getDb(), window, req);
+        post({ id: req.id, ok: true, kind: 'audienceExport', result }, [...new Set(result.files.map((f) => f.bytes.buffer as ArrayBuffer))]);
+      }
     } else {
       const file = tierAudienceCsv(data, snap, window, req.tier);
       post({ id: req.id, ok: true, kind: 'tierCsv', result: file }, [file.bytes.buffer as ArrayBuffer]);

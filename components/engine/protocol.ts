@@ -1,6 +1,11 @@
 /** Messages between the side panel / popup and the engine Web Worker. */
 import type { Report } from '@/lib/engine';
 import type { ViewExtras } from './extras';
+import type { AudienceExportResult, AudienceFormat, AudienceSizeResult, AudienceSource } from './audience-jobs';
+import type { TagInfo } from '@/lib/audience/tags';
+import type { ConversionReport } from '@/lib/audience/conversion';
+
+export type { AudienceExportResult, AudienceFormat, AudienceSizeResult, AudienceSource };
 
 export interface WindowRequest {
   from?: string;
@@ -10,6 +15,22 @@ export interface WindowRequest {
 export type EngineRequest =
   | { id: number; kind: 'report'; shopId: string; window: WindowRequest; token: string }
   | { id: number; kind: 'analysis'; shopId: string; window: WindowRequest; token: string }
+  | { id: number; kind: 'audienceTags'; shopId: string; window: WindowRequest; token: string }
+  | { id: number; kind: 'audienceSize'; shopId: string; window: WindowRequest; token: string; source: AudienceSource }
+  | {
+      id: number;
+      kind: 'audienceExport';
+      shopId: string;
+      window: WindowRequest;
+      token: string;
+      source: AudienceSource;
+      name: string;
+      audienceId?: string;
+      format: AudienceFormat;
+      /** Share held out as control (0 for none). */
+      controlShare: number;
+    }
+  | { id: number; kind: 'conversion'; shopId: string; window: WindowRequest; token: string; exportId: string }
   | { id: number; kind: 'tierCsv'; shopId: string; window: WindowRequest; token: string; tier: 'firstOrder' | 'repeat' }
   | { id: number; kind: 'backup'; shopId: string }
   | { id: number; kind: 'restore'; file: Blob };
@@ -62,6 +83,10 @@ export interface RestoreResult {
 export type EngineResponse =
   | { id: number; ok: true; kind: 'report'; result: ReportResult }
   | { id: number; ok: true; kind: 'analysis'; result: AnalysisResult }
+  | { id: number; ok: true; kind: 'audienceTags'; result: TagInfo[] }
+  | { id: number; ok: true; kind: 'audienceSize'; result: AudienceSizeResult }
+  | { id: number; ok: true; kind: 'audienceExport'; result: AudienceExportResult }
+  | { id: number; ok: true; kind: 'conversion'; result: ConversionReport }
   | { id: number; ok: true; kind: 'tierCsv'; result: CsvResult }
   | { id: number; ok: true; kind: 'backup'; result: BackupResult }
   | { id: number; ok: true; kind: 'restore'; result: RestoreResult }

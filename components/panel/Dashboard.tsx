@@ -70,6 +70,11 @@ export function Dashboard({
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const [view, setView] = useState<ViewId>('overview');
+  // The 人群 view keeps its draft while the merchant looks at other views (mounted on first visit).
+  const [audienceMounted, setAudienceMounted] = useState(false);
+  useEffect(() => {
+    if (view === 'audience') setAudienceMounted(true);
+  }, [view]);
   const [audienceSeed, setAudienceSeed] = useState<{ cls: RfmClass; n: number } | null>(null);
 
   const preferred = shopId ?? initialShopId ?? null;
@@ -270,8 +275,10 @@ export function Dashboard({
             }}
           />
         )}
-        {variant === 'panel' && view === 'audience' && (
-          <AudienceView {...viewProps} engine={engine} shopId={activeShopId} token={token ?? null} seed={audienceSeed} />
+        {variant === 'panel' && (view === 'audience' || audienceMounted) && (
+          <div hidden={view !== 'audience'}>
+            <AudienceView {...viewProps} engine={engine} shopId={activeShopId} token={token ?? null} seed={audienceSeed} />
+          </div>
         )}
       </main>
 
