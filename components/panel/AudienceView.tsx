@@ -337,23 +337,23 @@ export function AudienceView(
         <section>
           <h2>{t('affinityTitle')}</h2>
           <div className="muted small">{t('affinityNote')}</div>
-          <table className="table" data-testid="audience-affinity">
+          <table className="table fixed" data-testid="audience-affinity">
             <thead>
               <tr>
-                <th>{t('product')}</th>
-                <th className="num">{t('expectedBuyers')}</th>
-                <th>{t('because')}</th>
-                <th className="num">{t('lift')}</th>
+                <th style={{ width: '38%' }}>{t('product')}</th>
+                <th className="num" style={{ width: '17%' }}>{t('expectedBuyers')}</th>
+                <th style={{ width: '33%' }}>{t('because')}</th>
+                <th className="num" style={{ width: '12%' }}>{t('lift')}</th>
               </tr>
             </thead>
             <tbody>
               {size.affinity.map((a) => (
                 <tr key={a.productKey}>
-                  <td className="ellipsis" title={a.productName}>
+                  <td className="clip" title={a.productName}>
                     {a.productName}
                   </td>
                   <td className="num">{a.expectedBuyers.toFixed(1)}</td>
-                  <td className="muted small" title={a.because.productName}>
+                  <td className="muted small clip" title={a.because.productName}>
                     {a.because.productName} → {formatRate(a.because.confidence)}
                   </td>
                   <td className="num">{a.because.lift.toFixed(2)}</td>

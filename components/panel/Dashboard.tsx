@@ -251,7 +251,7 @@ export function Dashboard({
       )}
 
       <main data-testid={`view-body-${variant === 'panel' ? view : 'overview'}`}>
-        {(variant === 'popup' || view === 'overview') && <OverviewView {...viewProps} exportsSlot={variant === 'panel' ? tierExports : null} />}
+        {(variant === 'popup' || view === 'overview') && <OverviewView {...viewProps} compact={variant === 'popup'} exportsSlot={variant === 'panel' ? tierExports : null} />}
         {variant === 'panel' && view === 'sales' && <SalesView {...viewProps} />}
         {variant === 'panel' && view === 'potential' && <PotentialView {...viewProps} />}
         {variant === 'panel' && view === 'rfm' && (

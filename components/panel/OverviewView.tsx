@@ -6,8 +6,8 @@ import { MetricCard } from './MetricCard';
 import { TierCard } from './TierCard';
 import type { ViewProps } from './types';
 
-/** 概览: Douyin tiers, Taobao classes, headline sales, the three pathways as funnels, asset layers. */
-export function OverviewView({ report, prev, t, exportsSlot }: ViewProps & { exportsSlot: ReactNode }) {
+/** 概览 (the popup shows it compact: tiers and sales only): Douyin tiers, Taobao classes, headline sales, the three pathways as funnels, asset layers. */
+export function OverviewView({ report, prev, t, exportsSlot, compact = false }: ViewProps & { exportsSlot: ReactNode; compact?: boolean }) {
   const tier = (name: string, key: MessageKey, value: number | undefined, previous: number | undefined, hint?: MessageKey) => (
     <TierCard name={name} label={t(key)} value={value ?? null} previous={previous ?? null} hint={hint ? t(hint) : undefined} />
   );
@@ -32,7 +32,7 @@ export function OverviewView({ report, prev, t, exportsSlot }: ViewProps & { exp
           {tier('unpurchasedReturning', 'unpurchasedReturning', tb?.unpurchasedReturning, prev?.taobao.unpurchasedReturning)}
           {tier('purchasedReturning', 'purchasedReturning', tb?.purchasedReturning, prev?.taobao.purchasedReturning)}
         </div>
-        {tb && (
+        {tb && !compact && (
           <table className="table" data-testid="class-table">
             <thead>
               <tr>
@@ -68,7 +68,7 @@ export function OverviewView({ report, prev, t, exportsSlot }: ViewProps & { exp
           <MetricCard testId="metric-aov" label={t('aov')} text={formatMoney(report?.metrics.aovFen)} raw={report?.metrics.aovFen ?? undefined} change={report?.metrics.change.aovFen ?? null} />
         </div>
       </section>
-      {pw && tb && (
+      {pw && tb && !compact && (
         <section>
           <h2>{t('pathways')}</h2>
           <div className="grid funnels">
@@ -113,7 +113,7 @@ export function OverviewView({ report, prev, t, exportsSlot }: ViewProps & { exp
           </div>
         </section>
       )}
-      {report && (
+      {report && !compact && (
         <section>
           <h2>{t('assetLayers')}</h2>
           <div className="grid tiers">

@@ -301,6 +301,7 @@ test('side panel views show what the report says, in zh-CN and English', async (
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.getByTestId('tier-users')).toHaveText(String(report.douyin.users));
   await expect(popup.getByTestId('metric-gmv')).toHaveAttribute('data-value', String(report.metrics.gmvFen));
+  await expect(popup.getByTestId('export-report')).toBeEnabled();
   await popup.setViewportSize({ width: 440, height: 900 });
   await popup.screenshot({ path: path.join(SHOTS_DIR, 'panel-popup-zh.png'), fullPage: true });
   await popup.close();
