@@ -14,21 +14,12 @@
 import { Audience, ExportRecord, toShanghaiIso } from '../model';
 import type { SellerLensDb } from '../db';
 import { parseExpression } from './expression';
+import { mulberry32 } from '../model/random';
 
 /** Default share of an export held out as control (SPEC §6.4). */
 export const DEFAULT_CONTROL_SHARE = 0.1;
 
-/** mulberry32: a small, fast, seeded 32-bit PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** A random 32-bit seed (crypto when available). */
 export function randomSeed(): number {

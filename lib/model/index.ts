@@ -2,3 +2,4 @@ export * from './schemas';
 export * from './time';
 export * from './keys';
 export * from './parse';
+export * from './random';
