@@ -4,8 +4,16 @@
  * columnar snapshot while the data token is unchanged, and answers report and export requests.
  */
 import { getDb, loadShopData } from '@/lib/db';
-import { analyzeWindow, buildSnapshot, latestDataDay, previousWindow, resolveWindow, toRange, type DayWindow, type Snapshot } from '@/lib/engine';
-import { fitPropensity, type PropensityModel } from '@/lib/engine/propensity/model';
+import { analyzeWindow, buildSnapshot, customerIndexOf, latestDataDay, previousWindow, resolveWindow, toRange, type DayWindow, type Snapshot } from '@/lib/engine';
+import type { PropensityModel } from '@/lib/engine/propensity/model';
+import {
+  loadAnalysisModels,
+  loadAnalysisSnapshot,
+  propensityModelAt,
+  saveAnalysisModel,
+  saveAnalysisSnapshot,
+  type ModelMemo,
+} from '@/lib/db/analysis-snapshot';
 import { buildBackup, restoreBackup, serializeBackup } from '@/lib/export/backup';
 import { backupFileName } from '@/lib/export/download-names';
 import { tierAudienceCsv } from '@/lib/export/tier-csv';
@@ -19,10 +27,13 @@ import { writeTierCache } from './tier-cache';
 type Cache = {
   shopId: string;
   token: string;
-  data: ShopData;
+  /** The shop's records: loaded only for the requests that read them (not for report / analysis). */
+  data: ShopData | null;
   snap: Snapshot;
-  /** Propensity models by as-of day: fitted once per data version (as `npm run report` fits them). */
-  models: Map<number, PropensityModel>;
+  /** Display name of each snapshot customer ('' unknown), for the 高潜 list without the records. */
+  names: string[];
+  /** Propensity models by as-of day: fitted once per data token (as `npm run report` fits them), persisted. */
+  models: ModelMemo;
   customers?: Map<string, Customer>;
   audience?: AudienceContext;
 };
@@ -30,9 +41,7 @@ let cache: Cache | null = null;
 
 /** 高潜 model as of a day, fitted on the shop's history up to it (the CLI's scorer, so the numbers agree). */
 function modelAt(c: Cache, day: number): PropensityModel {
-  let m = c.models.get(day);
-  if (!m) c.models.set(day, (m = fitPropensity(c.snap, day)));
-  return m;
+  return propensityModelAt(c.models, c.snap, day, (p) => void saveAnalysisModel(getDb(), c.shopId, c.token, p).catch(() => undefined));
 }
 
 /** Rows of the 高潜 list kept in the saved analysis (the full list comes with the recompute). */
@@ -46,14 +55,50 @@ function reportPair(c: Cache, window: DayWindow) {
   return { analysis, previous };
 }
 
-async function snapshotFor(shopId: string, token: string, progress: (text: string) => void) {
-  if (cache && cache.shopId === shopId && cache.token === token) return cache;
-  progress('读取数据…');
-  const data = await loadShopData(getDb(), shopId);
-  progress('构建快照…');
-  const snap = buildSnapshot(data);
-  cache = { shopId, token, data, snap, models: new Map() };
-  return cache;
+/** Display name per snapshot customer as extras' lookup would give it (last record of a key wins). */
+function customerNames(snap: Snapshot, customers: Customer[]): string[] {
+  const names = new Array<string>(snap.customerCount).fill('');
+  for (const x of customers) {
+    const i = customerIndexOf(snap, x.customerKey);
+    if (i >= 0) names[i] = x.nickname || x.buyerId || '';
+  }
+  return names;
+}
+
+/** Quiet time before a rebuilt snapshot is written to IndexedDB (a newer token cancels it). */
+const PERSIST_AFTER_MS = 2_000;
+
+/**
+ * The shop's snapshot for data token `token`: kept in memory, else the persisted one of that
+ * token (no records read), else built from the records and persisted after this request.
+ * `withData` also loads the records (CSV / audience jobs need them).
+ */
+async function snapshotFor(shopId: string, token: string, progress: (text: string) => void, withData = true): Promise<Cache> {
+  const db = getDb();
+  if (!cache || cache.shopId !== shopId || cache.token !== token) {
+    cache = null; // let a big old snapshot go before reading the next one
+    const [stored, persisted] = await Promise.all([loadAnalysisSnapshot(db, shopId, token), loadAnalysisModels(db, shopId, token)]);
+    if (stored) cache = { shopId, token, data: null, snap: stored.snap, names: stored.names, models: { models: new Map(), persisted } };
+    else {
+      progress('读取数据…');
+      const data = await loadShopData(db, shopId);
+      progress('构建快照…');
+      const snap = buildSnapshot(data);
+      const names = customerNames(snap, data.customers);
+      // Records are dropped unless this request reads them: a million orders is ~1 GB of objects.
+      cache = { shopId, token, data: withData ? data : null, snap, names, models: { models: new Map(), persisted } };
+      // Persisted once the data has settled (not on every batch of a running capture), after the answer.
+      setTimeout(() => {
+        if (cache?.snap === snap) void saveAnalysisSnapshot(db, snap, token, { names }).catch(() => undefined);
+      }, PERSIST_AFTER_MS);
+    }
+  }
+  const c = cache;
+  if (withData && !c.data) {
+    progress('读取数据…');
+    c.data = await loadShopData(db, shopId);
+  }
+  return c;
 }
 
 function post(msg: EngineResponse, transfer: Transferable[] = []) {
@@ -83,8 +128,9 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
       return;
     }
     const t0 = performance.now();
-    const c = await snapshotFor(req.shopId, req.token, progress);
-    const { data, snap } = c;
+    const c = await snapshotFor(req.shopId, req.token, progress, req.kind !== 'report' && req.kind !== 'analysis');
+    const { snap } = c;
+    const data = c.data as ShopData; // loaded for every request but report / analysis, which do not read it
     const latestDay = latestDataDay(snap, today());
     const window = resolveWindow(req.window, latestDay);
     if (req.kind === 'report') {
@@ -96,9 +142,12 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
       progress('计算指标…');
       const { analysis, previous } = reportPair(c, window);
       progress('整理榜单…');
-      c.customers ??= new Map(data.customers.map((x) => [x.customerKey, x]));
-      const customers = c.customers;
-      const extras = viewExtras(snap, window, analysis, modelAt(c, toRange(window).end), (k) => customers.get(k));
+      const names = c.names, shopId = c.shopId;
+      const byName = (k: string): Customer | undefined => {
+        const name = names[customerIndexOf(snap, k)];
+        return name ? { customerKey: k, shopId, nickname: name, tags: [] } : undefined;
+      };
+      const extras = viewExtras(snap, window, analysis, modelAt(c, toRange(window).end), byName);
       const result: AnalysisResult = { report: analysis.report, previous, latestDay, ms: performance.now() - t0, extras };
       post({ id: req.id, ok: true, kind: 'analysis', result });
       await writeTierCache(window, snap, analysis); // tier chips on the console pages

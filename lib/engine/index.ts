@@ -12,3 +12,7 @@ export * from './rfm';
 export * from './coverage';
 export * from './golden-window';
 export * from './report';
+export * from './propensity';
+export * from './affinity';
+export * from './preferences';
+export * from './lookalike';
