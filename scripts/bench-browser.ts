@@ -1,0 +1,225 @@
+/**
+ * `npm run bench:browser [-- --customers 20000 --ingest-orders 20000 --batch 200 --days 600]`
+ *
+ * Headless Debian Chromium with the built extension (SELLER_LENS_EXT_DIR, default .output/chrome-mv3):
+ *   (a) ingest: `captureBatch` messages of `--batch` orders (with their customers), sent one after
+ *       another from an extension page through the real background path (zod → Dexie), orders/s;
+ *   (b) restore of a generated backup (`serializeBackupParts` → temp file) through the side panel's
+ *       `restore-backup` input, seconds until done, then until the first report is shown (that
+ *       first analysis builds the snapshot from the records and persists it);
+ *   (c) cold load: a new side panel (new engine worker) — time until `tier-users` shows a number,
+ *       and until the fresh analysis (from the persisted snapshot, not the saved last result) is ready.
+ * Sizes are flags; the backup is read by the panel as ONE string, so past ~85,000 customers
+ * (≈ 536M characters, V8's string limit) the restore cannot work — see README "Performance".
+ */
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir, loadavg } from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import type { Page } from '@playwright/test';
+import { serializeBackupParts, type Backup } from '../lib/export/backup';
+import { generateShop } from '../tests/fixtures/generate';
+import type { CaptureBatch } from '../lib/capture/ingest';
+
+interface Opts {
+  customers: number;
+  ingestOrders: number;
+  batch: number;
+  days: number;
+  seed: number;
+}
+
+function parseOpts(argv: string[]): Opts {
+  const o: Opts = { customers: 20_000, ingestOrders: 20_000, batch: 200, days: 600, seed: 7 };
+  const names: Record<string, keyof Opts> = { '--customers': 'customers', '--ingest-orders': 'ingestOrders', '--batch': 'batch', '--days': 'days', '--seed': 'seed' };
+  for (let i = 0; i < argv.length; i += 2) {
+    const k = names[argv[i]!];
+    const v = Number(argv[i + 1]);
+    if (!k || !Number.isInteger(v) || v < 0) throw new Error(`usage: bench-browser [--customers N] [--ingest-orders N] [--batch N] [--days N] [--seed N] (bad ${argv[i]})`);
+    o[k] = v;
+  }
+  return o;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** Capture batches of `size` orders each (with their customers), as the 抖店 orders adapter sends them. */
+function ingestBatches(opts: Opts): CaptureBatch[] {
+  const d = generateShop({ seed: opts.seed + 1, platform: 'douyin', shopId: 'ingest-shop', shopName: '吞吐测速店', customers: Math.ceil(opts.ingestOrders / 4), endDay: '2026-11-20', days: opts.days });
+  const byKey = new Map(d.customers.map((c) => [c.customerKey, c]));
+  const orders = d.orders.slice(0, opts.ingestOrders);
+  const out: CaptureBatch[] = [];
+  for (let i = 0; i < orders.length; i += opts.batch) {
+    const page = orders.slice(i, i + opts.batch);
+    out.push({
+      adapter: 'douyin-orders',
+      primary: 'orders',
+      url: `https://fxg.jinritemai.com/ffa/morder/order/list?page=${i / opts.batch + 1}`,
+      capturedAt: '2026-11-21T09:00:00+08:00',
+      shop: d.shop,
+      headers: ['订单号', '金额'],
+      rawRows: page.map((o) => [o.orderId, String(o.amountFen)]),
+      customers: page.map((o, row) => ({ row, record: byKey.get(o.customerKey) })).filter((c) => c.record !== undefined),
+      orders: page.map((o, row) => ({ row, record: o })),
+      contacts: [],
+      snapshots: [],
+      rejected: [],
+    });
+  }
+  return out;
+}
+
+async function ingest(page: Page, batches: CaptureBatch[]): Promise<{ ms: number; orders: number; firstMs: number; lastMs: number }> {
+  const orders = batches.reduce((n, b) => n + b.orders.length, 0);
+  // Sent from the extension page exactly as @webext-core/messaging's sendMessage frames it.
+  // Plain JS text (not a transpiled function: tsx would add helpers the page does not have).
+  const r = (await page.evaluate(`(async (all) => {
+    const send = (data) => new Promise((resolve, reject) =>
+      chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type: 'captureBatch', data, timestamp: Date.now() }, (reply) =>
+        chrome.runtime.lastError ? reject(new Error(chrome.runtime.lastError.message)) : resolve(reply)));
+    const times = [];
+    const t0 = performance.now();
+    for (const b of all) {
+      const t = performance.now();
+      const reply = await send(b);
+      if (!reply || !reply.res || !reply.res.ok) throw new Error('captureBatch refused: ' + JSON.stringify(reply));
+      times.push(performance.now() - t);
+    }
+    const k = Math.max(1, Math.floor(times.length / 10));
+    const mean = (xs) => xs.reduce((a, x) => a + x, 0) / xs.length;
+    return { ms: performance.now() - t0, firstMs: mean(times.slice(0, k)), lastMs: mean(times.slice(-k)) };
+  })(${JSON.stringify(batches)})`)) as { ms: number; firstMs: number; lastMs: number };
+  return { ...r, orders };
+}
+
+/** ms from now until the app shows a fresh (not the saved, stale) analysis of the shop. */
+async function untilFresh(page: Page, t0: number, timeout: number): Promise<number> {
+  await until(page, `document.querySelector('.app')?.getAttribute('data-state') === 'ready' && !document.querySelector('[data-testid="stale-result"]')`, timeout);
+  return performance.now() - t0;
+}
+
+/** Polls an expression every 20 ms (the extension's CSP forbids waitForFunction's in-page eval). */
+async function until(page: Page, expression: string, timeout: number): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${expression}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function main() {
+  const opts = parseOpts(process.argv.slice(2));
+  process.env.SELLER_LENS_EXT_DIR ??= '.output/chrome-mv3';
+  const { launchWithExtension, EXTENSION_DIR } = await import('../tests/e2e/extension');
+  const work = mkdtempSync(path.join(tmpdir(), 'seller-lens-bench-browser-'));
+  const profile = path.join(work, 'profile');
+  console.log(`seller-lens browser bench — extension ${EXTENSION_DIR}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+
+  // The backup file first (streamed to disk, never one string here).
+  let t = performance.now();
+  const data = generateShop({ seed: opts.seed, platform: 'douyin', shopId: 'bench-shop', shopName: '基准测试店', customers: opts.customers, endDay: '2026-11-20', days: opts.days });
+  const backup: Backup = { format: 'seller-lens-backup', version: 1, exportedAt: '2026-11-21T09:00:00+08:00', ...data, captures: [], platformSnapshots: [], audiences: [], exports: [] };
+  const file = path.join(work, 'backup.json');
+  const out = createWriteStream(file);
+  let chars = 0;
+  for (const part of serializeBackupParts(backup)) {
+    chars += part.length;
+    if (!out.write(part)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  const counts = { customers: data.customers.length, orders: data.orders.length, contacts: data.contacts.length };
+  console.log(
+    `backup: ${counts.customers.toLocaleString('en')} customers, ${counts.orders.toLocaleString('en')} orders, ${counts.contacts.toLocaleString('en')} contacts; ` +
+      `${(statSync(file).size / 1e6).toFixed(0)} MB, ${(chars / 1e6).toFixed(0)}M characters (written in ${s(performance.now() - t)})`,
+  );
+  const batches = ingestBatches(opts);
+
+  const { context, extensionId } = await launchWithExtension(profile);
+  try {
+    const url = `chrome-extension://${extensionId}/sidepanel.html`;
+    // (b) restore through the side panel
+    const panel = await context.newPage();
+    await panel.setViewportSize({ width: 520, height: 1000 });
+    await panel.goto(url);
+    await panel.getByTestId('restore-backup').waitFor();
+    t = performance.now();
+    const progress: string[] = [];
+    const status = panel.getByTestId('restore-status');
+    await panel.getByTestId('restore-backup').setInputFiles(file);
+    const deadline = Date.now() + 30 * 60_000;
+    let state: string | null = null;
+    while (Date.now() < deadline) {
+      state = await status.getAttribute('data-state').catch(() => null);
+      const text = await status.textContent().catch(() => null);
+      if (text && progress.at(-1) !== text) progress.push(text);
+      if (state === 'done' || state === 'error') break;
+      await panel.waitForTimeout(200);
+    }
+    const restoreMs = performance.now() - t;
+    if (state !== 'done') {
+      console.log(`(b) restore did not finish (${state ?? 'no status'}) after ${s(restoreMs)}: ${progress.at(-1) ?? ''}`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`(b) restore: ${s(restoreMs)} (${progress.length} progress updates seen, last: ${progress.at(-1)})`);
+    await panel.selectOption('[data-testid="shop-picker"]', 'bench-shop').catch(() => undefined);
+    const firstMs = await untilFresh(panel, t, 15 * 60_000);
+    const users = await panel.getByTestId('tier-users').textContent();
+    const firstWorkerMs = /(\d+) ms/.exec((await panel.locator('.app').textContent()) ?? '')?.[1];
+    console.log(
+      `    first report after the restore (snapshot built from the records, then persisted): ${s(firstMs - restoreMs)} more` +
+        `${firstWorkerMs ? ` (worker: ${firstWorkerMs} ms from request to answer)` : ''}; 用户 ${users}`,
+    );
+    // The worker writes the snapshot to IndexedDB a moment after its answer: wait until it is there.
+    t = performance.now();
+    await until(
+      panel,
+      `new Promise((resolve) => { const r = indexedDB.open('seller-lens'); r.onsuccess = () => { const db = r.result;
+        const q = db.transaction('analysisSnapshots').objectStore('analysisSnapshots').count('bench-shop');
+        q.onsuccess = () => { db.close(); resolve(q.result === 1); }; q.onerror = () => { db.close(); resolve(false); }; };
+        r.onerror = () => resolve(false); })`,
+      10 * 60_000,
+    );
+    console.log(`    snapshot persisted ${s(performance.now() - t)} later`);
+    await panel.close();
+
+    // (c) cold load: a new panel and a new engine worker
+    for (const run of [1, 2]) {
+      const cold = await context.newPage();
+      await cold.setViewportSize({ width: 520, height: 1000 });
+      const t1 = performance.now();
+      await cold.goto(url);
+      await until(cold, `/\\d/.test(document.querySelector('[data-testid="tier-users"]')?.textContent ?? '')`, 120_000);
+      const shownMs = performance.now() - t1;
+      const freshMs = await untilFresh(cold, t1, 10 * 60_000);
+      const computed = await cold.locator('.app').textContent();
+      const workerMs = /(\d+) ms/.exec(computed ?? '')?.[1];
+      console.log(
+        `(c) cold load #${run}: tier-users shows a number after ${s(shownMs)}; fresh analysis from the persisted snapshot ready after ${s(freshMs)}` +
+          (workerMs ? ` (worker: ${workerMs} ms from request to answer)` : ''),
+      );
+      await cold.close();
+    }
+    // (a) ingest into a second shop, the panel open on the first (so it does not recompute per batch)
+    const page = await context.newPage();
+    await page.goto(url);
+    const ing = await ingest(page, batches);
+    const rate = (ing.orders / ing.ms) * 1000;
+    console.log(
+      `(a) ingest: ${ing.orders.toLocaleString('en')} orders in ${batches.length} captureBatch messages of ${opts.batch}: ${s(ing.ms)} → ` +
+        `${rate.toFixed(0)} orders/s (a batch: ${ing.firstMs.toFixed(0)} ms in the first 10%, ${ing.lastMs.toFixed(0)} ms in the last 10%)`,
+    );
+    await page.close();
+
+  } finally {
+    await context.close();
+    rmSync(work, { recursive: true, force: true });
+    console.log(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});
