@@ -98,16 +98,60 @@ export function cardLines(el: Element): string[] {
   return lines;
 }
 
-/** Elements whose whole text is one of the titles (deepest such element), outside tables, menus and tabs. */
-function titleElements(root: ParentNode, keys: Set<string>): Element[] {
-  const hits: Element[] = [];
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (hidden(el) || el.closest(NOT_A_CARD)) continue;
-    const text = el.textContent ?? '';
-    if (text.length > 40) continue;
-    if (keys.has(headerKey(text))) hits.push(el);
+const MAX_TITLE = 40;
+
+/** The element's text when it is short (≤ MAX_TITLE chars within 64 nodes), else null — without reading a big subtree. */
+function shortText(el: Element): string | null {
+  let text = '';
+  let nodes = 0;
+  const stack: Node[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (++nodes > 64) return null;
+    if (node.nodeType === 3) {
+      text += node.nodeValue ?? '';
+      if (text.length > MAX_TITLE) return null;
+    } else if (node.nodeType === 1) {
+      if (node.childNodes.length > 64) return null;
+      const kids = Array.from(node.childNodes);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
   }
-  return hits.filter((el) => !hits.some((other) => other !== el && el.contains(other)));
+  return text;
+}
+
+/**
+ * Elements whose whole text is one of the titles (deepest such element), outside tables, menus
+ * and tabs. Walks text nodes and climbs a few levels from each, so a big page costs one pass.
+ */
+function titleElements(root: ParentNode, keys: Set<string>): Element[] {
+  const hits = new Set<Element>();
+  const visitText = (node: Node) => {
+    const own = node.nodeValue ?? '';
+    if (own.length > MAX_TITLE || !own.trim()) return;
+    let el = node.parentElement;
+    for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
+      const text = shortText(el);
+      if (text === null) break;
+      if (keys.has(headerKey(text))) {
+        if (!hidden(el) && !el.closest(NOT_A_CARD)) hits.add(el);
+        break;
+      }
+    }
+  };
+  // An explicit stack over childNodes (a TreeWalker is quadratic in some DOMs, e.g. happy-dom).
+  const stack: Node[] = [root as Node];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) visitText(node);
+    else if (node.nodeType === 1 || node.nodeType === 9 || node.nodeType === 11) {
+      if (node.nodeType === 1 && SKIP.has((node as Element).tagName)) continue;
+      const kids = Array.from(node.childNodes);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  const list = [...hits];
+  return list.filter((el) => !list.some((other) => other !== el && el.contains(other)));
 }
 
 /** Splits a change line "较前30天 +12.5%" into label and change text ("" when the line holds only a label). */
