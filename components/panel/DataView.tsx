@@ -4,7 +4,7 @@ import { lastReportKey } from '@/components/engine/protocol';
 import { LineChart } from '@/components/charts/LineChart';
 import { deleteShopData, getDb } from '@/lib/db';
 import { COVERAGE_TARGET } from '@/lib/engine/coverage';
-import { formatCount, formatRate } from '@/lib/i18n/format';
+import { formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { ViewProps } from './types';
 
@@ -33,14 +33,20 @@ export function DataView({ report, extras, t, shopId, shopName, onDeleted }: Vie
   const history = useMemo(() => {
     const bySource = new Map<string, typeof snapshots>();
     for (const s of snapshots ?? []) bySource.set(s.source, [...(bySource.get(s.source) ?? []), s]);
-    return [...bySource.entries()].map(([source, list]) => {
+    return [...bySource.entries()].flatMap(([source, list]) => {
       const sorted = [...list!].sort((a, b) => (a.seenOn < b.seenOn ? -1 : 1));
       const keys = [...new Set(sorted.flatMap((s) => Object.keys(s.metrics)))];
-      return {
-        source,
-        labels: sorted.map((s) => s.seenOn),
-        series: keys.map((k) => ({ label: SNAPSHOT_KEYS[k] ? t(SNAPSHOT_KEYS[k]!) : k, values: sorted.map((s) => s.metrics[k]?.value ?? null) })),
-      };
+      // One chart per unit (counts, money, rates): mixing fen, fractions and counts on one axis says nothing.
+      return (['count', 'money', 'rate'] as const)
+        .map((kind) => ({
+          source,
+          kind,
+          labels: sorted.map((s) => s.seenOn),
+          series: keys
+            .filter((k) => metricKind(k) === kind)
+            .map((k) => ({ label: SNAPSHOT_KEYS[k] ? t(SNAPSHOT_KEYS[k]!) : k, values: sorted.map((s) => s.metrics[k]?.value ?? null) })),
+        }))
+        .filter((h) => h.series.length > 0);
     });
   }, [snapshots, t]);
 
@@ -159,11 +165,11 @@ export function DataView({ report, extras, t, shopId, shopName, onDeleted }: Vie
           <p className="empty small">{t('noPlatformSnapshots')}</p>
         ) : (
           history.map((h) => (
-            <div key={h.source} data-testid={`history-${h.source}`}>
+            <div key={`${h.source}-${h.kind}`} data-testid={h.kind === 'count' ? `history-${h.source}` : `history-${h.source}-${h.kind}`}>
               <div className="muted small">
                 {h.source} · {h.labels.length} {t('daysUnit')}
               </div>
-              <LineChart labels={h.labels.map((d) => d.slice(5))} series={h.series} format={(v) => formatCount(v)} />
+              <LineChart labels={h.labels.map((d) => d.slice(5))} series={h.series} format={FORMAT_OF[h.kind]} />
             </div>
           ))
         )}
@@ -194,3 +200,13 @@ export function DataView({ report, extras, t, shopId, shopName, onDeleted }: Vie
     </>
   );
 }
+
+/** How a platform metric is measured: `…Fen` money, shares and rates as fractions, else counts; preference lists are not history. */
+function metricKind(key: string): 'count' | 'money' | 'rate' | null {
+  if (key.startsWith('prefer')) return null;
+  if (key.endsWith('Fen')) return 'money';
+  if (/(Rate|Conversion|Share)$/.test(key)) return 'rate';
+  return 'count';
+}
+
+const FORMAT_OF = { count: (v: number) => formatCount(v), money: (v: number) => formatMoney(v), rate: (v: number) => formatRate(v) };
