@@ -167,6 +167,14 @@ export function Dashboard({
     saveFile(JSON.stringify(report, null, 2), reportFileName(report.shopId, report.window.start, report.window.end), 'application/json');
   }
 
+  async function exportReportXlsx() {
+    if (!report) return;
+    // exceljs is loaded on demand (its own chunk), only when a merchant asks for a workbook.
+    const { reportXlsx } = await import('@/lib/export/report-xlsx');
+    const file = await reportXlsx(report);
+    saveFile(file.bytes as BlobPart, file.name, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  }
+
   const viewProps: ViewProps = { report, prev, extras, t, lang };
   const busy = !report || computing;
   const tierExports = (
@@ -287,6 +295,9 @@ export function Dashboard({
         <div className="buttons">
           <button type="button" data-testid="export-report" disabled={busy} onClick={exportReport}>
             {t('exportReport')}
+          </button>
+          <button type="button" data-testid="export-report-xlsx" disabled={busy} onClick={() => void exportReportXlsx()}>
+            {t('exportReportXlsx')}
           </button>
         </div>
       </section>

@@ -40,6 +40,7 @@ export const messages = {
   exportFirstOrder: { zh: '导出首单用户 CSV', en: 'Export first-order CSV' },
   exportRepeat: { zh: '导出复购用户 CSV', en: 'Export repeat CSV' },
   exportReport: { zh: '导出报告 JSON', en: 'Export report JSON' },
+  exportReportXlsx: { zh: '导出报告 Excel', en: 'Export report XLSX' },
   backup: { zh: '备份与恢复', en: 'Backup & restore' },
   exportBackup: { zh: '备份本店数据', en: 'Back up this shop' },
   restoreBackup: { zh: '从备份恢复', en: 'Restore from backup' },
