@@ -16,14 +16,13 @@
  *
  * Fixture: tests/fixtures/pages/compass-user-asset/ (Arco Design), values from a seeded PRNG.
  */
-import type { PlatformSnapshotInput } from '../types';
-import { CARD_HEADERS, findCards, noFigureProblem, readCardMetrics, readWindow, type CardField, type CardText } from '../cards';
+import type { CardField } from '../cards';
 import { mapColumns, readLabeled, type Synonyms } from '../columns';
 import { collapseWhitespace, isEmptyMark, parsePercent } from '../normalize';
-import { readShop, type ShopSpec } from '../shop';
+import { cardAdapter, readCardPage, type CardPage } from '../read-kit';
+import type { ShopSpec } from '../shop';
 import { readTables } from '../table';
-import { dayOf } from '../../model/time';
-import { emptyResult, type Adapter, type AdapterResult } from '../types';
+import type { AdapterResult, PlatformSnapshotInput } from '../types';
 
 export const ADAPTER_ID = 'compass-user-asset';
 
@@ -55,49 +54,19 @@ export const SHOP: ShopSpec = {
   idPatterns: [/店铺ID\s*[：:]\s*(\d{4,})/, /店铺编号\s*[：:]\s*(\d{4,})/, /达人UID\s*[：:]\s*(\d{4,})/, /达人ID\s*[：:]\s*(\d{4,})/],
 };
 
-/** The cards of the page, in page order. */
-export function compassCards(doc: Document | Element): { field: CompassMetric; card: CardText }[] {
-  return findCards(doc, CARDS);
-}
+const PAGE: CardPage<CompassMetric> = {
+  id: ADAPTER_ID,
+  platform: 'douyin',
+  shop: SHOP,
+  cards: CARDS,
+  missing: { zh: '用户资产指标卡', cards: Object.keys(CARDS) as CompassMetric[] },
+  more: readPreferences,
+};
 
-/** Reads the 用户资产 page into one snapshot. Pure; never throws (see `read`). */
+/** Reads the 用户资产 page into one snapshot (cards, then the 用户偏好 lists). Pure; never throws (see `read`). */
 export function readCompassUserAsset(doc: Document, url: string, capturedAt: string): AdapterResult {
   void url;
-  const out = emptyResult(ADAPTER_ID);
-  out.headers = [...CARD_HEADERS];
-  out.shop = readShop(doc, 'douyin', SHOP);
-  const cards = compassCards(doc);
-  if (cards.length === 0) {
-    out.problem = `没有找到用户资产指标卡 (no metric cards: ${Object.values(CARDS).map((c) => c.titles[0]).join(' / ')})`;
-    return out;
-  }
-  const read = readCardMetrics(cards, CARDS);
-  out.rawRows.push(...read.rawRows);
-  out.rejected.push(...read.rejected);
-  const metrics: PlatformSnapshotInput['metrics'] = { ...read.metrics };
-  const cardMetrics = Object.keys(metrics).length;
-  readPreferences(doc, out, metrics);
-
-  if (cardMetrics === 0) {
-    out.problem = noFigureProblem(out.rejected);
-    return out;
-  }
-  if (!out.shop) {
-    out.problem = '店铺信息无法识别 (no shop name or 店铺ID on the page)';
-    out.rejected = out.rawRows.map((_, row) => ({ row, reason: 'no shop identity on the page' }));
-    return out;
-  }
-  const window = readWindow(doc);
-  out.snapshots.push({
-    shopId: out.shop.shopId,
-    source: ADAPTER_ID,
-    seenOn: dayOf(capturedAt),
-    ...(window ? { window } : {}),
-    metrics,
-  });
-  out.rowOf.snapshots.push(0);
-  out.rejected.sort((a, b) => a.row - b.row);
-  return out;
+  return readCardPage(doc, capturedAt, PAGE);
 }
 
 /** The 用户偏好 tables: each row into rawRows, each readable share into `prefer…:<name>` metrics. */
@@ -140,21 +109,15 @@ function readPreferences(doc: Document, out: AdapterResult, metrics: PlatformSna
   }
 }
 
-export const compassUserAsset: Adapter = {
-  id: ADAPTER_ID,
-  platform: 'douyin',
-  kind: 'snapshots',
-  label: '罗盘 用户资产',
-  urls: [{ host: 'compass.jinritemai.com', path: /^\/(?:shop|talent)\/(?:[\w-]+\/)*user-asset(?:\/|$)/ }],
-  confirm: (doc) => compassCards(doc).length >= MIN_CARDS,
-  // No pager: the page is its cards (capture-all reads it once).
-  findTable: () => null,
-  read: (doc, url, capturedAt) => {
-    try {
-      return readCompassUserAsset(doc, url, capturedAt);
-    } catch (e) {
-      // A bug must not lose the page or store half of it.
-      return { ...emptyResult(ADAPTER_ID), problem: `adapter error: ${e instanceof Error ? e.message : String(e)}` };
-    }
+export const compassUserAsset = cardAdapter(
+  {
+    id: ADAPTER_ID,
+    platform: 'douyin',
+    kind: 'snapshots',
+    label: '罗盘 用户资产',
+    urls: [{ host: 'compass.jinritemai.com', path: /^\/(?:shop|talent)\/(?:[\w-]+\/)*user-asset(?:\/|$)/ }],
   },
-};
+  PAGE,
+  (cards) => cards.length >= MIN_CARDS,
+  readCompassUserAsset,
+);

@@ -17,11 +17,12 @@
  */
 import type { CustomerInput } from '../../model';
 import { customerKeyOf } from '../../model/keys';
-import { findTable, type Synonyms } from '../columns';
+import type { Synonyms } from '../columns';
 import { cellText } from '../table';
 import { collapseWhitespace, isEmptyMark, parseRegion, phoneAsShown, textOrUndefined } from '../normalize';
-import { readShop, type ShopSpec } from '../shop';
-import { emptyResult, type Adapter, type AdapterResult } from '../types';
+import { CONSOLE_SHOP, cellsOf, openTablePage, tableAdapter, type TablePage } from '../read-kit';
+import type { ShopSpec } from '../shop';
+import type { AdapterResult } from '../types';
 
 export const ADAPTER_ID = 'crm-customers';
 
@@ -45,10 +46,15 @@ export const REQUIRED: readonly Field[] = ['nickname', 'level'];
 
 const NON_MEMBER = /^(非会员|未入会|不是会员)$/;
 
-export const SHOP: ShopSpec = {
-  nameSelectors: ['.shop-name', '[class*="shopName"]', '[class*="shop-name"]', '[class*="ShopName"]', '[class*="shop-title"]'],
-  idSelectors: ['.shop-id', '[class*="shopId"]', '[class*="shop-id"]', 'header'],
-  idPatterns: [/店铺ID\s*[：:]\s*(\d{4,})/, /店铺编号\s*[：:]\s*(\d{4,})/],
+export const SHOP: ShopSpec = CONSOLE_SHOP;
+
+const PAGE: TablePage<Field> = {
+  id: ADAPTER_ID,
+  platform: 'taobao',
+  shop: SHOP,
+  columns: COLUMNS,
+  required: REQUIRED,
+  table: { zh: '客户列表', en: 'customer table' },
 };
 
 /** 女/男 (and F/M, female/male) → gender; anything else → unknown. */
@@ -71,25 +77,12 @@ function tagsOf(el: Element | null, text: string): string[] {
 export function readCrmCustomers(doc: Document, url: string, capturedAt: string): AdapterResult {
   void url;
   void capturedAt;
-  const out = emptyResult(ADAPTER_ID);
-  out.shop = readShop(doc, 'taobao', SHOP);
-  const found = findTable(doc, COLUMNS, REQUIRED);
-  if (!found) {
-    out.problem = `没有找到客户列表 (no customer table: needs columns ${REQUIRED.map((f) => COLUMNS[f][0]).join(' / ')})`;
-    return out;
-  }
-  const { table, cols } = found;
-  out.headers = table.headers;
-  out.rawRows = table.rows.map((r) => r.cells);
-  if (!out.shop) {
-    out.problem = '店铺信息无法识别 (no shop name or 店铺ID on the page)';
-    out.rejected = out.rawRows.map((_, row) => ({ row, reason: 'no shop identity on the page' }));
-    return out;
-  }
-  const shopId = out.shop.shopId;
+  const { out, open } = openTablePage(doc, PAGE);
+  if (!open) return out;
+  const { table, cols, shopId } = open;
   const seen = new Map<string, number>();
   table.rows.forEach((tr, row) => {
-    const get = (f: Field) => (cols[f] !== undefined ? tr.cells[cols[f]!] ?? '' : '');
+    const get = cellsOf(cols, tr.cells);
     const nickname = textOrUndefined(get('nickname'));
     const buyerId = textOrUndefined(get('buyerId'));
     if (!nickname && !buyerId) return void out.rejected.push({ row, reason: 'missing 客户 (nickname or id)' });
@@ -118,24 +111,18 @@ export function readCrmCustomers(doc: Document, url: string, capturedAt: string)
   return out;
 }
 
-export const crmCustomers: Adapter = {
-  id: ADAPTER_ID,
-  platform: 'taobao',
-  kind: 'customers',
-  label: '客户运营平台 客户列表',
-  urls: [
-    { host: 'crm.taobao.com', path: /^\/customer\/list\b/ },
-    // 千牛 frames the list at varying home.htm paths; its order pages have their own adapter.
-    { host: 'myseller.taobao.com', path: /^\/home\.htm\/(?!trade-platform\/)/ },
-  ],
-  confirm: (doc) => findTable(doc, COLUMNS, REQUIRED) !== null,
-  findTable: (doc) => findTable(doc, COLUMNS, REQUIRED)?.table.el ?? null,
-  read: (doc, url, capturedAt) => {
-    try {
-      return readCrmCustomers(doc, url, capturedAt);
-    } catch (e) {
-      // A bug must not lose the page: report it as the problem, keep nothing half-read.
-      return { ...emptyResult(ADAPTER_ID), problem: `adapter error: ${e instanceof Error ? e.message : String(e)}` };
-    }
+export const crmCustomers = tableAdapter(
+  {
+    id: ADAPTER_ID,
+    platform: 'taobao',
+    kind: 'customers',
+    label: '客户运营平台 客户列表',
+    urls: [
+      { host: 'crm.taobao.com', path: /^\/customer\/list\b/ },
+      // 千牛 frames the list at varying home.htm paths; its order pages have their own adapter.
+      { host: 'myseller.taobao.com', path: /^\/home\.htm\/(?!trade-platform\/)/ },
+    ],
   },
-};
+  PAGE,
+  readCrmCustomers,
+);

@@ -22,11 +22,10 @@
  *
  * Fixture: tests/fixtures/pages/sycm-customer/ (Alibaba Fusion Next), values from a seeded PRNG.
  */
-import type { PlatformSnapshotInput } from '../types';
-import { CARD_HEADERS, findCards, noFigureProblem, readCardMetrics, readWindow, type CardField, type CardText } from '../cards';
-import { readShop, type ShopSpec } from '../shop';
-import { dayOf } from '../../model/time';
-import { emptyResult, type Adapter, type AdapterResult } from '../types';
+import type { CardField } from '../cards';
+import { cardAdapter, readCardPage, type CardPage } from '../read-kit';
+import type { ShopSpec } from '../shop';
+import type { AdapterResult } from '../types';
 
 export const ADAPTER_ID = 'sycm-customer';
 
@@ -54,62 +53,23 @@ export const SHOP: ShopSpec = {
   idPatterns: [/店铺ID\s*[：:]\s*(\d{4,})/],
 };
 
-/** The cards of the page, in page order. */
-export function sycmCustomerCards(doc: Document | Element): { field: SycmCustomerMetric; card: CardText }[] {
-  return findCards(doc, CARDS);
-}
+const PAGE: CardPage<SycmCustomerMetric> = {
+  id: ADAPTER_ID,
+  platform: 'taobao',
+  shop: SHOP,
+  cards: CARDS,
+  missing: { zh: '客户指标卡', cards: CUSTOMER_CARDS },
+};
 
 /** Reads a 生意参谋 客户 page into one snapshot. Pure; never throws (see `read`). */
 export function readSycmCustomer(doc: Document, url: string, capturedAt: string): AdapterResult {
   void url;
-  const out = emptyResult(ADAPTER_ID);
-  out.headers = [...CARD_HEADERS];
-  out.shop = readShop(doc, 'taobao', SHOP);
-  const cards = sycmCustomerCards(doc);
-  if (cards.length === 0) {
-    out.problem = `没有找到客户指标卡 (no metric cards: ${CUSTOMER_CARDS.map((f) => CARDS[f].titles[0]).join(' / ')})`;
-    return out;
-  }
-  const read = readCardMetrics(cards, CARDS);
-  out.rawRows.push(...read.rawRows);
-  out.rejected.push(...read.rejected);
-  const metrics: PlatformSnapshotInput['metrics'] = { ...read.metrics };
-  if (Object.keys(metrics).length === 0) {
-    out.problem = noFigureProblem(out.rejected);
-    return out;
-  }
-  if (!out.shop) {
-    out.problem = '店铺信息无法识别 (no shop name or 店铺ID on the page)';
-    out.rejected = out.rawRows.map((_, row) => ({ row, reason: 'no shop identity on the page' }));
-    return out;
-  }
-  const window = readWindow(doc);
-  out.snapshots.push({
-    shopId: out.shop.shopId,
-    source: ADAPTER_ID,
-    seenOn: dayOf(capturedAt),
-    ...(window ? { window } : {}),
-    metrics,
-  });
-  out.rowOf.snapshots.push(0);
-  return out;
+  return readCardPage(doc, capturedAt, PAGE);
 }
 
-export const sycmCustomer: Adapter = {
-  id: ADAPTER_ID,
-  platform: 'taobao',
-  kind: 'snapshots',
-  label: '生意参谋 客户概况',
-  urls: [{ host: 'sycm.taobao.com', path: /^\/customer(?:\/|$)/ }],
-  confirm: (doc) => sycmCustomerCards(doc).filter((c) => CUSTOMER_CARDS.includes(c.field)).length >= MIN_CUSTOMER_CARDS,
-  // No pager: the page is its cards (capture-all reads it once).
-  findTable: () => null,
-  read: (doc, url, capturedAt) => {
-    try {
-      return readSycmCustomer(doc, url, capturedAt);
-    } catch (e) {
-      // A bug must not lose the page or store half of it.
-      return { ...emptyResult(ADAPTER_ID), problem: `adapter error: ${e instanceof Error ? e.message : String(e)}` };
-    }
-  },
-};
+export const sycmCustomer = cardAdapter(
+  { id: ADAPTER_ID, platform: 'taobao', kind: 'snapshots', label: '生意参谋 客户概况', urls: [{ host: 'sycm.taobao.com', path: /^\/customer(?:\/|$)/ }] },
+  PAGE,
+  (cards) => cards.filter((c) => CUSTOMER_CARDS.includes(c.field)).length >= MIN_CUSTOMER_CARDS,
+  readSycmCustomer,
+);

@@ -14,12 +14,12 @@
  *
  * Fixture: tests/fixtures/pages/sycm-visitors/ (Alibaba Fusion Next), truth built by scripts/build-fixtures.mjs.
  */
-import type { CustomerInput } from '../../model';
 import { customerKeyOf } from '../../model/keys';
-import { findTable, type Synonyms } from '../columns';
+import type { Synonyms } from '../columns';
 import { collapseWhitespace, isEmptyMark, parseConsoleTime, parseRegion, textOrUndefined } from '../normalize';
-import { readShop, type ShopSpec } from '../shop';
-import { emptyResult, type Adapter, type AdapterResult, type ContactInput } from '../types';
+import { CONSOLE_SHOP, cellsOf, customerOnce, openTablePage, tableAdapter, type TablePage } from '../read-kit';
+import type { ShopSpec } from '../shop';
+import type { AdapterResult, ContactInput } from '../types';
 
 export const ADAPTER_ID = 'sycm-visitors';
 
@@ -43,34 +43,26 @@ export const NO_VISITOR_REASON = '没有访客 (visitor not logged in: "-" / 未
 /** What the 访客 cell shows for a visitor who was not logged in. */
 const ANONYMOUS = /^(未登录|未登陆|匿名|游客|访客未登录)/;
 
-export const SHOP: ShopSpec = {
-  nameSelectors: ['.shop-name', '[class*="shopName"]', '[class*="shop-name"]', '[class*="ShopName"]', '[class*="shop-title"]'],
-  idSelectors: ['.shop-id', '[class*="shopId"]', '[class*="shop-id"]', 'header'],
-  idPatterns: [/店铺ID\s*[：:]\s*(\d{4,})/, /店铺编号\s*[：:]\s*(\d{4,})/],
+export const SHOP: ShopSpec = CONSOLE_SHOP;
+
+const PAGE: TablePage<Field> = {
+  id: ADAPTER_ID,
+  platform: 'taobao',
+  shop: SHOP,
+  columns: COLUMNS,
+  required: REQUIRED,
+  table: { zh: '访客表', en: 'visitor table' },
 };
 
 /** Reads the visitor list of a 生意参谋 访客 page. Pure; never throws (see `read`). */
 export function readSycmVisitors(doc: Document, url: string, capturedAt: string): AdapterResult {
   void url;
-  const out = emptyResult(ADAPTER_ID);
-  out.shop = readShop(doc, 'taobao', SHOP);
-  const found = findTable(doc, COLUMNS, REQUIRED);
-  if (!found) {
-    out.problem = `没有找到访客表 (no visitor table: needs columns ${REQUIRED.map((f) => COLUMNS[f][0]).join(' / ')})`;
-    return out;
-  }
-  const { table, cols } = found;
-  out.headers = table.headers;
-  out.rawRows = table.rows.map((r) => r.cells);
-  if (!out.shop) {
-    out.problem = '店铺信息无法识别 (no shop name or 店铺ID on the page)';
-    out.rejected = out.rawRows.map((_, row) => ({ row, reason: 'no shop identity on the page' }));
-    return out;
-  }
-  const shopId = out.shop.shopId;
-  const customerAt = new Set<string>();
+  const { out, open } = openTablePage(doc, PAGE);
+  if (!open) return out;
+  const { cols, shopId } = open;
+  const addCustomer = customerOnce(out);
   out.rawRows.forEach((cells, row) => {
-    const get = (f: Field) => (cols[f] !== undefined ? cells[cols[f]!] ?? '' : '');
+    const get = cellsOf(cols, cells);
     const reject = (reason: string) => out.rejected.push({ row, reason });
     const visitor = collapseWhitespace(get('visitor'));
     const buyerId = textOrUndefined(get('buyerId'));
@@ -93,30 +85,13 @@ export function readSycmVisitors(doc: Document, url: string, capturedAt: string)
     };
     out.contacts.push(contact);
     out.rowOf.contacts.push(row);
-    if (!customerAt.has(customerKey)) {
-      customerAt.add(customerKey);
-      const customer: CustomerInput = { customerKey, shopId, nickname, ...(buyerId ? { buyerId } : {}) };
-      out.customers.push(customer);
-      out.rowOf.customers.push(row);
-    }
+    addCustomer({ customerKey, shopId, nickname, ...(buyerId ? { buyerId } : {}) }, row);
   });
   return out;
 }
 
-export const sycmVisitors: Adapter = {
-  id: ADAPTER_ID,
-  platform: 'taobao',
-  kind: 'contacts',
-  label: '生意参谋 访客分析',
-  urls: [{ host: 'sycm.taobao.com', path: /^\/flow\/monitor\/visitor\b/ }],
-  confirm: (doc) => findTable(doc, COLUMNS, REQUIRED) !== null,
-  findTable: (doc) => findTable(doc, COLUMNS, REQUIRED)?.table.el ?? null,
-  read: (doc, url, capturedAt) => {
-    try {
-      return readSycmVisitors(doc, url, capturedAt);
-    } catch (e) {
-      // A bug must not lose the page: report it as the problem, keep nothing half-read.
-      return { ...emptyResult(ADAPTER_ID), problem: `adapter error: ${e instanceof Error ? e.message : String(e)}` };
-    }
-  },
-};
+export const sycmVisitors = tableAdapter(
+  { id: ADAPTER_ID, platform: 'taobao', kind: 'contacts', label: '生意参谋 访客分析', urls: [{ host: 'sycm.taobao.com', path: /^\/flow\/monitor\/visitor\b/ }] },
+  PAGE,
+  readSycmVisitors,
+);
