@@ -115,16 +115,8 @@ export function modelFromPersisted(p: PersistedModel): PropensityModel {
   return fallbackPropensityModel(p.asOfDay, p.fallbackReason ?? 'too little history');
 }
 
-/**
- * Saves `snap` as the shop's analysis snapshot for data token `token` (replacing any older one;
- * `names[i]` is customer i's display name ('' unknown).
- */
-export async function saveAnalysisSnapshot(
-  db: SellerLensDb,
-  snap: Snapshot,
-  token: string,
-  opts: { names?: string[]; builtAt?: string } = {},
-): Promise<void> {
+/** The stored record of `snap` for data token `token` (what saveAnalysisSnapshot writes). */
+export function analysisSnapshotRecord(snap: Snapshot, token: string, opts: { names?: string[]; builtAt?: string } = {}): AnalysisSnapshot {
   // The columns are copied straight into one buffer (no per-column copies: a million orders'
   // snapshot is ~170 MB, and every big allocation can cost a full GC).
   const cols = SNAPSHOT_COLUMNS.map(([name, type]) => ({ name, type, arr: snap[name] as Uint8Array | Int32Array | Float64Array }));
@@ -174,6 +166,20 @@ export async function saveAnalysisSnapshot(
     header: small as Omit<SnapshotHeader, StringTable>,
     strings: { text: packed.text, ends: packed.ends, tables },
   };
+  return record;
+}
+
+/**
+ * Saves `snap` as the shop's analysis snapshot for data token `token` (replacing any older one);
+ * `names[i]` is customer i's display name ('' unknown).
+ */
+export async function saveAnalysisSnapshot(
+  db: SellerLensDb,
+  snap: Snapshot,
+  token: string,
+  opts: { names?: string[]; builtAt?: string } = {},
+): Promise<void> {
+  const record = analysisSnapshotRecord(snap, token, opts);
   await db.transaction('rw', db.analysisSnapshots, db.settings, async () => {
     await db.analysisSnapshots.put(record);
     await db.settings.put({ key: analysisTokenKey(snap.shopId), value: token });
