@@ -124,7 +124,7 @@ export async function storeCaptureBatch(db: SellerLensDb, batch: CaptureBatch): 
 
   await db.transaction(
     'rw',
-    [db.shops, db.customers, db.orders, db.contacts, db.captures, db.platformSnapshots],
+    [db.shops, db.customers, db.orders, db.contacts, db.captures, db.platformSnapshots, db.settings],
     async () => {
       const oldShop = await db.shops.get(shopId);
       const newShop = mergeShop(oldShop, shop);
@@ -167,9 +167,30 @@ export async function storeCaptureBatch(db: SellerLensDb, batch: CaptureBatch): 
         if (sameId || seen.some((c) => captureContentOf(c) === content)) result.capture = 'duplicate';
         else await db.captures.add(capture);
       }
+      // The shop's change counter (dataChangeKey): a data token without counting a million records.
+      const n = result.customers.added + result.customers.updated + result.orders.added + result.orders.updated +
+        result.contacts.added + result.contacts.updated + result.snapshots.added + result.snapshots.updated;
+      if (n > 0 || result.capture === 'added') {
+        const key = dataChangeKey(shopId);
+        const old = (await db.settings.get(key))?.value;
+        await db.settings.put({ key, value: (typeof old === 'number' ? old : 0) + 1 });
+      }
     },
   );
   return result;
+}
+
+/** Settings key of a shop's change counter: +1 for every stored batch that changed something. */
+export const dataChangeKey = (shopId: string) => `dataChange:${shopId}`;
+
+/**
+ * A cheap change token of a shop's data: the change counter of captures and the restore stamp
+ * (`dataVersion:<shopId>`, written by a restore). Two key reads, where counting records takes
+ * seconds on a big shop. Equal tokens mean no capture or restore changed the shop in between.
+ */
+export async function shopDataToken(db: SellerLensDb, shopId: string): Promise<string> {
+  const [change, version] = await Promise.all([db.settings.get(dataChangeKey(shopId)), db.settings.get(`dataVersion:${shopId}`)]);
+  return `c${JSON.stringify(change?.value ?? 0)}:v${JSON.stringify(version?.value ?? null)}`;
 }
 
 /** Reads the stored versions, merges, writes only what changed, counts added / updated. */

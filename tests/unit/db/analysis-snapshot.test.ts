@@ -171,3 +171,24 @@ describe('the side panel and `npm run report` agree on 高潜', () => {
     }
   });
 });
+
+describe('shopDataToken (cheap change token of a shop)', () => {
+  it('changes when a capture stores or updates something or a restore stamps the shop, and only then', async () => {
+    const { storeCaptureBatch, shopDataToken } = await import('@/lib/db');
+    const db = freshDb();
+    const shop = { shopId: 't1', platform: 'douyin' as const, name: '店' };
+    const o = { orderId: 'o1', shopId: 't1', customerKey: 'douyin:t1:id:a', placedAt: '2026-11-20T10:00:00+08:00', amountFen: 100, quantity: 1, channel: 'live' as const, traffic: 'organic' as const, status: 'unpaid' as const };
+    const t0 = await shopDataToken(db, 't1');
+    await storeCaptureBatch(db, { shop, orders: [o] });
+    const t1 = await shopDataToken(db, 't1');
+    expect(t1).not.toBe(t0);
+    await storeCaptureBatch(db, { shop, orders: [o] }); // the same page again: nothing changes
+    expect(await shopDataToken(db, 't1')).toBe(t1);
+    await storeCaptureBatch(db, { shop, orders: [{ ...o, status: 'paid', paidAt: '2026-11-20T10:05:00+08:00' }] });
+    const t2 = await shopDataToken(db, 't1');
+    expect(t2).not.toBe(t1);
+    expect(await shopDataToken(db, 'other')).toBe(t0); // per shop
+    await db.settings.put({ key: 'dataVersion:t1', value: 12345 });
+    expect(await shopDataToken(db, 't1')).not.toBe(t2);
+  });
+});
