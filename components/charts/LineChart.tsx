@@ -1,3 +1,4 @@
+import type { ChartDataset } from 'chart.js';
 import { Line } from 'react-chartjs-2';
 import { PALETTE } from './register';
 
@@ -5,6 +6,8 @@ export interface LineSeries {
   label: string;
   /** One value per label; null where the series has no point (a gap). */
   values: (number | null)[];
+  /** Drawing overrides for this series (colour, fill, dashes, point size …); the palette and defaults otherwise. */
+  style?: Partial<ChartDataset<'line', (number | null)[]>>;
 }
 
 /** A multi-series line chart over shared labels (e.g. 罗盘 figures by the day they were seen). */
@@ -22,6 +25,7 @@ export function LineChart(p: { labels: string[]; series: LineSeries[]; testId?: 
             spanGaps: true,
             tension: 0.2,
             pointRadius: 2,
+            ...s.style,
           })),
         }}
         options={{
