@@ -13,7 +13,7 @@ import { SalesView } from './SalesView';
 import { VIEWS, type ViewId, type ViewProps } from './types';
 import { useLang } from './useLang';
 import { WindowPicker, type PresetId } from './WindowPicker';
-import { getDb, listShops } from '@/lib/db';
+import { getDb, listShops, shopDataToken } from '@/lib/db';
 import type { RfmClass } from '@/lib/engine';
 import { presetWindow, type WindowPreset } from '@/lib/engine/window';
 import { reportFileName } from '@/lib/export/download-names';
@@ -32,18 +32,8 @@ const VIEW_LABEL: Record<ViewId, MessageKey> = {
 type Selection = { preset: PresetId } | { from: string; to: string } | null;
 type Shown = { result: ReportResult | AnalysisResult; stale: boolean };
 
-/** Change token of a shop's data: the worker rebuilds its snapshot when it differs. */
-async function dataToken(shopId: string): Promise<string> {
-  const db = getDb();
-  const [orders, contacts, customers, captures, last] = await Promise.all([
-    db.orders.where('shopId').equals(shopId).count(),
-    db.contacts.where('shopId').equals(shopId).count(),
-    db.customers.where('shopId').equals(shopId).count(),
-    db.captures.where('shopId').equals(shopId).count(),
-    db.settings.get(`dataVersion:${shopId}`),
-  ]);
-  return `${orders}:${contacts}:${customers}:${captures}:${JSON.stringify(last?.value ?? null)}`;
-}
+/** Change token of a shop's data (two key reads, never a count over a million records): the worker rebuilds when it differs. */
+const dataToken = (shopId: string) => shopDataToken(getDb(), shopId);
 
 /**
  * The dashboard. Side panel: views (概览 / 成交 / 高潜 / RFM / 数据 / 人群) under a shared shop and
