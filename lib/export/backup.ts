@@ -14,6 +14,7 @@ import {
   OrderItem,
   PlatformSnapshot,
   Shop,
+  dayOf,
   toShanghaiIso,
 } from '../model';
 import {
@@ -21,9 +22,9 @@ import {
   contactIdOf,
   captureFingerprint,
   deleteShopRecords,
+  describeRecordIssues,
   fastContact,
   fastOrder,
-  describeRecordIssues,
   orderDayOf,
   shopTables,
   summarizeReasons,
@@ -33,8 +34,8 @@ import {
   withoutUndefined,
   type SellerLensDb,
   type StoredContact,
+  type StoredOrder,
 } from '../db';
-import { dayOf } from '../model';
 
 export const BACKUP_FORMAT = 'seller-lens-backup';
 export const BACKUP_VERSION = 1;
@@ -399,13 +400,16 @@ export async function restoreBackup(
   const counts = backupCounts(b);
   const total = Object.values(counts).reduce((a, n) => a + n, 0);
 
-  // Stored forms, with the derived keys the database indexes.
+  // Stored forms, with the derived keys the database indexes. The parsed records are this
+  // function's own, so they are extended in place: no second copy of a million orders.
   const contacts = new Map<string, StoredContact>();
-  for (const c of b.contacts) {
-    const contactId = contactIdOf(c);
-    contacts.set(contactId, { ...c, contactId, day: dayOf(c.at) });
+  for (const c of b.contacts as StoredContact[]) {
+    c.contactId = contactIdOf(c);
+    c.day = dayOf(c.at);
+    contacts.set(c.contactId, c);
   }
-  const orders = b.orders.map((o) => ({ ...o, day: orderDayOf(o) }));
+  const orders = b.orders as StoredOrder[];
+  for (const o of orders) o.day = orderDayOf(o);
   const captures = b.captures.map((c) => ({ ...c, fingerprint: captureFingerprint(c) }));
 
   let done = 0;

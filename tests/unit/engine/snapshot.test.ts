@@ -3,7 +3,9 @@ import {
   buildSnapshot, computeReport, customerIndexOf, firstContactIn, hasContactIn, hasPaidIn, snapshotFromBuffers,
   snapshotToBuffers, isFullPhone, normalizeFullPhone, CONTACT_KINDS, FAN, HAS_RECORD, PHONE_FULL, NO_DAY,
 } from '@/lib/engine';
-import { dayNumber } from '@/lib/model';
+import fc from 'fast-check';
+import { dayNumber, dayOf, toShanghaiIso } from '@/lib/model';
+import { dayNumberOfInstant } from '@/lib/engine';
 import { contact, cust, key, order, world } from './world';
 
 const d = dayNumber;
@@ -76,5 +78,22 @@ describe('phones (SPEC §5.4)', () => {
     expect(isFullPhone('138****8000')).toBe(false);
     expect(isFullPhone('1380013800')).toBe(false);
     expect(isFullPhone('23800138000')).toBe(false);
+  });
+});
+
+describe('dayNumberOfInstant', () => {
+  it('matches dayNumber(dayOf(x)) for canonical and other forms', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2199, 11, 31) }), (ms) => {
+        const iso = toShanghaiIso(ms);
+        expect(dayNumberOfInstant(iso)).toBe(dayNumber(dayOf(iso)));
+        const z = new Date(ms).toISOString();
+        expect(dayNumberOfInstant(z)).toBe(dayNumber(dayOf(z)));
+      }),
+      { numRuns: 500 },
+    );
+    expect(dayNumberOfInstant('2026-11-20T17:00:00Z')).toBe(dayNumber('2026-11-21'));
+    expect(dayNumberOfInstant('2024-02-29 23:59:59')).toBe(dayNumber('2024-02-29'));
+    expect(() => dayNumberOfInstant('yesterday')).toThrow(/unreadable timestamp/);
   });
 });
