@@ -1,4 +1,4 @@
-/** Renders the Taobao fixture pages' React apps (the same components the built HTML runs) into happy-dom's document. */
+/** Renders a fixture page's React app (the same components the built HTML runs) into happy-dom's document. */
 import { act, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 

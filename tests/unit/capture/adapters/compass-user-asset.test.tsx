@@ -4,8 +4,6 @@
  * runs, client-rendered into happy-dom). Expected snapshots come from the fixture's drawn
  * figures through the truth builder, never from the adapter.
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, test } from 'vitest';
 import { compassUserAsset, readCompassUserAsset } from '@/lib/capture/adapters/compass-user-asset';
 import { adaptersForUrl, pickAdapter, readWithAdapter } from '@/lib/capture/adapters';
@@ -15,23 +13,14 @@ import { UserAssetPage } from '../../../fixtures/pages/compass-user-asset/App';
 import { compassTruth } from '../../../fixtures/pages/compass-user-asset/truth';
 import { CONSOLE_URL, E2E_VARIANT, TALENT_URL, TALENT_VARIANT, countText, pageData, shownCount, type CompassVariant } from '../../../fixtures/pages/compass-user-asset/view';
 import { fixturePages } from '../../../fixtures/pages/registry';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-let root: Root | null = null;
+import { renderApp, unmountApp } from '../render-taobao';
 
 async function render(v: CompassVariant) {
-  unmount();
-  document.body.innerHTML = '<div id="root"></div>';
-  root = createRoot(document.getElementById('root')!);
   const data = pageData(v);
-  await act(async () => root!.render(<UserAssetPage data={data} />));
+  await renderApp(<UserAssetPage data={data} />);
   return { data, truth: compassTruth(v, data) };
 }
-function unmount() {
-  if (root) act(() => root!.unmount());
-  root = null;
-}
-afterEach(() => unmount());
+afterEach(() => unmountApp());
 
 describe.each([
   ['shop', E2E_VARIANT],

@@ -4,8 +4,6 @@
  * built HTML runs, client-rendered into happy-dom). Expected snapshots come from the fixture's
  * drawn figures through the truth builder, never from the adapter.
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, test } from 'vitest';
 import { readSycmCustomer, sycmCustomer } from '@/lib/capture/adapters/sycm-customer';
 import { adaptersForUrl, pickAdapter, readWithAdapter } from '@/lib/capture/adapters';
@@ -15,23 +13,14 @@ import { CustomerOverviewPage } from '../../../fixtures/pages/sycm-customer/App'
 import { sycmTruth } from '../../../fixtures/pages/sycm-customer/truth';
 import { CONSOLE_URL, E2E_VARIANT, WEEK_VARIANT, pageData, type SycmVariant } from '../../../fixtures/pages/sycm-customer/view';
 import { fixturePages } from '../../../fixtures/pages/registry';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-let root: Root | null = null;
+import { renderApp, unmountApp } from '../render-taobao';
 
 async function render(v: SycmVariant) {
-  unmount();
-  document.body.innerHTML = '<div id="root"></div>';
-  root = createRoot(document.getElementById('root')!);
   const data = pageData(v);
-  await act(async () => root!.render(<CustomerOverviewPage data={data} />));
+  await renderApp(<CustomerOverviewPage data={data} />);
   return { data, truth: sycmTruth(v, data) };
 }
-function unmount() {
-  if (root) act(() => root!.unmount());
-  root = null;
-}
-afterEach(() => unmount());
+afterEach(() => unmountApp());
 
 describe.each([
   ['日', E2E_VARIANT],
