@@ -11,7 +11,7 @@ import { getDb } from '@/lib/db';
 import type { RfmClass } from '@/lib/engine';
 import { DEFAULT_MIN_AUDIENCE, DMP_IDENTIFIER_LABELS, DMP_PRESETS, type DmpIdentifier, type DmpPresetId } from '@/lib/export/dmp-presets';
 import { CRM_PLAN_LABELS, type CrmPlanKind } from '@/lib/export/crm-plan';
-import { formatChange, formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
+import { changeClass, formatChange, formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
 import type { Audience } from '@/lib/model';
 import type { ViewProps } from './types';
 
@@ -600,7 +600,7 @@ export function AudienceView(
             </table>
             <div>
               {t('lift')}:{' '}
-              <b data-testid="conversion-lift" data-value={conversion.lift ?? ''} className={conversion.lift === null ? '' : conversion.lift >= 0 ? 'up' : 'down'}>
+              <b data-testid="conversion-lift" data-value={conversion.lift ?? ''} className={changeClass(conversion.lift)}>
                 {formatChange(conversion.lift)}
               </b>
             </div>

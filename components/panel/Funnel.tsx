@@ -1,4 +1,4 @@
-import { formatCount, formatRate } from '@/lib/i18n/format';
+import { changeClass, formatCount, formatRate } from '@/lib/i18n/format';
 
 export interface FunnelStep {
   id: string;
@@ -41,7 +41,7 @@ export function Funnel(p: { testId: string; title: string; steps: FunnelStep[]; 
       <div className="card-sub muted">
         {p.rateLabel} {formatRate(p.rate)} · {p.prevLabel} {formatRate(p.prevRate)}
         {p.rate !== null && p.prevRate !== null && (
-          <span className={p.rate >= p.prevRate ? 'up' : 'down'}>
+          <span className={changeClass(p.rate - p.prevRate)}>
             {' '}
             {p.rate >= p.prevRate ? '+' : ''}
             {((p.rate - p.prevRate) * 100).toFixed(1)}pp

@@ -1,4 +1,4 @@
-import { formatChange } from '@/lib/i18n/format';
+import { changeClass, formatChange } from '@/lib/i18n/format';
 
 /** A headline metric (already formatted) with its change vs the previous window. */
 export function MetricCard(p: { testId: string; label: string; text: string; change: number | null; raw?: number }) {
@@ -9,7 +9,7 @@ export function MetricCard(p: { testId: string; label: string; text: string; cha
         {p.text}
       </div>
       <div className="card-sub">
-        <span className={p.change === null ? '' : p.change >= 0 ? 'up' : 'down'}>{formatChange(p.change)}</span>
+        <span className={changeClass(p.change)}>{formatChange(p.change)}</span>
       </div>
     </div>
   );

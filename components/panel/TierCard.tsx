@@ -1,4 +1,4 @@
-import { formatChange, formatCount } from '@/lib/i18n/format';
+import { changeClass, formatChange, formatCount } from '@/lib/i18n/format';
 
 export interface TierCardProps {
   /** Report field name; the element `tier-<name>` holds the bare integer (SPEC §10). */
@@ -19,7 +19,7 @@ export function TierCard({ name, label, value, previous, hint }: TierCardProps) 
         <span data-testid={`tier-${name}`}>{value ?? ''}</span>
       </div>
       <div className="card-sub">
-        <span className={change === null ? '' : change >= 0 ? 'up' : 'down'}>{formatChange(change)}</span>
+        <span className={changeClass(change)}>{formatChange(change)}</span>
         <span className="muted"> · {formatCount(previous)}</span>
       </div>
     </div>

@@ -45,3 +45,9 @@ export function formatChange(change: number | null | undefined): string {
   const arrow = change > 0 ? ' ↑' : change < 0 ? ' ↓' : '';
   return `${sign}${(change * 100).toFixed(1)}%${arrow}`;
 }
+
+/** CSS class of a change: up (green), down (red), or none for zero and unknown. */
+export function changeClass(change: number | null | undefined): '' | 'up' | 'down' {
+  if (change === null || change === undefined || !Number.isFinite(change) || change === 0) return '';
+  return change > 0 ? 'up' : 'down';
+}
