@@ -14,7 +14,7 @@ import {
   saveAnalysisSnapshot,
   type ModelMemo,
 } from '@/lib/db/analysis-snapshot';
-import { buildBackup, restoreBackup, serializeBackup } from '@/lib/export/backup';
+import { buildBackup, restoreBackup, serializeBackupParts } from '@/lib/export/backup';
 import { backupFileName } from '@/lib/export/download-names';
 import { tierAudienceCsv } from '@/lib/export/tier-csv';
 import type { Customer, ShopData } from '@/lib/model';
@@ -111,7 +111,7 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
   try {
     if (req.kind === 'backup') {
       const backup = await buildBackup(getDb(), req.shopId);
-      post({ id: req.id, ok: true, kind: 'backup', result: { text: serializeBackup(backup), filename: backupFileName(req.shopId, backup.exportedAt) } });
+      post({ id: req.id, ok: true, kind: 'backup', result: { parts: serializeBackupParts(backup), filename: backupFileName(req.shopId, backup.exportedAt) } });
       return;
     }
     if (req.kind === 'restore') {

@@ -70,7 +70,8 @@ export interface CsvResult {
 }
 
 export interface BackupResult {
-  text: string;
+  /** The file in pieces (one per record line), so a big shop's backup is never one giant string. */
+  parts: string[];
   filename: string;
 }
 

@@ -30,7 +30,7 @@ export function BackupControls(p: { engine: EngineClient; shopId: string | null;
     setBusy(true);
     try {
       const file = await p.engine.backup({ kind: 'backup', shopId: p.shopId });
-      saveFile(file.text, file.filename, 'application/json');
+      saveFile(file.parts, file.filename, 'application/json');
     } finally {
       setBusy(false);
     }
