@@ -33,7 +33,7 @@ export interface TierCache {
 }
 
 /** Settings key of a shop's tier cache. */
-export const tierCacheKey = (shopId: string) => `tierCache:${shopId}`;
+export { tierCacheKey } from './db/settings-keys';
 
 interface ProtocolMap {
   captureBatch(batch: CaptureBatch): StoreReply;

@@ -122,7 +122,6 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
       if (!r.ok) throw new Error(r.reason);
       cache = null;
       const db = getDb();
-      await db.settings.put({ key: `dataVersion:${r.shopId}`, value: Date.now() });
       const shop = await db.shops.get(r.shopId);
       post({ id: req.id, ok: true, kind: 'restore', result: { shopId: r.shopId, shopName: shop?.name ?? r.shopId, counts: { ...r.counts } } });
       return;

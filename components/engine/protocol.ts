@@ -58,7 +58,7 @@ export interface SavedAnalysis {
 }
 
 /** Settings key of a shop's last analysis. */
-export const lastReportKey = (shopId: string) => `lastReport:${shopId}`;
+export { lastReportKey } from '@/lib/db/settings-keys';
 
 /** Canonical text of a window request (key of the saved analysis). */
 export const requestKey = (w: WindowRequest) => JSON.stringify({ from: w.from ?? null, to: w.to ?? null });

@@ -6,3 +6,4 @@ export * from './store';
 export * from './queries';
 export * from './validate';
 export * from './fast-records';
+export * from './settings-keys';

@@ -13,6 +13,7 @@ import { captureContentOf, captureFingerprint, contactIdOf } from './keys';
 import { mergeContact, mergeCustomer, mergeOrder, mergeShop, sameRecord, withoutUndefined } from './merge';
 import { orderDayOf, type SellerLensDb, type StoredCapture, type StoredContact, type StoredOrder } from './schema';
 import { parseRecords, summarizeReasons } from './validate';
+import { dataVersionKey, lastReportKey, tierCacheKey } from './settings-keys';
 
 /** What an adapter hands over for one captured page (records already read; validated again here). */
 export interface CaptureBatch {
@@ -189,7 +190,7 @@ export const dataChangeKey = (shopId: string) => `dataChange:${shopId}`;
  * seconds on a big shop. Equal tokens mean no capture or restore changed the shop in between.
  */
 export async function shopDataToken(db: SellerLensDb, shopId: string): Promise<string> {
-  const [change, version] = await Promise.all([db.settings.get(dataChangeKey(shopId)), db.settings.get(`dataVersion:${shopId}`)]);
+  const [change, version] = await Promise.all([db.settings.get(dataChangeKey(shopId)), db.settings.get(dataVersionKey(shopId))]);
   return `c${JSON.stringify(change?.value ?? 0)}:v${JSON.stringify(version?.value ?? null)}`;
 }
 
@@ -217,3 +218,13 @@ async function upsert<T, K extends import('dexie').IndexableType>(
   }
   if (changed.length > 0) await table.bulkPut(changed);
 }
+
+/** Results computed from a shop's old data (the panel's last report, the tier-chip cache) that a restore makes wrong. */
+const DERIVED_KEYS = (shopId: string) => [lastReportKey(shopId), tierCacheKey(shopId)];
+
+/** Inside a restore's transaction: a new data token for the shop and no results derived from the data it replaced. */
+export async function markShopReplaced(db: SellerLensDb, shopId: string): Promise<void> {
+  await db.settings.put({ key: dataVersionKey(shopId), value: Date.now() });
+  await db.settings.bulkDelete(DERIVED_KEYS(shopId));
+}
+

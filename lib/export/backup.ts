@@ -32,6 +32,7 @@ import {
   toContact,
   toOrder,
   withoutUndefined,
+  markShopReplaced,
   type SellerLensDb,
   type StoredContact,
   type StoredOrder,
@@ -423,7 +424,7 @@ export async function restoreBackup(
   };
 
   try {
-    await db.transaction('rw', [...shopTables(db)], async () => {
+    await db.transaction('rw', [...shopTables(db), db.settings], async () => {
       // Ids that are global keys must not belong to another shop: that would be overwritten.
       const clash = async (
         name: string,
@@ -449,6 +450,7 @@ export async function restoreBackup(
       await put(db.platformSnapshots, b.platformSnapshots);
       await put(db.audiences, b.audiences);
       await put(db.exports, b.exports);
+      await markShopReplaced(db, shopId);
     });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
