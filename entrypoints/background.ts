@@ -49,7 +49,7 @@ export default defineBackground(() => {
   // 采集此页表格 on any site: activeTab (granted by the toolbar click) + scripting, no host permission.
   onMessage('injectGenericCapture', async ({ data, sender }) => {
     // Only the extension's own pages (the popup) may ask; a content script never injects into other tabs.
-    if (sender.tab !== undefined) return { ok: false, reason: 'not allowed from a web page' };
+    if (!sender.url?.startsWith(chrome.runtime.getURL(''))) return { ok: false, reason: 'not allowed from a web page' };
     try {
       await chrome.scripting.executeScript({ target: { tabId: data.tabId }, files: [GENERIC_SCRIPT] });
       return { ok: true };
