@@ -1,11 +1,5 @@
 import { defineConfig } from 'wxt';
-
-// Console domains only (least privilege); the generic adapter on other sites uses activeTab.
-export const CONSOLE_MATCHES = [
-  'https://*.jinritemai.com/*',
-  'https://*.taobao.com/*',
-  'https://*.tmall.com/*',
-];
+import { CONSOLE_MATCHES } from './lib/capture/consoles';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],

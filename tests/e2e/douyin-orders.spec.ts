@@ -91,6 +91,14 @@ test('抖店 订单管理: capture two pages → side panel tiers and metrics eq
     expect(r[1]).toBe('首单用户');
   }
 
+  // A buyer-side page of the same platform (the 抖音 store front) is not a console: no overlay, nothing read.
+  await serveFixture(context, 'https://haohuo.jinritemai.com', 'douyin-orders.html');
+  const storeFront = await context.newPage();
+  await storeFront.goto('https://haohuo.jinritemai.com/views/product/item2?id=1');
+  await expect(storeFront.locator('.arco-table').first()).toBeVisible();
+  await storeFront.waitForTimeout(1500);
+  await expect(storeFront.getByTestId('capture-badge')).toHaveCount(0);
+
   // Nothing left the machine: no request other than the fixture navigations.
   expect(strayRequests).toEqual([]);
 });

@@ -1,0 +1,14 @@
+/**
+ * The seller consoles seller-lens runs on (SPEC §1), as match patterns: the content scripts and
+ * the manifest's host permissions use exactly these, so buyer-side pages (www.taobao.com,
+ * item.taobao.com, haohuo.jinritemai.com …) never get the overlay and are never read.
+ */
+export const DOUYIN_CONSOLES = ['https://fxg.jinritemai.com/*', 'https://compass.jinritemai.com/*'];
+export const TAOBAO_CONSOLES = [
+  'https://myseller.taobao.com/*',
+  'https://qn.taobao.com/*',
+  'https://sycm.taobao.com/*',
+  'https://crm.taobao.com/*',
+  'https://trade.taobao.com/*',
+];
+export const CONSOLE_MATCHES = [...DOUYIN_CONSOLES, ...TAOBAO_CONSOLES];
