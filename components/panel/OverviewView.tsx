@@ -13,6 +13,13 @@ export function OverviewView({ report, prev, t, exportsSlot, compact = false }: 
   );
   const tb = report?.taobao;
   const pw = tb?.pathways;
+  const labels = { rateLabel: t('pathwayRate'), prevLabel: t('previousWindow') };
+  // 回访 and 复购 pathways have the same three steps: assets → recalled (召回率) → converted (支付转化率).
+  const recallSteps = (p: { assets: number; recalled: number; recallRate: number | null; converted: number; payConversion: number | null }, assetsLabel: string, convertedLabel: string) => [
+    { id: 'assets', label: assetsLabel, value: p.assets },
+    { id: 'recalled', label: t('recalled'), value: p.recalled, rate: p.recallRate, rateLabel: t('recallRate') },
+    { id: 'converted', label: convertedLabel, value: p.converted, rate: p.payConversion, rateLabel: t('payConversion') },
+  ];
   return (
     <>
       <section>
@@ -77,8 +84,7 @@ export function OverviewView({ report, prev, t, exportsSlot, compact = false }: 
               title={t('pathwayNewVisitor')}
               rate={pw.newVisitorSameDay.rate}
               prevRate={tb.previous.newVisitorSameDay}
-              rateLabel={t('pathwayRate')}
-              prevLabel={t('previousWindow')}
+              {...labels}
               steps={[
                 { id: 'base', label: t('newVisitors'), value: pw.newVisitorSameDay.base },
                 { id: 'converted', label: t('sameDayBuyers'), value: pw.newVisitorSameDay.converted, rate: pw.newVisitorSameDay.rate, rateLabel: t('sameDayConversion') },
@@ -89,26 +95,16 @@ export function OverviewView({ report, prev, t, exportsSlot, compact = false }: 
               title={t('pathwayUnpurchased')}
               rate={pw.unpurchasedReturn.rate}
               prevRate={tb.previous.unpurchasedReturn}
-              rateLabel={t('pathwayRate')}
-              prevLabel={t('previousWindow')}
-              steps={[
-                { id: 'assets', label: t('unpurchasedAssets'), value: pw.unpurchasedReturn.assets },
-                { id: 'recalled', label: t('recalled'), value: pw.unpurchasedReturn.recalled, rate: pw.unpurchasedReturn.recallRate, rateLabel: t('recallRate') },
-                { id: 'converted', label: t('converted'), value: pw.unpurchasedReturn.converted, rate: pw.unpurchasedReturn.payConversion, rateLabel: t('payConversion') },
-              ]}
+              {...labels}
+              steps={recallSteps(pw.unpurchasedReturn, t('unpurchasedAssets'), t('converted'))}
             />
             <Funnel
               testId="funnel-repurchase"
               title={t('pathwayRepurchase')}
               rate={pw.repurchase.rate}
               prevRate={tb.previous.repurchase}
-              rateLabel={t('pathwayRate')}
-              prevLabel={t('previousWindow')}
-              steps={[
-                { id: 'assets', label: t('purchasedAssets'), value: pw.repurchase.assets },
-                { id: 'recalled', label: t('recalled'), value: pw.repurchase.recalled, rate: pw.repurchase.recallRate, rateLabel: t('recallRate') },
-                { id: 'converted', label: t('repurchased'), value: pw.repurchase.converted, rate: pw.repurchase.payConversion, rateLabel: t('payConversion') },
-              ]}
+              {...labels}
+              steps={recallSteps(pw.repurchase, t('purchasedAssets'), t('repurchased'))}
             />
           </div>
         </section>
