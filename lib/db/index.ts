@@ -7,3 +7,4 @@ export * from './queries';
 export * from './validate';
 export * from './fast-records';
 export * from './settings-keys';
+export * from './blocks';

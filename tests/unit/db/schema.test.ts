@@ -51,9 +51,9 @@ async function writeV1(name: string) {
 }
 
 describe('database schema versions', () => {
-  it('the current version is 2', () => {
-    expect(DB_VERSION).toBe(2);
-    expect(new SellerLensDb('unopened').verno).toBe(2);
+  it('the current version is 3', () => {
+    expect(DB_VERSION).toBe(3);
+    expect(new SellerLensDb('unopened').verno).toBe(3);
   });
 
   it('opens a version-1 database, keeps its data and backfills the day indexes', async () => {
@@ -62,7 +62,7 @@ describe('database schema versions', () => {
 
     const db = new SellerLensDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
     // Kept: every record, field for field.
     const data = await loadShopData(db, '10001');
