@@ -65,6 +65,8 @@ export interface LoadedAnalysis {
   /** Display name of customer i (nickname, else buyer id), '' when unknown. */
   names: string[];
   builtAt: string;
+  /** The data token it was built from. */
+  token: string;
 }
 
 const BYTES = { u8: 1, i32: 4, f64: 8 } as const;
@@ -200,20 +202,21 @@ function isStored(r: AnalysisSnapshot): r is StoredRecord {
 }
 
 /**
- * The shop's persisted snapshot when it was built from data token `token`; null when there is
- * none, it is of another token, or it is unreadable (then it is deleted, so it is rebuilt).
+ * The shop's persisted snapshot when it was built from data token `token` (any token when null,
+ * to bring an older one forward through the change log); null when there is none, it is of
+ * another token, or it is unreadable (then it is deleted, so it is rebuilt).
  */
-export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, token: string): Promise<LoadedAnalysis | null> {
+export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, token: string | null): Promise<LoadedAnalysis | null> {
   // A stale snapshot is ~100 MB: compare the small token first, and read the record only on a match.
   const saved = await db.settings.get(analysisTokenKey(shopId));
-  if (saved !== undefined && saved.value !== token) return null;
+  if (token !== null && saved !== undefined && saved.value !== token) return null;
   const r = await db.analysisSnapshots.get(shopId);
   if (!r) return null;
   if (!isStored(r) || r.shopId !== shopId) {
     await db.analysisSnapshots.delete(shopId).catch(() => undefined);
     return null;
   }
-  if (r.token !== token) return null;
+  if (token !== null && r.token !== token) return null;
   try {
     const { text, ends, tables } = r.strings;
     const strings = {} as Record<StringTable, string[]>;
@@ -233,7 +236,7 @@ export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, tok
     }
     const snap = snapshotFromBuffers({ ...r.header, ...strings } as SnapshotHeader, buffers);
     if (snap.shopId !== shopId) throw new Error(`snapshot of shop ${snap.shopId}, expected ${shopId}`);
-    return { snap, names, builtAt: r.builtAt };
+    return { snap, names, builtAt: r.builtAt, token: r.token };
   } catch {
     await db.analysisSnapshots.delete(shopId).catch(() => undefined);
     return null;
