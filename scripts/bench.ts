@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import {
   buildSnapshot,
   computeReport,
+  createSnapshotBuilder,
   latestDataDay,
   previousWindow,
   resolveWindow,
@@ -82,6 +83,15 @@ interface BuildResult {
   window: { start: string; end: string };
   peakRss: number;
   heapAfterGenerate: number;
+}
+/** The streaming builder (what a restore does): records go straight from the generator into it. */
+interface StreamResult {
+  generateOnlyMs: number;
+  streamBuildMs: number;
+  finishMs: number;
+  orders: number;
+  contacts: number;
+  peakRss: number;
 }
 interface EngineResult {
   loadMs: number;
@@ -148,6 +158,30 @@ function phaseBuild(opts: Opts, dir: string): BuildResult {
     window,
     peakRss: MemoryPeak.maxRss(),
     heapAfterGenerate,
+  };
+}
+
+function phaseStream(opts: Opts): StreamResult {
+  const gen = { seed: opts.seed, platform: 'douyin' as const, shopId: 'bench-shop', shopName: '基准测试店', customers: opts.customers, endDay: opts.endDay, days: opts.days };
+  // The generator alone first, so the builder's share of the streamed build can be told apart.
+  let t = performance.now();
+  generateShopStream(gen, { customer: () => {}, contact: () => {}, order: () => {} });
+  const generateOnlyMs = performance.now() - t;
+  collect();
+  t = performance.now();
+  const shop = { shopId: gen.shopId, platform: gen.platform, name: gen.shopName };
+  const b = createSnapshotBuilder(shop);
+  generateShopStream(gen, { customer: (c) => b.addCustomer(c), contact: (c) => b.addContact(c), order: (o) => b.addOrder(o) });
+  const t1 = performance.now();
+  const { snap } = b.finish();
+  const t2 = performance.now();
+  return {
+    generateOnlyMs,
+    streamBuildMs: t2 - t,
+    finishMs: t2 - t1,
+    orders: snap.orderCount,
+    contacts: snap.contactCount,
+    peakRss: MemoryPeak.maxRss(),
   };
 }
 
@@ -242,8 +276,8 @@ async function main() {
   const argv = ['--customers', `${opts.customers}`, '--days', `${opts.days}`, '--runs', `${opts.runs}`, '--build-runs', `${opts.buildRuns}`, '--seed', `${opts.seed}`];
   if (phase !== undefined) {
     if (!dir) throw new Error('--phase needs --dir');
-    const input = phase === 'build' ? undefined : (JSON.parse(await readStdin()) as BuildResult);
-    const out = phase === 'build' ? phaseBuild(opts, dir) : phase === 'engine' ? phaseEngine(opts, dir, input!) : phaseArquero(opts, dir, input!);
+    const input = phase === 'build' || phase === 'stream' ? undefined : (JSON.parse(await readStdin()) as BuildResult);
+    const out = phase === 'build' ? phaseBuild(opts, dir) : phase === 'stream' ? phaseStream(opts) : phase === 'engine' ? phaseEngine(opts, dir, input!) : phaseArquero(opts, dir, input!);
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return;
   }
@@ -267,6 +301,8 @@ async function main() {
       build = runPhase<BuildResult>('build', argv, work, 8192);
       if (kept) writeFileSync(kept, JSON.stringify(build));
     }
+    console.log('streaming build (createSnapshotBuilder) …');
+    const stream = runPhase<StreamResult>('stream', argv, work, 4096);
     console.log('report from the snapshot (engine) …');
     const engine = runPhase<EngineResult>('engine', argv, work, 4096, build);
     console.log('the same figures with arquero …');
@@ -287,6 +323,13 @@ async function main() {
       ['generate records (generateShopStream)', ms(build.generateMs), '1', '', mb(build.heapAfterGenerate)],
       ['buildSnapshot, first (flattens timestamps)', ms(build.firstBuildMs), '1', '', ''],
       ['buildSnapshot', ms(median(build.buildMs)), build.buildMs.map(ms).join(' / '), mb(build.peakRss), ''],
+      [
+        `createSnapshotBuilder fed by generateShopStream (${stream.orders.toLocaleString('en')} orders, ${stream.contacts.toLocaleString('en')} contacts; no records kept), builder share`,
+        ms(stream.streamBuildMs - stream.generateOnlyMs),
+        `1 (total ${ms(stream.streamBuildMs)} − generator ${ms(stream.generateOnlyMs)}; finish ${ms(stream.finishMs)})`,
+        mb(stream.peakRss),
+        '',
+      ],
       [`snapshotToBuffers (${mb(build.bufferBytes)} of columns)`, ms(build.toBuffersMs), `${opts.runs}`, '', ''],
       ['snapshotFromBuffers', ms(build.fromBuffersMs), `${opts.runs}`, '', ''],
       ['fitPropensity (as of W.end)', ms(median(build.fitMs)), build.fitMs.map(ms).join(' / '), '', ''],

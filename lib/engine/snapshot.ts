@@ -31,7 +31,7 @@
  *   latestDay: the latest day of any contact, placedAt or paidAt (paidAt of unpaid/refunded orders
  *   included, as SPEC §2 says "latest day with data"); NO_DAY when the shop has none.
  */
-import type { Contact, Customer, Order, Platform, ShopData } from '../model';
+import type { Contact, Customer, Order, Platform, Shop, ShopData } from '../model';
 import { isPaidStatus, parseInstant, dayOfEpoch, dayNumber } from '../model';
 import { isFullPhone } from './phone';
 
@@ -211,16 +211,49 @@ function groupSortedByKey(
   return { start, idx, byKey };
 }
 
-/** Builds the columnar snapshot of one shop; records of other shops in `data` are ignored. */
-export function buildSnapshot(data: ShopData): Snapshot {
-  const shopId = data.shop.shopId;
-  const customers: Customer[] = data.customers.filter((c) => c.shopId === shopId);
-  // Orders and contacts are filtered inside the loops that read them: one pass over millions of objects.
-  const allOrders: readonly Order[] = data.orders, allContacts: readonly Contact[] = data.contacts;
+/** Streams one shop's records into a snapshot (see `createSnapshotBuilder`). */
+export interface SnapshotBuilder {
+  /** A §2 customer record (already validated); records of another shop are ignored. */
+  addCustomer(c: Customer): void;
+  /** A §2 order record (already validated); records of another shop are ignored. */
+  addOrder(o: Order): void;
+  /** An explicit contact (exact duplicates already removed by the caller); other shops' are ignored. */
+  addContact(c: Contact): void;
+  /** names[i] = nickname || buyerId || '' of customer i's record (last record of a key wins), '' when none. */
+  finish(): { snap: Snapshot; names: string[] };
+}
+
+/** Capacity hints for a builder that knows its input sizes (no growth, one allocation). */
+export interface SnapshotBuilderHint {
+  orders: number;
+  /** Explicit contacts. */
+  contacts: number;
+}
+
+/** Copy of `a` with room for `cap` values (the first `len` kept). */
+function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, len: number, cap: number): T {
+  const b = new (a.constructor as new (n: number) => T)(cap);
+  b.set(a.subarray(0, len));
+  return b;
+}
+
+/** Display name of a customer record, as the panel lists it. */
+function displayName(c: Customer): string {
+  return c.nickname || c.buyerId || '';
+}
+
+/**
+ * A builder that takes one shop's records one at a time, in any interleaving, and builds the same
+ * Snapshot as `buildSnapshot` of those records in that order (per kind) — without keeping the
+ * records: order and contact columns are typed arrays that double as they fill. A restore streams a
+ * backup through it. `hint` pre-sizes the columns when the input sizes are known.
+ */
+export function createSnapshotBuilder(shop: Shop, hint?: SnapshotBuilderHint): SnapshotBuilder {
+  const shopId = shop.shopId;
   const readDay = dayNumberOfInstant;
 
-  // Customers: every key seen anywhere. Provisional ids in first-seen order (one Map lookup per
-  // record, in the same pass that reads the record), renumbered by sorted key further down.
+  // Customers: every key seen anywhere. Provisional ids in first-seen order, renumbered by sorted
+  // key in finish(); their record fields are merged per provisional id as records arrive.
   const provisional = new Map<string, number>();
   const seen: string[] = [];
   const idOf = (k: string): number => {
@@ -232,28 +265,32 @@ export function buildSnapshot(data: ShopData): Snapshot {
     }
     return i;
   };
+  let cuCap = 0;
+  let cuFlags = new Uint8Array(0), cuGender = new Uint8Array(0);
+  let cuProvince = new Int32Array(0), cuCity = new Int32Array(0), cuLevel = new Int32Array(0);
+  const cuName: string[] = [];
+  const provinces = new Dict(), cities = new Dict(), levels = new Dict();
 
-  // Every order- and contact-sized column in one allocation (see Arena), sized by upper bounds:
-  // contacts ≤ explicit + one per order + one per paid order.
-  const mMax = allOrders.length;
-  const cMax = allContacts.length + 2 * mMax;
+  // Orders and explicit contacts: growable columns (doubling); with a hint, carved from one arena.
+  let oCap = hint?.orders ?? 1024;
+  // Room for the implicit contacts too (≤ 2 per order), so finish() appends them in place.
+  let kCap = hint ? hint.contacts + 2 * hint.orders : 4096;
   const arena = new Arena(
-    Arena.size(mMax * 4, mMax * 4, mMax * 4, mMax * 4, mMax, mMax * 8, mMax, mMax, mMax * 4) + // order columns
-      Arena.size(cMax * 4, cMax * 4, cMax, cMax * 4) + // contact columns
-      Arena.size(cMax * 4, cMax * 4) + // custContactIdx, custContactDay
-      Arena.size(mMax * 4, mMax * 4, mMax * 4, mMax * 8, mMax * 4) + // paid CSR + paidOrdersByDay / paidOrderDays
-      Arena.size(mMax * 4), // custOrderIdx
+    Arena.size(oCap * 4, oCap * 4, oCap * 4, oCap * 4, oCap, oCap * 8, oCap, oCap, oCap * 4) + Arena.size(kCap * 4, kCap * 4, kCap),
   );
-  let orderIds: string[] = new Array<string>(mMax);
-  let orderCustomer = arena.i32(mMax);
-  let orderPlacedDay = arena.i32(mMax);
-  let orderPaidDay = arena.i32(mMax);
-  let orderHappenDay = arena.i32(mMax);
-  let orderPaid = arena.u8(mMax);
-  let orderAmountFen = arena.f64(mMax);
-  let orderChannel = arena.u8(mMax);
-  let orderTraffic = arena.u8(mMax);
-  let orderProduct = arena.i32(mMax);
+  let orderIds: string[] = [];
+  let orderCustomer = arena.i32(oCap);
+  let orderPlacedDay = arena.i32(oCap);
+  let orderPaidDay = arena.i32(oCap);
+  let orderHappenDay = arena.i32(oCap);
+  let orderPaid = arena.u8(oCap);
+  let orderAmountFen = arena.f64(oCap);
+  let orderChannel = arena.u8(oCap);
+  let orderTraffic = arena.u8(oCap);
+  let orderProduct = arena.i32(oCap);
+  let contactCustomer = arena.i32(kCap);
+  let contactDay = arena.i32(kCap);
+  let contactKind = arena.u8(kCap);
   // Product codes in first-seen order of their key (`id:<productId>`, else `name:<productName>`);
   // looked up by the raw id / name, so no key string is built per order.
   const productById = new Map<string, number>(), productByName = new Map<string, number>();
@@ -262,123 +299,221 @@ export function buildSnapshot(data: ShopData): Snapshot {
   let latestDay = NO_DAY;
   let paidWithPaidAt = 0;
   let m = 0;
-  for (let i = 0; i < mMax; i++) {
-    const r = allOrders[i]!;
-    if (r.shopId !== shopId) continue;
-    const o = m++;
-    orderIds[o] = r.orderId;
-    orderCustomer[o] = idOf(r.customerKey); // provisional id, renumbered below
-    const placed = readDay(r.placedAt);
-    const paid = r.paidAt !== undefined ? readDay(r.paidAt) : NO_DAY;
-    orderPlacedDay[o] = placed;
-    orderPaidDay[o] = paid;
-    orderHappenDay[o] = paid !== NO_DAY ? paid : placed;
-    if (placed > latestDay) latestDay = placed;
-    if (paid > latestDay) latestDay = paid;
-    const isPaid = isPaidStatus(r.status);
-    orderPaid[o] = isPaid ? 1 : 0;
-    if (isPaid && paid !== NO_DAY) paidWithPaidAt++;
-    orderAmountFen[o] = r.amountFen;
-    orderChannel[o] = Math.max(0, CHANNELS.indexOf(r.channel));
-    orderTraffic[o] = Math.max(0, TRAFFICS.indexOf(r.traffic));
-    const first = r.items?.[0];
-    const pid = first?.productId ?? r.productId;
-    const pname = first?.productName ?? r.productName;
-    if (pid !== undefined || pname !== undefined) {
-      const byId = pid !== undefined;
-      const map = byId ? productById : productByName;
-      const raw = (byId ? pid : pname)!;
-      let code = map.get(raw);
-      if (code === undefined) {
-        code = productKeys.length;
-        map.set(raw, code);
-        productKeys.push(byId ? `id:${pid}` : `name:${pname}`);
-        productNames.push(pname ?? pid ?? '');
-      }
-      orderProduct[o] = code;
-    } else orderProduct[o] = -1;
-  }
-  if (m < mMax) {
-    // Records of other shops were skipped: keep exactly this shop's orders.
-    orderIds = orderIds.slice(0, m);
-    orderCustomer = orderCustomer.subarray(0, m);
-    orderPlacedDay = orderPlacedDay.subarray(0, m);
-    orderPaidDay = orderPaidDay.subarray(0, m);
-    orderHappenDay = orderHappenDay.subarray(0, m);
-    orderPaid = orderPaid.subarray(0, m);
-    orderAmountFen = orderAmountFen.subarray(0, m);
-    orderChannel = orderChannel.subarray(0, m);
-    orderTraffic = orderTraffic.subarray(0, m);
-    orderProduct = orderProduct.subarray(0, m);
-  }
-
-  // Contacts: explicit, then one per order at placedAt, then one per paid order at paidAt.
-  const cUpper = allContacts.length + m + paidWithPaidAt;
-  let contactCustomer = arena.i32(cUpper);
-  let contactDay = arena.i32(cUpper);
-  let contactKind = arena.u8(cUpper);
-  let contactOrder = arena.i32(cUpper).fill(-1);
   let cExplicit = 0;
-  for (let i = 0; i < allContacts.length; i++) {
-    const r = allContacts[i]!;
-    if (r.shopId !== shopId) continue;
-    const k = cExplicit++;
-    contactCustomer[k] = idOf(r.customerKey); // provisional id, renumbered below
-    const d = readDay(r.at);
-    contactDay[k] = d;
-    if (d > latestDay) latestDay = d;
-    contactKind[k] = Math.max(0, CONTACT_KINDS.indexOf(r.kind));
-  }
-  const cCount = cExplicit + m + paidWithPaidAt;
-  if (cCount < cUpper) {
-    contactCustomer = contactCustomer.subarray(0, cCount);
-    contactDay = contactDay.subarray(0, cCount);
-    contactKind = contactKind.subarray(0, cCount);
-    contactOrder = contactOrder.subarray(0, cCount);
-  }
+  let finished = false;
 
-  // Renumber customers by sorted key, so indexes do not depend on record order.
-  const recordCustomer = new Int32Array(customers.length);
-  for (let i = 0; i < customers.length; i++) recordCustomer[i] = idOf(customers[i]!.customerKey);
-  const n = seen.length;
-  // The built-in string sort (code-unit order) is much faster than a comparator callback.
-  const customerKeys = seen.slice().sort();
-  const rank = new Int32Array(n);
-  for (let r = 0; r < n; r++) rank[provisional.get(customerKeys[r]!)!] = r;
-  for (let i = 0; i < recordCustomer.length; i++) recordCustomer[i] = rank[recordCustomer[i]!]!;
-  for (let o = 0; o < m; o++) orderCustomer[o] = rank[orderCustomer[o]!]!;
-  for (let j = 0; j < cExplicit; j++) contactCustomer[j] = rank[contactCustomer[j]!]!;
+  const growOrders = (cap: number) => {
+    orderCustomer = grown(orderCustomer, m, cap);
+    orderPlacedDay = grown(orderPlacedDay, m, cap);
+    orderPaidDay = grown(orderPaidDay, m, cap);
+    orderHappenDay = grown(orderHappenDay, m, cap);
+    orderPaid = grown(orderPaid, m, cap);
+    orderAmountFen = grown(orderAmountFen, m, cap);
+    orderChannel = grown(orderChannel, m, cap);
+    orderTraffic = grown(orderTraffic, m, cap);
+    orderProduct = grown(orderProduct, m, cap);
+    oCap = cap;
+  };
+  const growContacts = (cap: number) => {
+    contactCustomer = grown(contactCustomer, cExplicit, cap);
+    contactDay = grown(contactDay, cExplicit, cap);
+    contactKind = grown(contactKind, cExplicit, cap);
+    kCap = cap;
+  };
+  const growCustomers = (need: number) => {
+    const cap = Math.max(need, cuCap * 2, 1024);
+    cuFlags = grown(cuFlags, cuCap, cap);
+    cuGender = grown(cuGender, cuCap, cap);
+    cuProvince = grown(cuProvince, cuCap, cap);
+    cuCity = grown(cuCity, cuCap, cap);
+    cuLevel = grown(cuLevel, cuCap, cap);
+    cuProvince.fill(-1, cuCap);
+    cuCity.fill(-1, cuCap);
+    cuLevel.fill(-1, cuCap);
+    cuCap = cap;
+  };
+  const open = () => {
+    if (finished) throw new Error('snapshot builder already finished');
+  };
 
-  const customerFlags = new Uint8Array(n);
-  const customerGender = new Uint8Array(n);
-  const customerProvince = new Int32Array(n).fill(-1);
-  const customerCity = new Int32Array(n).fill(-1);
-  const customerMemberLevel = new Int32Array(n).fill(-1);
-  const provinces = new Dict(), cities = new Dict(), levels = new Dict();
-  for (let r = 0; r < customers.length; r++) {
-    const c = customers[r]!;
-    // Duplicate records of one key enrich, never blank (SPEC §2).
-    const i = recordCustomer[r]!;
-    let f = customerFlags[i]! | HAS_RECORD;
-    if (c.isFan) f |= FAN;
-    if (c.isMember) f |= MEMBER;
-    if (c.phone !== undefined && isFullPhone(c.phone)) f |= PHONE_FULL;
-    const city = c.city?.trim();
-    if (city) {
-      f |= CITY_KNOWN;
-      if (customerCity[i] === -1) customerCity[i] = cities.code(city);
-    }
-    const province = c.province?.trim();
-    if (province && customerProvince[i] === -1) customerProvince[i] = provinces.code(province);
-    if (c.gender === 'f' || c.gender === 'm') {
-      f |= GENDER_KNOWN;
-      if (customerGender[i] === 0) customerGender[i] = c.gender === 'f' ? 1 : 2;
-    }
-    if (c.memberLevel && customerMemberLevel[i] === -1) customerMemberLevel[i] = levels.code(c.memberLevel);
-    customerFlags[i] = f;
-  }
+  return {
+    addCustomer(c) {
+      open();
+      if (c.shopId !== shopId) return;
+      const i = idOf(c.customerKey);
+      if (i >= cuCap) growCustomers(i + 1);
+      while (cuName.length <= i) cuName.push('');
+      cuName[i] = displayName(c); // last record of a key wins
+      // Duplicate records of one key enrich, never blank (SPEC §2).
+      let f = cuFlags[i]! | HAS_RECORD;
+      if (c.isFan) f |= FAN;
+      if (c.isMember) f |= MEMBER;
+      if (c.phone !== undefined && isFullPhone(c.phone)) f |= PHONE_FULL;
+      const city = c.city?.trim();
+      if (city) {
+        f |= CITY_KNOWN;
+        if (cuCity[i] === -1) cuCity[i] = cities.code(city);
+      }
+      const province = c.province?.trim();
+      if (province && cuProvince[i] === -1) cuProvince[i] = provinces.code(province);
+      if (c.gender === 'f' || c.gender === 'm') {
+        f |= GENDER_KNOWN;
+        if (cuGender[i] === 0) cuGender[i] = c.gender === 'f' ? 1 : 2;
+      }
+      if (c.memberLevel && cuLevel[i] === -1) cuLevel[i] = levels.code(c.memberLevel);
+      cuFlags[i] = f;
+    },
 
-  // Implicit contacts, now that customer ids are final.
+    addOrder(r) {
+      open();
+      if (r.shopId !== shopId) return;
+      if (m === oCap) growOrders(Math.max(1024, oCap * 2));
+      const o = m++;
+      orderIds.push(r.orderId);
+      orderCustomer[o] = idOf(r.customerKey); // provisional id, renumbered in finish()
+      const placed = readDay(r.placedAt);
+      const paid = r.paidAt !== undefined ? readDay(r.paidAt) : NO_DAY;
+      orderPlacedDay[o] = placed;
+      orderPaidDay[o] = paid;
+      orderHappenDay[o] = paid !== NO_DAY ? paid : placed;
+      if (placed > latestDay) latestDay = placed;
+      if (paid > latestDay) latestDay = paid;
+      const isPaid = isPaidStatus(r.status);
+      orderPaid[o] = isPaid ? 1 : 0;
+      if (isPaid && paid !== NO_DAY) paidWithPaidAt++;
+      orderAmountFen[o] = r.amountFen;
+      orderChannel[o] = Math.max(0, CHANNELS.indexOf(r.channel));
+      orderTraffic[o] = Math.max(0, TRAFFICS.indexOf(r.traffic));
+      const first = r.items?.[0];
+      const pid = first?.productId ?? r.productId;
+      const pname = first?.productName ?? r.productName;
+      if (pid !== undefined || pname !== undefined) {
+        const byId = pid !== undefined;
+        const map = byId ? productById : productByName;
+        const raw = (byId ? pid : pname)!;
+        let code = map.get(raw);
+        if (code === undefined) {
+          code = productKeys.length;
+          map.set(raw, code);
+          productKeys.push(byId ? `id:${pid}` : `name:${pname}`);
+          productNames.push(pname ?? pid ?? '');
+        }
+        orderProduct[o] = code;
+      } else orderProduct[o] = -1;
+    },
+
+    addContact(r) {
+      open();
+      if (r.shopId !== shopId) return;
+      if (cExplicit === kCap) growContacts(Math.max(4096, kCap * 2));
+      const k = cExplicit++;
+      contactCustomer[k] = idOf(r.customerKey); // provisional id, renumbered in finish()
+      const d = readDay(r.at);
+      contactDay[k] = d;
+      if (d > latestDay) latestDay = d;
+      contactKind[k] = Math.max(0, CONTACT_KINDS.indexOf(r.kind));
+    },
+
+    finish() {
+      open();
+      finished = true;
+      // Contacts: explicit, then one per order at placedAt, then one per paid order at paidAt.
+      const cCount = cExplicit + m + paidWithPaidAt;
+      if (cCount > kCap) growContacts(cCount);
+
+      // Renumber customers by sorted key, so indexes do not depend on record order.
+      const n = seen.length;
+      // The built-in string sort (code-unit order) is much faster than a comparator callback.
+      const customerKeys = seen.slice().sort();
+      const rank = new Int32Array(n);
+      for (let r = 0; r < n; r++) rank[provisional.get(customerKeys[r]!)!] = r;
+      provisional.clear();
+      for (let o = 0; o < m; o++) orderCustomer[o] = rank[orderCustomer[o]!]!;
+      for (let j = 0; j < cExplicit; j++) contactCustomer[j] = rank[contactCustomer[j]!]!;
+      const customerFlags = new Uint8Array(n);
+      const customerGender = new Uint8Array(n);
+      const customerProvince = new Int32Array(n).fill(-1);
+      const customerCity = new Int32Array(n).fill(-1);
+      const customerMemberLevel = new Int32Array(n).fill(-1);
+      const names = new Array<string>(n).fill('');
+      for (let p = 0; p < Math.min(n, cuCap); p++) {
+        const i = rank[p]!;
+        customerFlags[i] = cuFlags[p]!;
+        customerGender[i] = cuGender[p]!;
+        customerProvince[i] = cuProvince[p]!;
+        customerCity[i] = cuCity[p]!;
+        customerMemberLevel[i] = cuLevel[p]!;
+      }
+      for (let p = 0; p < cuName.length; p++) names[rank[p]!] = cuName[p]!;
+
+      const snap = assembleSnapshot({
+        shopId,
+        platform: shop.platform,
+        latestDay,
+        customerCount: n,
+        customerKeys,
+        customerFlags,
+        customerGender,
+        customerProvince,
+        customerCity,
+        customerMemberLevel,
+        provinces: provinces.values,
+        cities: cities.values,
+        memberLevels: levels.values,
+        orderCount: m,
+        orderIds,
+        orderCustomer: orderCustomer.subarray(0, m),
+        orderPlacedDay: orderPlacedDay.subarray(0, m),
+        orderPaidDay: orderPaidDay.subarray(0, m),
+        orderHappenDay: orderHappenDay.subarray(0, m),
+        orderPaid: orderPaid.subarray(0, m),
+        orderAmountFen: orderAmountFen.subarray(0, m),
+        orderChannel: orderChannel.subarray(0, m),
+        orderTraffic: orderTraffic.subarray(0, m),
+        orderProduct: orderProduct.subarray(0, m),
+        productKeys,
+        productNames,
+        contactCount: cCount,
+        contactCustomer: contactCustomer.subarray(0, cCount),
+        contactDay: contactDay.subarray(0, cCount),
+        contactKind: contactKind.subarray(0, cCount),
+      }, cExplicit);
+      orderIds = [];
+      return { snap, names };
+    },
+  };
+}
+
+/** A snapshot's own columns (customers, orders, explicit contacts); the rest is derived from them. */
+export type SnapshotBase = Pick<
+  Snapshot,
+  | 'shopId' | 'platform' | 'latestDay' | 'customerCount' | 'customerKeys' | 'customerFlags' | 'customerGender'
+  | 'customerProvince' | 'customerCity' | 'customerMemberLevel' | 'provinces' | 'cities' | 'memberLevels'
+  | 'orderCount' | 'orderIds' | 'orderCustomer' | 'orderPlacedDay' | 'orderPaidDay' | 'orderHappenDay' | 'orderPaid'
+  | 'orderAmountFen' | 'orderChannel' | 'orderTraffic' | 'orderProduct' | 'productKeys' | 'productNames' | 'contactCount'
+  | 'contactCustomer' | 'contactDay' | 'contactKind'
+>;
+
+/**
+ * Completes a snapshot from its own columns: writes the implicit order contacts into
+ * contacts [cExplicit, contactCount) (the contact columns must have that length), builds
+ * contactOrder and the per-customer / per-day indexes. Shared by the builder and the incremental
+ * update, so both derive the indexes the same way.
+ */
+export function assembleSnapshot(b: SnapshotBase, cExplicit: number): Snapshot {
+  const n = b.customerCount, m = b.orderCount, cCount = b.contactCount;
+  const { orderCustomer, orderPlacedDay, orderPaidDay, orderHappenDay, orderPaid, orderAmountFen } = b;
+  const { contactCustomer, contactDay, contactKind } = b;
+  let pCount = 0;
+  for (let o = 0; o < m; o++) if (orderPaid[o] === 1) pCount++;
+  // The derived columns in one allocation (see Arena).
+  const arena = new Arena(
+    Arena.size(cCount * 4) + // contactOrder
+      Arena.size(cCount * 4, cCount * 4) + // custContactIdx, custContactDay
+      Arena.size(pCount * 4, pCount * 4, pCount * 4, pCount * 8, pCount * 4) + // paid CSR + paidOrdersByDay / paidOrderDays
+      Arena.size(m * 4), // custOrderIdx
+  );
+  const contactOrder = arena.i32(cCount).fill(-1);
   let k = cExplicit;
   for (let o = 0; o < m; o++, k++) {
     contactCustomer[k] = orderCustomer[o]!;
@@ -394,6 +529,7 @@ export function buildSnapshot(data: ShopData): Snapshot {
     contactOrder[k] = o;
     k++;
   }
+  if (k !== cCount) throw new Error(`snapshot has ${k} contacts, expected ${cCount}`); // a caller bug, never data
 
   // Scratch for the sort orders nobody keeps (contacts by day, orders by placed day): one allocation, reused.
   const scratch = new Int32Array(Math.max(cCount, m));
@@ -403,7 +539,6 @@ export function buildSnapshot(data: ShopData): Snapshot {
   for (let j = 0; j < cc.idx.length; j++) custContactDay[j] = contactDay[cc.idx[j]!]!;
 
   const pc = groupSortedByKey(m, orderHappenDay, orderCustomer, n, orderPaid, { byKey: (k) => arena.i32(k), idx: (k) => arena.i32(k) });
-  const pCount = pc.idx.length;
   const custPaidDay = arena.i32(pCount);
   const custPaidAmountFen = arena.f64(pCount);
   for (let j = 0; j < pCount; j++) {
@@ -416,33 +551,34 @@ export function buildSnapshot(data: ShopData): Snapshot {
 
   const oc = groupSortedByKey(m, orderPlacedDay, orderCustomer, n, null, { byKey: fromScratch, idx: (k) => arena.i32(k) });
 
+  // Same literal shape (and property order) everywhere a Snapshot is made, so engine loops stay monomorphic.
   return {
-    shopId,
-    platform: data.shop.platform,
-    latestDay,
+    shopId: b.shopId,
+    platform: b.platform,
+    latestDay: b.latestDay,
     customerCount: n,
-    customerKeys,
-    customerFlags,
-    customerGender,
-    customerProvince,
-    customerCity,
-    customerMemberLevel,
-    provinces: provinces.values,
-    cities: cities.values,
-    memberLevels: levels.values,
+    customerKeys: b.customerKeys,
+    customerFlags: b.customerFlags,
+    customerGender: b.customerGender,
+    customerProvince: b.customerProvince,
+    customerCity: b.customerCity,
+    customerMemberLevel: b.customerMemberLevel,
+    provinces: b.provinces,
+    cities: b.cities,
+    memberLevels: b.memberLevels,
     orderCount: m,
-    orderIds,
+    orderIds: b.orderIds,
     orderCustomer,
     orderPlacedDay,
     orderPaidDay,
     orderHappenDay,
     orderPaid,
     orderAmountFen,
-    orderChannel,
-    orderTraffic,
-    orderProduct,
-    productKeys,
-    productNames,
+    orderChannel: b.orderChannel,
+    orderTraffic: b.orderTraffic,
+    orderProduct: b.orderProduct,
+    productKeys: b.productKeys,
+    productNames: b.productNames,
     contactCount: cCount,
     contactCustomer,
     contactDay,
@@ -460,6 +596,26 @@ export function buildSnapshot(data: ShopData): Snapshot {
     paidOrdersByDay: pc.byKey,
     paidOrderDays,
   };
+}
+
+/** Builds the columnar snapshot of one shop; records of other shops in `data` are ignored. */
+export function buildSnapshot(data: ShopData): Snapshot {
+  const b = createSnapshotBuilder(data.shop, { orders: data.orders.length, contacts: data.contacts.length });
+  // Customers last, as the records' own order per kind is all that matters.
+  for (let i = 0; i < data.orders.length; i++) b.addOrder(data.orders[i]!);
+  for (let i = 0; i < data.contacts.length; i++) b.addContact(data.contacts[i]!);
+  for (let i = 0; i < data.customers.length; i++) b.addCustomer(data.customers[i]!);
+  return b.finish().snap;
+}
+
+/** names[i] = nickname || buyerId || '' of snapshot customer i's record (the last record of a key wins), '' when none. */
+export function customerNames(snap: Snapshot, customers: readonly Customer[]): string[] {
+  const names = new Array<string>(snap.customerCount).fill('');
+  for (const x of customers) {
+    const i = customerIndexOf(snap, x.customerKey);
+    if (i >= 0) names[i] = displayName(x);
+  }
+  return names;
 }
 
 // ---------------------------------------------------------------------------------------------
