@@ -8,3 +8,4 @@ export * from './validate';
 export * from './fast-records';
 export * from './settings-keys';
 export * from './blocks';
+export * from './base-layer';

@@ -1,6 +1,9 @@
 /** Reading and deleting one shop's data; every query is scoped by shopId. */
-import type { Capture, Contact, Order, Shop, ShopData } from '../model';
-import { shopTables, type SellerLensDb, type StoredCapture, type StoredContact, type StoredOrder } from './schema';
+import type { Capture, Contact, Customer, Order, Shop, ShopData } from '../model';
+import { baseLatestDay, deleteBaseLayer, forEachBaseBlock, getDirectory, hasBaseBlocks, readBaseRecords } from './base-layer';
+import { blockKeyOf, candidateBlocks, type BlockRecordOf } from './blocks';
+import { contactIdOf } from './keys';
+import { shopTables, type BlockKind, type SellerLensDb, type StoredCapture, type StoredContact, type StoredOrder } from './schema';
 
 /** The §2 order of a stored one (drops the derived `day`). */
 export function toOrder(s: StoredOrder): Order {
@@ -27,18 +30,104 @@ export function compareContacts(a: StoredContact, b: StoredContact): number {
   return byText(a.at, b.at) || byText(a.contactId, b.contactId);
 }
 
+/** A shop's customers, orders and contacts: base records not masked by a row, plus the rows. */
+export interface ShopRecords {
+  /** Unmasked base customers in block order, then the rows by customerKey. */
+  customers: Customer[];
+  /** Unmasked base orders in block order, then the rows by orderId. */
+  orders: Order[];
+  /** All contacts in compareContacts order (at, then contactId). */
+  contacts: Contact[];
+}
+
+const keyOfContact = (c: Contact) => contactIdOf(c);
+
+/** Contacts of the base in compareContacts order (already so when written from a backup: then only checked). */
+function sortBaseContacts(base: Contact[]): void {
+  for (let i = 1; i < base.length; i++) {
+    const a = base[i - 1]!, b = base[i]!;
+    const c = byText(a.at, b.at) || (a.at === b.at ? byText(keyOfContact(a), keyOfContact(b)) : 0);
+    if (c > 0) {
+      base.sort((x, y) => byText(x.at, y.at) || byText(keyOfContact(x), keyOfContact(y)));
+      return;
+    }
+  }
+}
+
+/**
+ * The base records of a kind that no row masks. Only the blocks that may hold a row's key
+ * (directory candidates) have their records' keys computed; without a directory, all are.
+ */
+async function unmaskedBase<K extends BlockKind>(
+  db: SellerLensDb,
+  shopId: string,
+  kind: K,
+  rowKeys: Set<string>,
+): Promise<BlockRecordOf[K][]> {
+  if (!(await hasBaseBlocks(db, shopId, kind))) return [];
+  if (rowKeys.size === 0) return readBaseRecords(db, shopId, kind);
+  const dir = await getDirectory(db, shopId, kind);
+  let suspects: Set<number> | null = null;
+  if (dir) {
+    suspects = new Set();
+    for (const k of rowKeys) for (const s of candidateBlocks(dir, k)) suspects.add(s);
+  }
+  const out: BlockRecordOf[K][] = [];
+  await forEachBaseBlock(db, shopId, kind, (records, seq) => {
+    if (suspects && !suspects.has(seq)) {
+      for (const r of records) out.push(r);
+      return;
+    }
+    for (const r of records) if (!rowKeys.has(blockKeyOf(kind, r))) out.push(r);
+  });
+  return out;
+}
+
+/**
+ * A shop's records (base layer overlaid by rows); call inside a transaction covering customers,
+ * orders, contacts, recordBlocks and blockDirectories. Without a base layer: exactly the rows.
+ */
+export async function readShopRecords(db: SellerLensDb, shopId: string): Promise<ShopRecords> {
+  const [customerRows, orderRows, contactRows] = await Promise.all([
+    db.customers.where('shopId').equals(shopId).toArray(),
+    db.orders.where('shopId').equals(shopId).toArray(),
+    db.contacts.where('shopId').equals(shopId).toArray(),
+  ]);
+  contactRows.sort(compareContacts);
+  const [baseCustomers, baseOrders, baseContacts] = await Promise.all([
+    unmaskedBase(db, shopId, 'customers', new Set(customerRows.map((c) => c.customerKey))),
+    unmaskedBase(db, shopId, 'orders', new Set(orderRows.map((o) => o.orderId))),
+    unmaskedBase(db, shopId, 'contacts', new Set(contactRows.map((c) => c.contactId))),
+  ]);
+  const customers = baseCustomers;
+  for (const c of customerRows) customers.push(c);
+  const orders = baseOrders;
+  for (const o of orderRows) orders.push(toOrder(o));
+  let contacts: Contact[];
+  if (baseContacts.length === 0) contacts = contactRows.map(toContact);
+  else {
+    sortBaseContacts(baseContacts);
+    // Merge two sorted lists (rows are few next to a restored base).
+    contacts = new Array<Contact>(baseContacts.length + contactRows.length);
+    let i = 0, j = 0, k = 0;
+    while (i < baseContacts.length || j < contactRows.length) {
+      const b = baseContacts[i], r = contactRows[j];
+      const takeRow =
+        b === undefined || (r !== undefined && (byText(r.at, b.at) || (r.at === b.at ? byText(r.contactId, keyOfContact(b)) : 0)) < 0);
+      contacts[k++] = takeRow ? toContact(r!) : b!;
+      if (takeRow) j++;
+      else i++;
+    }
+  }
+  return { customers, orders, contacts };
+}
+
 /** Everything the engine reads for one shop; throws when the shop is unknown. */
 export async function loadShopData(db: SellerLensDb, shopId: string): Promise<ShopData> {
-  return db.transaction('r', [db.shops, db.customers, db.orders, db.contacts], async () => {
+  return db.transaction('r', [db.shops, db.customers, db.orders, db.contacts, db.recordBlocks, db.blockDirectories], async () => {
     const shop = await db.shops.get(shopId);
     if (!shop) throw new Error(`no shop with id "${shopId}" in this profile`);
-    const [customers, orders, contacts] = await Promise.all([
-      db.customers.where('shopId').equals(shopId).toArray(),
-      db.orders.where('shopId').equals(shopId).toArray(),
-      db.contacts.where('shopId').equals(shopId).toArray(),
-    ]);
-    contacts.sort(compareContacts);
-    return { shop, customers, orders: orders.map(toOrder), contacts: contacts.map(toContact) };
+    return { shop, ...(await readShopRecords(db, shopId)) };
   });
 }
 
@@ -53,7 +142,7 @@ export async function deleteShopData(db: SellerLensDb, shopId: string): Promise<
   await db.transaction('rw', [...shopTables(db)], () => deleteShopRecords(db, shopId));
 }
 
-/** Deletes one shop's records; call inside a transaction covering every shop table. */
+/** Deletes one shop's records (rows, base blocks, directories, change log); call inside a transaction covering every shop table. */
 export async function deleteShopRecords(db: SellerLensDb, shopId: string): Promise<void> {
   await Promise.all([
     db.shops.delete(shopId),
@@ -65,20 +154,22 @@ export async function deleteShopRecords(db: SellerLensDb, shopId: string): Promi
     db.platformSnapshots.where('shopId').equals(shopId).delete(),
     db.audiences.where('shopId').equals(shopId).delete(),
     db.exports.where('shopId').equals(shopId).delete(),
+    deleteBaseLayer(db, shopId),
   ]);
 }
 
 /**
  * The latest UTC+8 day with an order or contact of the shop (SPEC §2 default window end), or
- * null. Reads the `[shopId+day]` indexes: two key lookups, no scan.
+ * null. Rows: the `[shopId+day]` indexes, two key lookups; base layer: the directories' maxDay.
+ * Call inside a transaction covering orders, contacts, recordBlocks and blockDirectories, or none.
  */
 export async function latestDayWithData(db: SellerLensDb, shopId: string): Promise<string | null> {
   const range = (t: typeof db.orders | typeof db.contacts) =>
     (t.where('[shopId+day]') as import('dexie').WhereClause).between([shopId, ''], [shopId, '\uffff'], true, true);
-  const [o, c] = await Promise.all([range(db.orders).last(), range(db.contacts).last()]);
-  const days = [(o as StoredOrder | undefined)?.day, (c as StoredContact | undefined)?.day].filter(
+  const [o, c, base] = await Promise.all([range(db.orders).last(), range(db.contacts).last(), baseLatestDay(db, shopId)]);
+  const days = [(o as StoredOrder | undefined)?.day, (c as StoredContact | undefined)?.day, base ?? undefined].filter(
     (d): d is string => d !== undefined,
   );
-  // An order's day is its paidAt day; placedAt is never later in real data, so this is the max.
+  // An order row's day is its paidAt day; placedAt is never later in real data, so this is the max.
   return days.length ? days.sort().at(-1)! : null;
 }

@@ -11,7 +11,17 @@ import {
 } from '../model';
 import { captureContentOf, captureFingerprint, contactIdOf } from './keys';
 import { mergeContact, mergeCustomer, mergeOrder, mergeShop, sameRecord, withoutUndefined } from './merge';
-import { orderDayOf, type SellerLensDb, type StoredCapture, type StoredContact, type StoredOrder } from './schema';
+import { cachedDirectory, findBaseRecords } from './base-layer';
+import type { BlockRecordOf } from './blocks';
+import {
+  orderDayOf,
+  type BlockKind,
+  type ChangeLogEntry,
+  type SellerLensDb,
+  type StoredCapture,
+  type StoredContact,
+  type StoredOrder,
+} from './schema';
 import { parseRecords, summarizeReasons } from './validate';
 import { dataVersionKey, lastReportKey, tierCacheKey } from './settings-keys';
 
@@ -66,6 +76,9 @@ function mergeInto<K, T>(map: Map<K, T>, key: K, record: T, merge: (a: T | undef
  * Stores one captured batch in ONE read-write transaction (all or nothing): upserts the shop,
  * enriches customers, upserts orders (last seen wins, never blanking), adds contacts
  * idempotently, replaces same-day platform snapshots and keeps the capture record once.
+ * A key with no row is merged with the shop's base record of that key, if any (the row written
+ * holds the full merged record and masks the base one). Every batch that changes something
+ * bumps the shop's change counter and writes a changeLog row of that seq.
  */
 export async function storeCaptureBatch(db: SellerLensDb, batch: CaptureBatch): Promise<StoreResult> {
   // Validate everything before touching the database.
@@ -123,9 +136,36 @@ export async function storeCaptureBatch(db: SellerLensDb, batch: CaptureBatch): 
     },
   };
 
+  const log: ChangeLogEntry = {
+    shopId,
+    seq: 0,
+    customers: { added: [], updated: [] },
+    orders: { added: [], updated: [] },
+    contacts: { added: [], updated: [] },
+  };
+  /** The base records of keys without a row, in their stored form (one directory get per kind, cached). */
+  const baseOf = <K extends BlockKind, T>(kind: K, stored: (r: BlockRecordOf[K]) => T) => async (keys: string[]) => {
+    const out = new Map<string, T>();
+    const dir = await cachedDirectory(db, shopId, kind);
+    if (!dir) return out;
+    for (const [k, r] of await findBaseRecords(db, dir, shopId, kind, keys)) out.set(k, stored(r));
+    return out;
+  };
+
   await db.transaction(
     'rw',
-    [db.shops, db.customers, db.orders, db.contacts, db.captures, db.platformSnapshots, db.settings],
+    [
+      db.shops,
+      db.customers,
+      db.orders,
+      db.contacts,
+      db.captures,
+      db.platformSnapshots,
+      db.settings,
+      db.recordBlocks,
+      db.blockDirectories,
+      db.changeLog,
+    ],
     async () => {
       const oldShop = await db.shops.get(shopId);
       const newShop = mergeShop(oldShop, shop);
@@ -137,6 +177,7 @@ export async function storeCaptureBatch(db: SellerLensDb, batch: CaptureBatch): 
         [...customerMap.values()],
         mergeCustomer,
         result.customers,
+        { naturalKeys: [...customerMap.keys()], base: baseOf('customers', (c) => c), log: log.customers },
       );
       await upsert(
         db.orders,
@@ -148,8 +189,17 @@ export async function storeCaptureBatch(db: SellerLensDb, batch: CaptureBatch): 
           return m;
         },
         result.orders,
+        {
+          naturalKeys: [...orderMap.keys()],
+          base: baseOf('orders', (o): StoredOrder => ({ ...o, day: orderDayOf(o) })),
+          log: log.orders,
+        },
       );
-      await upsert(db.contacts, [...contactMap.keys()], [...contactMap.values()], mergeContact, result.contacts);
+      await upsert(db.contacts, [...contactMap.keys()], [...contactMap.values()], mergeContact, result.contacts, {
+        naturalKeys: [...contactMap.keys()],
+        base: baseOf('contacts', (c): StoredContact => ({ ...c, contactId: contactIdOf(c), day: dayOf(c.at) })),
+        log: log.contacts,
+      });
       await upsert(
         db.platformSnapshots,
         [...snapshotMap.values()].map((s) => [shopId, s.source, s.seenOn] as [string, string, string]),
@@ -174,7 +224,11 @@ export async function storeCaptureBatch(db: SellerLensDb, batch: CaptureBatch): 
       if (n > 0 || result.capture === 'added') {
         const key = dataChangeKey(shopId);
         const old = (await db.settings.get(key))?.value;
-        await db.settings.put({ key, value: (typeof old === 'number' ? old : 0) + 1 });
+        log.seq = (typeof old === 'number' ? old : 0) + 1;
+        await db.settings.put({ key, value: log.seq });
+        // Every bump gets its entry (empty lists for a snapshot- or capture-only batch), so a
+        // reader sees gap-free seqs and knows it missed nothing.
+        await db.changeLog.put(log);
       }
     },
   );
@@ -194,25 +248,47 @@ export async function shopDataToken(db: SellerLensDb, shopId: string): Promise<s
   return `c${JSON.stringify(change?.value ?? 0)}:v${JSON.stringify(version?.value ?? null)}`;
 }
 
-/** Reads the stored versions, merges, writes only what changed, counts added / updated. */
+/** Base-layer lookup and change-log lists of one record table in `upsert`. */
+interface UpsertBase<T> {
+  /** Natural key of each incoming record (same order). */
+  naturalKeys: string[];
+  /** The stored form of the base records of keys that have no row. */
+  base: (keys: string[]) => Promise<Map<string, T>>;
+  log: { added: string[]; updated: string[] };
+}
+
+/**
+ * Reads the stored versions (the row, else the base record), merges, writes only what changed,
+ * counts added / updated. A merged record equal to its base record is unchanged: no row.
+ */
 async function upsert<T, K extends import('dexie').IndexableType>(
   table: import('dexie').Table<T, K>,
   keys: K[],
   incoming: T[],
   merge: (existing: T | undefined, incoming: T) => T,
   counts: UpsertCounts,
+  withBase?: UpsertBase<T>,
 ): Promise<void> {
   if (incoming.length === 0) return;
-  const existing = await table.bulkGet(keys);
+  const existing: (T | undefined)[] = await table.bulkGet(keys);
+  if (withBase) {
+    const missing = withBase.naturalKeys.filter((_, i) => existing[i] === undefined);
+    if (missing.length > 0) {
+      const base = await withBase.base(missing);
+      if (base.size > 0) withBase.naturalKeys.forEach((k, i) => (existing[i] ??= base.get(k)));
+    }
+  }
   const changed: T[] = [];
   for (let i = 0; i < incoming.length; i++) {
     const old = existing[i];
     const next = merge(old, incoming[i] as T);
     if (old === undefined) {
       counts.added++;
+      withBase?.log.added.push(withBase.naturalKeys[i]!);
       changed.push(next);
     } else if (!sameRecord(old, next)) {
       counts.updated++;
+      withBase?.log.updated.push(withBase.naturalKeys[i]!);
       changed.push(next);
     }
   }
