@@ -26,6 +26,7 @@ import {
   fastContact,
   fastOrder,
   orderDayOf,
+  readShopRecords,
   shopTables,
   summarizeReasons,
   toCapture,
@@ -118,16 +119,14 @@ export async function buildBackup(
   return db.transaction('r', [...shopTables(db)], async () => {
     const shop = await db.shops.get(shopId);
     if (!shop) throw new Error(`no shop with id "${shopId}" in this profile`);
-    const [customers, orders, contacts, captures, platformSnapshots, audiences, exports] = await Promise.all([
-      db.customers.where('shopId').equals(shopId).toArray(),
-      db.orders.where('shopId').equals(shopId).toArray(),
-      db.contacts.where('shopId').equals(shopId).toArray(),
+    // Base records not masked by a row, plus the rows (contacts already in compareContacts order).
+    const [{ customers, orders, contacts }, captures, platformSnapshots, audiences, exports] = await Promise.all([
+      readShopRecords(db, shopId),
       db.captures.where('shopId').equals(shopId).toArray(),
       db.platformSnapshots.where('shopId').equals(shopId).toArray(),
       db.audiences.where('shopId').equals(shopId).toArray(),
       db.exports.where('shopId').equals(shopId).toArray(),
     ]);
-    contacts.sort(compareContacts);
     return {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -136,8 +135,8 @@ export async function buildBackup(
       customers: customers.sort((a, b) => byText(a.customerKey, b.customerKey)).map((r) => withoutUndefined(r)),
       orders: orders
         .sort((a, b) => byText(a.placedAt, b.placedAt) || byText(a.orderId, b.orderId))
-        .map((o) => withoutUndefined(toOrder(o))),
-      contacts: contacts.map((c) => withoutUndefined(toContact(c))),
+        .map((o) => withoutUndefined(o)),
+      contacts: contacts.map((c) => withoutUndefined(c)),
       captures: captures
         .sort((a, b) => byText(a.capturedAt, b.capturedAt) || byText(a.captureId, b.captureId))
         .map((c) => withoutUndefined(toCapture(c))),
