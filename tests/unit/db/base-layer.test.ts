@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   BLOCK_RECORDS,
   cachedDirectory,
@@ -297,6 +297,20 @@ describe('capture path over a base layer', () => {
     expect(log[1]?.orders).toEqual({ added: [], updated: [] });
     expect(log[2]?.orders).toEqual({ added: ['o2'], updated: ['o1'] });
     expect((await db.settings.get(`dataChange:${S}`))?.value).toBe(3);
+  });
+
+  it('reads a directory once per kind, then from the cache; none for a kind without base records or without lookups', async () => {
+    const db = freshDb();
+    await base(db);
+    const get = vi.spyOn(db.blockDirectories, 'get');
+    await storeCaptureBatch(db, { shop: shopA, orders: [order(S, 'o1', 'b1', { status: 'completed' }), order(S, 'o5', 'b1')] });
+    await storeCaptureBatch(db, { shop: shopA, orders: [order(S, 'o6', 'b1')], customers: [customer(S, 'b1', { city: '成都市' })] });
+    await storeCaptureBatch(db, { shop: shopA, orders: [order(S, 'o1', 'b1', { status: 'refunded' })] }); // o1 has a row now
+    expect(get.mock.calls.map((c) => c[0])).toEqual([
+      [S, 'orders'],
+      [S, 'customers'],
+    ]);
+    get.mockRestore();
   });
 
   it('the cached directory is dropped when a restore stamps the shop anew (another context wrote the base)', async () => {
