@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { Customer, ShopData } from '@/lib/model';
 import { mulberry32 } from '@/lib/model/random';
-import type { Snapshot } from '@/lib/engine';
+import { CONTACT_KINDS, type Snapshot } from '@/lib/engine';
 import { generateShop } from '../../fixtures/generate';
 
 /** Every field of `actual` equals `expected` (typed arrays: same element type, length and values). */
@@ -20,6 +20,45 @@ export function expectSameSnapshot(actual: Snapshot, expected: Snapshot): void {
       expect(bad === -1 ? null : { column: k, at: bad, got: av[bad], want: ev[bad] }).toBeNull();
     } else expect(a, k).toEqual(e);
   }
+}
+
+/**
+ * Record-order-free form of a snapshot: customer-indexed values decoded, orders as a multiset by
+ * orderId, contacts as a multiset of (customerKey, day, kind, orderId | null), each customer's
+ * index segments as sorted values.
+ */
+export function canonicalSnapshot(s: Snapshot) {
+  const str = (table: string[], c: number) => (c < 0 ? null : table[c]!);
+  const seg = (start: Int32Array, vals: ArrayLike<number>, i: number) => Array.from(vals).slice(start[i]!, start[i + 1]!).sort((a, b) => a - b);
+  const customers = s.customerKeys.map((k, i) => ({
+    k,
+    flags: s.customerFlags[i],
+    gender: s.customerGender[i],
+    province: str(s.provinces, s.customerProvince[i]!),
+    city: str(s.cities, s.customerCity[i]!),
+    level: str(s.memberLevels, s.customerMemberLevel[i]!),
+    contactDays: seg(s.custContactStart, s.custContactDay, i),
+    paidDays: seg(s.custPaidStart, s.custPaidDay, i),
+    paidAmounts: seg(s.custPaidStart, s.custPaidAmountFen, i),
+    orderDays: seg(s.custOrderStart, Array.from(s.custOrderIdx, (o) => s.orderPlacedDay[o]!), i),
+  }));
+  const orders = s.orderIds
+    .map((id, o) => [
+      id, s.customerKeys[s.orderCustomer[o]!], s.orderPlacedDay[o], s.orderPaidDay[o], s.orderHappenDay[o], s.orderPaid[o],
+      s.orderAmountFen[o], s.orderChannel[o], s.orderTraffic[o], str(s.productKeys, s.orderProduct[o]!),
+      str(s.productNames, s.orderProduct[o]!),
+    ].join('|'))
+    .sort();
+  const contacts = Array.from({ length: s.contactCount }, (_, k) => {
+    const o = s.contactOrder[k]!;
+    return `${s.customerKeys[s.contactCustomer[k]!]}|${s.contactDay[k]}|${CONTACT_KINDS[s.contactKind[k]!]}|${o < 0 ? null : s.orderIds[o]}`;
+  }).sort();
+  const sorted = (xs: string[]) => xs.slice().sort();
+  return {
+    latestDay: s.latestDay, counts: [s.customerCount, s.orderCount, s.contactCount], customers, orders, contacts,
+    paidOrderDays: Array.from(s.paidOrderDays), paidByDayAmounts: Array.from(s.paidOrdersByDay, (o) => s.orderAmountFen[o]).sort((a, b) => a! - b!),
+    tables: [sorted(s.provinces), sorted(s.cities), sorted(s.memberLevels), sorted(s.productKeys)],
+  };
 }
 
 /** Fisher–Yates shuffle with a seeded generator (returns a new array). */
