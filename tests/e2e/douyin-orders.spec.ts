@@ -30,15 +30,22 @@ test('抖店 订单管理: capture two pages → side panel tiers and metrics eq
   await expect(badge).toHaveAttribute('data-count', String(perPage));
   await expect(badge).toHaveAttribute('data-rejected', '0');
 
-  // Page 2 through the console's own pager, clicked as a merchant would.
+  // The side panel open on page 1's data …
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const pageOne = naiveFigures(truth.pages[0]!.orders as Truth['orders']);
+  await expect(panel.getByTestId('tier-users')).toHaveText(String(pageOne.users));
+  await expect(panel.getByTestId('metric-orders')).toHaveAttribute('data-value', String(pageOne.orders));
+
+  // … then page 2 through the console's own pager, clicked as a merchant would: the open panel
+  // follows the new capture (the worker brings its snapshot forward through the change log).
   await page.locator('.arco-pagination-item-next').click();
   await expect(badge).toHaveAttribute('data-count', String(perPage + truth.pages[1]!.orders.length));
   mkdirSync(SHOTS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS_DIR, 'douyin-orders-console.png') });
 
   const expected = naiveFigures(truth.orders);
-  const panel = await context.newPage();
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  expect(expected.orders).not.toBe(pageOne.orders); // so the panel must really change
   await expect(panel.getByTestId('shop-picker')).toHaveValue(truth.shop.shopId);
   await expect(panel.getByTestId('shop-picker').locator('option:checked')).toHaveText(truth.shop.name);
   await expect(panel.getByTestId('window-from')).toHaveValue(expected.window.start);
