@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import {
   buildSnapshot,
   computeReport,
+  applySnapshotChanges,
   createSnapshotBuilder,
   latestDataDay,
   previousWindow,
@@ -92,6 +93,10 @@ interface StreamResult {
   orders: number;
   contacts: number;
   peakRss: number;
+  /** applySnapshotChanges of one capture-sized batch to the streamed snapshot. */
+  applyMs: number[];
+  applyBatch: string;
+  applyPeakRss: number;
 }
 interface EngineResult {
   loadMs: number;
@@ -171,17 +176,54 @@ function phaseStream(opts: Opts): StreamResult {
   t = performance.now();
   const shop = { shopId: gen.shopId, platform: gen.platform, name: gen.shopName };
   const b = createSnapshotBuilder(shop);
-  generateShopStream(gen, { customer: (c) => b.addCustomer(c), contact: (c) => b.addContact(c), order: (o) => b.addOrder(o) });
+  // A few records kept aside (not part of the timing's memory story) to make a capture batch from.
+  const someCustomers: Customer[] = [], someOrders: Order[] = [];
+  generateShopStream(gen, {
+    customer: (c) => {
+      b.addCustomer(c);
+      if (someCustomers.length < 400 && c.customerKey.length % 3 === 0) someCustomers.push(c);
+    },
+    contact: (c) => b.addContact(c),
+    order: (o) => {
+      b.addOrder(o);
+      if (someOrders.length < 400 && o.orderId.endsWith('7')) someOrders.push(o);
+    },
+  });
   const t1 = performance.now();
-  const { snap } = b.finish();
+  const { snap, names } = b.finish();
   const t2 = performance.now();
+  const peakRss = MemoryPeak.maxRss();
+
+  // One capture batch: 150 new orders + 50 updated ones (some turning refunded), their 100
+  // customers (half of them new keys), 1,000 new contacts, all on the latest day.
+  const day = `${opts.endDay}T21:00:00+08:00`;
+  const newKey = (i: number) => `douyin:bench-shop:id:new-${i}`;
+  const batchCustomers = [
+    ...someCustomers.slice(0, 50).map((c) => ({ ...c, isFan: true })),
+    ...someCustomers.slice(50, 100).map((c, i) => ({ ...c, customerKey: newKey(i), buyerId: `new-${i}` })),
+  ];
+  const added = someOrders.slice(0, 150).map((o, i) => ({ ...o, orderId: `new-order-${i}`, customerKey: batchCustomers[i % 100]!.customerKey, placedAt: day, paidAt: day, status: 'paid' as const }));
+  const updated = someOrders.slice(150, 200).map((o, i) => ({ ...o, status: i % 2 ? ('refunded' as const) : ('completed' as const) }));
+  const contactsAdded = Array.from({ length: 1000 }, (_, i): Contact => ({ shopId: shop.shopId, customerKey: batchCustomers[i % 100]!.customerKey, at: day, kind: 'visit' }));
+  const changes = {
+    customers: { added: batchCustomers.slice(50), updated: batchCustomers.slice(0, 50) },
+    orders: { added, updated },
+    contacts: { added: contactsAdded },
+  };
+  collect();
+  const mem = new MemoryPeak();
+  const apply = timeRuns(opts.runs, () => applySnapshotChanges(snap, names, changes), mem);
+  if (apply.last.snap.orderCount !== snap.orderCount + added.length) throw new Error('applySnapshotChanges lost orders');
   return {
     generateOnlyMs,
     streamBuildMs: t2 - t,
     finishMs: t2 - t1,
     orders: snap.orderCount,
     contacts: snap.contactCount,
-    peakRss: MemoryPeak.maxRss(),
+    peakRss,
+    applyMs: apply.all,
+    applyBatch: `${added.length} new + ${updated.length} updated orders, ${batchCustomers.length} customers, ${contactsAdded.length} contacts`,
+    applyPeakRss: mem.rss, // sampled after each apply (the whole process, old and new snapshot alive)
   };
 }
 
@@ -328,6 +370,13 @@ async function main() {
         ms(stream.streamBuildMs - stream.generateOnlyMs),
         `1 (total ${ms(stream.streamBuildMs)} − generator ${ms(stream.generateOnlyMs)}; finish ${ms(stream.finishMs)})`,
         mb(stream.peakRss),
+        '',
+      ],
+      [
+        `applySnapshotChanges to that snapshot (${stream.applyBatch})`,
+        ms(median(stream.applyMs)),
+        stream.applyMs.map(ms).join(' / '),
+        mb(stream.applyPeakRss),
         '',
       ],
       [`snapshotToBuffers (${mb(build.bufferBytes)} of columns)`, ms(build.toBuffersMs), `${opts.runs}`, '', ''],

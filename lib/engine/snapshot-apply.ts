@@ -1,7 +1,8 @@
 /**
  * Exact incremental update of a snapshot: the snapshot of a shop's records after a capture batch,
  * derived from the previous snapshot's typed columns and the changed records only (no other record
- * is read), then completed by the same `assembleSnapshot` the builder uses.
+ * is read). The per-customer and per-day indexes are the previous ones with the changed entries
+ * merged in (linear, no re-sort), in exactly the order a rebuild's stable sorts give.
  *
  * Record order: the result is what `buildSnapshot` gives for the updated record set taken as
  *   customers — in customer-key order (the dictionaries province / city / member level are coded in
@@ -20,7 +21,8 @@ import { isPaidStatus } from '../model';
 import { isFullPhone } from './phone';
 import {
   CHANNELS, CITY_KNOWN, CONTACT_KINDS, FAN, GENDER_KNOWN, HAS_RECORD, MEMBER, NO_DAY, PHONE_FULL, TRAFFICS,
-  assembleSnapshot, customerIndexOf, dayNumberOfInstant, type Snapshot,
+  customerIndexOf, dayNumberOfInstant, snapshotOf, writeImplicitContacts, type Snapshot, type SnapshotBase,
+  type SnapshotIndexes,
 } from './snapshot';
 
 /** Records changed by one or more capture batches (full merged records, as now stored). */
@@ -119,12 +121,18 @@ export function applySnapshotChanges(snap: Snapshot, names: string[], changes: S
   // Name of a product key as written by a changed order (for the first-seen rule below).
   const changedOrderName = new Map<number, string>();
   let next = m;
+  const changed = new Uint8Array(m2); // orders written by this batch (their index entries are re-inserted)
+  const changedList: number[] = [];
+  // Previous customers that may have lost their last order (candidates for disappearing).
+  const movedFrom: number[] = [];
   for (const r of ords.values()) {
     let o = pos.get(r.orderId);
     if (o === undefined) {
       o = next++;
       orderIds[o] = r.orderId;
-    }
+    } else movedFrom.push(snap.orderCustomer[o]!);
+    changed[o] = 1;
+    changedList.push(o);
     // Same derivations as the builder's addOrder.
     orderCustomer[o] = idxOf(r.customerKey);
     const placed = dayNumberOfInstant(r.placedAt);
@@ -166,11 +174,17 @@ export function applySnapshotChanges(snap: Snapshot, names: string[], changes: S
   });
 
   // ---- which keys still appear anywhere (a key can vanish when an order moves to another customer).
-  const used = new Uint8Array(N);
-  for (let i = 0; i < n; i++) if (snap.customerFlags[i]! & HAS_RECORD) used[i] = 1;
-  for (const k of custs.keys()) used[idxOf(k)] = 1;
-  for (let o = 0; o < m2; o++) used[orderCustomer[o]!] = 1;
-  for (let j = 0; j < cE; j++) used[snap.contactCustomer[j]!] = 1;
+  // Every new key comes from a record of this batch, so only a previous customer whose order moved
+  // away can vanish: it stays if it has a record, another order or an explicit contact.
+  const used = new Uint8Array(N).fill(1);
+  for (const i of movedFrom) {
+    if (snap.customerFlags[i]! & HAS_RECORD || custs.has(snap.customerKeys[i]!)) continue;
+    let keep = false;
+    for (let p = snap.custOrderStart[i]!; p < snap.custOrderStart[i + 1]! && !keep; p++) keep = changed[snap.custOrderIdx[p]!] === 0;
+    for (let p = snap.custContactStart[i]!; p < snap.custContactStart[i + 1]! && !keep; p++) keep = snap.contactOrder[snap.custContactIdx[p]!] === -1;
+    used[i] = keep ? 1 : 0;
+  }
+  for (const o of changedList) used[orderCustomer[o]!] = 1;
   for (let j = 0; j < addedCustomer.length; j++) used[addedCustomer[j]!] = 1;
 
   // Final numbering: previous and new keys merged in sorted order, unused ones dropped.
@@ -286,8 +300,7 @@ export function applySnapshotChanges(snap: Snapshot, names: string[], changes: S
     if (addedDay[j]! > latestDay) latestDay = addedDay[j]!;
   }
 
-  const out = assembleSnapshot(
-    {
+  const b: SnapshotBase = {
       shopId,
       platform: snap.platform,
       latestDay,
@@ -318,8 +331,169 @@ export function applySnapshotChanges(snap: Snapshot, names: string[], changes: S
       contactCustomer,
       contactDay,
       contactKind,
-    },
-    cE2,
-  );
+    };
+  const contactOrder = new Int32Array(cCount);
+  writeImplicitContacts(b, cE2, contactOrder);
+  const out = snapshotOf(b, mergedIndexes(snap, b, contactOrder, { interOf, changed, changedList, cE, cE2 }));
   return { snap: out, names: names2 };
+}
+
+interface Layout {
+  /** Final customer → index in the intermediate space (previous customers first). */
+  interOf: Int32Array;
+  /** 1 for each order written by the batch (in place or appended). */
+  changed: Uint8Array;
+  changedList: number[];
+  /** Explicit contacts before and after the batch. */
+  cE: number;
+  cE2: number;
+}
+
+/**
+ * The new snapshot's indexes: each previous index entry that still holds (renumbered) merged with
+ * the entries of the changed orders and the added contacts, in (day, index) order per segment —
+ * what `groupSortedByKey`'s stable counting sort gives for the new columns.
+ */
+function mergedIndexes(old: Snapshot, b: SnapshotBase, contactOrder: Int32Array, l: Layout): SnapshotIndexes {
+  const { interOf, changed, changedList, cE, cE2 } = l;
+  const n = old.customerCount, n2 = b.customerCount, m = old.orderCount, m2 = b.orderCount, cCount = b.contactCount;
+  const { orderCustomer, orderPlacedDay, orderHappenDay, orderPaid, orderAmountFen, contactCustomer, contactDay } = b;
+
+  // ---- contacts. New index of the 'paid' contact of each order (previous ones move with paid-status changes).
+  const paidContactOf = new Int32Array(m2);
+  for (let k = cE2 + m2; k < cCount; k++) paidContactOf[contactOrder[k]!] = k;
+  const fresh: number[] = [];
+  for (let k = cE; k < cE2; k++) fresh.push(k);
+  for (const o of changedList) fresh.push(cE2 + o);
+  for (const o of changedList) if (orderPaid[o] === 1 && b.orderPaidDay[o] !== NO_DAY) fresh.push(paidContactOf[o]!);
+  fresh.sort((x, y) => contactCustomer[x]! - contactCustomer[y]! || contactDay[x]! - contactDay[y]! || x - y);
+  const custContactStart = new Int32Array(n2 + 1);
+  const custContactIdx = new Int32Array(cCount);
+  const custContactDay = new Int32Array(cCount);
+  const oStart = old.custContactStart, oIdx = old.custContactIdx, oDay = old.custContactDay, oOrder = old.contactOrder;
+  const placedEnd = cE + m;
+  let w = 0, q = 0;
+  for (let i = 0; i < n2; i++) {
+    custContactStart[i] = w;
+    const inter = interOf[i]!;
+    let p = inter < n ? oStart[inter]! : 0;
+    const pe = inter < n ? oStart[inter + 1]! : 0;
+    for (;;) {
+      // Next previous entry that still holds, with its new index: explicit contacts keep theirs,
+      // implicit ones of unchanged orders move to the new layout, those of changed orders go.
+      let nk = -1;
+      for (; p < pe; p++) {
+        const j = oIdx[p]!;
+        if (j < cE) nk = j;
+        else if (j < placedEnd) nk = changed[j - cE] === 1 ? -1 : cE2 + j - cE;
+        else {
+          const o = oOrder[j]!;
+          nk = changed[o] === 1 ? -1 : paidContactOf[o]!;
+        }
+        if (nk >= 0) break;
+      }
+      const hasNew = q < fresh.length && contactCustomer[fresh[q]!] === i;
+      if (nk < 0 && !hasNew) break;
+      let takeOld = nk >= 0;
+      if (takeOld && hasNew) {
+        const f = fresh[q]!, od = oDay[p]!, fd = contactDay[f]!;
+        takeOld = od < fd || (od === fd && nk < f);
+      }
+      if (takeOld) {
+        custContactIdx[w] = nk;
+        custContactDay[w++] = oDay[p++]!;
+      } else {
+        const f = fresh[q++]!;
+        custContactIdx[w] = f;
+        custContactDay[w++] = contactDay[f]!;
+      }
+    }
+  }
+  custContactStart[n2] = w;
+  if (w !== cCount || q !== fresh.length) throw new Error(`incremental contact index has ${w} entries, expected ${cCount}`); // a bug, never data
+
+  // ---- orders: paid ones by happen day, all by placed day (per customer), paid ones by happen day (global).
+  const paidFresh = changedList.filter((o) => orderPaid[o] === 1);
+  let pCount = 0;
+  for (let o = 0; o < m2; o++) if (orderPaid[o] === 1) pCount++;
+  const byCustomerDay = (day: Int32Array) => (x: number, y: number) => orderCustomer[x]! - orderCustomer[y]! || day[x]! - day[y]! || x - y;
+  const custPaidStart = new Int32Array(n2 + 1), custPaidOrder = new Int32Array(pCount), custPaidDay = new Int32Array(pCount);
+  mergeOrderLists(n2, interOf, n, old.custPaidStart, old.custPaidOrder, old.custPaidDay, orderHappenDay, orderCustomer, changed,
+    paidFresh.slice().sort(byCustomerDay(orderHappenDay)), custPaidOrder, custPaidDay, custPaidStart);
+  const custPaidAmountFen = new Float64Array(pCount);
+  for (let j = 0; j < pCount; j++) custPaidAmountFen[j] = orderAmountFen[custPaidOrder[j]!]!;
+
+  const custOrderStart = new Int32Array(n2 + 1), custOrderIdx = new Int32Array(m2);
+  mergeOrderLists(n2, interOf, n, old.custOrderStart, old.custOrderIdx, null, orderPlacedDay, orderCustomer, changed,
+    changedList.slice().sort(byCustomerDay(orderPlacedDay)), custOrderIdx, null, custOrderStart);
+
+  const paidOrdersByDay = new Int32Array(pCount), paidOrderDays = new Int32Array(pCount);
+  mergeOrderLists(1, null, 1, Int32Array.of(0, old.paidOrdersByDay.length), old.paidOrdersByDay, old.paidOrderDays, orderHappenDay, null,
+    changed, paidFresh.slice().sort((x, y) => orderHappenDay[x]! - orderHappenDay[y]! || x - y), paidOrdersByDay, paidOrderDays, null);
+
+  return {
+    contactOrder,
+    custContactStart,
+    custContactDay,
+    custContactIdx,
+    custPaidStart,
+    custPaidDay,
+    custPaidAmountFen,
+    custPaidOrder,
+    custOrderStart,
+    custOrderIdx,
+    paidOrdersByDay,
+    paidOrderDays,
+  };
+}
+
+/**
+ * Merges lists of order indexes kept in segments sorted by (day, order): the previous entries
+ * (orders keep their index) minus the changed orders, plus `fresh` (changed orders to list, sorted
+ * by group, day, order). `interOf` maps a new group to its previous one (null: the same, one group).
+ */
+function mergeOrderLists(
+  groups: number,
+  interOf: Int32Array | null,
+  oldGroups: number,
+  oldStart: Int32Array,
+  oldIdx: Int32Array,
+  oldDay: Int32Array | null,
+  dayOf: Int32Array,
+  groupOf: Int32Array | null,
+  changed: Uint8Array,
+  fresh: number[],
+  outIdx: Int32Array,
+  outDay: Int32Array | null,
+  outStart: Int32Array | null,
+): void {
+  let w = 0, q = 0;
+  for (let g = 0; g < groups; g++) {
+    if (outStart) outStart[g] = w;
+    const og = interOf ? interOf[g]! : g;
+    let p = og < oldGroups ? oldStart[og]! : 0;
+    const pe = og < oldGroups ? oldStart[og + 1]! : 0;
+    for (;;) {
+      while (p < pe && changed[oldIdx[p]!] === 1) p++;
+      const hasOld = p < pe;
+      const hasNew = q < fresh.length && (groupOf ? groupOf[fresh[q]!]! : 0) === g;
+      if (!hasOld && !hasNew) break;
+      let takeOld = hasOld;
+      if (hasOld && hasNew) {
+        const o = oldIdx[p]!, f = fresh[q]!;
+        const od = oldDay ? oldDay[p]! : dayOf[o]!, fd = dayOf[f]!;
+        takeOld = od < fd || (od === fd && o < f);
+      }
+      if (takeOld) {
+        if (outDay) outDay[w] = oldDay ? oldDay[p]! : dayOf[oldIdx[p]!]!;
+        outIdx[w++] = oldIdx[p++]!;
+      } else {
+        const f = fresh[q++]!;
+        if (outDay) outDay[w] = dayOf[f]!;
+        outIdx[w++] = f;
+      }
+    }
+  }
+  if (outStart) outStart[groups] = w;
+  if (w !== outIdx.length || q !== fresh.length) throw new Error(`incremental order index has ${w} entries, expected ${outIdx.length}`); // a bug, never data
 }

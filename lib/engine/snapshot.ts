@@ -502,8 +502,8 @@ export type SnapshotBase = Pick<
  */
 export function assembleSnapshot(b: SnapshotBase, cExplicit: number): Snapshot {
   const n = b.customerCount, m = b.orderCount, cCount = b.contactCount;
-  const { orderCustomer, orderPlacedDay, orderPaidDay, orderHappenDay, orderPaid, orderAmountFen } = b;
-  const { contactCustomer, contactDay, contactKind } = b;
+  const { orderCustomer, orderPlacedDay, orderHappenDay, orderPaid, orderAmountFen } = b;
+  const { contactCustomer, contactDay } = b;
   let pCount = 0;
   for (let o = 0; o < m; o++) if (orderPaid[o] === 1) pCount++;
   // The derived columns in one allocation (see Arena).
@@ -513,23 +513,8 @@ export function assembleSnapshot(b: SnapshotBase, cExplicit: number): Snapshot {
       Arena.size(pCount * 4, pCount * 4, pCount * 4, pCount * 8, pCount * 4) + // paid CSR + paidOrdersByDay / paidOrderDays
       Arena.size(m * 4), // custOrderIdx
   );
-  const contactOrder = arena.i32(cCount).fill(-1);
-  let k = cExplicit;
-  for (let o = 0; o < m; o++, k++) {
-    contactCustomer[k] = orderCustomer[o]!;
-    contactDay[k] = orderPlacedDay[o]!;
-    contactKind[k] = KIND_PLACED;
-    contactOrder[k] = o;
-  }
-  for (let o = 0; o < m; o++) {
-    if (orderPaid[o] !== 1 || orderPaidDay[o] === NO_DAY) continue;
-    contactCustomer[k] = orderCustomer[o]!;
-    contactDay[k] = orderPaidDay[o]!;
-    contactKind[k] = KIND_PAID;
-    contactOrder[k] = o;
-    k++;
-  }
-  if (k !== cCount) throw new Error(`snapshot has ${k} contacts, expected ${cCount}`); // a caller bug, never data
+  const contactOrder = arena.i32(cCount);
+  writeImplicitContacts(b, cExplicit, contactOrder);
 
   // Scratch for the sort orders nobody keeps (contacts by day, orders by placed day): one allocation, reused.
   const scratch = new Int32Array(Math.max(cCount, m));
@@ -551,38 +536,7 @@ export function assembleSnapshot(b: SnapshotBase, cExplicit: number): Snapshot {
 
   const oc = groupSortedByKey(m, orderPlacedDay, orderCustomer, n, null, { byKey: fromScratch, idx: (k) => arena.i32(k) });
 
-  // Same literal shape (and property order) everywhere a Snapshot is made, so engine loops stay monomorphic.
-  return {
-    shopId: b.shopId,
-    platform: b.platform,
-    latestDay: b.latestDay,
-    customerCount: n,
-    customerKeys: b.customerKeys,
-    customerFlags: b.customerFlags,
-    customerGender: b.customerGender,
-    customerProvince: b.customerProvince,
-    customerCity: b.customerCity,
-    customerMemberLevel: b.customerMemberLevel,
-    provinces: b.provinces,
-    cities: b.cities,
-    memberLevels: b.memberLevels,
-    orderCount: m,
-    orderIds: b.orderIds,
-    orderCustomer,
-    orderPlacedDay,
-    orderPaidDay,
-    orderHappenDay,
-    orderPaid,
-    orderAmountFen,
-    orderChannel: b.orderChannel,
-    orderTraffic: b.orderTraffic,
-    orderProduct: b.orderProduct,
-    productKeys: b.productKeys,
-    productNames: b.productNames,
-    contactCount: cCount,
-    contactCustomer,
-    contactDay,
-    contactKind,
+  return snapshotOf(b, {
     contactOrder,
     custContactStart: cc.start,
     custContactDay,
@@ -595,6 +549,85 @@ export function assembleSnapshot(b: SnapshotBase, cExplicit: number): Snapshot {
     custOrderIdx: oc.idx,
     paidOrdersByDay: pc.byKey,
     paidOrderDays,
+  });
+}
+
+/**
+ * Writes the implicit contacts into contacts [cExplicit, contactCount) of `b`: one per order at
+ * placedAt (kind 'placed'), then one per paid order with a paid day (kind 'paid'); contactOrder
+ * gets -1 for the explicit ones and the order for the implicit ones.
+ */
+export function writeImplicitContacts(b: SnapshotBase, cExplicit: number, contactOrder: Int32Array): void {
+  const m = b.orderCount, cCount = b.contactCount;
+  const { orderCustomer, orderPlacedDay, orderPaidDay, orderPaid, contactCustomer, contactDay, contactKind } = b;
+  contactOrder.fill(-1, 0, cExplicit);
+  let k = cExplicit;
+  for (let o = 0; o < m; o++, k++) {
+    contactCustomer[k] = orderCustomer[o]!;
+    contactDay[k] = orderPlacedDay[o]!;
+    contactKind[k] = KIND_PLACED;
+    contactOrder[k] = o;
+  }
+  for (let o = 0; o < m; o++) {
+    if (orderPaid[o] !== 1 || orderPaidDay[o] === NO_DAY) continue;
+    contactCustomer[k] = orderCustomer[o]!;
+    contactDay[k] = orderPaidDay[o]!;
+    contactKind[k] = KIND_PAID;
+    contactOrder[k] = o;
+    k++;
+  }
+  if (k !== cCount) throw new Error(`snapshot has ${k} contacts, expected ${cCount}`); // a caller bug, never data
+}
+
+/** What a snapshot derives from its own columns: contactOrder and the per-customer / per-day indexes. */
+export type SnapshotIndexes = Omit<Snapshot, keyof SnapshotBase>;
+
+/** A Snapshot from its own columns and derived indexes. */
+export function snapshotOf(b: SnapshotBase, d: SnapshotIndexes): Snapshot {
+  // Same literal shape (and property order) everywhere a Snapshot is made, so engine loops stay monomorphic.
+  return {
+    shopId: b.shopId,
+    platform: b.platform,
+    latestDay: b.latestDay,
+    customerCount: b.customerCount,
+    customerKeys: b.customerKeys,
+    customerFlags: b.customerFlags,
+    customerGender: b.customerGender,
+    customerProvince: b.customerProvince,
+    customerCity: b.customerCity,
+    customerMemberLevel: b.customerMemberLevel,
+    provinces: b.provinces,
+    cities: b.cities,
+    memberLevels: b.memberLevels,
+    orderCount: b.orderCount,
+    orderIds: b.orderIds,
+    orderCustomer: b.orderCustomer,
+    orderPlacedDay: b.orderPlacedDay,
+    orderPaidDay: b.orderPaidDay,
+    orderHappenDay: b.orderHappenDay,
+    orderPaid: b.orderPaid,
+    orderAmountFen: b.orderAmountFen,
+    orderChannel: b.orderChannel,
+    orderTraffic: b.orderTraffic,
+    orderProduct: b.orderProduct,
+    productKeys: b.productKeys,
+    productNames: b.productNames,
+    contactCount: b.contactCount,
+    contactCustomer: b.contactCustomer,
+    contactDay: b.contactDay,
+    contactKind: b.contactKind,
+    contactOrder: d.contactOrder,
+    custContactStart: d.custContactStart,
+    custContactDay: d.custContactDay,
+    custContactIdx: d.custContactIdx,
+    custPaidStart: d.custPaidStart,
+    custPaidDay: d.custPaidDay,
+    custPaidAmountFen: d.custPaidAmountFen,
+    custPaidOrder: d.custPaidOrder,
+    custOrderStart: d.custOrderStart,
+    custOrderIdx: d.custOrderIdx,
+    paidOrdersByDay: d.paidOrdersByDay,
+    paidOrderDays: d.paidOrderDays,
   };
 }
 
