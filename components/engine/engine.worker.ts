@@ -14,7 +14,8 @@ import {
   saveAnalysisSnapshot,
   type ModelMemo,
 } from '@/lib/db/analysis-snapshot';
-import { buildBackup, restoreBackup, serializeBackupParts } from '@/lib/export/backup';
+import { buildBackup, serializeBackupParts } from '@/lib/export/backup';
+import { runRestore } from './restore-job';
 import { backupFileName } from '@/lib/export/download-names';
 import { tierAudienceCsv } from '@/lib/export/tier-csv';
 import type { Customer, ShopData } from '@/lib/model';
@@ -116,14 +117,9 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
     }
     if (req.kind === 'restore') {
       progress('校验备份文件…');
-      const r = await restoreBackup(getDb(), await req.file.text(), (p) =>
-        progress(p.phase === 'writing' ? `写入 ${p.done}/${p.total}…` : p.phase === 'validating' ? '校验备份文件…' : '完成'),
-      );
-      if (!r.ok) throw new Error(r.reason);
+      const result = await runRestore(req.file, progress);
       cache = null;
-      const db = getDb();
-      const shop = await db.shops.get(r.shopId);
-      post({ id: req.id, ok: true, kind: 'restore', result: { shopId: r.shopId, shopName: shop?.name ?? r.shopId, counts: { ...r.counts } } });
+      post({ id: req.id, ok: true, kind: 'restore', result });
       return;
     }
     const t0 = performance.now();

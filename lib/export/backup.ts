@@ -14,30 +14,21 @@ import {
   OrderItem,
   PlatformSnapshot,
   Shop,
-  dayOf,
   toShanghaiIso,
 } from '../model';
 import {
   compareContacts,
-  contactIdOf,
-  captureFingerprint,
-  deleteShopRecords,
   describeRecordIssues,
   fastContact,
   fastOrder,
-  orderDayOf,
   readShopRecords,
   shopTables,
   summarizeReasons,
   toCapture,
-  toContact,
-  toOrder,
   withoutUndefined,
-  markShopReplaced,
   type SellerLensDb,
-  type StoredContact,
-  type StoredOrder,
 } from '../db';
+import { restoreBackupSource } from './restore';
 
 export const BACKUP_FORMAT = 'seller-lens-backup';
 export const BACKUP_VERSION = 1;
@@ -226,27 +217,31 @@ const CANONICAL: { [K in ArrayName]: (r: Backup[K][number]) => Record<string, un
   exports: (r) => ordered(rec(r), keysOf(ExportRecord), { window }),
 };
 
-/** The backup file as text chunks (for a Blob without one giant string); joined they are `serializeBackup`. */
-export function serializeBackupParts(backup: Backup): string[] {
-  const parts: string[] = ['{\n'];
-  parts.push(`  "format": ${JSON.stringify(backup.format)},\n  "version": ${JSON.stringify(backup.version)},\n`);
-  if (backup.exportedAt !== undefined) parts.push(`  "exportedAt": ${JSON.stringify(backup.exportedAt)},\n`);
-  parts.push(`  "shop": ${JSON.stringify(ordered(rec(backup.shop), keysOf(Shop)))}`);
+/** The backup file's text chunk by chunk, made as they are read (a 1M-order file never held whole); joined they are `serializeBackup`. */
+export function* serializeBackupChunks(backup: Backup): Generator<string> {
+  yield '{\n';
+  yield `  "format": ${JSON.stringify(backup.format)},\n  "version": ${JSON.stringify(backup.version)},\n`;
+  if (backup.exportedAt !== undefined) yield `  "exportedAt": ${JSON.stringify(backup.exportedAt)},\n`;
+  yield `  "shop": ${JSON.stringify(ordered(rec(backup.shop), keysOf(Shop)))}`;
   for (const name of ARRAYS) {
     const list = backup[name] as readonly unknown[];
     const canon = CANONICAL[name] as (r: unknown) => Record<string, unknown>;
     if (list.length === 0) {
-      parts.push(`,\n  ${JSON.stringify(name)}: []`);
+      yield `,\n  ${JSON.stringify(name)}: []`;
       continue;
     }
-    parts.push(`,\n  ${JSON.stringify(name)}: [\n`);
+    yield `,\n  ${JSON.stringify(name)}: [\n`;
     for (let i = 0; i < list.length; i++) {
-      parts.push(`    ${JSON.stringify(canon(list[i]))}${i + 1 < list.length ? ',\n' : '\n'}`);
+      yield `    ${JSON.stringify(canon(list[i]))}${i + 1 < list.length ? ',\n' : '\n'}`;
     }
-    parts.push('  ]');
+    yield '  ]';
   }
-  parts.push('\n}\n');
-  return parts;
+  yield '\n}\n';
+}
+
+/** The backup file as text chunks (for a Blob without one giant string); joined they are `serializeBackup`. */
+export function serializeBackupParts(backup: Backup): string[] {
+  return [...serializeBackupChunks(backup)];
 }
 
 /** The backup as JSON text: stable key order, one record per line, timestamps `…+08:00`. */
@@ -371,96 +366,16 @@ export function parseBackup(text: string): ParseBackupResult {
 
 // ---- restore ----
 
-/** Records per bulkPut: big enough to be fast, small enough to report progress often. */
-export const RESTORE_CHUNK = 5_000;
-
-class RestoreRefused extends Error {}
-
 /**
  * Validates the whole file, then replaces that shop's records with the file's in ONE
- * transaction (other shops untouched). Any failure, even midway, changes nothing.
+ * transaction (other shops untouched). Any failure, even midway, changes nothing. The text
+ * goes through the streaming restore (restore.ts) like a File does.
  */
 export async function restoreBackup(
   db: SellerLensDb,
   text: string,
   onProgress?: (p: RestoreProgress) => void,
-  options: { expectShopId?: string } = {},
+  options: { expectShopId?: string; snapshot?: boolean } = {},
 ): Promise<RestoreResult> {
-  onProgress?.({ phase: 'validating', done: 0, total: 0 });
-  const parsed = parseBackup(text);
-  if (!parsed.ok) return parsed;
-  const b = parsed.backup;
-  const shopId = b.shop.shopId;
-  if (options.expectShopId !== undefined && options.expectShopId !== shopId) {
-    return {
-      ok: false,
-      reason: `backup refused, nothing was changed: it holds shop "${shopId}", not the selected shop "${options.expectShopId}"`,
-    };
-  }
-  const counts = backupCounts(b);
-  const total = Object.values(counts).reduce((a, n) => a + n, 0);
-
-  // Stored forms, with the derived keys the database indexes. The parsed records are this
-  // function's own, so they are extended in place: no second copy of a million orders.
-  const contacts = new Map<string, StoredContact>();
-  for (const c of b.contacts as StoredContact[]) {
-    c.contactId = contactIdOf(c);
-    c.day = dayOf(c.at);
-    contacts.set(c.contactId, c);
-  }
-  const orders = b.orders as StoredOrder[];
-  for (const o of orders) o.day = orderDayOf(o);
-  const captures = b.captures.map((c) => ({ ...c, fingerprint: captureFingerprint(c) }));
-
-  let done = 0;
-  const put = async <T>(table: { bulkPut(items: readonly T[]): Promise<unknown> }, items: readonly T[]) => {
-    for (let i = 0; i < items.length; i += RESTORE_CHUNK) {
-      const chunk = items.slice(i, i + RESTORE_CHUNK);
-      await table.bulkPut(chunk);
-      done += chunk.length;
-      onProgress?.({ phase: 'writing', done: Math.min(done, total), total });
-    }
-  };
-
-  try {
-    await db.transaction('rw', [...shopTables(db), db.settings], async () => {
-      // Ids that are global keys must not belong to another shop: that would be overwritten.
-      const clash = async (
-        name: string,
-        table: { bulkGet(keys: string[]): Promise<({ shopId: string } | undefined)[]> },
-        ids: string[],
-      ) => {
-        const found = await table.bulkGet(ids);
-        const i = found.findIndex((r) => r !== undefined && r.shopId !== shopId);
-        if (i >= 0) throw new RestoreRefused(`${name}[${i}]: id "${ids[i]}" already belongs to another shop in this profile`);
-      };
-      await clash('captures', db.captures, b.captures.map((c) => c.captureId));
-      await clash('audiences', db.audiences, b.audiences.map((a) => a.audienceId));
-      await clash('exports', db.exports, b.exports.map((e) => e.exportId));
-
-      await deleteShopRecords(db, shopId);
-      await db.shops.put(b.shop);
-      onProgress?.({ phase: 'writing', done: 0, total });
-      await put(db.customers, b.customers);
-      await put(db.orders, orders);
-      await put(db.contacts, [...contacts.values()]);
-      done += b.contacts.length - contacts.size; // exact repeats collapse into one stored contact
-      await put(db.captures, captures);
-      await put(db.platformSnapshots, b.platformSnapshots);
-      await put(db.audiences, b.audiences);
-      await put(db.exports, b.exports);
-      await markShopReplaced(db, shopId);
-    });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      reason:
-        e instanceof RestoreRefused
-          ? `backup refused, nothing was changed: ${message}`
-          : `restore failed, nothing was changed: ${message}`,
-    };
-  }
-  onProgress?.({ phase: 'done', done: total, total });
-  return { ok: true, shopId, counts: { ...counts, contacts: contacts.size } };
+  return restoreBackupSource(db, text, { ...options, ...(onProgress ? { onProgress } : {}) });
 }

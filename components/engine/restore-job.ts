@@ -1,0 +1,37 @@
+/**
+ * The worker's restore job: streams the chosen backup File through the two-pass restore
+ * (lib/export/restore.ts; never one string, so a 1.26 GB backup works) and reports progress as
+ * the panel's status text, at most a few times a second.
+ */
+import { getDb } from '@/lib/db';
+import { restoreBackupSource } from '@/lib/export/restore';
+import type { RestoreProgress } from '@/lib/export/backup';
+import type { RestoreResult } from './protocol';
+
+/** Minimum time between two progress texts (each is a message to the panel and a re-render). */
+const PROGRESS_EVERY_MS = 200;
+
+/** Progress as the status text the panel shows. */
+export function restoreProgressText(p: RestoreProgress): string {
+  if (p.phase === 'validating') return p.total > 0 ? `校验备份文件… ${Math.floor((p.done / p.total) * 100)}%` : '校验备份文件…';
+  if (p.phase === 'writing') return `写入 ${p.done}/${p.total}…`;
+  return '完成';
+}
+
+/** Restores `file` into the extension's database; throws the refusal or failure reason. */
+export async function runRestore(file: Blob, progress: (text: string) => void): Promise<RestoreResult> {
+  let last = 0, lastText = '';
+  const r = await restoreBackupSource(getDb(), file, {
+    onProgress: (p) => {
+      const now = performance.now();
+      const text = restoreProgressText(p);
+      if (text === lastText || (now - last < PROGRESS_EVERY_MS && p.phase !== 'done' && p.done !== 0)) return;
+      last = now;
+      lastText = text;
+      progress(text);
+    },
+  });
+  if (!r.ok) throw new Error(r.reason);
+  const shop = await getDb().shops.get(r.shopId);
+  return { shopId: r.shopId, shopName: shop?.name ?? r.shopId, counts: { ...r.counts } };
+}
