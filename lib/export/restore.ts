@@ -55,11 +55,12 @@ import {
   shopTables,
   summarizeReasons,
   withoutUndefined,
+  type BlockDirectory,
   type BlockKind,
   type SellerLensDb,
 } from '../db';
 import { analysisSnapshotRecord, analysisTokenKey } from '../db/analysis-snapshot';
-import { createSnapshotBuilder, type SnapshotBuilder } from '../engine/snapshot';
+import { createSnapshotBuilder, type Snapshot, type SnapshotBuilder } from '../engine/snapshot';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -347,7 +348,8 @@ interface Validated {
   small: { captures: Capture[]; platformSnapshots: PlatformSnapshot[]; audiences: Audience[]; exports: ExportRecord[] };
   /** keyHash values of contacts that share a hash with another contact (verified in pass 2). */
   contactCandidates: Set<number>;
-  builder: SnapshotBuilder | null;
+  /** The file's snapshot, finished at the end of pass 1 (the builder's working memory freed before writing). */
+  snapshot: { snap: Snapshot; names: string[] } | null;
 }
 
 type Pass1 = { ok: true; v: Validated } | { ok: false; reason: string };
@@ -537,13 +539,40 @@ async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pa
   const ch = kinds.contacts.hashes;
   const sorted = ch.a.slice(0, ch.n).sort();
   for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) contactCandidates.add(sorted[i]!);
+  const snapshot = st.builder ? st.builder.finish() : null;
+  st.builder = null;
   return {
     ok: true,
-    v: { shop, ...(exportedAt !== undefined ? { exportedAt } : {}), kinds, small, contactCandidates, builder: st.builder },
+    v: { shop, ...(exportedAt !== undefined ? { exportedAt } : {}), kinds, small, contactCandidates, snapshot },
   };
 }
 
 // ---- pass 2: writing ----
+
+/**
+ * buildDirectory's row, sorted natively: (hash, seq) packed in 64 bits (53-bit hash, seq in the
+ * low bits) instead of an index sort with a comparator (~3× faster on 3.6M contacts). Equal
+ * hashes come out by seq, not by record order: the directory means the same (candidateBlocks
+ * collects them all). Falls back to buildDirectory when the seqs do not fit beside the hash.
+ */
+function directoryOf(shopId: string, kind: BlockKind, hashes: Float64Array, blocks: Int32Array): BlockDirectory {
+  let maxSeq = 0;
+  for (let i = 0; i < blocks.length; i++) if (blocks[i]! > maxSeq) maxSeq = blocks[i]!;
+  const bits = Math.max(1, Math.ceil(Math.log2(maxSeq + 1)));
+  if (53 + bits > 64) return buildDirectory(shopId, kind, hashes, blocks);
+  const n = hashes.length;
+  const shift = BigInt(bits), mask = (1n << shift) - 1n;
+  const packed = new BigUint64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = (BigInt(hashes[i]!) << shift) | BigInt(blocks[i]!);
+  packed.sort();
+  const h = new Float64Array(n), s = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = packed[i]!;
+    h[i] = Number(p >> shift);
+    s[i] = Number(p & mask);
+  }
+  return { shopId, kind, count: n, hashes: h, blocks: s };
+}
 
 /** Validated record of a line that is not canonical, as encodeBlock writes it. */
 function canonicalText(name: BlockKind, text: string): string {
@@ -653,7 +682,9 @@ async function writePass(db: SellerLensDb, src: BackupSource, v: Validated, opts
         bb[j++] = s[i]!;
       }
       if (k === 'contacts') storedContacts = n;
-      const dir = buildDirectory(shopId, k, hh, bb);
+      kinds[k].hashes.a = hashes[k] = new Float64Array(0); // freed before the snapshot record is made
+      seqOf[k] = new Int32Array(0);
+      const dir = directoryOf(shopId, k, hh, bb);
       await db.blockDirectories.put(k === 'customers' ? dir : { ...dir, maxDay: kinds[k].maxDay } as typeof dir);
     }
 
@@ -671,9 +702,9 @@ async function writePass(db: SellerLensDb, src: BackupSource, v: Validated, opts
 
     // The snapshot of the file's data under the token the panel computes next: its first open
     // reads it instead of rebuilding. Not when real duplicate contacts were fed to the builder.
-    if (v.builder && !duplicatesFound) {
-      const { snap, names } = v.builder.finish();
-      v.builder = null;
+    if (v.snapshot && !duplicatesFound) {
+      const { snap, names } = v.snapshot;
+      v.snapshot = null;
       const token = await shopDataToken(db, shopId);
       await db.analysisSnapshots.put(analysisSnapshotRecord(snap, token, { names }));
       await db.settings.put({ key: analysisTokenKey(shopId), value: token });
