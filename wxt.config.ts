@@ -5,6 +5,9 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Parallel builds (several engineers, one checkout) can each use their own output folder.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
+  // ES-module workers keep dynamic imports (exceljs) in their own chunks: the default (iife) inlines
+  // them, and the engine worker then loads ~1.3 MB of script before it can read a snapshot.
+  vite: () => ({ worker: { format: 'es' } }),
   manifest: ({ browser }) => ({
     name: 'seller-lens 客户资产透镜',
     description: '在商家后台之上看清客户资产：采集、分层、通路、导出，数据只留在本机。',

@@ -14,7 +14,7 @@
  * records are written into the extension's IndexedDB directly, in the stored forms a restore
  * writes, and (b) measures the first report (built from the records) instead.
  */
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -33,6 +33,8 @@ interface Opts {
   direct: boolean;
   /** Write only the shop and its persisted snapshot (no records), then time cold loads. */
   snapshotOnly: boolean;
+  /** `--snapshot-only`: keep the browser profile in this folder and reuse the shop seeded there. */
+  profile?: string;
   customers: number;
   ingestOrders: number;
   batch: number;
@@ -42,8 +44,12 @@ interface Opts {
 
 function parseOpts(argv: string[]): Opts {
   const o: Opts = { direct: false, snapshotOnly: false, customers: 20_000, ingestOrders: 20_000, batch: 200, days: 600, seed: 7 };
-  const names: Record<string, Exclude<keyof Opts, 'direct' | 'snapshotOnly'>> = { '--customers': 'customers', '--ingest-orders': 'ingestOrders', '--batch': 'batch', '--days': 'days', '--seed': 'seed' };
+  const names: Record<string, Exclude<keyof Opts, 'direct' | 'snapshotOnly' | 'profile'>> = { '--customers': 'customers', '--ingest-orders': 'ingestOrders', '--batch': 'batch', '--days': 'days', '--seed': 'seed' };
   for (let i = 0; i < argv.length; i += 2) {
+    if (argv[i] === '--profile') {
+      o.profile = path.resolve(argv[i + 1] ?? '');
+      continue;
+    }
     if (argv[i] === '--direct' || argv[i] === '--snapshot-only') {
       if (argv[i] === '--direct') o.direct = true;
       else o.snapshotOnly = true;
@@ -52,7 +58,7 @@ function parseOpts(argv: string[]): Opts {
     }
     const k = names[argv[i]!];
     const v = Number(argv[i + 1]);
-    if (!k || !Number.isInteger(v) || v < 0) throw new Error(`usage: bench-browser [--direct | --snapshot-only] [--customers N] [--ingest-orders N] [--batch N] [--days N] [--seed N] (bad ${argv[i]})`);
+    if (!k || !Number.isInteger(v) || v < 0) throw new Error(`usage: bench-browser [--direct | --snapshot-only [--profile DIR]] [--customers N] [--ingest-orders N] [--batch N] [--days N] [--seed N] (bad ${argv[i]})`);
     o[k] = v;
   }
   return o;
@@ -156,8 +162,8 @@ async function until(page: Page, expression: string, timeout: number): Promise<v
 
 /**
  * Writes the shop and its persisted analysis snapshot (built here, stored exactly as the worker
- * stores it) for the data token the side panel computes for a shop without records
- * (`<orders>:<contacts>:<customers>:<captures>:<dataVersion>`, see Dashboard's dataToken).
+ * stores it) for the data token the side panel computes for a shop without captures
+ * (`c<change counter>:v<dataVersion>`, lib/db/store.ts shopDataToken).
  * Measures the cold load of a big shop's snapshot without writing millions of records first.
  */
 async function seedSnapshotOnly(page: Page, data: ReturnType<typeof generateShop>): Promise<{ users: number; bytes: number }> {
@@ -168,7 +174,8 @@ async function seedSnapshotOnly(page: Page, data: ReturnType<typeof generateShop
     if (i >= 0) names[i] = c.nickname || c.buyerId || '';
   }
   const version = Date.now();
-  const token = `0:0:0:0:${JSON.stringify(version)}`;
+  // shopDataToken's form for a shop without captures: change counter 0, restore stamp `version`.
+  const token = `c0:v${JSON.stringify(version)}`;
   const record = analysisSnapshotRecord(snap, token, { names }) as AnalysisSnapshot & {
     strings: { text: string; ends: Int32Array; tables: unknown };
   };
@@ -208,21 +215,81 @@ async function coldLoads(context: BrowserContext, url: string, runs: number, exp
     await cold.goto(url);
     await until(cold, `/\\d/.test(document.querySelector('[data-testid="tier-users"]')?.textContent ?? '')`, 10 * 60_000);
     const shownMs = performance.now() - t1;
+    // The 概览 figures of the fresh analysis (report + previous) show before its lists (extras).
+    await until(cold, `document.querySelector('.app')?.getAttribute('data-report') === 'fresh'`, 10 * 60_000);
+    const firstScreenMs = performance.now() - t1;
     const freshMs = await untilFresh(cold, t1, 10 * 60_000);
     const text = (await cold.locator('.app').textContent()) ?? '';
     const workerMs = /(\d+) ms/.exec(text)?.[1];
+    const timings = await cold.locator('.app').getAttribute('data-timings');
     const users = await cold.getByTestId('tier-users').textContent();
     const check = expectUsers === undefined ? '' : users === String(expectUsers) ? ` (用户 ${users} = the engine's in Node)` : ` (用户 ${users}, EXPECTED ${expectUsers})`;
     console.log(
-      `(c) cold load #${run}: tier-users shows a number after ${s(shownMs)}; fresh analysis from the persisted snapshot ready after ${s(freshMs)}` +
+      `(c) cold load #${run}: tier-users shows a number after ${s(shownMs)}; fresh 概览 (report + previous) after ${s(firstScreenMs)}; ` +
+        `fresh analysis complete (lists too) after ${s(freshMs)}` +
         (workerMs ? ` (worker: ${workerMs} ms from request to answer)` : '') + check,
     );
+    if (timings) console.log(`    steps (ms): ${Object.entries(JSON.parse(timings) as Record<string, number>).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     if (expectUsers !== undefined && users !== String(expectUsers)) process.exitCode = 1;
     await cold.screenshot({ path: path.join('test-results', `bench-cold-load-${run}.png`) }).catch(() => undefined);
     // As a merchant would: the panel stays open a moment, so the worker finishes keeping what it
     // computed (fitted 高潜 models, the last result) before the page — and its worker — goes.
     await cold.waitForTimeout(4000);
     await cold.close();
+  }
+}
+
+/**
+ * `--snapshot-only`: the shop's snapshot stored as the worker stores it (no records), then three
+ * cold loads. With `--profile DIR` the browser profile is kept there and, when it already holds
+ * the seeded shop of the same size (DIR/seeded.json), reused without generating it again.
+ */
+async function snapshotOnlyBench(
+  opts: Opts,
+  launchWithExtension: (dir: string) => Promise<{ context: BrowserContext; extensionId: string }>,
+  work: string,
+): Promise<void> {
+  const profile = opts.profile ?? path.join(work, 'profile');
+  const marker = path.join(profile, 'seeded.json');
+  const sizeKey = `${opts.customers}:${opts.days}:${opts.seed}`;
+  const kept = opts.profile && existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as { size: string; users: number }) : null;
+  const { context, extensionId } = await launchWithExtension(profile);
+  try {
+    const url = `chrome-extension://${extensionId}/sidepanel.html`;
+    let users: number;
+    if (kept && kept.size === sizeKey) {
+      users = kept.users;
+      console.log(`snapshot only: reusing the shop seeded in ${profile}`);
+    } else {
+      const data = generateShop({ seed: opts.seed, platform: 'douyin', shopId: 'bench-shop', shopName: '基准测试店', customers: opts.customers, endDay: '2026-11-20', days: opts.days });
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.getByTestId('restore-backup').waitFor();
+      const t = performance.now();
+      const seeded = await seedSnapshotOnly(page, data);
+      users = seeded.users;
+      console.log(
+        `snapshot only: ${data.customers.length.toLocaleString('en')} customers, ${data.orders.length.toLocaleString('en')} orders, ` +
+          `${data.contacts.length.toLocaleString('en')} contacts → ${(seeded.bytes / 1e6).toFixed(0)} MB of columns, written in ${s(performance.now() - t)} (no records stored)`,
+      );
+      await page.close();
+      if (opts.profile) writeFileSync(marker, JSON.stringify({ size: sizeKey, users }));
+    }
+    await coldLoads(context, url, 3, users);
+    // Where a cold load's time goes: reading the stored record alone, and whether the 高潜 models were kept.
+    const probe = await context.newPage();
+    await probe.goto(url);
+    const read = (await probe.evaluate(`new Promise((resolve) => { const r = indexedDB.open('seller-lens'); r.onsuccess = () => { const db = r.result;
+      const t = performance.now(); const tx = db.transaction(['analysisSnapshots', 'settings']);
+      const q = tx.objectStore('analysisSnapshots').get('bench-shop');
+      const m = tx.objectStore('settings').get('analysisModels:bench-shop');
+      tx.oncomplete = () => { db.close(); resolve({ ms: performance.now() - t, models: (m.result?.value?.models ?? []).length }); }; }; })`)) as { ms: number; models: number };
+    console.log(`    reading the stored snapshot record alone (IndexedDB get, from an extension page): ${s(read.ms)}; 高潜 models kept: ${read.models}`);
+    await probe.close();
+  } finally {
+    await context.close();
+    rmSync(work, { recursive: true, force: true });
+    console.log(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   }
 }
 
@@ -234,42 +301,14 @@ async function main() {
   const profile = path.join(work, 'profile');
   console.log(`seller-lens browser bench — extension ${EXTENSION_DIR}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 
+  if (opts.snapshotOnly) {
+    await snapshotOnlyBench(opts, launchWithExtension, work);
+    return;
+  }
   // The backup file first (streamed to disk, never one string here).
   let t = performance.now();
   const data = generateShop({ seed: opts.seed, platform: 'douyin', shopId: 'bench-shop', shopName: '基准测试店', customers: opts.customers, endDay: '2026-11-20', days: opts.days });
   const backup: Backup = { format: 'seller-lens-backup', version: 1, exportedAt: '2026-11-21T09:00:00+08:00', ...data, captures: [], platformSnapshots: [], audiences: [], exports: [] };
-  if (opts.snapshotOnly) {
-    const { context, extensionId } = await launchWithExtension(profile);
-    try {
-      const url = `chrome-extension://${extensionId}/sidepanel.html`;
-      const page = await context.newPage();
-      await page.goto(url);
-      await page.getByTestId('restore-backup').waitFor();
-      t = performance.now();
-      const seeded = await seedSnapshotOnly(page, data);
-      console.log(
-        `snapshot only: ${data.customers.length.toLocaleString('en')} customers, ${data.orders.length.toLocaleString('en')} orders, ` +
-          `${data.contacts.length.toLocaleString('en')} contacts → ${(seeded.bytes / 1e6).toFixed(0)} MB of columns, written in ${s(performance.now() - t)} (no records stored)`,
-      );
-      await page.close();
-      await coldLoads(context, url, 3, seeded.users);
-      // Where a cold load's time goes: reading the stored record alone, and whether the 高潜 models were kept.
-      const probe = await context.newPage();
-      await probe.goto(url);
-      const read = (await probe.evaluate(`new Promise((resolve) => { const r = indexedDB.open('seller-lens'); r.onsuccess = () => { const db = r.result;
-        const t = performance.now(); const tx = db.transaction(['analysisSnapshots', 'settings']);
-        const q = tx.objectStore('analysisSnapshots').get(${JSON.stringify(data.shop.shopId)});
-        const m = tx.objectStore('settings').get('analysisModels:' + ${JSON.stringify(data.shop.shopId)});
-        tx.oncomplete = () => { db.close(); resolve({ ms: performance.now() - t, models: (m.result?.value?.models ?? []).length }); }; }; })`)) as { ms: number; models: number };
-      console.log(`    reading the stored snapshot record alone (IndexedDB get, from an extension page): ${s(read.ms)}; 高潜 models kept: ${read.models}`);
-      await probe.close();
-    } finally {
-      await context.close();
-      rmSync(work, { recursive: true, force: true });
-      console.log(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-    }
-    return;
-  }
   const file = path.join(work, 'backup.json');
   const out = createWriteStream(file);
   let chars = 0;

@@ -3,7 +3,12 @@ import type { ConversionReport } from '@/lib/audience/conversion';
 import type { TagInfo } from '@/lib/audience/tags';
 import type { AnalysisResult, AudienceExportResult, AudienceSizeResult, BackupResult, CsvResult, EngineRequest, EngineResponse, ReportResult, RestoreResult } from './protocol';
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (t: string) => void };
+type Pending = {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  onProgress?: (t: string) => void;
+  onPartial?: (r: ReportResult) => void;
+};
 type Body<K> = K extends EngineRequest['kind'] ? Omit<Extract<EngineRequest, { kind: K }>, 'id'> : never;
 
 export class EngineClient {
@@ -17,18 +22,24 @@ export class EngineClient {
       const p = this.pending.get(msg.id);
       if (!p) return;
       if ('progress' in msg) return p.onProgress?.(msg.progress);
+      if ('partial' in msg) return p.onPartial?.(msg.partial);
       this.pending.delete(msg.id);
       if (msg.ok) p.resolve(msg.result);
       else p.reject(new Error(msg.error));
     };
   }
 
-  private call<T>(body: Omit<EngineRequest, 'id'>, onProgress?: (t: string) => void): Promise<T> {
+  private call<T>(body: Omit<EngineRequest, 'id'>, onProgress?: (t: string) => void, onPartial?: (r: ReportResult) => void): Promise<T> {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress, onPartial });
       this.worker.postMessage({ ...body, id });
     });
+  }
+
+  /** Lets the worker start reading a shop's stored snapshot (default: the first shop) while the page starts; no answer. */
+  prefetch(shopId?: string): void {
+    this.worker.postMessage({ kind: 'prefetch', shopId, id: this.next++ });
   }
 
   /** The report of a window and of its previous window. */
@@ -36,9 +47,12 @@ export class EngineClient {
     return this.call(body, onProgress);
   }
 
-  /** The report with what the side panel's views need (ranked 高潜, per-class GMV, preferences …). */
-  analysis(body: Body<'analysis'>, onProgress?: (t: string) => void): Promise<AnalysisResult> {
-    return this.call(body, onProgress);
+  /**
+   * The report with what the side panel's views need (ranked 高潜, per-class GMV, preferences …);
+   * `onPartial` gets the report and the previous one first, as soon as they are computed.
+   */
+  analysis(body: Body<'analysis'>, onProgress?: (t: string) => void, onPartial?: (r: ReportResult) => void): Promise<AnalysisResult> {
+    return this.call(body, onProgress, onPartial);
   }
 
   /** Tag chips (with sizes) of a window. */

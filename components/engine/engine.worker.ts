@@ -3,15 +3,17 @@
  * worker, which Chrome may stop at any time). It reads one shop from IndexedDB, keeps its
  * columnar snapshot while the data token is unchanged, and answers report and export requests.
  */
-import { getDb, loadShopData } from '@/lib/db';
-import { analyzeWindow, buildSnapshot, customerIndexOf, latestDataDay, previousWindow, resolveWindow, toRange, type DayWindow, type Snapshot } from '@/lib/engine';
+import { getDb, listShops, loadShopData } from '@/lib/db';
+import { analyzeWindow, buildSnapshot, customerIndexOf, latestDataDay, newWindowScans, previousFigures, previousWindow, resolveWindow, toRange, type DayWindow, type Snapshot } from '@/lib/engine';
 import type { PropensityModel } from '@/lib/engine/propensity/model';
 import {
   loadAnalysisModels,
   loadAnalysisSnapshot,
+  prefetchAnalysisSnapshot,
   propensityModelAt,
   saveAnalysisModel,
   saveAnalysisSnapshot,
+  takeLoadSteps,
   type ModelMemo,
 } from '@/lib/db/analysis-snapshot';
 import { buildBackup, serializeBackupParts } from '@/lib/export/backup';
@@ -39,6 +41,8 @@ type Cache = {
   audience?: AudienceContext;
 };
 let cache: Cache | null = null;
+/** ms from this worker's creation until its code was loaded and evaluated (reported in timings). */
+const bootMs = Math.round(performance.now());
 
 /** 高潜 model as of a day, fitted on the shop's history up to it (the CLI's scorer, so the numbers agree). */
 function modelAt(c: Cache, day: number): PropensityModel {
@@ -48,11 +52,19 @@ function modelAt(c: Cache, day: number): PropensityModel {
 /** Rows of the 高潜 list kept in the saved analysis (the full list comes with the recompute). */
 const SAVED_LIST_ROWS = 300;
 
-/** The report of a window and of its previous one, both scored with the fitted 高潜 model. */
-function reportPair(c: Cache, window: DayWindow) {
+/** The report of a window and the figures of its previous one, both scored with the fitted 高潜 model. */
+function reportPair(c: Cache, window: DayWindow, mark: (step: string) => void = () => undefined) {
   const prevWindow = previousWindow(window);
-  const analysis = analyzeWindow(c.snap, window, { scorer: modelAt(c, toRange(window).end).score });
-  const previous = analyzeWindow(c.snap, prevWindow, { scorer: modelAt(c, toRange(prevWindow).end).score }).report;
+  const model = modelAt(c, toRange(window).end);
+  mark('model');
+  // The previous window's classes and sales are computed once, for W's report and for its own figures.
+  const scans = newWindowScans();
+  const analysis = analyzeWindow(c.snap, window, { scorer: model.score, scans });
+  mark('report');
+  const prevModel = modelAt(c, toRange(prevWindow).end);
+  mark('previousModel');
+  const previous = previousFigures(c.snap, prevWindow, { scorer: prevModel.score, scans });
+  mark('previous');
   return { analysis, previous };
 }
 
@@ -110,6 +122,12 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
   const req = e.data;
   const progress = (text: string) => post({ id: req.id, progress: text });
   try {
+    if (req.kind === 'prefetch') {
+      const db = getDb();
+      const shopId = req.shopId ?? (await listShops(db))[0]?.shopId;
+      if (shopId !== undefined && cache?.shopId !== shopId) prefetchAnalysisSnapshot(db, shopId);
+      return;
+    }
     if (req.kind === 'backup') {
       const backup = await buildBackup(getDb(), req.shopId);
       post({ id: req.id, ok: true, kind: 'backup', result: { parts: serializeBackupParts(backup), filename: backupFileName(req.shopId, backup.exportedAt) } });
@@ -123,9 +141,18 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
       return;
     }
     const t0 = performance.now();
+    const timings: Record<string, number> = { workerBoot: bootMs, requestAt: Math.round(t0) };
+    let tMark = t0;
+    const mark = (step: string) => {
+      const now = performance.now();
+      timings[step] = Math.round(now - tMark);
+      tMark = now;
+    };
     const c = await snapshotFor(req.shopId, req.token, progress, req.kind !== 'report' && req.kind !== 'analysis');
     const { snap } = c;
     const data = c.data as ShopData; // loaded for every request but report / analysis, which do not read it
+    mark('snapshot');
+    Object.assign(timings, takeLoadSteps());
     const latestDay = latestDataDay(snap, today());
     const window = resolveWindow(req.window, latestDay);
     if (req.kind === 'report') {
@@ -135,7 +162,10 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
       await writeTierCache(window, snap, analysis); // tier chips on the console pages
     } else if (req.kind === 'analysis') {
       progress('计算指标…');
-      const { analysis, previous } = reportPair(c, window);
+      const { analysis, previous } = reportPair(c, window, mark);
+      // The first screen (概览) needs only the two reports: shown while the lists are made.
+      post({ id: req.id, partial: { report: analysis.report, previous, latestDay, ms: performance.now() - t0, timings: { ...timings } } });
+      mark('postReport');
       progress('整理榜单…');
       const names = c.names, shopId = c.shopId;
       const byName = (k: string): Customer | undefined => {
@@ -143,7 +173,8 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
         return name ? { customerKey: k, shopId, nickname: name, tags: [] } : undefined;
       };
       const extras = viewExtras(snap, window, analysis, modelAt(c, toRange(window).end), byName);
-      const result: AnalysisResult = { report: analysis.report, previous, latestDay, ms: performance.now() - t0, extras };
+      mark('extras');
+      const result: AnalysisResult = { report: analysis.report, previous, latestDay, ms: performance.now() - t0, extras, timings };
       post({ id: req.id, ok: true, kind: 'analysis', result });
       await writeTierCache(window, snap, analysis); // tier chips on the console pages
       // Kept for the next opening of the panel (shown at once while this recomputes); best effort.

@@ -1,5 +1,5 @@
 /** Messages between the side panel / popup and the engine Web Worker. */
-import type { Report } from '@/lib/engine';
+import type { PreviousFigures, Report } from '@/lib/engine';
 import type { ViewExtras } from './extras';
 import type { AudienceExportResult, AudienceFormat, AudienceSizeResult, AudienceSource } from './audience-jobs';
 import type { TagInfo } from '@/lib/audience/tags';
@@ -33,14 +33,18 @@ export type EngineRequest =
   | { id: number; kind: 'conversion'; shopId: string; window: WindowRequest; token: string; exportId: string }
   | { id: number; kind: 'tierCsv'; shopId: string; window: WindowRequest; token: string; tier: 'firstOrder' | 'repeat' }
   | { id: number; kind: 'backup'; shopId: string }
+  /** Start reading the stored snapshot of `shopId` (else of the first shop, as the panel picks it) before the report is asked; no answer. */
+  | { id: number; kind: 'prefetch'; shopId?: string }
   | { id: number; kind: 'restore'; file: Blob };
 
 export interface ReportResult {
   report: Report;
-  /** Report of the previous window, for the tiers' change. */
-  previous: Report;
+  /** The previous window's figures the panel compares with (tiers' change, daily series): its report's values. */
+  previous: PreviousFigures;
   latestDay: string;
   ms: number;
+  /** Where the worker's time went (ms per step, in order), for `bench:browser`. */
+  timings?: Record<string, number>;
 }
 
 /** The report plus what the side panel's views need (ranked lists, per-class GMV …). */
@@ -92,4 +96,6 @@ export type EngineResponse =
   | { id: number; ok: true; kind: 'backup'; result: BackupResult }
   | { id: number; ok: true; kind: 'restore'; result: RestoreResult }
   | { id: number; ok: false; error: string }
-  | { id: number; progress: string };
+  | { id: number; progress: string }
+  /** An `analysis` request's first screen (report + previous, no extras yet); the full answer follows. */
+  | { id: number; partial: ReportResult };

@@ -1,5 +1,5 @@
 import type { ViewExtras } from '@/components/engine/extras';
-import type { Report } from '@/lib/engine';
+import type { PreviousFigures, Report } from '@/lib/engine';
 import type { Lang, MessageKey } from '@/lib/i18n/messages';
 
 /** The side panel's views (tabs), in tab order. */
@@ -9,7 +9,7 @@ export type ViewId = (typeof VIEWS)[number];
 /** What every view gets: the report of the window shown, its previous window, and the worker's extras. */
 export interface ViewProps {
   report: Report | null;
-  prev: Report | null;
+  prev: PreviousFigures | null;
   extras: ViewExtras | null;
   t: (k: MessageKey) => string;
   lang: Lang;

@@ -202,15 +202,113 @@ function isStored(r: AnalysisSnapshot): r is StoredRecord {
 }
 
 /**
+ * The snapshot of a stored header whose columns are views into the record's one buffer (no
+ * copy: ~170 MB at a million orders). snapshotFromBuffers makes the object from empty columns —
+ * same fields in the same order as buildSnapshot's, so engine loops stay monomorphic — and each
+ * field is then set from the header and the views, after the same checks it makes.
+ */
+function snapshotOnRecordData(header: SnapshotHeader, data: ArrayBuffer): Snapshot {
+  const views = new Map<string, Uint8Array | Int32Array | Float64Array>();
+  let at = 0;
+  for (const col of header.columns) {
+    at = align8(at);
+    const bytes = col.length * BYTES[col.type];
+    if (at + bytes > data.byteLength) throw new Error(`snapshot column ${col.name} runs past the stored data`);
+    views.set(col.name, col.type === 'u8' ? new Uint8Array(data, at, col.length) : col.type === 'i32' ? new Int32Array(data, at, col.length) : new Float64Array(data, at, col.length));
+    at += bytes;
+  }
+  const empty = {
+    ...header,
+    ...Object.fromEntries(STRING_TABLES.map((k) => [k, []])),
+    columns: header.columns.map((c) => ({ ...c, length: 0 })),
+  } as SnapshotHeader;
+  // Checks the format, version, column names and types (and that every column is there).
+  const snap = snapshotFromBuffers(empty, header.columns.map(() => new ArrayBuffer(0)));
+  const fields = snap as unknown as Record<string, unknown>;
+  const from = header as unknown as Record<string, unknown>;
+  for (const k of Object.keys(fields)) {
+    const v = views.get(k);
+    if (v) fields[k] = v;
+    else if (k in from) fields[k] = from[k];
+    else throw new Error(`snapshot field ${k} is not in the stored header`);
+  }
+  return snap;
+}
+
+/** Makes `snap[name]` computed by `make` on first read (then a plain value again; assignable). */
+function lazyField<K extends keyof Snapshot>(snap: Snapshot, name: K, make: () => Snapshot[K]): void {
+  const settle = (value: Snapshot[K]) => Object.defineProperty(snap, name, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(snap, name, {
+    get: () => {
+      const value = make();
+      settle(value);
+      return value;
+    },
+    set: settle,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/** A read of a shop's stored record started before the request that needs it (see prefetchAnalysisSnapshot). */
+let prefetched: { shopId: string; at: number; record: Promise<AnalysisSnapshot | undefined> } | null = null;
+
+/** How long a prefetched record may wait for its request (it is the opening's; ~200 MB is not kept longer). */
+const PREFETCH_KEEP_MS = 10_000;
+
+/**
+ * Starts reading the shop's stored snapshot record now (reading ~200 MB takes most of a cold
+ * open), for the loadAnalysisSnapshot that the first request makes once the data token is known.
+ */
+export function prefetchAnalysisSnapshot(db: SellerLensDb, shopId: string): void {
+  const p = { shopId, at: Date.now(), record: db.analysisSnapshots.get(shopId).catch(() => undefined) };
+  prefetched = p;
+  setTimeout(() => {
+    if (prefetched === p) prefetched = null;
+  }, PREFETCH_KEEP_MS);
+}
+
+/** The prefetched record of `shopId` when it is still the stored one (token as in `settings`), else a fresh read. */
+async function readRecord(db: SellerLensDb, shopId: string, storedToken: unknown): Promise<AnalysisSnapshot | undefined> {
+  const p = prefetched;
+  prefetched = null;
+  if (p && p.shopId === shopId && Date.now() - p.at < PREFETCH_KEEP_MS) {
+    loadSteps.prefetchedAgo = Date.now() - p.at;
+    const r = await p.record;
+    // A snapshot saved since the prefetch started has another token: read that one instead.
+    if (r && storedToken !== undefined && (r as Partial<StoredRecord>).token === storedToken) return r;
+  }
+  return db.analysisSnapshots.get(shopId);
+}
+
+/** Milliseconds of each step of the last loadAnalysisSnapshot, until taken. */
+const loadSteps: Record<string, number> = {};
+
+/** The steps (ms) of the loads since the last call — record read, strings, columns — for the worker's timings. */
+export function takeLoadSteps(): Record<string, number> {
+  const out = { ...loadSteps };
+  for (const k of Object.keys(loadSteps)) delete loadSteps[k];
+  return out;
+}
+
+/**
  * The shop's persisted snapshot when it was built from data token `token` (any token when null,
  * to bring an older one forward through the change log); null when there is none, it is of
  * another token, or it is unreadable (then it is deleted, so it is rebuilt).
  */
 export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, token: string | null): Promise<LoadedAnalysis | null> {
+  let tMark = performance.now();
+  const mark = (step: string) => {
+    const now = performance.now();
+    loadSteps[step] = Math.round(now - tMark);
+    tMark = now;
+  };
   // A stale snapshot is ~100 MB: compare the small token first, and read the record only on a match.
   const saved = await db.settings.get(analysisTokenKey(shopId));
   if (token !== null && saved !== undefined && saved.value !== token) return null;
-  const r = await db.analysisSnapshots.get(shopId);
+  mark('loadToken');
+  const r = await readRecord(db, shopId, saved?.value);
+  mark('loadRecord');
   if (!r) return null;
   if (!isStored(r) || r.shopId !== shopId) {
     await db.analysisSnapshots.delete(shopId).catch(() => undefined);
@@ -220,22 +318,19 @@ export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, tok
   try {
     const { text, ends, tables } = r.strings;
     const strings = {} as Record<StringTable, string[]>;
-    let from = 0;
+    let from = 0, orderIdsFrom = 0;
     for (const k of STRING_TABLES) {
-      strings[k] = unpackStrings(text, ends, from, tables[k]);
+      // Order ids (a million at 1M orders) are read only when the snapshot is updated: unpacked then.
+      if (k === 'orderIds') orderIdsFrom = from;
+      else strings[k] = unpackStrings(text, ends, from, tables[k]);
       from += tables[k];
     }
     const names = unpackStrings(text, ends, from, tables.names);
-    const buffers: ArrayBuffer[] = [];
-    let at = 0;
-    for (const col of r.header.columns) {
-      at = align8(at);
-      const len = col.length * BYTES[col.type];
-      buffers.push(r.data.slice(at, at + len));
-      at += len;
-    }
-    const snap = snapshotFromBuffers({ ...r.header, ...strings } as SnapshotHeader, buffers);
+    mark('loadStrings');
+    const snap = snapshotOnRecordData({ ...r.header, ...strings, orderIds: [] } as SnapshotHeader, r.data);
     if (snap.shopId !== shopId) throw new Error(`snapshot of shop ${snap.shopId}, expected ${shopId}`);
+    lazyField(snap, 'orderIds', () => unpackStrings(text, ends, orderIdsFrom, tables.orderIds));
+    mark('loadColumns');
     return { snap, names, builtAt: r.builtAt, token: r.token };
   } catch {
     await db.analysisSnapshots.delete(shopId).catch(() => undefined);

@@ -145,8 +145,11 @@ export function keyMetrics(
   previousRange: DayRange,
   opts: MetricsOptions = {},
 ): { metrics: KeyMetrics; members: WindowMetrics['members'] } {
-  const cur = windowMetrics(snap, range, opts);
-  const prev = windowMetrics(snap, previousRange, opts);
+  return keyMetricsOf(windowMetrics(snap, range, opts), windowMetrics(snap, previousRange, opts));
+}
+
+/** keyMetrics from the metrics of W and of the previous window, already computed. */
+export function keyMetricsOf(cur: WindowMetrics, prev: WindowMetrics): { metrics: KeyMetrics; members: WindowMetrics['members'] } {
   const { members, ...rest } = cur;
   return {
     metrics: {

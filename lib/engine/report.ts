@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import { dayNumber } from '../model';
 import type { Snapshot } from './snapshot';
-import { previousWindow, toRange, type DayWindow } from './window';
+import { previousWindow, toRange, type DayRange, type DayWindow } from './window';
 import { douyinTiers, HIGH_POTENTIAL_THRESHOLD, type DouyinTiers, type PropensityScorer } from './douyin-tiers';
-import { pathwayRates, taobaoPathways, type TaobaoPathways } from './taobao-pathways';
+import { taobaoPathways, type TaobaoPathways } from './taobao-pathways';
 import { assetLayers, type AssetLayers } from './assets';
-import { keyMetrics, type WindowMetrics } from './metrics';
+import { keyMetricsOf, windowMetrics, type WindowMetrics } from './metrics';
 import { RFM_CLASSES, rfmClasses, type RfmResult } from './rfm';
 import { coverage, type Coverage } from './coverage';
 import { goldenWindow, GOLDEN_WINDOW_DAYS } from './golden-window';
@@ -79,6 +79,62 @@ export interface ReportOptions {
   priceBandsYuan?: readonly number[];
   /** 新客黄金期 length in days (default 3). */
   goldenWindowDays?: number;
+  /** Window passes kept between reports of the same snapshot (a window and its previous one share two). */
+  scans?: WindowScans;
+}
+
+/**
+ * Per-window passes that several reports of one snapshot need: the Taobao classes of a window
+ * (W's previous rates, the previous window's classes) and its sales metrics (W's previous totals,
+ * the previous window's series). Keyed by range; valid for one snapshot only.
+ */
+export interface WindowScans {
+  taobao: Map<string, TaobaoPathways>;
+  metrics: Map<string, WindowMetrics>;
+}
+
+/** An empty WindowScans (for reports of one snapshot). */
+export function newWindowScans(): WindowScans {
+  return { taobao: new Map(), metrics: new Map() };
+}
+
+const rangeKey = (r: DayRange) => `${r.start}:${r.end}`;
+
+function taobaoOf(snap: Snapshot, range: DayRange, scans: WindowScans | undefined): TaobaoPathways {
+  if (!scans) return taobaoPathways(snap, range);
+  let t = scans.taobao.get(rangeKey(range));
+  if (!t) scans.taobao.set(rangeKey(range), (t = taobaoPathways(snap, range)));
+  return t;
+}
+
+function metricsOf(snap: Snapshot, range: DayRange, opts: ReportOptions): WindowMetrics {
+  const scans = opts.priceBandsYuan === undefined ? opts.scans : undefined; // kept ones use the default bands
+  if (!scans) return windowMetrics(snap, range, { priceBandsYuan: opts.priceBandsYuan });
+  let m = scans.metrics.get(rangeKey(range));
+  if (!m) scans.metrics.set(rangeKey(range), (m = windowMetrics(snap, range)));
+  return m;
+}
+
+/** What the side panel shows of the previous window: the same figures as its full report's. */
+export interface PreviousFigures {
+  window: DayWindow;
+  douyin: Report['douyin'];
+  taobao: Pick<Report['taobao'], 'newVisitors' | 'unpurchasedReturning' | 'purchasedReturning'>;
+  metrics: Pick<Report['metrics'], 'gmvFen' | 'orders' | 'purchasers' | 'aovFen' | 'daily'>;
+}
+
+/** Those fields of computeReport(snap, window, opts), computed without the rest of the report. */
+export function previousFigures(snap: Snapshot, window: DayWindow, opts: ReportOptions = {}): PreviousFigures {
+  const range = toRange(window);
+  const dy = douyinTiers(snap, range, { scorer: opts.scorer, threshold: HIGH_POTENTIAL_THRESHOLD });
+  const tb = taobaoOf(snap, range, opts.scans);
+  const m = metricsOf(snap, range, opts);
+  return {
+    window: { start: window.start, end: window.end },
+    douyin: { ...dy.counts, highPotential: dy.highPotential.length },
+    taobao: { newVisitors: tb.newVisitors, unpurchasedReturning: tb.unpurchasedReturning, purchasedReturning: tb.purchasedReturning },
+    metrics: { gmvFen: m.gmvFen, orders: m.orders, purchasers: m.purchasers, aovFen: m.aovFen, daily: m.daily },
+  };
 }
 
 /** Everything behind one report, with the member sets the UI builds audiences from. */
@@ -101,10 +157,15 @@ export function analyzeWindow(snap: Snapshot, window: DayWindow, opts: ReportOpt
   const range = toRange(window), prevRange = toRange(prevWindow);
   const end = dayNumber(window.end);
   const dy = douyinTiers(snap, range, { scorer: opts.scorer, threshold: HIGH_POTENTIAL_THRESHOLD });
-  const tb = taobaoPathways(snap, range);
-  const prevRates = pathwayRates(snap, prevRange);
+  const tb = taobaoOf(snap, range, opts.scans);
+  const prevPathways = taobaoOf(snap, prevRange, opts.scans).pathways;
+  const prevRates = {
+    newVisitorSameDay: prevPathways.newVisitorSameDay.rate,
+    unpurchasedReturn: prevPathways.unpurchasedReturn.rate,
+    repurchase: prevPathways.repurchase.rate,
+  };
   const assets = assetLayers(snap, end);
-  const km = keyMetrics(snap, range, prevRange, { priceBandsYuan: opts.priceBandsYuan });
+  const km = keyMetricsOf(metricsOf(snap, range, opts), metricsOf(snap, prevRange, opts));
   const rfm = rfmClasses(snap, end);
   const cov = coverage(snap, end);
   const golden = goldenWindow(snap, end, opts.goldenWindowDays ?? GOLDEN_WINDOW_DAYS);

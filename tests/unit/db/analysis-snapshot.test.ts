@@ -8,6 +8,7 @@ import {
   ANALYSIS_SNAPSHOT_VERSION,
   loadAnalysisModels,
   loadAnalysisSnapshot,
+  prefetchAnalysisSnapshot,
   propensityModelAt,
   saveAnalysisModel,
   saveAnalysisSnapshot,
@@ -41,6 +42,36 @@ describe('persisted analysis snapshot', () => {
     expect(loaded!.names).toEqual(names);
     // Keys in the same order as buildSnapshot's, so engine code sees the same object shape.
     expect(Object.keys(loaded!.snap)).toEqual(Object.keys(snap));
+  });
+
+  it('reads the columns in place (views into the stored buffer) and the order ids only when asked', async () => {
+    const db = freshDb();
+    await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
+    const loaded = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!.snap;
+    expect(loaded.orderPaid.buffer).toBe(loaded.custContactStart.buffer);
+    expect(loaded.orderAmountFen.buffer).toBe(loaded.customerFlags.buffer);
+    expect(Object.getOwnPropertyDescriptor(loaded, 'orderIds')?.get).toBeTypeOf('function');
+    expect(loaded.orderIds).toEqual(snap.orderIds);
+    expect(Object.getOwnPropertyDescriptor(loaded, 'orderIds')?.value).toEqual(snap.orderIds); // kept after the first read
+    const again = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!.snap;
+    again.orderIds = ['x'];
+    expect(again.orderIds).toEqual(['x']);
+  });
+
+  it('uses a prefetched record only while it is still the stored one', async () => {
+    const db = freshDb();
+    await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
+    prefetchAnalysisSnapshot(db, 'p1');
+    const loaded = await loadAnalysisSnapshot(db, 'p1', 'tok-1');
+    expect(plain(loaded!.snap)).toEqual(plain(snap));
+    // Saved again after the prefetch started: the load reads the new record, not the prefetched one.
+    prefetchAnalysisSnapshot(db, 'p1');
+    const small = buildSnapshot({ ...data, orders: data.orders.slice(0, 10), contacts: [], customers: [] });
+    await saveAnalysisSnapshot(db, small, 'tok-2');
+    expect((await loadAnalysisSnapshot(db, 'p1', 'tok-2'))!.snap.orderCount).toBe(10);
+    // A prefetch of another shop is not used for this one.
+    prefetchAnalysisSnapshot(db, 'other');
+    expect((await loadAnalysisSnapshot(db, 'p1', 'tok-2'))!.snap.orderCount).toBe(10);
   });
 
   it('is not used for another data token or another shop, and a new save replaces it', async () => {
