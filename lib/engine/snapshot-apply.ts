@@ -21,7 +21,7 @@ import { isPaidStatus } from '../model';
 import { isFullPhone } from './phone';
 import {
   CHANNELS, CITY_KNOWN, CONTACT_KINDS, FAN, GENDER_KNOWN, HAS_RECORD, MEMBER, NO_DAY, PHONE_FULL, TRAFFICS,
-  customerIndexOf, dayNumberOfInstant, snapshotOf, writeImplicitContacts, type Snapshot, type SnapshotBase,
+  Arena, customerIndexOf, dayNumberOfInstant, snapshotOf, writeImplicitContacts, type Snapshot, type SnapshotBase,
   type SnapshotIndexes,
 } from './snapshot';
 
@@ -98,20 +98,21 @@ export function applySnapshotChanges(snap: Snapshot, names: string[], changes: S
     }
   const m2 = m + (ords.size - pos.size);
   const orderIds = snap.orderIds.slice();
-  const copy = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
-    const b = new (a.constructor as new (len: number) => T)(m2);
+  // Order columns in one allocation, the rest of the big columns in another (see Arena).
+  const orderArena = new Arena(Arena.size(m2 * 4, m2 * 4, m2 * 4, m2 * 4, m2, m2 * 8, m2, m2, m2 * 4, m2));
+  const copy = <T extends Int32Array | Uint8Array | Float64Array>(a: T, b: T): T => {
     b.set(a.subarray(0, m));
     return b;
   };
-  const orderCustomer = copy(snap.orderCustomer); // intermediate ids until renumbered below
-  const orderPlacedDay = copy(snap.orderPlacedDay);
-  const orderPaidDay = copy(snap.orderPaidDay);
-  const orderHappenDay = copy(snap.orderHappenDay);
-  const orderPaid = copy(snap.orderPaid);
-  const orderAmountFen = copy(snap.orderAmountFen);
-  const orderChannel = copy(snap.orderChannel);
-  const orderTraffic = copy(snap.orderTraffic);
-  const orderProduct = copy(snap.orderProduct); // intermediate product codes until renumbered below
+  const orderCustomer = copy(snap.orderCustomer, orderArena.i32(m2)); // intermediate ids until renumbered below
+  const orderPlacedDay = copy(snap.orderPlacedDay, orderArena.i32(m2));
+  const orderPaidDay = copy(snap.orderPaidDay, orderArena.i32(m2));
+  const orderHappenDay = copy(snap.orderHappenDay, orderArena.i32(m2));
+  const orderPaid = copy(snap.orderPaid, orderArena.u8(m2));
+  const orderAmountFen = copy(snap.orderAmountFen, orderArena.f64(m2));
+  const orderChannel = copy(snap.orderChannel, orderArena.u8(m2));
+  const orderTraffic = copy(snap.orderTraffic, orderArena.u8(m2));
+  const orderProduct = copy(snap.orderProduct, orderArena.i32(m2)); // intermediate product codes until renumbered below
   // Intermediate product codes: previous codes, then new keys.
   const P = snap.productKeys.length;
   const productCode = new Map<string, number>();
@@ -121,7 +122,7 @@ export function applySnapshotChanges(snap: Snapshot, names: string[], changes: S
   // Name of a product key as written by a changed order (for the first-seen rule below).
   const changedOrderName = new Map<number, string>();
   let next = m;
-  const changed = new Uint8Array(m2); // orders written by this batch (their index entries are re-inserted)
+  const changed = orderArena.u8(m2); // orders written by this batch (their index entries are re-inserted)
   const changedList: number[] = [];
   // Previous customers that may have lost their last order (candidates for disappearing).
   const movedFrom: number[] = [];
@@ -206,11 +207,25 @@ export function applySnapshotChanges(snap: Snapshot, names: string[], changes: S
   const n2 = customerKeys.length;
 
   // ---- customer columns in final order; dictionaries coded by first use in that order.
-  const customerFlags = new Uint8Array(n2);
-  const customerGender = new Uint8Array(n2);
-  const customerProvince = new Int32Array(n2).fill(-1);
-  const customerCity = new Int32Array(n2).fill(-1);
-  const customerMemberLevel = new Int32Array(n2).fill(-1);
+  let pCount = 0, paidCount = 0; // paid orders; those with a paid day (one implicit contact each)
+  for (let o = 0; o < m2; o++)
+    if (orderPaid[o] === 1) {
+      pCount++;
+      if (orderPaidDay[o] !== NO_DAY) paidCount++;
+    }
+  const cCount = cE2 + m2 + paidCount;
+  const arena = new Arena(
+    Arena.size(n2, n2, n2 * 4, n2 * 4, n2 * 4) + // customer columns
+      Arena.size(cCount * 4, cCount * 4, cCount, cCount * 4) + // contact columns + contactOrder
+      Arena.size((n2 + 1) * 4, cCount * 4, cCount * 4) + // contact CSR
+      Arena.size((n2 + 1) * 4, pCount * 4, pCount * 4, pCount * 8, pCount * 4, pCount * 4) + // paid CSR + paid by day
+      Arena.size((n2 + 1) * 4, m2 * 4, m2 * 4), // order CSR + paid contact of each order (scratch)
+  );
+  const customerFlags = arena.u8(n2);
+  const customerGender = arena.u8(n2);
+  const customerProvince = arena.i32(n2).fill(-1);
+  const customerCity = arena.i32(n2).fill(-1);
+  const customerMemberLevel = arena.i32(n2).fill(-1);
   const names2 = new Array<string>(n2).fill('');
   const provinces = new Codes(), cities = new Codes(), levels = new Codes();
   // Previous code → new code, filled on first use.
@@ -262,7 +277,6 @@ export function applySnapshotChanges(snap: Snapshot, names: string[], changes: S
   const productKeys: string[] = [];
   const productNames: string[] = [];
   let latestDay = NO_DAY;
-  let paidCount = 0;
   for (let o = 0; o < m2; o++) {
     orderCustomer[o] = finalOf[orderCustomer[o]!]!;
     const pc = orderProduct[o]!;
@@ -278,16 +292,14 @@ export function applySnapshotChanges(snap: Snapshot, names: string[], changes: S
     const placed = orderPlacedDay[o]!, paid = orderPaidDay[o]!;
     if (placed > latestDay) latestDay = placed;
     if (paid > latestDay) latestDay = paid;
-    if (orderPaid[o] === 1 && paid !== NO_DAY) paidCount++;
   }
   // Unchanged tables: share the previous arrays.
   const shared = P === productKeys.length && productKeys.every((k, i) => k === snap.productKeys[i] && productNames[i] === snap.productNames[i]);
 
   // ---- contact columns: explicit (renumbered), room for the implicit ones assembleSnapshot writes.
-  const cCount = cE2 + m2 + paidCount;
-  const contactCustomer = new Int32Array(cCount);
-  const contactDay = new Int32Array(cCount);
-  const contactKind = new Uint8Array(cCount);
+  const contactCustomer = arena.i32(cCount);
+  const contactDay = arena.i32(cCount);
+  const contactKind = arena.u8(cCount);
   contactDay.set(snap.contactDay.subarray(0, cE));
   contactKind.set(snap.contactKind.subarray(0, cE));
   if (identity) contactCustomer.set(snap.contactCustomer.subarray(0, cE));
@@ -332,9 +344,9 @@ export function applySnapshotChanges(snap: Snapshot, names: string[], changes: S
       contactDay,
       contactKind,
     };
-  const contactOrder = new Int32Array(cCount);
+  const contactOrder = arena.i32(cCount);
   writeImplicitContacts(b, cE2, contactOrder);
-  const out = snapshotOf(b, mergedIndexes(snap, b, contactOrder, { interOf, changed, changedList, cE, cE2 }));
+  const out = snapshotOf(b, mergedIndexes(snap, b, contactOrder, { interOf, changed, changedList, cE, cE2, pCount, arena }));
   return { snap: out, names: names2 };
 }
 
@@ -347,6 +359,10 @@ interface Layout {
   /** Explicit contacts before and after the batch. */
   cE: number;
   cE2: number;
+  /** Paid orders after the batch. */
+  pCount: number;
+  /** Where the index columns are carved from. */
+  arena: Arena;
 }
 
 /**
@@ -355,21 +371,21 @@ interface Layout {
  * what `groupSortedByKey`'s stable counting sort gives for the new columns.
  */
 function mergedIndexes(old: Snapshot, b: SnapshotBase, contactOrder: Int32Array, l: Layout): SnapshotIndexes {
-  const { interOf, changed, changedList, cE, cE2 } = l;
+  const { interOf, changed, changedList, cE, cE2, pCount, arena } = l;
   const n = old.customerCount, n2 = b.customerCount, m = old.orderCount, m2 = b.orderCount, cCount = b.contactCount;
   const { orderCustomer, orderPlacedDay, orderHappenDay, orderPaid, orderAmountFen, contactCustomer, contactDay } = b;
 
   // ---- contacts. New index of the 'paid' contact of each order (previous ones move with paid-status changes).
-  const paidContactOf = new Int32Array(m2);
+  const paidContactOf = arena.i32(m2);
   for (let k = cE2 + m2; k < cCount; k++) paidContactOf[contactOrder[k]!] = k;
   const fresh: number[] = [];
   for (let k = cE; k < cE2; k++) fresh.push(k);
   for (const o of changedList) fresh.push(cE2 + o);
   for (const o of changedList) if (orderPaid[o] === 1 && b.orderPaidDay[o] !== NO_DAY) fresh.push(paidContactOf[o]!);
   fresh.sort((x, y) => contactCustomer[x]! - contactCustomer[y]! || contactDay[x]! - contactDay[y]! || x - y);
-  const custContactStart = new Int32Array(n2 + 1);
-  const custContactIdx = new Int32Array(cCount);
-  const custContactDay = new Int32Array(cCount);
+  const custContactStart = arena.i32(n2 + 1);
+  const custContactIdx = arena.i32(cCount);
+  const custContactDay = arena.i32(cCount);
   const oStart = old.custContactStart, oIdx = old.custContactIdx, oDay = old.custContactDay, oOrder = old.contactOrder;
   const placedEnd = cE + m;
   let w = 0, q = 0;
@@ -414,20 +430,18 @@ function mergedIndexes(old: Snapshot, b: SnapshotBase, contactOrder: Int32Array,
 
   // ---- orders: paid ones by happen day, all by placed day (per customer), paid ones by happen day (global).
   const paidFresh = changedList.filter((o) => orderPaid[o] === 1);
-  let pCount = 0;
-  for (let o = 0; o < m2; o++) if (orderPaid[o] === 1) pCount++;
   const byCustomerDay = (day: Int32Array) => (x: number, y: number) => orderCustomer[x]! - orderCustomer[y]! || day[x]! - day[y]! || x - y;
-  const custPaidStart = new Int32Array(n2 + 1), custPaidOrder = new Int32Array(pCount), custPaidDay = new Int32Array(pCount);
+  const custPaidStart = arena.i32(n2 + 1), custPaidOrder = arena.i32(pCount), custPaidDay = arena.i32(pCount);
   mergeOrderLists(n2, interOf, n, old.custPaidStart, old.custPaidOrder, old.custPaidDay, orderHappenDay, orderCustomer, changed,
     paidFresh.slice().sort(byCustomerDay(orderHappenDay)), custPaidOrder, custPaidDay, custPaidStart);
-  const custPaidAmountFen = new Float64Array(pCount);
+  const custPaidAmountFen = arena.f64(pCount);
   for (let j = 0; j < pCount; j++) custPaidAmountFen[j] = orderAmountFen[custPaidOrder[j]!]!;
 
-  const custOrderStart = new Int32Array(n2 + 1), custOrderIdx = new Int32Array(m2);
+  const custOrderStart = arena.i32(n2 + 1), custOrderIdx = arena.i32(m2);
   mergeOrderLists(n2, interOf, n, old.custOrderStart, old.custOrderIdx, null, orderPlacedDay, orderCustomer, changed,
     changedList.slice().sort(byCustomerDay(orderPlacedDay)), custOrderIdx, null, custOrderStart);
 
-  const paidOrdersByDay = new Int32Array(pCount), paidOrderDays = new Int32Array(pCount);
+  const paidOrdersByDay = arena.i32(pCount), paidOrderDays = arena.i32(pCount);
   mergeOrderLists(1, null, 1, Int32Array.of(0, old.paidOrdersByDay.length), old.paidOrdersByDay, old.paidOrderDays, orderHappenDay, null,
     changed, paidFresh.slice().sort((x, y) => orderHappenDay[x]! - orderHappenDay[y]! || x - y), paidOrdersByDay, paidOrderDays, null);
 

@@ -143,7 +143,7 @@ class Dict {
  * separate typed-array allocation counts as "external memory pressure" and makes V8 run a full
  * GC over a million record objects (≈1 s each under load); one allocation does it at most once.
  */
-class Arena {
+export class Arena {
   private readonly buffer: ArrayBuffer;
   private at = 0;
   constructor(bytes: number) {
@@ -159,12 +159,15 @@ class Arena {
     if (this.at > this.buffer.byteLength) throw new Error('snapshot arena too small'); // a sizing bug, never data
     return at;
   }
+  /** An Int32Array of n values. */
   i32(n: number): Int32Array {
     return new Int32Array(this.buffer, this.take(n * 4), n);
   }
+  /** A Uint8Array of n values. */
   u8(n: number): Uint8Array {
     return new Uint8Array(this.buffer, this.take(n), n);
   }
+  /** A Float64Array of n values. */
   f64(n: number): Float64Array {
     return new Float64Array(this.buffer, this.take(n * 8), n);
   }
