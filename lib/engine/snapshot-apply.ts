@@ -394,6 +394,23 @@ function mergedIndexes(old: Snapshot, b: SnapshotBase, contactOrder: Int32Array,
     const inter = interOf[i]!;
     let p = inter < n ? oStart[inter]! : 0;
     const pe = inter < n ? oStart[inter + 1]! : 0;
+    if (q >= fresh.length || contactCustomer[fresh[q]!] !== i) {
+      // Nothing to insert (almost every customer): the previous entries that hold, renumbered.
+      for (; p < pe; p++) {
+        const j = oIdx[p]!;
+        let k: number;
+        if (j < cE) k = j;
+        else if (j < placedEnd) k = changed[j - cE] === 1 ? -1 : cE2 + j - cE;
+        else {
+          const o = oOrder[j]!;
+          k = changed[o] === 1 ? -1 : paidContactOf[o]!;
+        }
+        if (k < 0) continue;
+        custContactIdx[w] = k;
+        custContactDay[w++] = oDay[p]!;
+      }
+      continue;
+    }
     for (;;) {
       // Next previous entry that still holds, with its new index: explicit contacts keep theirs,
       // implicit ones of unchanged orders move to the new layout, those of changed orders go.
