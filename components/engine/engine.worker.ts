@@ -4,7 +4,9 @@
  * columnar snapshot while the data token is unchanged, and answers report and export requests.
  */
 import { getDb, listShops, loadShopData } from '@/lib/db';
-import { analyzeWindow, buildSnapshot, customerIndexOf, latestDataDay, newWindowScans, previousFigures, previousWindow, resolveWindow, toRange, type DayWindow, type Snapshot } from '@/lib/engine';
+import { parseDataToken, pruneChangeLog } from '@/lib/db/changes';
+import { snapshotOfToken } from '@/lib/db/snapshot-source';
+import { analyzeWindow, customerIndexOf, latestDataDay, newWindowScans, previousFigures, previousWindow, resolveWindow, toRange, type DayWindow, type Snapshot } from '@/lib/engine';
 import type { PropensityModel } from '@/lib/engine/propensity/model';
 import {
   loadAnalysisModels,
@@ -68,49 +70,64 @@ function reportPair(c: Cache, window: DayWindow, mark: (step: string) => void = 
   return { analysis, previous };
 }
 
-/** Display name per snapshot customer as extras' lookup would give it (last record of a key wins). */
-function customerNames(snap: Snapshot, customers: Customer[]): string[] {
-  const names = new Array<string>(snap.customerCount).fill('');
-  for (const x of customers) {
-    const i = customerIndexOf(snap, x.customerKey);
-    if (i >= 0) names[i] = x.nickname || x.buyerId || '';
-  }
-  return names;
-}
-
-/** Quiet time before a rebuilt snapshot is written to IndexedDB (a newer token cancels it). */
+/** Quiet time before a changed snapshot is written to IndexedDB (a newer token cancels it). */
 const PERSIST_AFTER_MS = 2_000;
 
 /**
- * The shop's snapshot for data token `token`: kept in memory, else the persisted one of that
- * token (no records read), else built from the records and persisted after this request.
+ * Persists the cached snapshot once the data has settled (not on every batch of a running
+ * capture), after the answer; then the change log up to it is no longer needed.
+ */
+function persistLater(db: ReturnType<typeof getDb>, shopId: string, snap: Snapshot, names: string[], token: string) {
+  setTimeout(() => {
+    if (cache?.snap !== snap) return;
+    void saveAnalysisSnapshot(db, snap, token, { names })
+      .then(() => {
+        const t = parseDataToken(token);
+        return t ? pruneChangeLog(db, shopId, t.change) : undefined;
+      })
+      .catch(() => undefined);
+  }, PERSIST_AFTER_MS);
+}
+
+/**
+ * The shop's snapshot for data token `token`: kept in memory; else the in-memory or persisted
+ * snapshot of an older token brought forward with the captures logged since (incremental: only
+ * the changed records are read); else the persisted one of that token (no records read); else
+ * built from the records. Changed snapshots are persisted after the request.
  * `withData` also loads the records (CSV / audience jobs need them).
  */
 async function snapshotFor(shopId: string, token: string, progress: (text: string) => void, withData = true): Promise<Cache> {
-  const db = getDb();
-  if (!cache || cache.shopId !== shopId || cache.token !== token) {
-    cache = null; // let a big old snapshot go before reading the next one
-    const [stored, persisted] = await Promise.all([loadAnalysisSnapshot(db, shopId, token), loadAnalysisModels(db, shopId, token)]);
-    if (stored) cache = { shopId, token, data: null, snap: stored.snap, names: stored.names, models: { models: new Map(), persisted } };
-    else {
-      progress('读取数据…');
-      const data = await loadShopData(db, shopId);
-      progress('构建快照…');
-      const snap = buildSnapshot(data);
-      const names = customerNames(snap, data.customers);
-      // Records are dropped unless this request reads them: a million orders is ~1 GB of objects.
-      cache = { shopId, token, data: withData ? data : null, snap, names, models: { models: new Map(), persisted } };
-      // Persisted once the data has settled (not on every batch of a running capture), after the answer.
-      setTimeout(() => {
-        if (cache?.snap === snap) void saveAnalysisSnapshot(db, snap, token, { names }).catch(() => undefined);
-      }, PERSIST_AFTER_MS);
+  let c = cache;
+  if (!c || c.shopId !== shopId || c.token !== token) {
+    // Requests arriving while the snapshot is being made (a running capture) share that work.
+    const key = `${shopId}\u0000${token}`;
+    let making = inFlight.get(key);
+    if (!making) {
+      making = makeSnapshot(shopId, token, progress, withData).finally(() => inFlight.delete(key));
+      inFlight.set(key, making);
     }
+    c = await making;
   }
-  const c = cache;
   if (withData && !c.data) {
     progress('读取数据…');
-    c.data = await loadShopData(db, shopId);
+    c.data = await loadShopData(getDb(), shopId);
   }
+  return c;
+}
+
+const inFlight = new Map<string, Promise<Cache>>();
+
+async function makeSnapshot(shopId: string, token: string, progress: (text: string) => void, keepData: boolean): Promise<Cache> {
+  const db = getDb();
+  const previous = cache?.shopId === shopId ? cache : null;
+  cache = null; // let a big old snapshot go as soon as the next one is made
+  const steps = { forward: '更新快照…', read: '读取数据…', build: '构建快照…' } as const;
+  const made = await snapshotOfToken(db, shopId, token, { previous, progress: (step) => progress(steps[step]) });
+  const persisted = await loadAnalysisModels(db, shopId, token);
+  // Records are dropped unless this request reads them: a million orders is ~1 GB of objects.
+  const c: Cache = { shopId, token, data: keepData ? made.data : null, snap: made.snap, names: made.names, models: { models: new Map(), persisted } };
+  cache = c;
+  if (made.origin !== 'persisted') persistLater(db, shopId, made.snap, made.names, token);
   return c;
 }
 
