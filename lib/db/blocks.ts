@@ -5,7 +5,7 @@
  * build on them. See `RecordBlock` / `BlockDirectory` in schema.ts.
  */
 import type { Contact, Customer, Order } from '../model';
-import { contactIdOf } from './keys';
+import { contactIdOf, cyrb53 } from './keys';
 import type { BlockDirectory, BlockKind, RecordBlock } from './schema';
 
 /** Records per block: a block is ~0.3–0.6 MB of JSON, cheap to read back for one lookup. */
@@ -27,15 +27,7 @@ export function blockKeyOf<K extends BlockKind>(kind: K, record: BlockRecordOf[K
 
 /** 53-bit hash of a natural key (cyrb53): a directory entry; equal keys give equal hashes. */
 export function keyHash(key: string): number {
-  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
-  for (let i = 0; i < key.length; i++) {
-    const ch = key.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return cyrb53(key);
 }
 
 /** A block row of `records` (already validated §2 records, in the order given). */

@@ -10,8 +10,8 @@ export function contactIdOf(c: Pick<Contact, 'shopId' | 'customerKey' | 'at' | '
   return JSON.stringify([c.shopId, c.customerKey, c.at, c.kind, c.source ?? null, c.page ?? null]);
 }
 
-/** 53-bit string hash (cyrb53); two seeds give a 106-bit fingerprint. */
-function cyrb53(text: string, seed: number): string {
+/** 53-bit string hash (cyrb53) as a number; two seeds give a 106-bit fingerprint. */
+export function cyrb53(text: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < text.length; i++) {
@@ -21,7 +21,7 @@ function cyrb53(text: string, seed: number): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** The content of a capture that makes it "the same page seen again" (not its id or time). */
@@ -32,5 +32,6 @@ export function captureContentOf(c: Capture): string {
 /** Fingerprint of what a capture saw; equal content gives an equal fingerprint. */
 export function captureFingerprint(c: Capture): string {
   const text = captureContentOf(c);
-  return `${cyrb53(text, 1)}${cyrb53(text, 2)}`;
+  const hex = (seed: number) => cyrb53(text, seed).toString(16).padStart(14, '0');
+  return `${hex(1)}${hex(2)}`;
 }

@@ -21,7 +21,7 @@ import { isPaidStatus } from '../model';
 import { isFullPhone } from './phone';
 import {
   CHANNELS, CITY_KNOWN, CONTACT_KINDS, FAN, GENDER_KNOWN, HAS_RECORD, MEMBER, NO_DAY, PHONE_FULL, TRAFFICS,
-  Arena, customerIndexOf, dayNumberOfInstant, snapshotOf, writeImplicitContacts, type Snapshot, type SnapshotBase,
+  Arena, Dict, customerIndexOf, dayNumberOfInstant, snapshotOf, writeImplicitContacts, type Snapshot, type SnapshotBase,
   type SnapshotIndexes,
 } from './snapshot';
 
@@ -31,21 +31,6 @@ export interface SnapshotChanges {
   orders: { added: Order[]; updated: Order[] };
   /** An updated contact never changes the snapshot: its key fields (customer, at, kind) are what the snapshot holds. */
   contacts: { added: Contact[] };
-}
-
-/** Dictionary encoder in first-seen order (same codes as the builder's for the same sequence). */
-class Codes {
-  readonly values: string[] = [];
-  private readonly map = new Map<string, number>();
-  code(v: string): number {
-    let c = this.map.get(v);
-    if (c === undefined) {
-      c = this.values.length;
-      this.values.push(v);
-      this.map.set(v, c);
-    }
-    return c;
-  }
 }
 
 /** Last record of each key, in first-appearance order of the key. */
@@ -227,12 +212,12 @@ export function applySnapshotChanges(snap: Snapshot, names: string[], changes: S
   const customerCity = arena.i32(n2).fill(-1);
   const customerMemberLevel = arena.i32(n2).fill(-1);
   const names2 = new Array<string>(n2).fill('');
-  const provinces = new Codes(), cities = new Codes(), levels = new Codes();
+  const provinces = new Dict(), cities = new Dict(), levels = new Dict();
   // Previous code → new code, filled on first use.
   const provRe = new Int32Array(snap.provinces.length).fill(-1);
   const cityRe = new Int32Array(snap.cities.length).fill(-1);
   const levelRe = new Int32Array(snap.memberLevels.length).fill(-1);
-  const recode = (re: Int32Array, table: string[], into: Codes, c: number): number => {
+  const recode = (re: Int32Array, table: string[], into: Dict, c: number): number => {
     if (c < 0) return -1;
     if (re[c] === -1) re[c] = into.code(table[c]!);
     return re[c]!;

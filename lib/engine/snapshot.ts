@@ -123,8 +123,8 @@ export function dayNumberOfInstant(instant: string): number {
   return dayNumber(dayOfEpoch(ms));
 }
 
-/** Dictionary encoder: string → dense code. */
-class Dict {
+/** Dictionary encoder: string → dense code, in first-seen order. */
+export class Dict {
   readonly values: string[] = [];
   private readonly map = new Map<string, number>();
   code(v: string): number {
