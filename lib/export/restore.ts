@@ -55,12 +55,13 @@ import {
   shopTables,
   summarizeReasons,
   withoutUndefined,
+  type AnalysisSnapshot,
   type BlockDirectory,
   type BlockKind,
   type SellerLensDb,
 } from '../db';
 import { analysisSnapshotRecord, analysisTokenKey } from '../db/analysis-snapshot';
-import { createSnapshotBuilder, type Snapshot, type SnapshotBuilder } from '../engine/snapshot';
+import { createSnapshotBuilder, type SnapshotBuilder } from '../engine/snapshot';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -89,6 +90,8 @@ export interface RestoreOptions {
 
 /** Bytes read per slice of a Blob: few Dexie.waitFor round trips in pass 2, bounded memory. */
 export const RESTORE_READ_BYTES = 8 << 20;
+/** Bytes decoded into one string (≤ 64 KB of UTF-16: below V8's large-object size). */
+const DECODE_PIECE = 32 << 10;
 /** Largest file of another layout that is read as one string (V8's limit is ~537M characters). */
 export const WHOLE_TEXT_MAX_BYTES = 256 << 20;
 /** Base blocks in flight in pass 2 before waiting for the oldest put (bounded memory). */
@@ -134,21 +137,30 @@ class LineReader {
       this.carry = '';
       return rest === '' ? null : [rest];
     }
-    let text: string;
+    const lines: string[] = [];
     if (typeof this.src === 'string') {
-      text = this.src.slice(this.pos, this.pos + this.chunk);
+      const text = this.src.slice(this.pos, this.pos + this.chunk);
       this.pos += text.length;
-    } else {
-      const end = Math.min(this.size, this.pos + this.chunk);
-      const buf = await this.src.slice(this.pos, end).arrayBuffer();
-      this.pos = end;
-      text = this.decoder.decode(buf, { stream: true });
+      this.split(text, lines);
+      return lines;
     }
+    const end = Math.min(this.size, this.pos + this.chunk);
+    const buf = await this.src.slice(this.pos, end).arrayBuffer();
+    this.pos = end;
+    // Decoded in small pieces: each string stays in V8's young generation (a multi-MB string
+    // goes to large-object space, freed only by a full GC: gigabytes of them pile up).
+    for (let at = 0; at < buf.byteLength; at += DECODE_PIECE) {
+      this.split(this.decoder.decode(new Uint8Array(buf, at, Math.min(DECODE_PIECE, buf.byteLength - at)), { stream: true }), lines);
+    }
+    return lines;
+  }
+
+  /** Appends the whole lines of `text` (after the carried partial line) to `lines`. */
+  private split(text: string, lines: string[]): void {
     if (this.first) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       this.first = false;
     }
-    const lines: string[] = [];
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
       lines.push(start === 0 && this.carry !== '' ? this.carry + text.slice(0, nl) : text.slice(start, nl));
@@ -156,7 +168,6 @@ class LineReader {
       start = nl + 1;
     }
     this.carry = start === 0 ? this.carry + text : text.slice(start);
-    return lines;
   }
 }
 
@@ -348,8 +359,11 @@ interface Validated {
   small: { captures: Capture[]; platformSnapshots: PlatformSnapshot[]; audiences: Audience[]; exports: ExportRecord[] };
   /** keyHash values of contacts that share a hash with another contact (verified in pass 2). */
   contactCandidates: Set<number>;
-  /** The file's snapshot, finished at the end of pass 1 (the builder's working memory freed before writing). */
-  snapshot: { snap: Snapshot; names: string[] } | null;
+  /**
+   * The file's snapshot as the stored record (token filled in pass 2), made at the end of pass 1:
+   * the builder's working memory and the columns are freed before writing, not at its peak.
+   */
+  snapshot: AnalysisSnapshot | null;
 }
 
 type Pass1 = { ok: true; v: Validated } | { ok: false; reason: string };
@@ -361,6 +375,12 @@ function maxDayOf(kind: BlockKind, r: Order | Contact): string {
   if (o.paidAt === undefined) return placed;
   const paid = dayOf(o.paidAt);
   return paid > placed ? paid : placed;
+}
+
+/** The builder's snapshot as the record saveAnalysisSnapshot writes, its token set when known (the columns become garbage here). */
+function snapshotRecordOf(builder: SnapshotBuilder): AnalysisSnapshot {
+  const { snap, names } = builder.finish();
+  return analysisSnapshotRecord(snap, '', { names });
 }
 
 /** Pass 1: validates the whole source (throws NotLineLayout when it is not one record per line). */
@@ -539,7 +559,7 @@ async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pa
   const ch = kinds.contacts.hashes;
   const sorted = ch.a.slice(0, ch.n).sort();
   for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) contactCandidates.add(sorted[i]!);
-  const snapshot = st.builder ? st.builder.finish() : null;
+  const snapshot = st.builder ? snapshotRecordOf(st.builder) : null;
   st.builder = null;
   return {
     ok: true,
@@ -703,10 +723,11 @@ async function writePass(db: SellerLensDb, src: BackupSource, v: Validated, opts
     // The snapshot of the file's data under the token the panel computes next: its first open
     // reads it instead of rebuilding. Not when real duplicate contacts were fed to the builder.
     if (v.snapshot && !duplicatesFound) {
-      const { snap, names } = v.snapshot;
+      const record = v.snapshot;
       v.snapshot = null;
       const token = await shopDataToken(db, shopId);
-      await db.analysisSnapshots.put(analysisSnapshotRecord(snap, token, { names }));
+      record.token = token; // the record's `token` field (see analysis-snapshot.ts), unknown until now
+      await db.analysisSnapshots.put(record);
       await db.settings.put({ key: analysisTokenKey(shopId), value: token });
     }
   });
