@@ -6,7 +6,7 @@
 import { getDb, listShops, loadShopData } from '@/lib/db';
 import { parseDataToken, pruneChangeLog } from '@/lib/db/changes';
 import { snapshotOfToken } from '@/lib/db/snapshot-source';
-import { analyzeWindow, customerIndexOf, latestDataDay, newWindowScans, previousFigures, previousWindow, resolveWindow, toRange, type DayWindow, type Snapshot } from '@/lib/engine';
+import { analyzeWindow, customerIndexOf, latestDataDay, newWindowScans, previousFigures, previousWindow, resolveWindow, toRange, type DayWindow, type PropensityScorer, type Snapshot, type WindowScans } from '@/lib/engine';
 import type { PropensityModel } from '@/lib/engine/propensity/model';
 import {
   loadAnalysisModels,
@@ -15,6 +15,7 @@ import {
   propensityModelAt,
   saveAnalysisModel,
   saveAnalysisSnapshot,
+  hasPropensityModel,
   takeLoadSteps,
   type ModelMemo,
 } from '@/lib/db/analysis-snapshot';
@@ -55,12 +56,11 @@ function modelAt(c: Cache, day: number): PropensityModel {
 const SAVED_LIST_ROWS = 300;
 
 /** The report of a window and the figures of its previous one, both scored with the fitted 高潜 model. */
-function reportPair(c: Cache, window: DayWindow, mark: (step: string) => void = () => undefined) {
+function reportPair(c: Cache, window: DayWindow, mark: (step: string) => void = () => undefined, scans: WindowScans = newWindowScans()) {
   const prevWindow = previousWindow(window);
   const model = modelAt(c, toRange(window).end);
   mark('model');
   // The previous window's classes and sales are computed once, for W's report and for its own figures.
-  const scans = newWindowScans();
   const analysis = analyzeWindow(c.snap, window, { scorer: model.score, scans });
   mark('report');
   const prevModel = modelAt(c, toRange(prevWindow).end);
@@ -179,7 +179,19 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
       await writeTierCache(window, snap, analysis); // tier chips on the console pages
     } else if (req.kind === 'analysis') {
       progress('计算指标…');
-      const { analysis, previous } = reportPair(c, window, mark);
+      const scans = newWindowScans();
+      const mustFit = ![toRange(window).end, toRange(previousWindow(window)).end].every((day) => hasPropensityModel(c.models, day));
+      if (mustFit) {
+        // First opening of the day: fitting the two 高潜 models takes longer than the rest, so
+        // everything else of the 概览 is shown first, 高潜 pending (the window passes are kept).
+        const unscored: PropensityScorer = (_s, _d, candidates) => new Float64Array(candidates.length);
+        const early = analyzeWindow(snap, window, { scorer: unscored, scans });
+        const earlyPrevious = previousFigures(snap, previousWindow(window), { scorer: unscored, scans });
+        post({ id: req.id, partial: { report: early.report, previous: earlyPrevious, latestDay, ms: performance.now() - t0, timings: { ...timings }, highPotentialPending: true } });
+        mark('postUnscored');
+        progress('拟合高潜模型…');
+      }
+      const { analysis, previous } = reportPair(c, window, mark, scans);
       // The first screen (概览) needs only the two reports: shown while the lists are made.
       post({ id: req.id, partial: { report: analysis.report, previous, latestDay, ms: performance.now() - t0, timings: { ...timings } } });
       mark('postReport');

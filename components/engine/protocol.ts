@@ -45,6 +45,11 @@ export interface ReportResult {
   ms: number;
   /** Where the worker's time went (ms per step, in order), for `bench:browser`. */
   timings?: Record<string, number>;
+  /**
+   * Only in a partial answer on the first opening of a day: the 高潜 models are still being
+   * fitted, so both 高潜 counts are placeholders (0) and must not be shown; the full answer has them.
+   */
+  highPotentialPending?: true;
 }
 
 /** The report plus what the side panel's views need (ranked lists, per-class GMV …). */

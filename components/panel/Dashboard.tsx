@@ -181,7 +181,8 @@ export function Dashboard({
     saveFile(file.bytes as BlobPart, file.name, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   }
 
-  const viewProps: ViewProps = { report, prev, extras, t, lang };
+  const highPotentialPending = result && report && !shown?.stale ? result.highPotentialPending === true : false;
+  const viewProps: ViewProps = { report, prev, extras, t, lang, highPotentialPending };
   const busy = !report || computing;
   const tierExports = (
     <section>

@@ -7,9 +7,9 @@ import { TierCard } from './TierCard';
 import type { ViewProps } from './types';
 
 /** 概览 (the popup shows it compact: tiers and sales only): Douyin tiers, Taobao classes, headline sales, the three pathways as funnels, asset layers. */
-export function OverviewView({ report, prev, t, exportsSlot, compact = false }: ViewProps & { exportsSlot: ReactNode; compact?: boolean }) {
-  const tier = (name: string, key: MessageKey, value: number | undefined, previous: number | undefined, hint?: MessageKey) => (
-    <TierCard name={name} label={t(key)} value={value ?? null} previous={previous ?? null} hint={hint ? t(hint) : undefined} />
+export function OverviewView({ report, prev, t, exportsSlot, compact = false, highPotentialPending = false }: ViewProps & { exportsSlot: ReactNode; compact?: boolean }) {
+  const tier = (name: string, key: MessageKey, value: number | undefined, previous: number | undefined, hint?: MessageKey, pending = false) => (
+    <TierCard name={name} label={t(key)} value={value ?? null} previous={previous ?? null} hint={hint ? t(hint) : undefined} pending={pending} />
   );
   const tb = report?.taobao;
   const pw = tb?.pathways;
@@ -29,7 +29,7 @@ export function OverviewView({ report, prev, t, exportsSlot, compact = false }: 
           {tier('purchasers', 'purchasers', report?.douyin.purchasers, prev?.douyin.purchasers)}
           {tier('firstOrder', 'firstOrder', report?.douyin.firstOrder, prev?.douyin.firstOrder, 'firstOrderHint')}
           {tier('repeat', 'repeat', report?.douyin.repeat, prev?.douyin.repeat, 'repeatHint')}
-          {tier('highPotential', 'highPotential', report?.douyin.highPotential, prev?.douyin.highPotential, 'highPotentialHint')}
+          {tier('highPotential', 'highPotential', report?.douyin.highPotential, prev?.douyin.highPotential, 'highPotentialHint', highPotentialPending)}
         </div>
       </section>
       <section>

@@ -7,16 +7,21 @@ export interface TierCardProps {
   value: number | null;
   previous: number | null;
   hint?: string;
+  /** Not computed yet (the 高潜 models are being fitted): "…" instead of the figures. */
+  pending?: boolean;
 }
 
 /** One tier count with its change vs the previous window. */
-export function TierCard({ name, label, value, previous, hint }: TierCardProps) {
+export function TierCard({ name, label, value, previous, hint, pending = false }: TierCardProps) {
+  if (pending) (value = null), (previous = null);
   const change = value !== null && previous ? (value - previous) / previous : null;
   return (
     <div className="card tier" title={hint}>
       <div className="card-label">{label}</div>
       <div className="card-value">
-        <span data-testid={`tier-${name}`}>{value ?? ''}</span>
+        <span data-testid={`tier-${name}`} data-pending={pending || undefined}>
+          {pending ? '…' : (value ?? '')}
+        </span>
       </div>
       <div className="card-sub">
         <span className={changeClass(change)}>{formatChange(change)}</span>

@@ -11,6 +11,8 @@ export interface ViewProps {
   report: Report | null;
   prev: PreviousFigures | null;
   extras: ViewExtras | null;
+  /** The 高潜 counts are not scored yet (first opening of the day): shown as pending. */
+  highPotentialPending?: boolean;
   t: (k: MessageKey) => string;
   lang: Lang;
 }

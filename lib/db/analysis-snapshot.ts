@@ -374,6 +374,11 @@ export interface ModelMemo {
   persisted: Map<number, PersistedModel>;
 }
 
+/** Whether the 高潜 model as of `day` is at hand (in the memo or persisted): propensityModelAt will not fit. */
+export function hasPropensityModel(memo: ModelMemo, day: number): boolean {
+  return memo.models.has(day) || memo.persisted.has(day);
+}
+
 /**
  * The 高潜 model as of `day`: the memo's, else the persisted one, else fitted with `fit` (default
  * fitPropensity, exactly what `npm run report` scores with) — then `onFitted` is told, to persist it. Fitted once per shop, day and token.

@@ -7,6 +7,7 @@ import { deleteShopData, type SellerLensDb } from '@/lib/db';
 import {
   ANALYSIS_SNAPSHOT_VERSION,
   loadAnalysisModels,
+  hasPropensityModel,
   loadAnalysisSnapshot,
   prefetchAnalysisSnapshot,
   propensityModelAt,
@@ -122,6 +123,7 @@ describe('fitted 高潜 models of a data token', () => {
     const fit = vi.fn(fitPropensity);
     const memo = emptyMemo(await loadAnalysisModels(db, 'p1', 'tok-1'));
     const saved: Promise<void>[] = [];
+    expect(hasPropensityModel(memo, day)).toBe(false); // the worker shows the 概览 before this fit
     const m1 = propensityModelAt(memo, snap, day, (p) => saved.push(saveAnalysisModel(db, 'p1', 'tok-1', p)), fit);
     const again = propensityModelAt(memo, snap, day, undefined, fit);
     expect(again).toBe(m1);
@@ -131,6 +133,8 @@ describe('fitted 高潜 models of a data token', () => {
 
     // A new worker: the model comes from storage, no refit, identical scores and explanations.
     const memo2 = emptyMemo(await loadAnalysisModels(db, 'p1', 'tok-1'));
+    expect(hasPropensityModel(memo2, day)).toBe(true);
+    expect(hasPropensityModel(memo2, day - 1)).toBe(false);
     const m2 = propensityModelAt(memo2, snap, day, undefined, fit);
     expect(fit).toHaveBeenCalledTimes(1);
     const cand = Int32Array.from({ length: 200 }, (_, i) => i);
