@@ -624,6 +624,21 @@ async function writePass(db: SellerLensDb, src: BackupSource, v: Validated, opts
 
     await deleteShopRecords(db, shopId);
     await db.shops.put(v.shop);
+    // The shop's new data token from here on (same transaction: nothing is visible before commit).
+    await markShopReplaced(db, shopId);
+    // The snapshot under that token, which the panel computes next: its first open reads it
+    // instead of rebuilding. Written first, so its ~200 MB record is not held while blocks are
+    // written; deferred when contacts may repeat (the builder saw every one of them).
+    const putSnapshot = async () => {
+      const record = v.snapshot;
+      if (!record) return;
+      v.snapshot = null;
+      const token = await shopDataToken(db, shopId);
+      record.token = token; // the record's `token` field (see analysis-snapshot.ts), unknown until now
+      await db.analysisSnapshots.put(record);
+      await db.settings.put({ key: analysisTokenKey(shopId), value: token });
+    };
+    if (v.contactCandidates.size === 0) await putSnapshot();
     progress();
 
     const pending: Promise<unknown>[] = [];
@@ -718,18 +733,8 @@ async function writePass(db: SellerLensDb, src: BackupSource, v: Validated, opts
     await put(db.platformSnapshots, small.platformSnapshots);
     await put(db.audiences, small.audiences);
     await put(db.exports, small.exports);
-    await markShopReplaced(db, shopId);
-
-    // The snapshot of the file's data under the token the panel computes next: its first open
-    // reads it instead of rebuilding. Not when real duplicate contacts were fed to the builder.
-    if (v.snapshot && !duplicatesFound) {
-      const record = v.snapshot;
-      v.snapshot = null;
-      const token = await shopDataToken(db, shopId);
-      record.token = token; // the record's `token` field (see analysis-snapshot.ts), unknown until now
-      await db.analysisSnapshots.put(record);
-      await db.settings.put({ key: analysisTokenKey(shopId), value: token });
-    }
+    // Real repeats were fed to the builder: no snapshot (the panel builds it from the stored records).
+    if (!duplicatesFound) await putSnapshot();
   });
   return {
     customers: kinds.customers.count,
