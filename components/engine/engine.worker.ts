@@ -152,6 +152,7 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
     }
     if (req.kind === 'restore') {
       progress('校验备份文件…');
+      cache = null; // a held snapshot (maybe of the shop being replaced) is freed before the restore needs the memory
       const result = await runRestore(req.file, progress);
       cache = null;
       post({ id: req.id, ok: true, kind: 'restore', result });
