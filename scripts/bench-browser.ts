@@ -9,7 +9,9 @@
  *       backup of 1M orders works): seconds, records/s, peak memory of the browser's processes,
  *       then the time until the first analysis shows (from the snapshot the restore stored);
  *   (c) cold load: a new side panel (new engine worker) — time until `tier-users` shows a number,
- *       and until the fresh analysis (from the persisted snapshot, not the saved last result) is ready.
+ *       and until the fresh analysis (from the persisted snapshot, not the saved last result) is ready;
+ *   (d) captures into the restored shop while its panel is open: time until the panel shows the new
+ *       figures (the worker brings its snapshot forward through the change log).
  * Sizes are flags. The backup file is written chunk by chunk (`serializeBackupChunks`), never held whole.
  */
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -131,6 +133,35 @@ function ingestBatches(opts: Opts): CaptureBatch[] {
     });
   }
   return out;
+}
+
+/**
+ * A capture batch into the restored shop as the 抖店 orders page would send it: new paid orders on
+ * the latest day (ids `live-<run>-<i>`) and the shop's latest orders seen again as refunded.
+ */
+function liveBatch(data: ReturnType<typeof generateShop>, size: number, run: number): CaptureBatch {
+  const byKey = new Map(data.customers.map((c) => [c.customerKey, c]));
+  const latest = data.orders.slice().sort((a, b) => (a.placedAt < b.placedAt ? 1 : -1)).slice(0, size);
+  const fresh = Math.ceil(size * 0.75);
+  const orders = latest.map((o, i) =>
+    i < fresh
+      ? { ...o, orderId: `live-${run}-${i}`, status: 'paid' as const }
+      : { ...o, status: 'refunded' as const },
+  );
+  return {
+    adapter: 'douyin-orders',
+    primary: 'orders',
+    url: `https://fxg.jinritemai.com/ffa/morder/order/list?live=${run}`,
+    capturedAt: '2026-11-21T10:00:00+08:00',
+    shop: data.shop,
+    headers: ['订单号', '金额'],
+    rawRows: orders.map((o) => [o.orderId, String(o.amountFen)]),
+    customers: orders.map((o, row) => ({ row, record: byKey.get(o.customerKey) })).filter((c) => c.record !== undefined),
+    orders: orders.map((o, row) => ({ row, record: o })),
+    contacts: [],
+    snapshots: [],
+    rejected: [],
+  };
 }
 
 async function ingest(page: Page, batches: CaptureBatch[]): Promise<{ ms: number; orders: number; firstMs: number; lastMs: number }> {
@@ -432,6 +463,32 @@ async function main() {
       );
       await cold.close();
     }
+    // (d) captures into the open big shop: the worker brings its snapshot forward through the change
+    // log (reads only the changed records) instead of reading the shop again.
+    const live = await context.newPage();
+    await live.setViewportSize({ width: 520, height: 1000 });
+    await live.goto(url);
+    await untilFresh(live, performance.now(), 10 * 60_000);
+    for (const run of [1, 2]) {
+      const before = await live.getByTestId('metric-orders').getAttribute('data-value');
+      const batch = liveBatch(data, opts.batch, run);
+      const t2 = performance.now();
+      await ingest(live, [batch]);
+      const stored = performance.now() - t2;
+      await until(
+        live,
+        `document.querySelector('[data-testid="metric-orders"]')?.getAttribute('data-value') !== ${JSON.stringify(before)} && ` +
+          `document.querySelector('.app')?.getAttribute('data-state') === 'ready'`,
+        10 * 60_000,
+      );
+      const after = await live.getByTestId('metric-orders').getAttribute('data-value');
+      console.log(
+        `(d) capture #${run} into the open restored shop (${batch.orders.length} orders: ${batch.orders.filter((o) => (o.record as { orderId: string }).orderId.startsWith('live-')).length} new, the rest updated): ` +
+          `stored in ${s(stored)}; the panel shows the new figures ${s(performance.now() - t2)} after the capture (订单数 ${before} → ${after})`,
+      );
+    }
+    await live.close();
+
     // (a) ingest into a second shop, the panel open on the first (so it does not recompute per batch)
     const page = await context.newPage();
     await page.goto(url);
