@@ -229,11 +229,18 @@ export async function storeCaptureBatch(db: SellerLensDb, batch: CaptureBatch): 
         // Every bump gets its entry (empty lists for a snapshot- or capture-only batch), so a
         // reader sees gap-free seqs and knows it missed nothing.
         await db.changeLog.put(log);
+        // Bounded when no panel persists a snapshot for a long while (it prunes the log when it does):
+        // a snapshot older than this many batches is rebuilt instead of brought forward.
+        if (log.seq > CHANGE_LOG_KEEP)
+          await db.changeLog.where('[shopId+seq]').between([shopId, -Infinity], [shopId, log.seq - CHANGE_LOG_KEEP], true, true).delete();
       }
     },
   );
   return result;
 }
+
+/** Change-log entries kept per shop at most (see changesBetween: a gap means a rebuild). */
+export const CHANGE_LOG_KEEP = 1_000;
 
 /** Settings key of a shop's change counter: +1 for every stored batch that changed something. */
 export const dataChangeKey = (shopId: string) => `dataChange:${shopId}`;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { changesBetween, parseDataToken, pruneChangeLog } from '@/lib/db/changes';
-import { loadShopData, markShopReplaced, shopDataToken, storeCaptureBatch } from '@/lib/db';
+import { CHANGE_LOG_KEEP, dataChangeKey, loadShopData, markShopReplaced, shopDataToken, storeCaptureBatch } from '@/lib/db';
 import { contact, customer, freshDb, order, shopA, shopB } from './helpers';
 
 describe('data tokens', () => {
@@ -75,5 +75,27 @@ describe('changesBetween', () => {
     await db.transaction('rw', db.settings, () => markShopReplaced(db, shopA.shopId));
     const t3 = await shopDataToken(db, shopA.shopId);
     expect(await changesBetween(db, shopA.shopId, t2, t3)).toBeNull();
+  });
+});
+
+describe('the change log stays bounded', () => {
+  it('keeps the last CHANGE_LOG_KEEP entries of a shop, other shops untouched', async () => {
+    const db = freshDb();
+    // A long capture session: the counter just below the bound, and its first entry still there.
+    const none = { added: [], updated: [] };
+    await db.changeLog.put({ shopId: shopA.shopId, seq: 1, customers: none, orders: none, contacts: none });
+    await db.changeLog.put({ shopId: shopB.shopId, seq: 1, customers: none, orders: none, contacts: none });
+    await db.settings.put({ key: dataChangeKey(shopA.shopId), value: CHANGE_LOG_KEEP - 1 });
+    const t0 = await shopDataToken(db, shopA.shopId);
+    await storeCaptureBatch(db, { shop: shopA, customers: [customer('10001', 'b1')] });
+    const t1 = await shopDataToken(db, shopA.shopId);
+    expect((await db.changeLog.where('shopId').equals(shopA.shopId).toArray()).map((e) => e.seq)).toEqual([1, CHANGE_LOG_KEEP]);
+    await storeCaptureBatch(db, { shop: shopA, customers: [customer('10001', 'b2')] });
+    const t2 = await shopDataToken(db, shopA.shopId);
+    // Entry 1 went when entry CHANGE_LOG_KEEP + 1 came; the other shop's log is untouched.
+    const seqs = (await db.changeLog.toArray()).map((e) => `${e.shopId}:${e.seq}`).sort();
+    expect(seqs).toEqual([`${shopA.shopId}:${CHANGE_LOG_KEEP}`, `${shopA.shopId}:${CHANGE_LOG_KEEP + 1}`, `${shopB.shopId}:1`].sort());
+    expect((await changesBetween(db, shopA.shopId, t0, t2))!.customers.added).toHaveLength(2);
+    expect((await changesBetween(db, shopA.shopId, t1, t2))!.customers.added.map((c) => c.customerKey)).toEqual(['douyin:10001:id:b2']);
   });
 });
