@@ -6,17 +6,34 @@
  */
 import type { Contact, Order, OrderItem } from '../model';
 
-const CANONICAL_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\+08:00$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The ASCII digit at `i` as a number, or -1 (charCode arithmetic: no regex, no Number()). */
+const digit = (v: string, i: number): number => {
+  const d = v.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+};
+/** The two-digit number at `i..i+1`, or -1. */
+const two = (v: string, i: number): number => {
+  const a = digit(v, i), b = digit(v, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+};
 
 /** True for a canonical `YYYY-MM-DDTHH:mm:ss+08:00` instant naming a real time. */
 export function isCanonicalInstant(v: unknown): v is string {
+  // Read char by char: a restore checks millions of them (a regex + six Number() was ~10% of it).
   if (typeof v !== 'string' || v.length !== 25) return false;
-  const m = CANONICAL_INSTANT.exec(v);
-  if (!m) return false;
-  const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59) return false;
+  const y1 = two(v, 0), y2 = two(v, 2), month = two(v, 5), day = two(v, 8), hour = two(v, 11), minute = two(v, 14), second = two(v, 17);
+  if (y1 < 0 || y2 < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    return false;
+  }
+  // '-' 45, 'T' 84, ':' 58, '+' 43, '0' 48, '8' 56
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return false;
+  if (v.charCodeAt(19) !== 43 || v.charCodeAt(20) !== 48 || v.charCodeAt(21) !== 56 || v.charCodeAt(22) !== 58 || v.charCodeAt(23) !== 48 || v.charCodeAt(24) !== 48) {
+    return false;
+  }
   if (day > DAYS_IN_MONTH[month - 1]!) return false;
+  const year = y1 * 100 + y2;
   if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return false;
   return true;
 }
@@ -54,22 +71,46 @@ function inSchemaOrder(v: Record<string, unknown>, keys: Set<string>, items?: Or
   return out;
 }
 
-function onlyKeys(o: Record<string, unknown>, allowed: Set<string>): boolean {
-  for (const k in o) if (!allowed.has(k) || o[k] === undefined) return false;
-  return true;
+/** Each key's position in its schema (for the in-order check). */
+const positions = (keys: Set<string>) => new Map([...keys].map((k, i) => [k, i] as const));
+const ORDER_POS = positions(FAST_ORDER_KEYS);
+const ITEM_POS = positions(FAST_ITEM_KEYS);
+const CONTACT_POS = positions(FAST_CONTACT_KEYS);
+
+const REFUSE = 0, UNORDERED = 1, ORDERED = 2;
+/**
+ * REFUSE when `o` has a key outside the schema or one holding undefined; else ORDERED when its
+ * keys already come in schema order (it is then returned as it is: no copy), else UNORDERED.
+ */
+function keyCheck(o: Record<string, unknown>, pos: Map<string, number>): number {
+  let last = -1, ordered = true;
+  for (const k in o) {
+    const p = pos.get(k);
+    if (p === undefined || o[k] === undefined) return REFUSE;
+    if (p < last) ordered = false;
+    last = p;
+  }
+  return ordered ? ORDERED : UNORDERED;
 }
 
 function fastItem(v: unknown): OrderItem | undefined {
-  if (!isPlain(v) || !onlyKeys(v, FAST_ITEM_KEYS)) return undefined;
+  if (!isPlain(v)) return undefined;
+  const keys = keyCheck(v, ITEM_POS);
+  if (keys === REFUSE) return undefined;
   if (!optTrimmed(v.productId) || typeof v.productName !== 'string' || !optString(v.spec)) return undefined;
   if (v.unitPriceFen !== undefined && !fen(v.unitPriceFen)) return undefined;
   if (!(typeof v.quantity === 'number' && Number.isSafeInteger(v.quantity) && v.quantity > 0)) return undefined;
-  return inSchemaOrder(v, FAST_ITEM_KEYS) as OrderItem;
+  return (keys === ORDERED ? v : inSchemaOrder(v, FAST_ITEM_KEYS)) as OrderItem;
 }
 
-/** The Order schema's output for a canonical order, or undefined (then use the schema). */
+/**
+ * The Order schema's output for a canonical order, or undefined (then use the schema). An order
+ * whose keys and items are already in schema order is returned itself, not copied.
+ */
 export function fastOrder(v: unknown): Order | undefined {
-  if (!isPlain(v) || !onlyKeys(v, FAST_ORDER_KEYS)) return undefined;
+  if (!isPlain(v)) return undefined;
+  const keys = keyCheck(v, ORDER_POS);
+  if (keys === REFUSE) return undefined;
   if (!trimmed(v.orderId) || !trimmed(v.shopId) || !trimmed(v.customerKey)) return undefined;
   if (!isCanonicalInstant(v.placedAt) || !optInstant(v.paidAt) || !optInstant(v.promisedShipAt) || !optInstant(v.shippedAt)) {
     return undefined;
@@ -83,7 +124,9 @@ export function fastOrder(v: unknown): Order | undefined {
     return undefined;
   }
   let items: OrderItem[];
+  let same = keys === ORDERED;
   if (v.items === undefined) {
+    same = false;
     // As the schema: one item from the top-level product fields, or none.
     items =
       v.productName !== undefined
@@ -101,20 +144,68 @@ export function fastOrder(v: unknown): Order | undefined {
     for (const raw of v.items) {
       const item = fastItem(raw);
       if (!item) return undefined;
+      if (item !== raw) same = false;
       items.push(item);
     }
+    if (same) return v as Order;
   }
   return inSchemaOrder(v, FAST_ORDER_KEYS, items) as Order;
 }
 
-/** The Contact schema's output for a canonical contact, or undefined (then use the schema). */
+/** The Contact schema's output for a canonical contact, or undefined (then use the schema); itself when its keys are in schema order. */
 export function fastContact(v: unknown): Contact | undefined {
-  if (!isPlain(v) || !onlyKeys(v, FAST_CONTACT_KEYS)) return undefined;
+  if (!isPlain(v)) return undefined;
+  const keys = keyCheck(v, CONTACT_POS);
+  if (keys === REFUSE) return undefined;
   if (!trimmed(v.shopId) || !trimmed(v.customerKey) || !isCanonicalInstant(v.at) || !KINDS.has(v.kind as string)) {
     return undefined;
   }
   if (!optString(v.channel) || !optString(v.source) || !optString(v.page) || !optTrimmed(v.province) || !optTrimmed(v.city)) {
     return undefined;
   }
-  return inSchemaOrder(v, FAST_CONTACT_KEYS) as Contact;
+  return (keys === ORDERED ? v : inSchemaOrder(v, FAST_CONTACT_KEYS)) as Contact;
+}
+
+// cyrb53 state of contactKeyHash (module-level: no allocation per contact).
+let h1 = 0, h2 = 0;
+/** Mixes `s`'s characters into the state; false when JSON.stringify would escape one (or a surrogate: left to the slow path). */
+function mix(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < 0x20 || ch === 34 || ch === 92 || (ch >= 0xd800 && ch <= 0xdfff)) return false;
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  return true;
+}
+/** Mixes the JSON punctuation / `null` text `s` (no check). */
+function raw(s: string): true {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  return true;
+}
+function mixValue(s: string | undefined): boolean {
+  if (s === undefined) return raw('null');
+  return raw('"') && mix(s) && raw('"');
+}
+
+/**
+ * keyHash(contactIdOf(c)) — cyrb53 (seed 0) of the JSON array text — hashed as it would be
+ * written, without building that string (a restore hashes 3.6M contacts). `null` when a field
+ * needs escaping or holds a surrogate: the caller then hashes contactIdOf(c).
+ */
+export function contactKeyHash(c: Contact): number | null {
+  h1 = 0xdeadbeef;
+  h2 = 0x41c6ce57;
+  const ok =
+    raw('["') && mix(c.shopId) && raw('","') && mix(c.customerKey) && raw('","') && mix(c.at) && raw('","') && mix(c.kind) &&
+    raw('",') && mixValue(c.source) && raw(',') && mixValue(c.page) && raw(']');
+  if (!ok) return null;
+  let a = h1, b = h2;
+  a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  return 4294967296 * (2097151 & b) + (a >>> 0);
 }

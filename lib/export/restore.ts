@@ -45,6 +45,7 @@ import {
   buildDirectory,
   captureFingerprint,
   contactIdOf,
+  contactKeyHash,
   deleteShopRecords,
   describeRecordIssues,
   fastContact,
@@ -290,6 +291,7 @@ const SCHEMAS: Schemas = {
 
 const CUSTOMER_KEYS = ['customerKey', 'shopId', 'nickname', 'buyerId', 'phone', 'province', 'city', 'gender', 'isFan', 'isMember', 'memberLevel', 'tags'];
 const CUSTOMER_KEY_SET = new Set(CUSTOMER_KEYS);
+const CUSTOMER_POS = new Map(CUSTOMER_KEYS.map((k, i) => [k, i] as const));
 const trimmed = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.trim() === v;
 const optTrimmed = (v: unknown) => v === undefined || trimmed(v);
 const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
@@ -306,6 +308,14 @@ function fastCustomer(v: unknown): Customer | undefined {
   if (o.gender !== undefined && o.gender !== 'f' && o.gender !== 'm') return undefined;
   if (!optBool(o.isFan) || !optBool(o.isMember)) return undefined;
   if (o.tags !== undefined && !(Array.isArray(o.tags) && o.tags.every((t) => typeof t === 'string'))) return undefined;
+  // Keys already in schema order with tags present: the parsed object is the output (no copy).
+  let last = -1, ordered = o.tags !== undefined;
+  for (const k in o) {
+    const p = CUSTOMER_POS.get(k)!;
+    if (p < last) ordered = false;
+    last = p;
+  }
+  if (ordered) return o as Customer;
   const out: Record<string, unknown> = {};
   for (const k of CUSTOMER_KEYS) {
     if (k === 'tags') out.tags = o.tags ?? [];
@@ -348,6 +358,8 @@ interface KindInfo {
   canonical: U8;
   count: number;
   maxDay: string | null;
+  /** The latest instant seen (maxDay is its day, set at the end of pass 1). */
+  maxAt: string | null;
 }
 
 /** What pass 1 keeps: no base records, only what pass 2 and the refusal need. */
@@ -368,19 +380,33 @@ interface Validated {
 
 type Pass1 = { ok: true; v: Validated } | { ok: false; reason: string };
 
-function maxDayOf(kind: BlockKind, r: Order | Contact): string {
-  if (kind === 'contacts') return dayOf((r as Contact).at);
+/**
+ * The latest instant of a record. Validated instants are canonical `…+08:00` text, whose day is
+ * its first 10 characters (dayOf), so the latest text has the latest day: the day is taken once,
+ * at the end, not sliced per record.
+ */
+function maxAtOf(kind: BlockKind, r: Order | Contact): string {
+  if (kind === 'contacts') return (r as Contact).at;
   const o = r as Order;
-  const placed = dayOf(o.placedAt);
-  if (o.paidAt === undefined) return placed;
-  const paid = dayOf(o.paidAt);
-  return paid > placed ? paid : placed;
+  return o.paidAt !== undefined && o.paidAt > o.placedAt ? o.paidAt : o.placedAt;
 }
 
-/** The builder's snapshot as the record saveAnalysisSnapshot writes, its token set when known (the columns become garbage here). */
+/**
+ * The builder's snapshot as the record saveAnalysisSnapshot writes, its token set when known.
+ * The caller drops its builder reference first: once finished, the builder's working maps and the
+ * snapshot's columns are garbage as soon as they are copied into the record.
+ */
 function snapshotRecordOf(builder: SnapshotBuilder): AnalysisSnapshot {
   const { snap, names } = builder.finish();
   return analysisSnapshotRecord(snap, '', { names });
+}
+
+/** Hashes held by more than one contact: candidates for exact duplicates (verified in pass 2); the sorted copy is freed on return. */
+function duplicateHashes(h: F64): Set<number> {
+  const out = new Set<number>();
+  const sorted = h.a.slice(0, h.n).sort();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) out.add(sorted[i]!);
+  return out;
 }
 
 /** Pass 1: validates the whole source (throws NotLineLayout when it is not one record per line). */
@@ -403,7 +429,7 @@ async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pa
     firstIndex[n] = new Map();
   }
   const kinds = {} as Record<BlockKind, KindInfo>;
-  for (const k of ['customers', 'orders', 'contacts'] as const) kinds[k] = { hashes: new F64(), canonical: new U8(), count: 0, maxDay: null };
+  for (const k of ['customers', 'orders', 'contacts'] as const) kinds[k] = { hashes: new F64(), canonical: new U8(), count: 0, maxDay: null, maxAt: null };
   const small: Validated['small'] = { captures: [], platformSnapshots: [], audiences: [], exports: [] };
   let refused = false;
   const keyOf: Partial<Record<ArrayName, (r: unknown) => string>> = {
@@ -482,12 +508,17 @@ async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pa
         const info = kinds[name];
         info.count = index + 1;
         if (refused) return;
-        const key = name === 'customers' ? (data as Customer).customerKey : name === 'orders' ? (data as Order).orderId : contactIdOf(data as Contact);
-        info.hashes.push(keyHash(key));
+        info.hashes.push(
+          name === 'customers'
+            ? keyHash((data as Customer).customerKey)
+            : name === 'orders'
+              ? keyHash((data as Order).orderId)
+              : (contactKeyHash(data as Contact) ?? keyHash(contactIdOf(data as Contact))),
+        );
         if (JSON.stringify(data) === text) info.canonical.set(index, 1);
         if (name !== 'customers') {
-          const d = maxDayOf(name, data as Order | Contact);
-          if (info.maxDay === null || d > info.maxDay) info.maxDay = d;
+          const at = maxAtOf(name, data as Order | Contact);
+          if (info.maxAt === null || at > info.maxAt) info.maxAt = at;
         }
         const b = st.builder;
         if (b) {
@@ -554,13 +585,13 @@ async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pa
     return { ok: false, reason: `backup refused, nothing was changed: ${summarizeReasons([...reasons, ...new Array<string>(hidden).fill('')])}` };
   }
 
-  // Contacts sharing a keyHash: candidates for exact duplicates (verified in pass 2).
-  const contactCandidates = new Set<number>();
-  const ch = kinds.contacts.hashes;
-  const sorted = ch.a.slice(0, ch.n).sort();
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) contactCandidates.add(sorted[i]!);
-  const snapshot = st.builder ? snapshotRecordOf(st.builder) : null;
+  for (const k of ['orders', 'contacts'] as const) kinds[k].maxDay = kinds[k].maxAt === null ? null : dayOf(kinds[k].maxAt!);
+  // Pass 1's key maps (a million order ids) are garbage before the snapshot's record is made.
+  for (const n of ARRAYS) firstIndex[n].clear();
+  const contactCandidates = duplicateHashes(kinds.contacts.hashes);
+  const builder = st.builder;
   st.builder = null;
+  const snapshot = builder ? snapshotRecordOf(builder) : null;
   return {
     ok: true,
     v: { shop, ...(exportedAt !== undefined ? { exportedAt } : {}), kinds, small, contactCandidates, snapshot },
@@ -776,6 +807,17 @@ async function validateAny(src: BackupSource, opts: RestoreOptions): Promise<{ o
     const r = await validatePass(lines, opts);
     return r.ok ? { ok: true, v: r.v, src: lines } : r;
   }
+}
+
+/** A restore's pass 1 alone (validation and snapshot build, nothing written): for benches and dry runs. */
+export async function validateBackupSource(
+  source: BackupSource,
+  options: RestoreOptions = {},
+): Promise<{ ok: true; shopId: string; counts: Record<BlockKind, number>; snapshot: AnalysisSnapshot | null } | { ok: false; reason: string }> {
+  const r = await validateAny(source, options);
+  if (!r.ok) return r;
+  const { kinds, shop, snapshot } = r.v;
+  return { ok: true, shopId: shop.shopId, counts: { customers: kinds.customers.count, orders: kinds.orders.count, contacts: kinds.contacts.count }, snapshot };
 }
 
 /**
