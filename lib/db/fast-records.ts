@@ -209,3 +209,57 @@ export function contactKeyHash(c: Contact): number | null {
   b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
   return 4294967296 * (2097151 & b) + (a >>> 0);
 }
+
+const EXPONENT = /\d[eE]/;
+/**
+ * Length of JSON.stringify(v) when v's strings need no escaping and its numbers are integers,
+ * else -1 (unknown).
+ */
+function jsonLength(v: unknown): number {
+  switch (typeof v) {
+    case 'string':
+      return v.length + 2;
+    case 'number':
+      return Number.isSafeInteger(v) ? String(v).length : -1;
+    case 'boolean':
+      return v ? 4 : 5;
+    case 'object': {
+      if (v === null) return 4;
+      let n = 1, count = 0;
+      if (Array.isArray(v)) {
+        for (const x of v) {
+          const l = jsonLength(x);
+          if (l < 0) return -1;
+          n += l;
+          count++;
+        }
+      } else {
+        const o = v as Record<string, unknown>;
+        for (const k in o) {
+          const l = jsonLength(o[k]);
+          if (l < 0) return -1;
+          n += k.length + 3 + l;
+          count++;
+        }
+      }
+      return n + (count === 0 ? 1 : count); // commas + the closing bracket
+    }
+    default:
+      return -1;
+  }
+}
+
+/**
+ * Exactly `JSON.stringify(value) === text`, for `value` = JSON.parse(text) (keys in their text
+ * order), mostly without building the string. When the text has no backslash, no lone surrogate
+ * and no exponent, its strings are written as JSON.stringify writes them and every other
+ * difference (whitespace, duplicate keys, `5.0`, `-0`) only makes it longer: equal lengths mean
+ * equal texts. Anything else is compared the slow way.
+ */
+export function isCanonicalText(text: string, value: unknown): boolean {
+  if (text.indexOf('\\') < 0 && text.isWellFormed() && !EXPONENT.test(text)) {
+    const n = jsonLength(value);
+    if (n >= 0) return n === text.length;
+  }
+  return JSON.stringify(value) === text;
+}

@@ -50,6 +50,7 @@ import {
   describeRecordIssues,
   fastContact,
   fastOrder,
+  isCanonicalText,
   keyHash,
   markShopReplaced,
   shopDataToken,
@@ -515,7 +516,8 @@ async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pa
               ? keyHash((data as Order).orderId)
               : (contactKeyHash(data as Contact) ?? keyHash(contactIdOf(data as Contact))),
         );
-        if (JSON.stringify(data) === text) info.canonical.set(index, 1);
+        // The parsed object itself (keys in schema order): proven without stringify when possible.
+        if (data === value ? isCanonicalText(text, value) : JSON.stringify(data) === text) info.canonical.set(index, 1);
         if (name !== 'customers') {
           const at = maxAtOf(name, data as Order | Contact);
           if (info.maxAt === null || at > info.maxAt) info.maxAt = at;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FAST_ITEM_KEYS, FAST_ORDER_KEYS, contactIdOf, contactKeyHash, fastContact, fastOrder, isCanonicalInstant, keyHash, withoutUndefined } from '@/lib/db';
+import { FAST_ITEM_KEYS, FAST_ORDER_KEYS, contactIdOf, contactKeyHash, fastContact, fastOrder, isCanonicalText, isCanonicalInstant, keyHash, withoutUndefined } from '@/lib/db';
 import { Contact, Order, normalizeInstant } from '@/lib/model';
 
 /** The regex checker isCanonicalInstant replaced: the oracle the charCode version must agree with. */
@@ -107,5 +107,38 @@ describe('fast readers return a canonical record itself, with the bytes a backup
       { numRuns: 500 },
     );
     expect(fastOrder(JSON.parse(JSON.stringify(order)))).toEqual(order);
+  });
+});
+
+describe('isCanonicalText', () => {
+  // JSON texts built token by token: numbers and strings in canonical and non-canonical spellings,
+  // duplicate keys, optional whitespace between tokens.
+  const num = fc.constantFrom('5', '5.0', '-0', '0', '100', '1e2', '1E2', '10', '1e1', '0.5', '1.5e3', '9007199254740993', '12');
+  const str = fc.constantFrom('"a"', '"\\u0061"', '"\\""', '"é"', '"\\u00e9"', '"\\u00E9"', '"🐟"', '"\\ud800"', '"\\uD800"', '"\ud800"', '" "', '"a/b"', '"a\\/b"', '"\\u001f"', '"\\u001F"', '"\\n"', '"\\u000a"', '"3e5"', '""');
+  const ws = fc.constantFrom('', '', '', ' ', '\n', '\t');
+  const scalar = fc.oneof(num, str, fc.constantFrom('true', 'false', 'null'));
+  const value: fc.Arbitrary<string> = fc.letrec<{ v: string }>((tie) => ({
+    v: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      scalar,
+      fc.array(fc.tuple(ws, tie('v'), ws), { maxLength: 3 }).map((xs) => `[${xs.map(([a, v, b]) => a + v + b).join(',')}]`),
+      fc
+        .array(fc.tuple(fc.constantFrom('"k"', '"m"', '"x y"', '"\\u006b"'), ws, tie('v'), ws), { maxLength: 4 })
+        .map((xs) => `{${xs.map(([k, a, v, b]) => `${k}${a}:${b}${v}`).join(',')}}`),
+    ),
+  })).v;
+
+  it('is exactly JSON.stringify(JSON.parse(text)) === text', () => {
+    let canonical = 0;
+    fc.assert(
+      fc.property(value, (text) => {
+        const parsed = JSON.parse(text) as unknown;
+        const want = JSON.stringify(parsed) === text;
+        if (want) canonical++;
+        expect(isCanonicalText(text, parsed)).toBe(want);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(canonical).toBeGreaterThan(500);
   });
 });
