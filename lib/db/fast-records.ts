@@ -211,6 +211,8 @@ export function contactKeyHash(c: Contact): number | null {
 }
 
 const EXPONENT = /\d[eE]/;
+/** Whether the last jsonLength walk met a number. */
+let sawNumber = false;
 /**
  * Length of JSON.stringify(v) when v's strings need no escaping and its numbers are integers,
  * else -1 (unknown).
@@ -220,6 +222,7 @@ function jsonLength(v: unknown): number {
     case 'string':
       return v.length + 2;
     case 'number':
+      sawNumber = true;
       return Number.isSafeInteger(v) ? String(v).length : -1;
     case 'boolean':
       return v ? 4 : 5;
@@ -251,15 +254,17 @@ function jsonLength(v: unknown): number {
 
 /**
  * Exactly `JSON.stringify(value) === text`, for `value` = JSON.parse(text) (keys in their text
- * order), mostly without building the string. When the text has no backslash, no lone surrogate
- * and no exponent, its strings are written as JSON.stringify writes them and every other
- * difference (whitespace, duplicate keys, `5.0`, `-0`) only makes it longer: equal lengths mean
+ * order), mostly without building the string. When the text has no backslash and no lone
+ * surrogate, its strings are written as JSON.stringify writes them, and every other difference
+ * (whitespace, a duplicate key's dropped pair, `5.0`, `-0`) only makes it longer — except an
+ * exponent (`1e2` for 100), looked for when the value holds a number: equal lengths then mean
  * equal texts. Anything else is compared the slow way.
  */
 export function isCanonicalText(text: string, value: unknown): boolean {
-  if (text.indexOf('\\') < 0 && text.isWellFormed() && !EXPONENT.test(text)) {
+  if (text.indexOf('\\') < 0 && text.isWellFormed()) {
+    sawNumber = false;
     const n = jsonLength(value);
-    if (n >= 0) return n === text.length;
+    if (n >= 0 && !(sawNumber && EXPONENT.test(text))) return n === text.length;
   }
   return JSON.stringify(value) === text;
 }
