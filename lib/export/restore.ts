@@ -393,13 +393,14 @@ function maxAtOf(kind: BlockKind, r: Order | Contact): string {
 }
 
 /**
- * The builder's snapshot as the record saveAnalysisSnapshot writes, its token set when known.
- * The caller drops its builder reference first: once finished, the builder's working maps and the
- * snapshot's columns are garbage as soon as they are copied into the record.
+ * The holder's builder's snapshot as the record saveAnalysisSnapshot writes (token set in pass 2).
+ * The builder is dropped from the holder once finished (no other reference to it): its working
+ * maps are garbage while the columns are copied into the record, and the columns right after.
  */
-function snapshotRecordOf(builder: SnapshotBuilder): AnalysisSnapshot {
-  const { snap, names } = builder.finish();
-  return analysisSnapshotRecord(snap, '', { names });
+function snapshotRecordOf(holder: { builder: SnapshotBuilder | null }): AnalysisSnapshot | null {
+  const finished = holder.builder?.finish();
+  holder.builder = null;
+  return finished ? analysisSnapshotRecord(finished.snap, '', { names: finished.names }) : null;
 }
 
 /** Hashes held by more than one contact: candidates for exact duplicates (verified in pass 2); the sorted copy is freed on return. */
@@ -591,9 +592,7 @@ async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pa
   // Pass 1's key maps (a million order ids) are garbage before the snapshot's record is made.
   for (const n of ARRAYS) firstIndex[n].clear();
   const contactCandidates = duplicateHashes(kinds.contacts.hashes);
-  const builder = st.builder;
-  st.builder = null;
-  const snapshot = builder ? snapshotRecordOf(builder) : null;
+  const snapshot = snapshotRecordOf(st);
   return {
     ok: true,
     v: { shop, ...(exportedAt !== undefined ? { exportedAt } : {}), kinds, small, contactCandidates, snapshot },
