@@ -211,6 +211,8 @@ export function contactKeyHash(c: Contact): number | null {
 }
 
 const EXPONENT = /\d[eE]/;
+/** String.prototype.isWellFormed (ES2024): older engines take the stringify path. */
+const CAN_CHECK_SURROGATES = typeof ''.isWellFormed === 'function';
 /** Whether the last jsonLength walk met a number. */
 let sawNumber = false;
 /**
@@ -261,7 +263,7 @@ function jsonLength(v: unknown): number {
  * equal texts. Anything else is compared the slow way.
  */
 export function isCanonicalText(text: string, value: unknown): boolean {
-  if (text.indexOf('\\') < 0 && text.isWellFormed()) {
+  if (CAN_CHECK_SURROGATES && text.indexOf('\\') < 0 && text.isWellFormed()) {
     sawNumber = false;
     const n = jsonLength(value);
     if (n >= 0 && !(sawNumber && EXPONENT.test(text))) return n === text.length;
