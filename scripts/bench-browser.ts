@@ -25,6 +25,7 @@ import { buildSnapshot, computeReport, customerIndexOf, latestDataDay, resolveWi
 import { serializeBackupChunks, type Backup } from '../lib/export/backup';
 import { generateShop } from '../tests/fixtures/generate';
 import type { CaptureBatch } from '../lib/capture/ingest';
+import type { Customer, Order } from '../lib/model';
 
 interface Opts {
   /** Write only the shop and its persisted snapshot (no records), then time cold loads. */
@@ -109,6 +110,24 @@ function browserMemoryMb(): { total: number; largest: number; kind: string; cpuS
   return { total: total / 1024, largest: largest / 1024, kind, cpuSeconds };
 }
 
+/** One capture batch of `orders` (with their customers) as the 抖店 orders adapter sends it. */
+function ordersBatch(shop: CaptureBatch['shop'], orders: Order[], byKey: Map<string, Customer>, url: string, capturedAt: string): CaptureBatch {
+  return {
+    adapter: 'douyin-orders',
+    primary: 'orders',
+    url,
+    capturedAt,
+    shop,
+    headers: ['订单号', '金额'],
+    rawRows: orders.map((o) => [o.orderId, String(o.amountFen)]),
+    customers: orders.map((o, row) => ({ row, record: byKey.get(o.customerKey) })).filter((c) => c.record !== undefined),
+    orders: orders.map((o, row) => ({ row, record: o })),
+    contacts: [],
+    snapshots: [],
+    rejected: [],
+  };
+}
+
 /** Capture batches of `size` orders each (with their customers), as the 抖店 orders adapter sends them. */
 function ingestBatches(opts: Opts): CaptureBatch[] {
   const d = generateShop({ seed: opts.seed + 1, platform: 'douyin', shopId: 'ingest-shop', shopName: '吞吐测速店', customers: Math.ceil(opts.ingestOrders / 4), endDay: '2026-11-20', days: opts.days });
@@ -116,21 +135,8 @@ function ingestBatches(opts: Opts): CaptureBatch[] {
   const orders = d.orders.slice(0, opts.ingestOrders);
   const out: CaptureBatch[] = [];
   for (let i = 0; i < orders.length; i += opts.batch) {
-    const page = orders.slice(i, i + opts.batch);
-    out.push({
-      adapter: 'douyin-orders',
-      primary: 'orders',
-      url: `https://fxg.jinritemai.com/ffa/morder/order/list?page=${i / opts.batch + 1}`,
-      capturedAt: '2026-11-21T09:00:00+08:00',
-      shop: d.shop,
-      headers: ['订单号', '金额'],
-      rawRows: page.map((o) => [o.orderId, String(o.amountFen)]),
-      customers: page.map((o, row) => ({ row, record: byKey.get(o.customerKey) })).filter((c) => c.record !== undefined),
-      orders: page.map((o, row) => ({ row, record: o })),
-      contacts: [],
-      snapshots: [],
-      rejected: [],
-    });
+    const url = `https://fxg.jinritemai.com/ffa/morder/order/list?page=${i / opts.batch + 1}`;
+    out.push(ordersBatch(d.shop, orders.slice(i, i + opts.batch), byKey, url, '2026-11-21T09:00:00+08:00'));
   }
   return out;
 }
@@ -148,20 +154,7 @@ function liveBatch(data: ReturnType<typeof generateShop>, size: number, run: num
       ? { ...o, orderId: `live-${run}-${i}`, status: 'paid' as const }
       : { ...o, status: 'refunded' as const },
   );
-  return {
-    adapter: 'douyin-orders',
-    primary: 'orders',
-    url: `https://fxg.jinritemai.com/ffa/morder/order/list?live=${run}`,
-    capturedAt: '2026-11-21T10:00:00+08:00',
-    shop: data.shop,
-    headers: ['订单号', '金额'],
-    rawRows: orders.map((o) => [o.orderId, String(o.amountFen)]),
-    customers: orders.map((o, row) => ({ row, record: byKey.get(o.customerKey) })).filter((c) => c.record !== undefined),
-    orders: orders.map((o, row) => ({ row, record: o })),
-    contacts: [],
-    snapshots: [],
-    rejected: [],
-  };
+  return ordersBatch(data.shop, orders, byKey, `https://fxg.jinritemai.com/ffa/morder/order/list?live=${run}`, '2026-11-21T10:00:00+08:00');
 }
 
 async function ingest(page: Page, batches: CaptureBatch[]): Promise<{ ms: number; orders: number; firstMs: number; lastMs: number }> {
