@@ -30,7 +30,8 @@ const VIEW_LABEL: Record<ViewId, MessageKey> = {
 };
 
 type Selection = { preset: PresetId } | { from: string; to: string } | null;
-type Shown = { result: ReportResult | AnalysisResult; stale: boolean; timings?: Record<string, number> };
+/** `stale`: the saved last result, shown while the worker recomputes; `savedToken`: the data token it was computed from. */
+type Shown = { result: ReportResult | AnalysisResult; stale: boolean; savedToken?: string; timings?: Record<string, number> };
 
 /** Change token of a shop's data (two key reads, never a count over a million records): the worker rebuilds when it differs. */
 const dataToken = (shopId: string) => shopDataToken(getDb(), shopId);
@@ -99,7 +100,7 @@ export function Dashboard({
       .then((s) => {
         const saved = s?.value as SavedAnalysis | undefined;
         if (!live || !saved || saved.request !== requestKey(windowRequest) || saved.result.report.shopId !== activeShopId) return;
-        setShown((cur) => (cur && cur.result.report.shopId === activeShopId ? cur : { result: saved.result, stale: true }));
+        setShown((cur) => (cur && cur.result.report.shopId === activeShopId ? cur : { result: saved.result, stale: true, savedToken: saved.token }));
       })
       .catch(() => undefined);
     return () => {
@@ -243,12 +244,19 @@ export function Dashboard({
           <div className="muted small">
             {t('latestDay')}: {latestDay}
             {result && !shown?.stale && ` · ${t('computedIn')} ${Math.round(result.ms)} ms`}
-            {shown?.stale && (
-              <span className="stale" data-testid="stale-result">
-                {' '}
-                · {t('staleResult')}
-              </span>
-            )}
+            {shown?.stale &&
+              // Computed from this very data: its figures are exact, only the full 高潜 list is still coming.
+              (shown.savedToken !== undefined && shown.savedToken === token ? (
+                <span className="muted" data-testid="saved-result">
+                  {' '}
+                  · {t('savedResultCurrent')}
+                </span>
+              ) : (
+                <span className="stale" data-testid="stale-result">
+                  {' '}
+                  · {t('staleResult')}
+                </span>
+              ))}
           </div>
         )}
       </section>

@@ -68,6 +68,7 @@ export const messages = {
   viewData: { zh: '数据', en: 'Data' },
   viewAudience: { zh: '人群', en: 'Audiences' },
   staleResult: { zh: '显示上次结果，正在重新计算…', en: 'showing the last result, recomputing…' },
+  savedResultCurrent: { zh: '上次结果，数据未变', en: 'last result, data unchanged' },
   files: { zh: '报告文件', en: 'Report file' },
   noReport: { zh: '暂无结果：请选择店铺，或等待计算完成。', en: 'No result yet: pick a shop or wait for the computation.' },
   usersHint: { zh: '窗口内有互动（浏览、加购、下单、支付）的客户', en: 'Customers with a contact (visit, cart, order, payment) in the window' },
