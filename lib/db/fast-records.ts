@@ -4,7 +4,7 @@
  * would (keys in schema order), or `undefined` for anything unusual — the caller then runs the schema, which gives
  * the precise reason. (zod alone takes ~20 µs an order; a restore must finish in seconds.)
  */
-import type { Contact, Order, OrderItem } from '../model';
+import type { Contact, Customer, Order, OrderItem } from '../model';
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -164,6 +164,31 @@ export function fastContact(v: unknown): Contact | undefined {
     return undefined;
   }
   return (keys === ORDERED ? v : inSchemaOrder(v, FAST_CONTACT_KEYS)) as Contact;
+}
+
+export const FAST_CUSTOMER_KEYS = new Set([
+  'customerKey', 'shopId', 'nickname', 'buyerId', 'phone', 'province', 'city', 'gender', 'isFan', 'isMember', 'memberLevel', 'tags',
+]);
+const CUSTOMER_POS = positions(FAST_CUSTOMER_KEYS);
+const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
+
+/** The Customer schema's output for a canonical customer, or undefined (then use the schema); itself when already in schema order. */
+export function fastCustomer(v: unknown): Customer | undefined {
+  if (!isPlain(v)) return undefined;
+  const keys = keyCheck(v, CUSTOMER_POS);
+  if (keys === REFUSE) return undefined;
+  if (!trimmed(v.customerKey) || !trimmed(v.shopId) || typeof v.nickname !== 'string') return undefined;
+  if (!optTrimmed(v.buyerId) || !optTrimmed(v.phone) || !optTrimmed(v.province) || !optTrimmed(v.city) || !optTrimmed(v.memberLevel)) {
+    return undefined;
+  }
+  if (v.gender !== undefined && v.gender !== 'f' && v.gender !== 'm') return undefined;
+  if (!optBool(v.isFan) || !optBool(v.isMember)) return undefined;
+  if (v.tags !== undefined && !(Array.isArray(v.tags) && v.tags.every((t) => typeof t === 'string'))) return undefined;
+  // The output always has tags (default []), the schema's last key.
+  if (keys === ORDERED && v.tags !== undefined) return v as Customer;
+  const out = inSchemaOrder(v, FAST_CUSTOMER_KEYS);
+  out.tags = v.tags ?? [];
+  return out as Customer;
 }
 
 // cyrb53 state of contactKeyHash (module-level: no allocation per contact).

@@ -49,6 +49,7 @@ import {
   deleteShopRecords,
   describeRecordIssues,
   fastContact,
+  fastCustomer,
   fastOrder,
   isCanonicalText,
   keyHash,
@@ -289,41 +290,6 @@ const SCHEMAS: Schemas = {
   audiences: Audience,
   exports: ExportRecord,
 };
-
-const CUSTOMER_KEYS = ['customerKey', 'shopId', 'nickname', 'buyerId', 'phone', 'province', 'city', 'gender', 'isFan', 'isMember', 'memberLevel', 'tags'];
-const CUSTOMER_KEY_SET = new Set(CUSTOMER_KEYS);
-const CUSTOMER_POS = new Map(CUSTOMER_KEYS.map((k, i) => [k, i] as const));
-const trimmed = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.trim() === v;
-const optTrimmed = (v: unknown) => v === undefined || trimmed(v);
-const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
-
-/** The Customer schema's output for a canonical customer, or undefined (then the schema runs). */
-function fastCustomer(v: unknown): Customer | undefined {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
-  const o = v as Record<string, unknown>;
-  for (const k in o) if (!CUSTOMER_KEY_SET.has(k) || o[k] === undefined) return undefined;
-  if (!trimmed(o.customerKey) || !trimmed(o.shopId) || typeof o.nickname !== 'string') return undefined;
-  if (!optTrimmed(o.buyerId) || !optTrimmed(o.phone) || !optTrimmed(o.province) || !optTrimmed(o.city) || !optTrimmed(o.memberLevel)) {
-    return undefined;
-  }
-  if (o.gender !== undefined && o.gender !== 'f' && o.gender !== 'm') return undefined;
-  if (!optBool(o.isFan) || !optBool(o.isMember)) return undefined;
-  if (o.tags !== undefined && !(Array.isArray(o.tags) && o.tags.every((t) => typeof t === 'string'))) return undefined;
-  // Keys already in schema order with tags present: the parsed object is the output (no copy).
-  let last = -1, ordered = o.tags !== undefined;
-  for (const k in o) {
-    const p = CUSTOMER_POS.get(k)!;
-    if (p < last) ordered = false;
-    last = p;
-  }
-  if (ordered) return o as Customer;
-  const out: Record<string, unknown> = {};
-  for (const k of CUSTOMER_KEYS) {
-    if (k === 'tags') out.tags = o.tags ?? [];
-    else if (o[k] !== undefined) out[k] = o[k];
-  }
-  return out as Customer;
-}
 
 const FAST: Partial<Record<ArrayName, (v: unknown) => unknown>> = { customers: fastCustomer, orders: fastOrder, contacts: fastContact };
 
