@@ -26,7 +26,8 @@ export interface AnalysisSnapshot {
   shopId: string;
   builtAt: string;
   version: number;
-  data: ArrayBuffer;
+  /** The columns (a Blob since analysis-snapshot layout 2; older records held an ArrayBuffer and are discarded). */
+  data: ArrayBuffer | Blob;
   [extra: string]: unknown;
 }
 

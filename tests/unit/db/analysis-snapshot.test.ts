@@ -97,9 +97,73 @@ describe('persisted analysis snapshot', () => {
 
     await saveAnalysisSnapshot(db, snap, 'tok-1');
     const r2 = (await db.analysisSnapshots.get('p1'))!;
-    await db.analysisSnapshots.put({ ...r2, data: new ArrayBuffer(16) }); // truncated columns
+    await db.analysisSnapshots.put({ ...r2, data: new Blob([new Uint8Array(16)]) }); // truncated columns
     expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
     expect(await db.analysisSnapshots.get('p1')).toBeUndefined();
+
+    // Order ids that do not fit the stored bytes are refused at load, not when a capture needs them.
+    await saveAnalysisSnapshot(db, snap, 'tok-1');
+    const r3 = (await db.analysisSnapshots.get('p1'))!;
+    const ids = r3.orderIds as { units: number };
+    await db.analysisSnapshots.put({ ...r3, orderIds: { ...ids, units: ids.units - 1 } });
+    expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
+    expect(await db.analysisSnapshots.get('p1')).toBeUndefined();
+  });
+
+  it('discards a record of the previous layout (version 1: columns as one ArrayBuffer) and is rebuilt', async () => {
+    const db = freshDb();
+    await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
+    const r = (await db.analysisSnapshots.get('p1'))!;
+    const bytes = await (r.data as Blob).arrayBuffer();
+    // What layout 1 stored: the same header and strings, the columns as an ArrayBuffer value.
+    await db.analysisSnapshots.put({ ...r, version: 1, data: bytes.slice(0, 64) });
+    expect(await loadAnalysisSnapshot(db, 'p1', null)).toBeNull();
+    expect(await db.analysisSnapshots.get('p1')).toBeUndefined();
+    // Even with the current version number, columns that are not a Blob are never read.
+    await db.analysisSnapshots.put({ ...r, data: bytes });
+    expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
+    expect(await db.analysisSnapshots.get('p1')).toBeUndefined();
+  });
+
+  it('stores the columns and order ids as one Blob, and round-trips order ids beyond Latin-1 exactly', async () => {
+    const db = freshDb();
+    await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
+    const r = (await db.analysisSnapshots.get('p1'))!;
+    expect(r.version).toBe(ANALYSIS_SNAPSHOT_VERSION);
+    expect(r.data).toBeInstanceOf(Blob);
+    expect(r.orderIds).toMatchObject({ count: snap.orderCount, wide: false });
+
+    // Wide code units (CJK, an emoji's surrogate pair, a lone surrogate) and an empty id.
+    const odd = ['单号-一', 'x\u{1F600}y', 'lone\uD800', '', ...snap.orderIds.slice(4)];
+    const wide = { ...snap, orderIds: odd } as Snapshot;
+    await saveAnalysisSnapshot(db, wide, 'tok-2', { names });
+    expect((await db.analysisSnapshots.get('p1'))!.orderIds).toMatchObject({ wide: true });
+    const loaded = (await loadAnalysisSnapshot(db, 'p1', 'tok-2'))!;
+    expect(loaded.snap.orderIds).toEqual(odd);
+    expect(plain(loaded.snap)).toEqual(plain(wide));
+  });
+
+  it('saves inside an outer transaction (as a restore does) and commits with it, or not at all', async () => {
+    const db = freshDb();
+    await db.transaction('rw', [db.shops, db.analysisSnapshots, db.settings, db.orders], async () => {
+      await db.shops.put(data.shop);
+      await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
+      await db.orders.where('shopId').equals('p1').delete();
+    });
+    const loaded = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!;
+    expect(plain(loaded.snap)).toEqual(plain(snap));
+    expect(loaded.names).toEqual(names);
+
+    // A failed outer transaction leaves the previous record in place.
+    const small = buildSnapshot({ ...data, orders: data.orders.slice(0, 10), contacts: [], customers: [] });
+    await expect(
+      db.transaction('rw', [db.shops, db.analysisSnapshots, db.settings], async () => {
+        await saveAnalysisSnapshot(db, small, 'tok-2');
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(await loadAnalysisSnapshot(db, 'p1', 'tok-2')).toBeNull();
+    expect((await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!.snap.orderCount).toBe(snap.orderCount);
   });
 
   it('goes with the shop when its data is deleted', async () => {
@@ -153,9 +217,10 @@ describe('fitted 高潜 models of a data token', () => {
     const db = freshDb();
     const short = buildSnapshot({ ...data, contacts: data.contacts.filter((c) => c.at >= '2026-10-01'), orders: [] });
     const memo = emptyMemo();
-    const m = propensityModelAt(memo, short, short.latestDay, (p) => void saveAnalysisModel(db, 'p1', 't', p));
+    const saved: Promise<void>[] = [];
+    const m = propensityModelAt(memo, short, short.latestDay, (p) => saved.push(saveAnalysisModel(db, 'p1', 't', p)));
     expect(m.kind).toBe('fallback');
-    await new Promise((r) => setTimeout(r, 10));
+    await Promise.all(saved); // (a fixed wait here was flaky on a loaded machine)
     const back = propensityModelAt(emptyMemo(await loadAnalysisModels(db, 'p1', 't')), short, short.latestDay, undefined, () => {
       throw new Error('must not refit');
     });
