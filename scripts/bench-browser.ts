@@ -386,7 +386,9 @@ async function main() {
     await panel.getByTestId('restore-backup').setInputFiles(file);
     const deadline = Date.now() + 30 * 60_000;
     let state: string | null = null;
-    const peaks = { validating: { total: 0, largest: 0, kind: '' }, writing: { total: 0, largest: 0, kind: '' } };
+    // Two steps of the progress texts: one pass that validates the lines and writes their blocks
+    // (校验并写入备份… n%), then the directories, the small arrays and the snapshot (写入索引与分析快照…).
+    const peaks = { 'validating + writing blocks': { total: 0, largest: 0, kind: '' }, 'directories + snapshot': { total: 0, largest: 0, kind: '' } };
     let writingAt = 0;
     const cpuBefore = browserMemoryMb().cpuSeconds;
     let cpuAtWriting = cpuBefore, cpuAfter = cpuBefore;
@@ -400,7 +402,7 @@ async function main() {
         cpuAtWriting = mem.cpuSeconds;
       }
       cpuAfter = mem.cpuSeconds;
-      const peak = writingAt ? peaks.writing : peaks.validating;
+      const peak = writingAt ? peaks['directories + snapshot'] : peaks['validating + writing blocks'];
       peak.total = Math.max(peak.total, mem.total);
       if (mem.largest > peak.largest) Object.assign(peak, { largest: mem.largest, kind: mem.kind });
       if (state === 'done' || state === 'error') break;
@@ -418,9 +420,9 @@ async function main() {
       `(b) restore through the panel: ${s(restoreMs)} → ${((records / restoreMs) * 1000).toFixed(0)} records/s ` +
         `(${progress.length} progress texts seen, ${validating} while validating; last: ${progress.at(-1)})`,
     );
-    if (writingAt) console.log(`    validating ${s(writingAt - t)}, then writing ${s(t + restoreMs - writingAt)}`);
+    if (writingAt) console.log(`    validating + writing blocks ${s(writingAt - t)}, then directories + snapshot ${s(t + restoreMs - writingAt)}`);
     console.log(
-      `    CPU time of the browser's processes: ${(cpuAtWriting - cpuBefore).toFixed(1)} s validating + ${(cpuAfter - cpuAtWriting).toFixed(1)} s writing ` +
+      `    CPU time of the browser's processes: ${(cpuAtWriting - cpuBefore).toFixed(1)} s validating + writing blocks, ${(cpuAfter - cpuAtWriting).toFixed(1)} s directories + snapshot ` +
         `(load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores: wall time above includes waiting for other work)`,
     );
     for (const [phase, peak] of Object.entries(peaks))

@@ -151,7 +151,7 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
       return;
     }
     if (req.kind === 'restore') {
-      progress('校验备份文件…');
+      progress('校验并写入备份…');
       cache = null; // a held snapshot (maybe of the shop being replaced) is freed before the restore needs the memory
       const result = await runRestore(req.file, progress);
       cache = null;

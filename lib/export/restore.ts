@@ -1,26 +1,29 @@
 /**
  * Streaming restore of a §9 backup (a File / Blob, or a string), for files far past V8's string
- * limit (a 1M-order backup is ~1.26 GB). Two passes over the file, one record per line as
- * `serializeBackupParts` writes it:
+ * limit (a 1M-order backup is ~1.26 GB). ONE pass over the file, one record per line as
+ * `serializeBackupParts` writes it, inside ONE rw transaction:
  *
- *   pass 1 (validate)  reads the whole file keeping no records: JSON.parse + the fast readers
- *                      (zod fallback for the exact reason) per line, key maps for duplicates,
- *                      the 53-bit keyHash of every base record's natural key, which lines are
- *                      canonical (their text is what encodeBlock would write), and feeds every
- *                      record into the streaming snapshot builder.
- *   pass 2 (write)     ONE rw transaction: deletes the shop's old records, re-reads the file
- *                      (each read wrapped in Dexie.waitFor so the transaction stays open) and
- *                      writes customers / orders / contacts as base blocks (canonical lines are
- *                      joined as they are, no parse), one directory row per kind from pass 1's
- *                      hashes, the small arrays as rows, markShopReplaced, and the snapshot with
- *                      the shop's new data token. Any failure aborts it: nothing changed.
+ *   each line          JSON.parse + the fast readers (zod fallback for the exact reason), key maps
+ *                      for duplicates, the 53-bit keyHash of every base record's natural key, and
+ *                      the streaming snapshot builder; each accepted customer / order / contact
+ *                      goes, as its canonical line (the file's own text when it already is), into
+ *                      a base block that is put while later lines are validated — IndexedDB
+ *                      writes in the browser process while this thread parses, so the two cores
+ *                      overlap. Before the first block the shop's old records are deleted.
+ *   at the end         the refusal, if any (every reason, in parseBackup's order and wording) —
+ *                      thrown, which aborts the transaction: nothing changed, blocks included;
+ *                      else repeated contacts, one directory row per kind, the small arrays,
+ *                      markShopReplaced, and the snapshot under the shop's new data token.
+ *
+ * So the whole file is validated before anything is replaced (SPEC §9): no write is visible
+ * before the commit, and a refusal at the last line leaves the database as it was. After the
+ * first refused record nothing more is written; validation goes on to give every reason.
  *
  * Exact duplicate contacts (same contactId) collapse into one stored contact, the last one in
- * the file winning, as the row restore did. Pass 1 keeps only their keyHash (3.6M × 8 bytes, no
- * contactId strings); equal hashes are candidates, verified in pass 2 by their real contactId
- * (a collision of distinct contacts keeps both). Candidates are written at the end, after the
- * other contacts. The pass-1 snapshot saw every contact, so when a real duplicate is found it is
- * not persisted (the panel then builds it from the stored records, as for any other restore).
+ * the file winning, as the row restore did: contacts whose keyHash repeats are read back from
+ * their blocks at the end, compared by their real contactId, and dropped from their blocks. The
+ * snapshot builder saw every contact, so when a real duplicate is found it is not persisted (the
+ * panel then builds it from the stored records, as for any other restore).
  *
  * Another JSON layout (minified, pretty-printed, arrays before `shop`) falls back to
  * parseBackup over the whole text when it fits in one string, else is refused with a message
@@ -46,8 +49,10 @@ import {
   captureFingerprint,
   contactIdOf,
   contactKeyHash,
+  decodeBlock,
   deleteShopRecords,
   describeRecordIssues,
+  encodeBlock,
   fastContact,
   fastCustomer,
   fastOrder,
@@ -58,13 +63,13 @@ import {
   shopTables,
   summarizeReasons,
   withoutUndefined,
-  type AnalysisSnapshot,
   type BlockDirectory,
   type BlockKind,
+  type RecordBlock,
   type SellerLensDb,
 } from '../db';
-import { analysisSnapshotRecord, analysisTokenKey } from '../db/analysis-snapshot';
-import { createSnapshotBuilder, type SnapshotBuilder } from '../engine/snapshot';
+import { saveAnalysisSnapshot } from '../db/analysis-snapshot';
+import { createSnapshotBuilder, type Snapshot, type SnapshotBuilder } from '../engine/snapshot';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -91,13 +96,13 @@ export interface RestoreOptions {
   wholeTextMaxBytes?: number;
 }
 
-/** Bytes read per slice of a Blob: few Dexie.waitFor round trips in pass 2, bounded memory. */
+/** Bytes read per slice of a Blob: few Dexie.waitFor round trips, bounded memory. */
 export const RESTORE_READ_BYTES = 8 << 20;
 /** Bytes decoded into one string (≤ 64 KB of UTF-16: below V8's large-object size). */
 const DECODE_PIECE = 32 << 10;
 /** Largest file of another layout that is read as one string (V8's limit is ~537M characters). */
 export const WHOLE_TEXT_MAX_BYTES = 256 << 20;
-/** Base blocks in flight in pass 2 before waiting for the oldest put (bounded memory). */
+/** Base blocks in flight before waiting for the oldest put (bounded memory). */
 const PENDING_PUTS = 6;
 /** Reasons kept per array (more are counted): as validateBackup's cap. */
 const MAX = 20;
@@ -113,13 +118,23 @@ class NotLineLayout extends Error {}
 
 // ---- reading: text chunks → lines ----
 
-/** Reads a source's lines a slice at a time; `next()` is the only asynchronous step. */
+/**
+ * Reads a source's lines: `fill()` reads the next slice (the only asynchronous step), `piece()`
+ * then gives the whole lines of its next ~32 KB, until the slice is used up. Lines are handed
+ * out a piece at a time, not a slice at a time, so they die young: 30,000 lines held at once
+ * would outlive a scavenge each and pile up in V8's old generation until a full GC.
+ */
 class LineReader {
   private pos = 0;
   private carry = '';
   private readonly decoder = new TextDecoder('utf-8', { fatal: false });
   private first = true;
-  private ended = false;
+  /** 0 reading, 1 the carried rest is still to be given, 2 ended. */
+  private ending = 0;
+  /** The slice being handed out, and where its next piece starts. */
+  private bytes: Uint8Array | null = null;
+  private chars: string | null = null;
+  private at = 0;
   readonly size: number;
   constructor(
     private readonly src: BackupSource,
@@ -131,30 +146,48 @@ class LineReader {
   get done(): number {
     return this.pos;
   }
-  /** The next batch of whole lines, or null at the end. */
-  async next(): Promise<string[] | null> {
+  /** Reads the next slice; false at the end. */
+  async fill(): Promise<boolean> {
+    this.at = 0;
+    this.bytes = null;
+    this.chars = null;
     if (this.pos >= this.size) {
-      if (this.ended) return null;
-      this.ended = true;
-      const rest = this.carry + (typeof this.src === 'string' ? '' : this.decoder.decode());
-      this.carry = '';
-      return rest === '' ? null : [rest];
+      if (this.ending === 2) return false;
+      this.ending = 1;
+      return true;
     }
-    const lines: string[] = [];
     if (typeof this.src === 'string') {
-      const text = this.src.slice(this.pos, this.pos + this.chunk);
-      this.pos += text.length;
-      this.split(text, lines);
-      return lines;
+      this.chars = this.src.slice(this.pos, this.pos + this.chunk);
+      this.pos += this.chars.length;
+      return true;
     }
     const end = Math.min(this.size, this.pos + this.chunk);
-    const buf = await this.src.slice(this.pos, end).arrayBuffer();
+    this.bytes = new Uint8Array(await this.src.slice(this.pos, end).arrayBuffer());
     this.pos = end;
+    return true;
+  }
+  /** The whole lines of the slice's next piece, or null when the slice is used up. */
+  piece(): string[] | null {
+    const lines: string[] = [];
+    if (this.ending === 1) {
+      this.ending = 2;
+      const rest = this.carry + (typeof this.src === 'string' ? '' : this.decoder.decode());
+      this.carry = '';
+      if (rest !== '') lines.push(rest);
+      return lines;
+    }
+    if (this.chars !== null) {
+      if (this.at >= this.chars.length) return null;
+      this.split(this.chars.slice(this.at, this.at + DECODE_PIECE), lines);
+      this.at += DECODE_PIECE;
+      return lines;
+    }
+    const b = this.bytes;
+    if (b === null || this.at >= b.length) return null;
     // Decoded in small pieces: each string stays in V8's young generation (a multi-MB string
     // goes to large-object space, freed only by a full GC: gigabytes of them pile up).
-    for (let at = 0; at < buf.byteLength; at += DECODE_PIECE) {
-      this.split(this.decoder.decode(new Uint8Array(buf, at, Math.min(DECODE_PIECE, buf.byteLength - at)), { stream: true }), lines);
-    }
+    this.split(this.decoder.decode(b.subarray(this.at, Math.min(b.length, this.at + DECODE_PIECE)), { stream: true }), lines);
+    this.at += DECODE_PIECE;
     return lines;
   }
 
@@ -278,7 +311,7 @@ class LineLayout {
   }
 }
 
-// ---- pass 1: validation ----
+// ---- validation (and, in a restore, writing as it goes) ----
 
 type Schemas = { [K in ArrayName]: z.ZodType };
 const SCHEMAS: Schemas = {
@@ -292,6 +325,7 @@ const SCHEMAS: Schemas = {
 };
 
 const FAST: Partial<Record<ArrayName, (v: unknown) => unknown>> = { customers: fastCustomer, orders: fastOrder, contacts: fastContact };
+const BLOCK_KINDS = ['customers', 'orders', 'contacts'] as const;
 
 /** Growable Float64Array (no array of boxed numbers for millions of hashes). */
 class F64 {
@@ -306,46 +340,33 @@ class F64 {
     this.a[this.n++] = v;
   }
 }
-/** Growable Uint8Array of per-record flags. */
-class U8 {
-  a = new Uint8Array(1024);
-  set(i: number, v: number) {
-    if (i >= this.a.length) {
-      const b = new Uint8Array(Math.max(i + 1, this.a.length * 2));
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[i] = v;
-  }
-}
 
-/** Per base kind: keyHash of each record's key (by index), whether its line is canonical, maxDay. */
+/** Per base kind: keyHash of each record's key (by index), the count, maxDay. */
 interface KindInfo {
   hashes: F64;
-  canonical: U8;
   count: number;
   maxDay: string | null;
-  /** The latest instant seen (maxDay is its day, set at the end of pass 1). */
+  /** The latest instant seen (maxDay is its day, set at the end). */
   maxAt: string | null;
 }
 
-/** What pass 1 keeps: no base records, only what pass 2 and the refusal need. */
+/** What the pass keeps: no base records, only what the end of a restore and a refusal need. */
 interface Validated {
   shop: Shop;
   exportedAt?: string;
   kinds: Record<BlockKind, KindInfo>;
   /** Small arrays, validated records in file order. */
   small: { captures: Capture[]; platformSnapshots: PlatformSnapshot[]; audiences: Audience[]; exports: ExportRecord[] };
-  /** keyHash values of contacts that share a hash with another contact (verified in pass 2). */
-  contactCandidates: Set<number>;
-  /**
-   * The file's snapshot as the stored record (token filled in pass 2), made at the end of pass 1:
-   * the builder's working memory and the columns are freed before writing, not at its peak.
-   */
-  snapshot: AnalysisSnapshot | null;
+  /** The streaming snapshot builder fed every base record (null when not asked for). */
+  builder: SnapshotBuilder | null;
 }
 
-type Pass1 = { ok: true; v: Validated } | { ok: false; reason: string };
+/** A refusal or failure found inside the restore's transaction: thrown to abort it, `reason` returned. */
+class Refused extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
 
 /**
  * The latest instant of a record. Validated instants are canonical `…+08:00` text, whose day is
@@ -359,26 +380,77 @@ function maxAtOf(kind: BlockKind, r: Order | Contact): string {
 }
 
 /**
- * The holder's builder's snapshot as the record saveAnalysisSnapshot writes (token set in pass 2).
- * The builder is dropped from the holder once finished (no other reference to it): its working
- * maps are garbage while the columns are copied into the record, and the columns right after.
+ * Where a restore writes the base records the pass accepts: blocks of canonical lines, put while
+ * later lines are still being validated (inside the restore's one transaction). `open` runs once,
+ * before the first block: it replaces the shop's old records.
  */
-function snapshotRecordOf(holder: { builder: SnapshotBuilder | null }): AnalysisSnapshot | null {
-  const finished = holder.builder?.finish();
-  holder.builder = null;
-  return finished ? analysisSnapshotRecord(finished.snap, '', { names: finished.names }) : null;
+class BlockWriter {
+  private readonly buf: Record<BlockKind, string[]> = { customers: [], orders: [], contacts: [] };
+  readonly seq: Record<BlockKind, number> = { customers: 0, orders: 0, contacts: 0 };
+  private readonly due: BlockKind[] = [];
+  private readonly pending: Promise<unknown>[] = [];
+  private opened: Promise<void> | null = null;
+  /** Base records written (each block once put). */
+  written = 0;
+  constructor(
+    private readonly db: SellerLensDb,
+    private readonly open: () => Promise<void>,
+  ) {}
+
+  /** Adds record `index`'s canonical line; its block is then seq[kind] (records go in file order). */
+  add(kind: BlockKind, line: string): void {
+    const b = this.buf[kind];
+    b.push(line);
+    if (b.length === BLOCK_RECORDS[kind]) this.due.push(kind);
+  }
+
+  /** Whether a full block waits to be put. */
+  get hasDue(): boolean {
+    return this.due.length > 0;
+  }
+
+  /** Opens (once) the shop's replacement. */
+  ensureOpen(): Promise<void> {
+    return (this.opened ??= this.open());
+  }
+
+  /** Puts the full blocks (keeping at most PENDING_PUTS in flight). */
+  async flushDue(shopId: string): Promise<void> {
+    while (this.due.length > 0) await this.flush(shopId, this.due.shift()!);
+  }
+
+  /** Puts the partial blocks too and waits for every put. */
+  async finish(shopId: string): Promise<void> {
+    await this.ensureOpen();
+    for (const k of BLOCK_KINDS) await this.flush(shopId, k);
+    await Promise.all(this.pending.splice(0));
+  }
+
+  private async flush(shopId: string, kind: BlockKind): Promise<void> {
+    const lines = this.buf[kind];
+    if (lines.length === 0) return;
+    await this.ensureOpen();
+    this.buf[kind] = [];
+    // Byte for byte what encodeBlock writes: JSON.stringify of an array joins its elements' texts.
+    this.pending.push(this.db.recordBlocks.put({ shopId, kind, seq: this.seq[kind]++, count: lines.length, text: `[${lines.join(',')}]` }));
+    this.written += lines.length;
+    if (this.pending.length >= PENDING_PUTS) await this.pending.shift();
+  }
 }
 
-/** Hashes held by more than one contact: candidates for exact duplicates (verified in pass 2); the sorted copy is freed on return. */
-function duplicateHashes(h: F64): Set<number> {
-  const out = new Set<number>();
-  const sorted = h.a.slice(0, h.n).sort();
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) out.add(sorted[i]!);
-  return out;
-}
-
-/** Pass 1: validates the whole source (throws NotLineLayout when it is not one record per line). */
-async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pass1> {
+/**
+ * One pass over the source: validates every line (JSON.parse + the fast readers, zod for the
+ * exact reason), keeps key maps for duplicates and each base record's keyHash, feeds the snapshot
+ * builder, and hands each accepted base record's canonical line to `writer` (a restore) — until
+ * the first refused record, after which it only validates, to give every reason. Throws
+ * NotLineLayout when the source is not one record per line.
+ */
+async function streamPass(
+  src: BackupSource,
+  opts: RestoreOptions,
+  writer: BlockWriter | null,
+  read: <T>(p: Promise<T>) => Promise<T> = (p) => p,
+): Promise<{ ok: true; v: Validated } | { ok: false; reason: string }> {
   const reader = new LineReader(src, opts.readBytes);
   const fields = new Map<string, unknown>();
   // Set from the layout's callbacks (a holder: control flow does not see closure assignments).
@@ -397,7 +469,7 @@ async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pa
     firstIndex[n] = new Map();
   }
   const kinds = {} as Record<BlockKind, KindInfo>;
-  for (const k of ['customers', 'orders', 'contacts'] as const) kinds[k] = { hashes: new F64(), canonical: new U8(), count: 0, maxDay: null, maxAt: null };
+  for (const k of BLOCK_KINDS) kinds[k] = { hashes: new F64(), count: 0, maxDay: null, maxAt: null };
   const small: Validated['small'] = { captures: [], platformSnapshots: [], audiences: [], exports: [] };
   let refused = false;
   const keyOf: Partial<Record<ArrayName, (r: unknown) => string>> = {
@@ -411,9 +483,12 @@ async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pa
   const dupField: Partial<Record<ArrayName, string>> = {
     customers: 'customerKey', orders: 'orderId', captures: 'captureId', platformSnapshots: 'seenOn', audiences: 'audienceId', exports: 'exportId',
   };
-  const reason = (name: ArrayName, group: string[]) => {
+  const refuse = () => {
     refused = true;
-    st.builder = null; // a refused file builds nothing more
+    st.builder = null; // a refused file builds nothing more (and writes nothing more)
+  };
+  const reason = (name: ArrayName, group: string[]) => {
+    refuse();
     if (groups[name].length < MAX) groups[name].push(group);
     else extra[name]++;
   };
@@ -427,12 +502,18 @@ async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pa
         const r = Shop.safeParse(value);
         if (r.success) {
           st.shop = withoutUndefined(r.data);
+          // Known before any record: a file of another shop is refused without reading on.
+          if (opts.expectShopId !== undefined && opts.expectShopId !== st.shop.shopId) {
+            throw new Refused(refusedText(`it holds shop "${st.shop.shopId}", not the selected shop "${opts.expectShopId}"`));
+          }
           if (opts.snapshot !== false && !refused) st.builder = createSnapshotBuilder(st.shop);
-        } else shopReasons = describeRecordIssues('shop', r.error.issues, value);
+        } else {
+          shopReasons = describeRecordIssues('shop', r.error.issues, value);
+          refuse();
+        }
       }
       if (isArrayName(key)) {
-        refused = true;
-        st.builder = null;
+        refuse();
         shopReasons.push(`${key}: expected an array`);
       }
     },
@@ -465,8 +546,7 @@ async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pa
         const j = seen.get(k);
         if (j === undefined) seen.set(k, index);
         else {
-          refused = true;
-          st.builder = null;
+          refuse();
           const field = dupField[name]!;
           if (dups[name].length < MAX) dups[name].push(`${name}[${index}].${field}: duplicate ${field} ${JSON.stringify(k)} (also ${name}[${j}])`);
           else dupExtra[name]++;
@@ -483,8 +563,12 @@ async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pa
               ? keyHash((data as Order).orderId)
               : (contactKeyHash(data as Contact) ?? keyHash(contactIdOf(data as Contact))),
         );
-        // The parsed object itself (keys in schema order): proven without stringify when possible.
-        if (data === value ? isCanonicalText(text, value) : JSON.stringify(data) === text) info.canonical.set(index, 1);
+        if (writer) {
+          // The line as encodeBlock would write it: the file's own text when it is already that
+          // (proven on the parsed object without stringify when it is the reader's output).
+          const line = data === value ? (isCanonicalText(text, value) ? text : JSON.stringify(data)) : JSON.stringify(data);
+          writer.add(name, line);
+        }
         if (name !== 'customers') {
           const at = maxAtOf(name, data as Order | Contact);
           if (info.maxAt === null || at > info.maxAt) info.maxAt = at;
@@ -501,8 +585,13 @@ async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pa
 
   opts.onProgress?.({ phase: 'validating', done: 0, total: reader.size });
   try {
-    for (let lines = await reader.next(); lines !== null; lines = await reader.next()) {
-      for (const line of lines) layout.feed(line);
+    while (await read(reader.fill())) {
+      for (let lines = reader.piece(); lines !== null; lines = reader.piece()) {
+        for (const line of lines) {
+          layout.feed(line);
+          if (writer?.hasDue && !refused) await writer.flushDue(st.shop!.shopId);
+        }
+      }
       opts.onProgress?.({ phase: 'validating', done: reader.done, total: reader.size });
     }
     layout.end();
@@ -551,21 +640,22 @@ async function validatePass(src: BackupSource, opts: RestoreOptions): Promise<Pa
   }
   const shop = st.shop;
   if (reasons.length > 0 || shop === null) {
-    return { ok: false, reason: `backup refused, nothing was changed: ${summarizeReasons([...reasons, ...new Array<string>(hidden).fill('')])}` };
+    return { ok: false, reason: refusedText(summarizeReasons([...reasons, ...new Array<string>(hidden).fill('')])) };
   }
-
   for (const k of ['orders', 'contacts'] as const) kinds[k].maxDay = kinds[k].maxAt === null ? null : dayOf(kinds[k].maxAt!);
-  // Pass 1's key maps (a million order ids) are garbage before the snapshot's record is made.
-  for (const n of ARRAYS) firstIndex[n].clear();
-  const contactCandidates = duplicateHashes(kinds.contacts.hashes);
-  const snapshot = snapshotRecordOf(st);
   return {
     ok: true,
-    v: { shop, ...(exportedAt !== undefined ? { exportedAt } : {}), kinds, small, contactCandidates, snapshot },
+    v: { shop, ...(exportedAt !== undefined ? { exportedAt } : {}), kinds, small, builder: st.builder },
   };
 }
 
-// ---- pass 2: writing ----
+/** Hashes held by more than one record: candidates for exact duplicates; the sorted copy is freed on return. */
+function duplicateHashes(h: Float64Array): Set<number> {
+  const out = new Set<number>();
+  const sorted = h.slice().sort();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) out.add(sorted[i]!);
+  return out;
+}
 
 /**
  * buildDirectory's row, sorted natively: (hash, seq) packed in 64 bits (53-bit hash, seq in the
@@ -592,148 +682,124 @@ function directoryOf(shopId: string, kind: BlockKind, hashes: Float64Array, bloc
   return { shopId, kind, count: n, hashes: h, blocks: s };
 }
 
-/** Validated record of a line that is not canonical, as encodeBlock writes it. */
-function canonicalText(name: BlockKind, text: string): string {
-  const value = JSON.parse(text) as unknown;
-  const quick = FAST[name]?.(value);
-  return JSON.stringify(quick ?? withoutUndefined(SCHEMAS[name].parse(value) as object));
+/**
+ * Exact repeats of a contact (same contactId) collapse into one stored contact, the last one in
+ * the file winning. Contacts are written as they come, so record i of the file is record
+ * i % BLOCK_RECORDS of block ⌊i / BLOCK_RECORDS⌋; contacts whose keyHash repeats are read back
+ * from their blocks and compared by their real contactId (a collision of distinct contacts keeps
+ * both), and the blocks holding a dropped one are rewritten without it. Returns the block seq of
+ * every contact, -1 for a dropped one.
+ */
+async function collapseRepeatedContacts(db: SellerLensDb, shopId: string, hashes: Float64Array): Promise<Int32Array> {
+  const per = BLOCK_RECORDS.contacts;
+  const seqs = new Int32Array(hashes.length);
+  for (let i = 0; i < seqs.length; i++) seqs[i] = Math.floor(i / per);
+  const candidates = duplicateHashes(hashes);
+  if (candidates.size === 0) return seqs;
+  const byBlock = new Map<number, number[]>();
+  for (let i = 0; i < hashes.length; i++) {
+    if (!candidates.has(hashes[i]!)) continue;
+    const b = seqs[i]!;
+    const list = byBlock.get(b);
+    if (list) list.push(i);
+    else byBlock.set(b, [i]);
+  }
+  const blocks = new Map<number, Contact[]>();
+  const lastOf = new Map<string, number>();
+  for (const [seq] of byBlock) {
+    const row = await db.recordBlocks.get([shopId, 'contacts', seq]);
+    if (!row) throw new Error(`contacts block ${seq} was not written`);
+    blocks.set(seq, decodeBlock(row as RecordBlock & { kind: 'contacts' }));
+  }
+  const idOf = (i: number) => contactIdOf(blocks.get(seqs[i]!)![i % per]!);
+  for (const list of byBlock.values()) for (const i of list) {
+    const id = idOf(i);
+    if ((lastOf.get(id) ?? -1) < i) lastOf.set(id, i);
+  }
+  const dropped = new Set<number>();
+  for (const list of byBlock.values()) for (const i of list) if (lastOf.get(idOf(i)) !== i) dropped.add(i);
+  for (const [seq, list] of byBlock) {
+    if (!list.some((i) => dropped.has(i))) continue;
+    const kept = blocks.get(seq)!.filter((_, at) => !dropped.has(seq * per + at));
+    await db.recordBlocks.put(encodeBlock(shopId, 'contacts', seq, kept));
+  }
+  for (const i of dropped) seqs[i] = -1;
+  return seqs;
 }
 
-async function writePass(db: SellerLensDb, src: BackupSource, v: Validated, opts: RestoreOptions): Promise<BackupCounts> {
+/**
+ * The end of a restore, in its transaction after the pass accepted the whole file: the last
+ * blocks, repeated contacts, one directory per kind, the small arrays, and the snapshot under
+ * the shop's new data token (its first open reads it instead of rebuilding).
+ */
+async function finishRestore(db: SellerLensDb, writer: BlockWriter, v: Validated, opts: RestoreOptions): Promise<BackupCounts> {
   const shopId = v.shop.shopId;
   const { kinds, small } = v;
   const total = kinds.customers.count + kinds.orders.count + kinds.contacts.count +
     small.captures.length + small.platformSnapshots.length + small.audiences.length + small.exports.length;
   let done = 0;
   const progress = () => opts.onProgress?.({ phase: 'writing', done: Math.min(done, total), total });
-  let storedContacts = 0;
-  let duplicatesFound = false;
 
-  await db.transaction('rw', [...shopTables(db), db.settings], async () => {
-    // Ids that are global keys must not belong to another shop: that would be overwritten.
-    const clash = async (name: string, table: { bulkGet(keys: string[]): Promise<({ shopId: string } | undefined)[]> }, ids: string[]) => {
-      const found = await table.bulkGet(ids);
-      const i = found.findIndex((r) => r !== undefined && r.shopId !== shopId);
-      if (i >= 0) throw new RestoreRefused(`${name}[${i}]: id "${ids[i]}" already belongs to another shop in this profile`);
-    };
-    await clash('captures', db.captures, small.captures.map((c) => c.captureId));
-    await clash('audiences', db.audiences, small.audiences.map((a) => a.audienceId));
-    await clash('exports', db.exports, small.exports.map((e) => e.exportId));
-
-    await deleteShopRecords(db, shopId);
-    await db.shops.put(v.shop);
-    // The shop's new data token from here on (same transaction: nothing is visible before commit).
-    await markShopReplaced(db, shopId);
-    // The snapshot under that token, which the panel computes next: its first open reads it
-    // instead of rebuilding. Written first, so its ~200 MB record is not held while blocks are
-    // written; deferred when contacts may repeat (the builder saw every one of them).
-    const putSnapshot = async () => {
-      const record = v.snapshot;
-      if (!record) return;
-      v.snapshot = null;
-      const token = await shopDataToken(db, shopId);
-      record.token = token; // the record's `token` field (see analysis-snapshot.ts), unknown until now
-      await db.analysisSnapshots.put(record);
-      await db.settings.put({ key: analysisTokenKey(shopId), value: token });
-    };
-    if (v.contactCandidates.size === 0) await putSnapshot();
-    progress();
-
-    const pending: Promise<unknown>[] = [];
-    const seqOf = {} as Record<BlockKind, Int32Array>;
-    const buf = {} as Record<BlockKind, string[]>;
-    const seq = {} as Record<BlockKind, number>;
-    for (const k of ['customers', 'orders', 'contacts'] as const) {
-      seqOf[k] = new Int32Array(kinds[k].count).fill(-1);
-      buf[k] = [];
-      seq[k] = 0;
+  await writer.finish(shopId);
+  done = writer.written;
+  progress();
+  let storedContacts = 0, repeats = false;
+  for (const k of BLOCK_KINDS) {
+    const h = kinds[k].hashes.a.subarray(0, kinds[k].hashes.n);
+    let seqs: Int32Array;
+    if (k === 'contacts') seqs = await collapseRepeatedContacts(db, shopId, h);
+    else {
+      seqs = new Int32Array(h.length);
+      for (let i = 0; i < seqs.length; i++) seqs[i] = Math.floor(i / BLOCK_RECORDS[k]);
     }
-    const flush = async (kind: BlockKind) => {
-      const lines = buf[kind];
-      if (lines.length === 0) return;
-      buf[kind] = [];
-      // Byte for byte what encodeBlock writes: JSON.stringify of an array joins its elements' texts.
-      pending.push(db.recordBlocks.put({ shopId, kind, seq: seq[kind]++, count: lines.length, text: `[${lines.join(',')}]` }));
-      done += lines.length;
-      progress();
-      if (pending.length >= PENDING_PUTS) await pending.shift();
-    };
-    /** Contacts that may be duplicates: contactId → [text, file index], the last one wins. */
-    const held = new Map<string, [string, number]>();
-    const candidates = v.contactCandidates;
-    const hashes = { customers: kinds.customers.hashes.a, orders: kinds.orders.hashes.a, contacts: kinds.contacts.hashes.a };
-    const toFlush: BlockKind[] = [];
-
-    const layout = new LineLayout({
-      field() {},
-      record(name, index, text) {
-        if (!isBlockKind(name)) return;
-        if (index >= kinds[name].count) throw new Error('the file changed while it was being restored');
-        const line = kinds[name].canonical.a[index] === 1 ? text : canonicalText(name, text);
-        if (name === 'contacts' && candidates.size > 0 && candidates.has(hashes.contacts[index]!)) {
-          const id = contactIdOf(JSON.parse(line) as Contact);
-          const before = held.get(id);
-          if (before) {
-            duplicatesFound = true;
-            done++; // exact repeats collapse into one stored contact
-          }
-          held.set(id, [line, index]);
-          return;
-        }
-        const b = buf[name];
-        b.push(line);
-        seqOf[name][index] = seq[name];
-        if (b.length === BLOCK_RECORDS[name]) toFlush.push(name);
-      },
-    });
-    const reader = new LineReader(src, opts.readBytes);
-    for (;;) {
-      const lines = await Dexie.waitFor(reader.next());
-      if (lines === null) break;
-      for (const line of lines) {
-        layout.feed(line);
-        while (toFlush.length > 0) await flush(toFlush.shift()!);
-      }
-    }
-    layout.end();
-    // The held contacts, after the others; a dropped duplicate has no directory entry.
-    for (const [line, index] of held.values()) {
-      buf.contacts.push(line);
-      seqOf.contacts[index] = seq.contacts;
-      if (buf.contacts.length === BLOCK_RECORDS.contacts) await flush('contacts');
-    }
-    for (const k of ['customers', 'orders', 'contacts'] as const) await flush(k);
-    await Promise.all(pending);
-
-    for (const k of ['customers', 'orders', 'contacts'] as const) {
-      const s = seqOf[k], h = hashes[k];
-      let n = 0;
-      for (let i = 0; i < s.length; i++) if (s[i]! >= 0) n++;
-      const hh = new Float64Array(n), bb = new Int32Array(n);
-      for (let i = 0, j = 0; i < s.length; i++) if (s[i]! >= 0) {
+    let n = 0;
+    for (let i = 0; i < seqs.length; i++) if (seqs[i]! >= 0) n++;
+    let hh = h, bb = seqs;
+    if (n !== seqs.length) {
+      hh = new Float64Array(n);
+      bb = new Int32Array(n);
+      for (let i = 0, j = 0; i < seqs.length; i++) if (seqs[i]! >= 0) {
         hh[j] = h[i]!;
-        bb[j++] = s[i]!;
+        bb[j++] = seqs[i]!;
       }
-      if (k === 'contacts') storedContacts = n;
-      kinds[k].hashes.a = hashes[k] = new Float64Array(0); // freed before the snapshot record is made
-      seqOf[k] = new Int32Array(0);
-      const dir = directoryOf(shopId, k, hh, bb);
-      await db.blockDirectories.put(k === 'customers' ? dir : { ...dir, maxDay: kinds[k].maxDay } as typeof dir);
     }
+    if (k === 'contacts') {
+      storedContacts = n;
+      repeats = n !== seqs.length;
+    }
+    const dir = directoryOf(shopId, k, hh, bb);
+    kinds[k].hashes = new F64(); // freed before the snapshot's record is made
+    await db.blockDirectories.put(k === 'customers' ? dir : ({ ...dir, maxDay: kinds[k].maxDay } as typeof dir));
+    progress();
+  }
 
-    const put = async <T>(table: { bulkPut(items: readonly T[]): Promise<unknown> }, items: readonly T[]) => {
-      if (items.length === 0) return;
-      await table.bulkPut(items);
-      done += items.length;
-      progress();
-    };
-    await put(db.captures, small.captures.map((c) => ({ ...c, fingerprint: captureFingerprint(c) })));
-    await put(db.platformSnapshots, small.platformSnapshots);
-    await put(db.audiences, small.audiences);
-    await put(db.exports, small.exports);
-    // Real repeats were fed to the builder: no snapshot (the panel builds it from the stored records).
-    if (!duplicatesFound) await putSnapshot();
-  });
+  // Ids that are global keys must not belong to another shop: that would be overwritten.
+  const clash = async (name: string, table: { bulkGet(keys: string[]): Promise<({ shopId: string } | undefined)[]> }, ids: string[]) => {
+    const found = await table.bulkGet(ids);
+    const i = found.findIndex((r) => r !== undefined && r.shopId !== shopId);
+    if (i >= 0) throw new Refused(refusedText(`${name}[${i}]: id "${ids[i]}" already belongs to another shop in this profile`));
+  };
+  await clash('captures', db.captures, small.captures.map((c) => c.captureId));
+  await clash('audiences', db.audiences, small.audiences.map((a) => a.audienceId));
+  await clash('exports', db.exports, small.exports.map((e) => e.exportId));
+  const put = async <T>(table: { bulkPut(items: readonly T[]): Promise<unknown> }, items: readonly T[]) => {
+    if (items.length === 0) return;
+    await table.bulkPut(items);
+    done += items.length;
+    progress();
+  };
+  await put(db.captures, small.captures.map((c) => ({ ...c, fingerprint: captureFingerprint(c) })));
+  await put(db.platformSnapshots, small.platformSnapshots);
+  await put(db.audiences, small.audiences);
+  await put(db.exports, small.exports);
+
+  // The builder saw every contact: with repeats its snapshot is not the stored data (the panel builds it).
+  const builder = v.builder;
+  v.builder = null;
+  if (builder && !repeats) {
+    const { snap, names } = builder.finish();
+    await saveAnalysisSnapshot(db, snap, await shopDataToken(db, shopId), { names });
+  }
   return {
     customers: kinds.customers.count,
     orders: kinds.orders.count,
@@ -745,17 +811,46 @@ async function writePass(db: SellerLensDb, src: BackupSource, v: Validated, opts
   };
 }
 
+/**
+ * A whole restore in ONE rw transaction: the pass writes blocks while it validates, and any
+ * refusal or failure — a bad record at the file's end included — aborts the transaction, so
+ * nothing changed. The shop's old records are deleted just before its first block.
+ */
+async function restoreInTransaction(db: SellerLensDb, src: BackupSource, opts: RestoreOptions): Promise<RestoreResult> {
+  let shopId = '';
+  const counts = await db.transaction('rw', [...shopTables(db), db.settings], async () => {
+    const writer = new BlockWriter(db, async () => {
+      await deleteShopRecords(db, shopId);
+      // The shop's new data token from here on (same transaction: nothing is visible before commit).
+      await markShopReplaced(db, shopId);
+    });
+    const r = await streamPass(src, opts, writer, (p) => Dexie.waitFor(p));
+    if (!r.ok) throw new Refused(r.reason);
+    shopId = r.v.shop.shopId;
+    await writer.ensureOpen();
+    await db.shops.put(r.v.shop);
+    return finishRestore(db, writer, r.v, opts);
+  });
+  return { ok: true, shopId, counts };
+}
+
 // ---- entry point ----
 
 const refusedText = (m: string) => `backup refused, nothing was changed: ${m}`;
 
-/** Pass 1 over a source; a file of another layout goes through parseBackup and is re-laid out. */
-async function validateAny(src: BackupSource, opts: RestoreOptions): Promise<{ ok: true; v: Validated; src: BackupSource } | { ok: false; reason: string }> {
+/**
+ * Runs `pass` over the source; a file of another layout goes through parseBackup (when it fits
+ * in one string) and `pass` runs again over its records in the line layout.
+ */
+async function overAnyLayout<T>(
+  src: BackupSource,
+  opts: RestoreOptions,
+  pass: (s: BackupSource) => Promise<T | { ok: false; reason: string }>,
+): Promise<T | { ok: false; reason: string }> {
   const size = typeof src === 'string' ? src.length : src.size;
   if (size === 0) return { ok: false, reason: 'not a seller-lens backup: the file is empty' };
   try {
-    const r = await validatePass(src, opts);
-    return r.ok ? { ok: true, v: r.v, src } : r;
+    return await pass(src);
   } catch (e) {
     if (!(e instanceof NotLineLayout)) throw e;
     if (size > (opts.wholeTextMaxBytes ?? WHOLE_TEXT_MAX_BYTES)) {
@@ -770,50 +865,51 @@ async function validateAny(src: BackupSource, opts: RestoreOptions): Promise<{ o
     const parsed = parseBackup(text);
     if (!parsed.ok) return parsed;
     // The validated records in the line layout: the same engine restores them.
-    const lines = serializeBackupParts(parsed.backup).join('');
-    const r = await validatePass(lines, opts);
-    return r.ok ? { ok: true, v: r.v, src: lines } : r;
+    return pass(serializeBackupParts(parsed.backup).join(''));
   }
 }
 
-/** A restore's pass 1 alone (validation and snapshot build, nothing written): for benches and dry runs. */
+/** A restore's validation alone (and the snapshot it builds), nothing written: for benches and dry runs. */
 export async function validateBackupSource(
   source: BackupSource,
   options: RestoreOptions = {},
-): Promise<{ ok: true; shopId: string; counts: Record<BlockKind, number>; snapshot: AnalysisSnapshot | null } | { ok: false; reason: string }> {
-  const r = await validateAny(source, options);
-  if (!r.ok) return r;
-  const { kinds, shop, snapshot } = r.v;
-  return { ok: true, shopId: shop.shopId, counts: { customers: kinds.customers.count, orders: kinds.orders.count, contacts: kinds.contacts.count }, snapshot };
+): Promise<{ ok: true; shopId: string; counts: Record<BlockKind, number>; snapshot: Snapshot | null } | { ok: false; reason: string }> {
+  return overAnyLayout(source, options, async (src) => {
+    let r;
+    try {
+      r = await streamPass(src, options, null);
+    } catch (e) {
+      if (e instanceof Refused) return { ok: false as const, reason: e.reason };
+      throw e;
+    }
+    if (!r.ok) return r;
+    const { kinds, shop, builder } = r.v;
+    return {
+      ok: true as const,
+      shopId: shop.shopId,
+      counts: { customers: kinds.customers.count, orders: kinds.orders.count, contacts: kinds.contacts.count },
+      snapshot: builder ? builder.finish().snap : null,
+    };
+  });
 }
 
 /**
- * Restores a backup from a File / Blob or string: validates the whole file, then replaces that
- * shop's records with the file's in ONE transaction (other shops untouched). Any refusal or
- * failure changes nothing. Progress: `validating` in bytes (characters) read of the size, then
- * `writing` in records written of all records.
+ * Restores a backup from a File / Blob or string: validates the whole file and replaces that
+ * shop's records with the file's in ONE transaction (other shops untouched), writing blocks as
+ * the file is read. Any refusal or failure aborts it: nothing changed. Progress: `validating` in
+ * bytes (characters) read of the size while reading, checking and writing, then `writing` in
+ * records of all records for the directories, the small arrays and the snapshot.
  */
 export async function restoreBackupSource(db: SellerLensDb, source: BackupSource, options: RestoreOptions = {}): Promise<RestoreResult> {
-  let checked;
+  let r: RestoreResult;
   try {
-    checked = await validateAny(source, options);
+    r = await overAnyLayout(source, options, (src) => restoreInTransaction(db, src, options));
   } catch (e) {
+    if (e instanceof Refused) return { ok: false, reason: e.reason };
     return { ok: false, reason: `restore failed, nothing was changed: ${e instanceof Error ? e.message : String(e)}` };
   }
-  if (!checked.ok) return checked;
-  const { v } = checked;
-  const shopId = v.shop.shopId;
-  if (options.expectShopId !== undefined && options.expectShopId !== shopId) {
-    return { ok: false, reason: refusedText(`it holds shop "${shopId}", not the selected shop "${options.expectShopId}"`) };
-  }
-  let counts: BackupCounts;
-  try {
-    counts = await writePass(db, checked.src, v, options);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, reason: e instanceof RestoreRefused ? refusedText(message) : `restore failed, nothing was changed: ${message}` };
-  }
-  const total = Object.values(counts).reduce((a, n) => a + n, 0);
+  if (!r.ok) return r;
+  const total = Object.values(r.counts).reduce((a, n) => a + n, 0);
   options.onProgress?.({ phase: 'done', done: total, total });
-  return { ok: true, shopId, counts };
+  return r;
 }

@@ -103,7 +103,7 @@ describe('streaming restore of a File / Blob', () => {
     expect(lines(once)).toEqual(lines(serializeBackup({ ...orig.backup, exportedAt: '2026-11-21T10:00:00+08:00' })));
   });
 
-  it('reports validating progress in bytes of the file, then writing in records', async () => {
+  it('reports progress in bytes of the file while reading and writing blocks, then in records for the rest', async () => {
     const text = serializeBackup(generated());
     const seen: RestoreProgress[] = [];
     const r = await restoreBackupSource(freshDb(), blob(text), { onProgress: (p) => seen.push(p), readBytes: 64 << 10 });
@@ -157,16 +157,63 @@ describe('streaming restore: refusals and failures change nothing', () => {
     expect(await dumpAll(db)).toEqual(before);
   });
 
-  it('a failure in pass 2 after blocks were written aborts the transaction: nothing changed', async () => {
+  /** Counts the base blocks a restore puts (inside its transaction: invisible until it commits). */
+  function countPuts(db: SellerLensDb): { n: number } {
+    const c = { n: 0 };
+    const original = db.recordBlocks.put.bind(db.recordBlocks);
+    db.recordBlocks.put = ((...args: Parameters<typeof original>) => {
+      c.n++;
+      return original(...args);
+    }) as typeof db.recordBlocks.put;
+    return c;
+  }
+
+  it('a failure while reading, after blocks were written, aborts the transaction: nothing changed', async () => {
     const { db, before } = await seeded();
-    let writes = 0;
-    const r = await restoreBackupSource(db, blob(serializeBackup(generated(400))), {
+    const puts = countPuts(db);
+    let failedAt = -1;
+    const r = await restoreBackupSource(db, blob(serializeBackup(generated(1000))), {
+      readBytes: 16 << 10,
       onProgress: (p) => {
-        if (p.phase === 'writing' && p.done > 0 && ++writes === 3) throw new Error('tab closed');
+        if (p.phase === 'validating' && puts.n >= 3 && failedAt < 0) {
+          failedAt = puts.n;
+          throw new Error('tab closed');
+        }
       },
     });
-    expect(writes).toBe(3);
+    expect(failedAt).toBeGreaterThanOrEqual(3);
     expect(!r.ok && r.reason).toBe('restore failed, nothing was changed: tab closed');
+    expect(await dumpAll(db)).toEqual(before);
+  });
+
+  it('a bad record at the end of the file, after blocks of it were written, is refused and changes nothing', async () => {
+    const { db, before } = await seeded();
+    const b = generated(1000);
+    expect(b.contacts.length).toBeGreaterThan(2 * BLOCK_RECORDS.contacts);
+    const last = b.contacts.length - 1;
+    (b.contacts[last] as unknown as Record<string, unknown>).kind = 'wave';
+    const text = serializeBackup(b);
+    const puts = countPuts(db);
+    const r = await restoreBackupSource(db, blob(text), { readBytes: 64 << 10 });
+    const want = parseBackup(text);
+    expect(!want.ok && want.reason).toMatch(new RegExp(`contacts\\[${last}\\]\\.kind`));
+    expect(!r.ok && r.reason).toBe(!want.ok && want.reason);
+    expect(puts.n).toBeGreaterThanOrEqual(4); // order and contact blocks went out before the last line
+    expect(await dumpAll(db)).toEqual(before);
+  });
+
+  it('a file of another shop than the selected one is refused at its shop line, before any block', async () => {
+    const { db, before } = await seeded();
+    const puts = countPuts(db);
+    const seen: RestoreProgress[] = [];
+    const r = await restoreBackupSource(db, blob(serializeBackup(generated(400))), {
+      expectShopId: 'other-shop',
+      readBytes: 16 << 10,
+      onProgress: (p) => seen.push(p),
+    });
+    expect(!r.ok && r.reason).toBe('backup refused, nothing was changed: it holds shop "gen-shop", not the selected shop "other-shop"');
+    expect(puts.n).toBe(0);
+    expect(seen.filter((p) => p.phase === 'validating').length).toBe(1); // not read on
     expect(await dumpAll(db)).toEqual(before);
   });
 
