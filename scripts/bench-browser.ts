@@ -5,7 +5,7 @@
  *   (a) ingest: `captureBatch` messages of `--batch` orders (with their customers), sent one after
  *       another from an extension page through the real background path (zod → Dexie), orders/s;
  *   (b) restore of a generated backup (`serializeBackupChunks` → temp file) through the side
- *       panel's `restore-backup` input (the worker streams the file in two passes, so a 1.26 GB
+ *       panel's `restore-backup` input (the worker streams the file in one pass, so a 1.26 GB
  *       backup of 1M orders works): seconds, records/s, peak memory of the browser's processes,
  *       then the time until the first analysis shows (from the snapshot the restore stored);
  *   (c) cold load: a new side panel (new engine worker) — time until `tier-users` shows a number,
@@ -390,7 +390,8 @@ async function main() {
     // (校验并写入备份… n%), then the directories, the small arrays and the snapshot (写入索引与分析快照…).
     const peaks = { 'validating + writing blocks': { total: 0, largest: 0, kind: '' }, 'directories + snapshot': { total: 0, largest: 0, kind: '' } };
     let writingAt = 0;
-    const cpuBefore = browserMemoryMb().cpuSeconds;
+    const idle = browserMemoryMb();
+    const cpuBefore = idle.cpuSeconds;
     let cpuAtWriting = cpuBefore, cpuAfter = cpuBefore;
     while (Date.now() < deadline) {
       state = await status.getAttribute('data-state').catch(() => null);
@@ -425,6 +426,7 @@ async function main() {
       `    CPU time of the browser's processes: ${(cpuAtWriting - cpuBefore).toFixed(1)} s validating + writing blocks, ${(cpuAfter - cpuAtWriting).toFixed(1)} s directories + snapshot ` +
         `(load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores: wall time above includes waiting for other work)`,
     );
+    console.log(`    memory before the restore (Chromium with the panel open): ${idle.total.toFixed(0)} MB in all (RSS summed), largest process ${idle.largest.toFixed(0)} MB (${idle.kind})`);
     for (const [phase, peak] of Object.entries(peaks))
       console.log(`    peak memory ${phase}: browser processes ${peak.total.toFixed(0)} MB in all (RSS summed), largest process ${peak.largest.toFixed(0)} MB (${peak.kind})`);
     await panel.selectOption('[data-testid="shop-picker"]', 'bench-shop').catch(() => undefined);
@@ -448,23 +450,8 @@ async function main() {
     console.log(`    snapshot persisted ${s(performance.now() - t)} later`);
     await panel.close();
 
-    // (c) cold load: a new panel and a new engine worker
-    for (const run of [1, 2]) {
-      const cold = await context.newPage();
-      await cold.setViewportSize({ width: 520, height: 1000 });
-      const t1 = performance.now();
-      await cold.goto(url);
-      await until(cold, `/\\d/.test(document.querySelector('[data-testid="tier-users"]')?.textContent ?? '')`, 120_000);
-      const shownMs = performance.now() - t1;
-      const freshMs = await untilFresh(cold, t1, 10 * 60_000);
-      const computed = await cold.locator('.app').textContent();
-      const workerMs = /(\d+) ms/.exec(computed ?? '')?.[1];
-      console.log(
-        `(c) cold load #${run}: tier-users shows a number after ${s(shownMs)}; fresh analysis from the persisted snapshot ready after ${s(freshMs)}` +
-          (workerMs ? ` (worker: ${workerMs} ms from request to answer)` : ''),
-      );
-      await cold.close();
-    }
+    // (c) cold load: a new panel and a new engine worker (as --snapshot-only measures it)
+    await coldLoads(context, url, 2, Number(users));
     // (d) captures into the open big shop: the worker brings its snapshot forward through the change
     // log (reads only the changed records) instead of reading the shop again.
     const live = await context.newPage();
