@@ -1,11 +1,11 @@
 /**
  * `npx tsx scripts/bench-restore.ts [--customers 30000] [--days 600] [--runs 3] [--seed 7] [--write]`
  *
- * Pass 1 of the streaming restore (lib/export/restore.ts: validation of every line, key maps,
+ * The validation of the streaming restore (lib/export/restore.ts: every line, key maps,
  * hashes, and the streaming snapshot build) over a generated backup held as a Node Blob, as the
- * side panel reads a File. Prints, as medians: pass 1 without the snapshot (validation alone),
- * pass 1 with it, µs per record and CPU time, and the memory held at the end of pass 1 (heap +
- * array buffers, after a GC: what survives into pass 2). `--write` also runs one whole restore into
+ * side panel reads a File; no block is written. Prints, as medians: validation alone,
+ * with the snapshot builder, µs per record and CPU time, and the memory held at the end (heap +
+ * array buffers, after a GC: what the end of a restore starts with). `--write` also runs one whole restore into
  * fake-indexeddb and prints its peak (sampled at every progress report) and where it happened.
  * For a CPU profile: `node --cpu-prof --import tsx scripts/bench-restore.ts --runs 1`.
  */
@@ -63,7 +63,7 @@ function makeBackup(o: ReturnType<typeof parseOpts>): { blob: Blob; records: num
 
 async function main() {
   const o = parseOpts(process.argv.slice(2));
-  console.log(`seller-lens restore bench (pass 1); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(`seller-lens restore bench (validation); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   const { blob, records } = makeBackup(o);
   collect();
   collect();
@@ -88,7 +88,7 @@ async function main() {
     }
     const w = median(wall);
     console.log(
-      `pass 1 ${snapshot ? 'with snapshot   ' : 'validation alone'}: ${ms(w)} wall (${(w * 1000 / records).toFixed(2)} µs/record), ` +
+      `${snapshot ? 'with snapshot   ' : 'validation alone'}: ${ms(w)} wall (${(w * 1000 / records).toFixed(2)} µs/record), ` +
         `${ms(median(cpu))} CPU (fastest run ${ms(Math.min(...wall))}, ${(Math.min(...wall) * 1000 / records).toFixed(2)} µs/record); runs ${wall.map(ms).join(', ')}; held after it ${mb(after)}`,
     );
   }

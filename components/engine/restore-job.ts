@@ -1,5 +1,5 @@
 /**
- * The worker's restore job: streams the chosen backup File through the two-pass restore
+ * The worker's restore job: streams the chosen backup File through the one-pass restore
  * (lib/export/restore.ts; never one string, so a 1.26 GB backup works) and reports progress as
  * the panel's status text, at most a few times a second.
  */

@@ -11,7 +11,7 @@ function generated(customers = 80): Backup {
   return { format: 'seller-lens-backup', version: 1, exportedAt: '2026-11-21T09:00:00+08:00', ...d, captures: [], platformSnapshots: [], audiences: [], exports: [] };
 }
 
-describe('restore pass 1', () => {
+describe('restore validation', () => {
   it('stores each directory’s maxDay as the latest day of placedAt / paidAt (orders) and at (contacts)', async () => {
     const b = generated();
     // The latest day only in a paidAt (paid two days after the last placement).
@@ -28,7 +28,7 @@ describe('restore pass 1', () => {
     expect((contacts as { maxDay?: string }).maxDay).toBe(want);
   });
 
-  it('validateBackupSource: the counts and snapshot of pass 1, or the refusal a restore gives', async () => {
+  it('validateBackupSource: the counts and snapshot of the validation, or the refusal a restore gives', async () => {
     const b = generated(20);
     const ok = await validateBackupSource(serializeBackup(b));
     expect(ok).toMatchObject({ ok: true, shopId: 'gen-shop', counts: { customers: b.customers.length, orders: b.orders.length, contacts: b.contacts.length } });

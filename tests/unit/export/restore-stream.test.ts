@@ -127,7 +127,7 @@ describe('streaming restore: refusals and failures change nothing', () => {
     return { db, before: await dumpAll(db) };
   }
 
-  it('a duplicate orderId deep in the file is refused at pass 1 with array, index and field', async () => {
+  it('a duplicate orderId deep in the file is refused with array, index and field', async () => {
     const { db, before } = await seeded();
     const b = generated();
     const n = b.orders.length;
