@@ -394,10 +394,10 @@ class BlockWriter {
   written = 0;
   constructor(
     private readonly db: SellerLensDb,
-    private readonly open: () => Promise<void>,
+    private readonly open: (shopId: string) => Promise<void>,
   ) {}
 
-  /** Adds record `index`'s canonical line; its block is then seq[kind] (records go in file order). */
+  /** Adds a record's canonical line (records go in file order: record i is in block ⌊i / BLOCK_RECORDS⌋). */
   add(kind: BlockKind, line: string): void {
     const b = this.buf[kind];
     b.push(line);
@@ -409,9 +409,9 @@ class BlockWriter {
     return this.due.length > 0;
   }
 
-  /** Opens (once) the shop's replacement. */
-  ensureOpen(): Promise<void> {
-    return (this.opened ??= this.open());
+  /** Opens (once) the replacement of shop `shopId`. */
+  ensureOpen(shopId: string): Promise<void> {
+    return (this.opened ??= this.open(shopId));
   }
 
   /** Puts the full blocks (keeping at most PENDING_PUTS in flight). */
@@ -421,7 +421,7 @@ class BlockWriter {
 
   /** Puts the partial blocks too and waits for every put. */
   async finish(shopId: string): Promise<void> {
-    await this.ensureOpen();
+    await this.ensureOpen(shopId);
     for (const k of BLOCK_KINDS) await this.flush(shopId, k);
     await Promise.all(this.pending.splice(0));
   }
@@ -429,7 +429,7 @@ class BlockWriter {
   private async flush(shopId: string, kind: BlockKind): Promise<void> {
     const lines = this.buf[kind];
     if (lines.length === 0) return;
-    await this.ensureOpen();
+    await this.ensureOpen(shopId);
     this.buf[kind] = [];
     // Byte for byte what encodeBlock writes: JSON.stringify of an array joins its elements' texts.
     this.pending.push(this.db.recordBlocks.put({ shopId, kind, seq: this.seq[kind]++, count: lines.length, text: `[${lines.join(',')}]` }));
@@ -819,15 +819,15 @@ async function finishRestore(db: SellerLensDb, writer: BlockWriter, v: Validated
 async function restoreInTransaction(db: SellerLensDb, src: BackupSource, opts: RestoreOptions): Promise<RestoreResult> {
   let shopId = '';
   const counts = await db.transaction('rw', [...shopTables(db), db.settings], async () => {
-    const writer = new BlockWriter(db, async () => {
-      await deleteShopRecords(db, shopId);
+    const writer = new BlockWriter(db, async (id) => {
+      await deleteShopRecords(db, id);
       // The shop's new data token from here on (same transaction: nothing is visible before commit).
-      await markShopReplaced(db, shopId);
+      await markShopReplaced(db, id);
     });
     const r = await streamPass(src, opts, writer, (p) => Dexie.waitFor(p));
     if (!r.ok) throw new Refused(r.reason);
     shopId = r.v.shop.shopId;
-    await writer.ensureOpen();
+    await writer.ensureOpen(shopId);
     await db.shops.put(r.v.shop);
     return finishRestore(db, writer, r.v, opts);
   });

@@ -30,6 +30,17 @@ async function blocksOf(db: SellerLensDb, shopId: string, kind: 'customers' | 'o
   return (await db.recordBlocks.where('[shopId+kind+seq]').between([shopId, kind, -Infinity], [shopId, kind, Infinity]).toArray());
 }
 
+/** Counts the base blocks a restore puts (inside its transaction: invisible until it commits). */
+function countPuts(db: SellerLensDb): { n: number } {
+  const c = { n: 0 };
+  const original = db.recordBlocks.put.bind(db.recordBlocks);
+  db.recordBlocks.put = ((...args: Parameters<typeof original>) => {
+    c.n++;
+    return original(...args);
+  }) as typeof db.recordBlocks.put;
+  return c;
+}
+
 describe('streaming restore of a File / Blob', () => {
   it('restores in base blocks, byte for byte what encodeBlock writes, with a directory that finds every key', async () => {
     const b = generated();
@@ -103,6 +114,27 @@ describe('streaming restore of a File / Blob', () => {
     expect(lines(once)).toEqual(lines(serializeBackup({ ...orig.backup, exportedAt: '2026-11-21T10:00:00+08:00' })));
   });
 
+  it('replaces a shop restored before: its old blocks, rows and token go before the first new block', async () => {
+    const db = freshDb();
+    const big = generated(1000);
+    expect((await restoreBackupSource(db, blob(serializeBackup(big)))).ok).toBe(true);
+    await storeCaptureBatch(db, { shop: big.shop, customers: [{ ...big.customers[0]!, nickname: '改过' }] });
+    const tokenBefore = await shopDataToken(db, 'gen-shop');
+    const d = generateShop({ seed: 3, platform: 'douyin', shopId: 'gen-shop', shopName: '生成🐟店', customers: 600, endDay: '2026-11-20', days: 120 });
+    const small: Backup = { ...big, ...d };
+    expect(small.contacts.length).toBeGreaterThan(BLOCK_RECORDS.contacts); // blocks go out during the pass
+    const puts = countPuts(db);
+    const r = await restoreBackupSource(db, blob(serializeBackup(small)), { readBytes: 16 << 10 });
+    expect(r.ok).toBe(true);
+    expect(puts.n).toBeGreaterThan(3);
+    const want = freshDb();
+    await restoreBackupSource(want, blob(serializeBackup(small)));
+    expect(await loadShopData(db, 'gen-shop')).toEqual(await loadShopData(want, 'gen-shop'));
+    expect((await blocksOf(db, 'gen-shop', 'contacts')).length).toBe(Math.ceil(small.contacts.length / BLOCK_RECORDS.contacts));
+    expect(await shopDataToken(db, 'gen-shop')).not.toBe(tokenBefore);
+    expect(await db.customers.where('shopId').equals('gen-shop').count()).toBe(0); // the captured row went too
+  });
+
   it('reports progress in bytes of the file while reading and writing blocks, then in records for the rest', async () => {
     const text = serializeBackup(generated());
     const seen: RestoreProgress[] = [];
@@ -156,17 +188,6 @@ describe('streaming restore: refusals and failures change nothing', () => {
     expect(!r2.ok && r2.reason).toBe('not a seller-lens backup: format is "seller-lens-report", expected "seller-lens-backup"');
     expect(await dumpAll(db)).toEqual(before);
   });
-
-  /** Counts the base blocks a restore puts (inside its transaction: invisible until it commits). */
-  function countPuts(db: SellerLensDb): { n: number } {
-    const c = { n: 0 };
-    const original = db.recordBlocks.put.bind(db.recordBlocks);
-    db.recordBlocks.put = ((...args: Parameters<typeof original>) => {
-      c.n++;
-      return original(...args);
-    }) as typeof db.recordBlocks.put;
-    return c;
-  }
 
   it('a failure while reading, after blocks were written, aborts the transaction: nothing changed', async () => {
     const { db, before } = await seeded();
