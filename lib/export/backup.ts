@@ -69,10 +69,15 @@ export interface RestoreProgress {
   total: number;
 }
 
-const ARRAYS = ['customers', 'orders', 'contacts', 'captures', 'platformSnapshots', 'audiences', 'exports'] as const;
-type ArrayName = (typeof ARRAYS)[number];
+/** The record arrays of a backup, in the order a backup writes them. */
+export const BACKUP_ARRAYS = ['customers', 'orders', 'contacts', 'captures', 'platformSnapshots', 'audiences', 'exports'] as const;
+const ARRAYS = BACKUP_ARRAYS;
+/** The name of one record array of a backup. */
+export type BackupArrayName = (typeof BACKUP_ARRAYS)[number];
+type ArrayName = BackupArrayName;
 
-const SCHEMAS: { [K in ArrayName]: z.ZodType<Backup[K][number]> } = {
+/** The schema of each array's records. */
+export const BACKUP_SCHEMAS: { [K in ArrayName]: z.ZodType<Backup[K][number]> } = {
   customers: Customer,
   orders: Order as unknown as z.ZodType<Order>,
   contacts: Contact,
@@ -299,7 +304,7 @@ export function validateBackup(value: unknown): ParseBackupResult {
       parsed[name] = [];
       continue;
     }
-    const schema = SCHEMAS[name] as z.ZodType;
+    const schema = BACKUP_SCHEMAS[name] as z.ZodType;
     const fast = FAST[name];
     const out: unknown[] = new Array(raw.length);
     for (let i = 0; i < raw.length; i++) {

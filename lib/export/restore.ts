@@ -71,10 +71,13 @@ import {
 import { saveAnalysisSnapshot } from '../db/analysis-snapshot';
 import { createSnapshotBuilder, type Snapshot, type SnapshotBuilder } from '../engine/snapshot';
 import {
+  BACKUP_ARRAYS,
   BACKUP_FORMAT,
+  BACKUP_SCHEMAS,
   BACKUP_VERSION,
   parseBackup,
   serializeBackupParts,
+  type BackupArrayName,
   type BackupCounts,
   type RestoreProgress,
   type RestoreResult,
@@ -107,9 +110,9 @@ const PENDING_PUTS = 6;
 /** Reasons kept per array (more are counted): as validateBackup's cap. */
 const MAX = 20;
 
-const ARRAYS = ['customers', 'orders', 'contacts', 'captures', 'platformSnapshots', 'audiences', 'exports'] as const;
-type ArrayName = (typeof ARRAYS)[number];
-const isArrayName = (k: string): k is ArrayName => (ARRAYS as readonly string[]).includes(k);
+// BACKUP_ARRAYS / BACKUP_SCHEMAS are read when called, not here: backup.ts imports this module too.
+type ArrayName = BackupArrayName;
+const isArrayName = (k: string): k is ArrayName => (BACKUP_ARRAYS as readonly string[]).includes(k);
 const isBlockKind = (k: ArrayName): k is BlockKind => k === 'customers' || k === 'orders' || k === 'contacts';
 
 class RestoreRefused extends Error {}
@@ -313,16 +316,6 @@ class LineLayout {
 
 // ---- validation (and, in a restore, writing as it goes) ----
 
-type Schemas = { [K in ArrayName]: z.ZodType };
-const SCHEMAS: Schemas = {
-  customers: Customer,
-  orders: Order as unknown as z.ZodType,
-  contacts: Contact,
-  captures: Capture,
-  platformSnapshots: PlatformSnapshot,
-  audiences: Audience,
-  exports: ExportRecord,
-};
 
 const FAST: Partial<Record<ArrayName, (v: unknown) => unknown>> = { customers: fastCustomer, orders: fastOrder, contacts: fastContact };
 const BLOCK_KINDS = ['customers', 'orders', 'contacts'] as const;
@@ -461,7 +454,7 @@ async function streamPass(
   const dups = {} as Record<ArrayName, string[]>;
   const dupExtra = {} as Record<ArrayName, number>;
   const firstIndex = {} as Record<ArrayName, Map<string, number>>;
-  for (const n of ARRAYS) {
+  for (const n of BACKUP_ARRAYS) {
     groups[n] = [];
     extra[n] = 0;
     dups[n] = [];
@@ -528,7 +521,7 @@ async function streamPass(
       let data: unknown;
       if (quick !== undefined) data = quick;
       else {
-        const r = SCHEMAS[name].safeParse(value);
+        const r = (BACKUP_SCHEMAS[name] as z.ZodType).safeParse(value);
         if (!r.success) {
           reason(name, describeRecordIssues(`${name}[${index}]`, r.error.issues, value));
           return;
@@ -624,14 +617,14 @@ async function streamPass(
   if (!fields.has('shop')) reasons.push('shop: missing');
   reasons.push(...shopReasons);
   let hidden = 0;
-  for (const n of ARRAYS) {
+  for (const n of BACKUP_ARRAYS) {
     for (const g of groups[n]) {
       if (reasons.length < MAX) reasons.push(...g);
       else hidden++;
     }
     hidden += extra[n];
   }
-  for (const n of ARRAYS) {
+  for (const n of BACKUP_ARRAYS) {
     for (const d of dups[n]) {
       if (reasons.length < MAX) reasons.push(d);
       else hidden++;
