@@ -83,10 +83,14 @@ for (const page of fixturePages) {
     const htmlPath = path.join(dist, `${out.name}.html`);
     const truthPath = path.join(dist, `${out.name}.truth.json`);
     await writeFile(htmlPath, html);
+    // The dataset on its own too, for pages that answer their own fetch/XHR (the e2e route and the demo serve it).
+    if (page.api) await writeFile(path.join(dist, `${out.name}.data.json`), JSON.stringify(out.data()));
     await writeFile(truthPath, `${JSON.stringify(out.truth(), null, 2)}\n`);
     manifest.push({
       name: out.name,
       adapter: page.adapter,
+      dir: page.dir,
+      api: Boolean(page.api),
       consoleUrl: page.consoleUrl,
       demo: Boolean(out.demo),
       html: path.relative(root, htmlPath),

@@ -47,6 +47,41 @@ export interface Adapter {
   findTable(doc: Document): Element | null;
   /** Pure: the document as it is now → what it shows. Never throws. */
   read(doc: Document, url: string, capturedAt: string): AdapterResult;
+  /** The page's own JSON endpoints this adapter maps (SPEC §8 "observed"); the DOM stays the fallback and cross-check. */
+  endpoints?: readonly Endpoint[];
+}
+
+/** One response body the page itself received, as the main-world tap copied it (already decoded: UTF-8, else GBK). */
+export interface ObservedResponse {
+  url: string;
+  method: string;
+  status: number;
+  /** The decoded body text. */
+  text: string;
+  /** The request's body when it was a string (a form POST such as asyncSold.htm's), else undefined. */
+  requestBody?: string;
+}
+
+/** What a mapper knows besides the body: the page's URL, when, and the shop read from the page or named by the merchant. */
+export interface ObserveContext {
+  /** The console page's URL (not the endpoint's). */
+  pageUrl: string;
+  capturedAt: string;
+  /** The shop known from the DOM or the merchant's answer; a mapper may find a better one in the body. */
+  shop: Shop | null;
+}
+
+/** An allow-listed endpoint of a console page (SPEC §8): which responses, and how their JSON maps to the adapter's records. */
+export interface Endpoint {
+  /** Stable id, e.g. 'douyin-searchlist'. */
+  id: string;
+  host: string | RegExp;
+  path: RegExp;
+  /**
+   * Pure: one parsed JSON body → the same records the DOM reading yields (exact values: cents, epoch seconds, ids),
+   * or why the body is ignored (logged out, another shape, encrypted …) in the merchant's words. Never throws.
+   */
+  map(json: unknown, res: ObservedResponse, ctx: ObserveContext): AdapterResult | { ignored: string };
 }
 
 /** An empty result to fill in. */
