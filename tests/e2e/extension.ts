@@ -5,7 +5,6 @@ import { test as base, chromium, type BrowserContext } from '@playwright/test';
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixturePages, type FixtureRequest, type FixtureResponse } from '../fixtures/pages/registry';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 // Overridable so that parallel runs in one checkout don't share build folders.
@@ -39,41 +38,7 @@ export async function launchWithExtension(userDataDir = '', headless = true) {
   return { context, extensionId };
 }
 
-interface ManifestEntry {
-  name: string;
-  dir: string;
-  api: boolean;
-  html: string;
-}
-
-/** The page's own endpoints (registry `api`) over its dataset, for a built fixture that answers its own fetch/XHR; else null. */
-export function fixtureApi(file: string): ((req: FixtureRequest) => FixtureResponse | null) | null {
-  const manifest = JSON.parse(readFileSync(path.join(FIXTURES_DIR, 'index.json'), 'utf8')) as ManifestEntry[];
-  const entry = manifest.find((m) => path.basename(m.html) === file);
-  if (!entry?.api) return null;
-  const api = fixturePages.find((p) => p.dir === entry.dir)?.api;
-  if (!api) return null;
-  const data: unknown = JSON.parse(readFileSync(path.join(FIXTURES_DIR, `${entry.name}.data.json`), 'utf8'));
-  return (req) => api(data, req);
-}
-
-/**
- * Serves a built fixture HTML file for every URL under `origin` (so the manifest's real matches apply);
- * the page's own API requests (fetch/XHR) are answered from its dataset, as the console's server would.
- */
-export async function serveFixture(context: BrowserContext, origin: string, file: string) {
-  const body = readFileSync(path.join(FIXTURES_DIR, file), 'utf8');
-  const api = fixtureApi(file);
-  await context.route(`${origin}/**`, async (route) => {
-    const req = route.request();
-    const answer = api?.({ url: new URL(req.url()), method: req.method(), body: req.postData() });
-    if (answer) {
-      const bytes = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : Buffer.from(answer.body);
-      return route.fulfill({ status: answer.status ?? 200, contentType: answer.contentType, body: bytes });
-    }
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-  });
-}
+export { fixtureApi, serveFixture } from './serve';
 
 export function readFixtureJson<T>(file: string): T {
   return JSON.parse(readFileSync(path.join(FIXTURES_DIR, file), 'utf8')) as T;
