@@ -10,7 +10,7 @@ import type { OrderInput, OrderItem, OrderStatus } from '../model';
 import { customerKeyOf } from '../model/keys';
 import type { Parsed } from '../model/parse';
 import { readLabeled, type Synonyms } from './columns';
-import { isEmptyMark, parseConsoleTime, parseFen, parseQuantity, textOrUndefined } from './normalize';
+import { isEmptyMark, leadingDateTime, parseConsoleTime, parseFen, parseQuantity, textOrUndefined } from './normalize';
 import { cellsOf, customerOnce, need, openTablePage, RowError, type TablePage } from './read-kit';
 import type { TableRow } from './table';
 import type { AdapterResult } from './types';
@@ -18,8 +18,8 @@ import type { AdapterResult } from './types';
 /** The fields every block order list has (an adapter may add its own). */
 export type OrderField = 'product' | 'unitPrice' | 'quantity' | 'amount' | 'status' | 'orderId' | 'placedAt' | 'paidAt' | 'nickname' | 'buyerId';
 
-/** What follows the amount in its cell: "含运费 ¥5.00", "(含运费：¥5.00)", "运费 ¥0.00". */
-const FREIGHT_NOTE = /[（(]?\s*(?:含|包含|不含)?运费.*$/;
+/** What follows the amount in its cell: "含运费 ¥5.00", "(含运费：¥5.00)", "运费 ¥0.00", 千牛's "(含快递:￥5.00)". */
+const FREIGHT_NOTE = /[（(]?\s*(?:含|包含|不含)?(?:运费|快递费?).*$/;
 
 /** An order list page (X: the columns only this console has): its table, the console's words for the messages, and what only this console shows. */
 export interface GroupedOrderPage<X extends string = never> extends TablePage<OrderField | X> {
@@ -77,9 +77,9 @@ export function readGroupedOrders<X extends string>(doc: Document, capturedAt: s
       if (isEmptyMark(orderId)) throw new RowError(`missing ${w.orderId} (order id)`);
       if (seenOrders.has(orderId)) throw new RowError(`${w.orderId} ${orderId} shown twice (first at row ${seenOrders.get(orderId)})`);
       if (g.items.length === 0) throw new RowError(`order ${orderId} has no item rows`);
-      const placedAt = need(parseConsoleTime(get('placedAt'), capturedAt), w.placedAt);
+      const placedAt = need(parseConsoleTime(leadingDateTime(get('placedAt')), capturedAt), w.placedAt);
       if (!placedAt) throw new RowError(`missing ${w.placedAt}`);
-      const paidAt = need(parseConsoleTime(get('paidAt'), capturedAt), w.paidAt);
+      const paidAt = need(parseConsoleTime(leadingDateTime(get('paidAt')), capturedAt), w.paidAt);
       const { channel, traffic, ...more } = page.extra(get, capturedAt);
       const amountFen = need(parseFen(get('amount').replace(FREIGHT_NOTE, '')), w.amount);
       if (amountFen === undefined) throw new RowError(`missing ${w.amount}`);

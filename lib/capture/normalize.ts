@@ -261,3 +261,14 @@ export function formatConsoleTime(instant: string): string {
   const ms = parseInstant(instant);
   return ms === null ? instant : toShanghaiIso(ms).slice(0, 19).replace('T', ' ');
 }
+
+const LEADING_DATE_TIME_RE = /^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)/;
+
+/**
+ * The date-time a label's value starts with, when words follow it on the same line (千牛's order
+ * header: "创建时间：2026-11-12 18:11:28 号码保护订单"); any other text as it is.
+ */
+export function leadingDateTime(text: string): string {
+  const m = LEADING_DATE_TIME_RE.exec(text);
+  return m ? m[0].trim() : text;
+}
