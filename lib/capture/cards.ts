@@ -216,6 +216,38 @@ export function findCards<F extends string>(root: ParentNode, fields: Record<F, 
   return out;
 }
 
+/** A titled block of cards (客户新访 holding 客户数, 成交客户数, 支付转化率 …): which group, its title as shown, its element. */
+export interface CardGroup<G extends string> {
+  group: G;
+  title: string;
+  el: Element;
+}
+
+/**
+ * Blocks of cards titled by one of `groups`' titles (whose cards share titles from block to block,
+ * so cards are looked up within a block: `findCards(group.el, …)`), one per group, in page order.
+ * A block is the largest ancestor of its title (up to `maxDepth` levels) holding no other block's
+ * title; found from title texts, never from class names.
+ */
+export function findCardGroups<G extends string>(root: ParentNode, groups: Record<G, readonly string[]>, maxDepth = 8): CardGroup<G>[] {
+  const byKey = new Map<string, G>();
+  for (const g of Object.keys(groups) as G[]) for (const t of groups[g]) byKey.set(headerKey(t), g);
+  const titles = titleElements(root, new Set(byKey.keys()));
+  const out: CardGroup<G>[] = [];
+  for (const t of titles) {
+    const group = byKey.get(headerKey(t.textContent ?? ''))!;
+    if (out.some((o) => o.group === group)) continue;
+    let el: Element = t;
+    for (let depth = 0; depth < maxDepth; depth++) {
+      const parent: Element | null = el.parentElement;
+      if (!parent || parent === (root as Node) || titles.some((o) => o !== t && parent.contains(o))) break;
+      el = parent;
+    }
+    out.push({ group, title: collapseWhitespace(t.textContent ?? ''), el });
+  }
+  return out;
+}
+
 /** A card's value as a number of its kind: 12.3万 → 123000, ¥86.42 → 8642 (fen), 3.25% → 0.0325; "-" → null. */
 export function cardValue(text: string, kind: MetricKind): Read<number> {
   if (isEmptyMark(text)) return { ok: true, value: null };

@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
 /**
- * The 生意参谋 客户概况 adapter against the Fusion Next fixture page (the same React app the
+ * The 生意参谋 客户概况 adapter against both fixture pages — the one rebuilt from the evidence (four
+ * card groups in the antd / oui shell, figures from its own oneQuery.json; at the end) and the
+ * Fusion Next twin with the older single cards — and its oneQuery.json mapper. First the Fusion Next fixture page (the same React app the
  * built HTML runs, client-rendered into happy-dom). Expected snapshots come from the fixture's
  * drawn figures through the truth builder, never from the adapter.
  */
+import { act } from 'react';
 import { afterEach, describe, expect, test } from 'vitest';
-import { readSycmCustomer, sycmCustomer } from '@/lib/capture/adapters/sycm-customer';
+import { OVERVIEW_DOMAIN, readSycmCustomer, sycmCustomer } from '@/lib/capture/adapters/sycm-customer';
+import { ENCRYPTED_REASON, LOGGED_OUT_REASON, NO_PERMISSION_REASON, NOT_JSON_REASON } from '@/lib/capture/adapters/sycm-visitors';
 import { adaptersForUrl, pickAdapter, readWithAdapter } from '@/lib/capture/adapters';
 import { validateBatch } from '@/lib/capture/ingest';
 import { PlatformSnapshot, parseWith } from '@/lib/model';
@@ -14,6 +18,10 @@ import { sycmTruth } from '../../../fixtures/pages/sycm-customer/truth';
 import { CONSOLE_URL, E2E_VARIANT, WEEK_VARIANT, pageData, type SycmVariant } from '../../../fixtures/pages/sycm-customer/view';
 import { fixturePages } from '../../../fixtures/pages/registry';
 import { renderApp, unmountApp } from '../render-taobao';
+import { CustomerOverviewAntdPage, type OverviewLoader } from '../../../fixtures/pages/sycm-customer-antd/App';
+import { customerApi, oneQueryUrl } from '../../../fixtures/pages/sycm-customer-antd/api';
+import { customerAntdTruth } from '../../../fixtures/pages/sycm-customer-antd/truth';
+import { CONSOLE_URL as ANTD_URL, E2E_VARIANT as ANTD_VARIANT, pageData as antdPageData } from '../../../fixtures/pages/sycm-customer-antd/view';
 
 async function render(v: SycmVariant) {
   const data = pageData(v);
@@ -137,5 +145,119 @@ describe('what cannot be read stores nothing wrong', () => {
     expect(r.problem).toMatch(/no shop name/);
     expect(r.snapshots).toEqual([]);
     expect(r.rejected).toHaveLength(r.rawRows.length);
+  });
+});
+
+// --- 客户概况 rebuilt from the evidence: antd / oui shell, four card groups, figures from oneQuery.json ---
+
+describe('sycm-customer on the antd fixture (客户概况 groups loaded from its own oneQuery.json)', () => {
+  const v = ANTD_VARIANT;
+  const data = antdPageData(v);
+  const truth = customerAntdTruth(v, data, ANTD_URL);
+  const requestUrl = oneQueryUrl('https://sycm.taobao.com', data, 1);
+  /** The page's JSON exactly as the e2e route and the demo serve it. */
+  const bodyText = () => customerApi(data, { url: new URL(requestUrl), method: 'GET', body: null })!.body as string;
+  const load: OverviewLoader = async () => JSON.parse(bodyText());
+  const showAntd = async () => {
+    await renderApp(<CustomerOverviewAntdPage data={data} load={load} />);
+    await act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+  };
+  const ctx = { pageUrl: ANTD_URL, capturedAt: v.capturedAt, shop: truth.shop };
+  const ep = sycmCustomer.endpoints.find((e) => e.id === 'sycm-oneQuery-customer-overview')!;
+  const map = (json: unknown, url = requestUrl, shop: typeof truth.shop | null = truth.shop) => ep.map(json, { url, method: 'GET', status: 200, text: '' }, { ...ctx, shop });
+
+  test('the truth has all four groups, rises, falls, a 0.00% and a "-" change, and the 同行同层优秀 figures without change', () => {
+    const m = truth.snapshot.metrics;
+    expect(Object.keys(m)).toHaveLength(20);
+    const changes = Object.values(m).map((x) => x.change);
+    expect(changes.some((c) => c !== undefined && c > 0)).toBe(true);
+    expect(changes.some((c) => c !== undefined && c < 0)).toBe(true);
+    expect(changes).toContain(0);
+    expect(m.unpurchasedReturningAovFen!.change).toBeUndefined();
+    expect(m.newVisitorsPeerTop).toEqual({ value: expect.any(Number) });
+    // 店铺客户 = 客户新访 + 未购客户回访 + 已购客户回访; 成交 + 未成交 = 客户数.
+    expect(m.shopCustomers!.value).toBe(m.newVisitors!.value + m.unpurchasedReturning!.value + m.purchasedReturning!.value);
+    expect(m.purchasedReturningBuyers!.value + m.purchasedReturningNonBuyers!.value).toBe(m.purchasedReturning!.value);
+  });
+
+  test('the DOM is the oui / antd shell: four oui-card groups with titles, antd icons, no Fusion', async () => {
+    await showAntd();
+    expect(Array.from(document.querySelectorAll('.oui-card .oui-card-header-wrapper .oui-card-title')).map((e) => e.textContent)).toEqual(['店铺客户', '客户新访', '未购客户回访', '已购客户回访']);
+    expect(document.querySelector('.ebase-ModernFrame__leftMenu')).not.toBeNull();
+    expect(document.querySelector('.anticon-caret-down')).not.toBeNull();
+    expect(document.querySelector('.next-card')).toBeNull();
+  });
+
+  test('reads exactly the truth: one snapshot (window = 统计时间), the shop (derived id), one raw row per figure, no rejects', async () => {
+    await showAntd();
+    const r = readSycmCustomer(document, ANTD_URL, v.capturedAt);
+    expect(r.problem).toBeNull();
+    expect(r.rejected).toEqual([]);
+    expect(r.shop).toEqual(truth.shop);
+    expect(r.snapshots).toEqual([truth.snapshot]);
+    expect(r.rawRows).toHaveLength(truth.rawRowCount);
+    expect(r.rawRows.filter((row) => row[0] === '客户新访').map((row) => row[1])).toEqual(['客户数', '成交客户数', '未成交客户数', '支付转化率', '客单价', '同行同层优秀']);
+    expect(parseWith(PlatformSnapshot, r.snapshots[0]).ok).toBe(true);
+  });
+
+  test('the built fixture\u2019s truth (registry) is the same snapshot', () => {
+    const out = fixturePages.flatMap((p) => p.outputs).find((o) => o.name === v.name)!;
+    expect(out.truth()).toEqual(truth);
+  });
+
+  test('pickAdapter: /cc/customer/overview and the older /customer/ path → sycm-customer (groups confirm it); before the figures load, nothing', async () => {
+    await showAntd();
+    expect(pickAdapter(ANTD_URL, document)?.id).toBe('sycm-customer');
+    expect(pickAdapter('https://sycm.taobao.com/customer/overview', document)?.id).toBe('sycm-customer');
+    expect(adaptersForUrl('https://sycm.taobao.com/cc/customer/regular')[0]).toMatchObject({ pathMatches: true });
+    await renderApp(<CustomerOverviewAntdPage data={data} load={() => new Promise(() => {})} />);
+    expect(readSycmCustomer(document, ANTD_URL, v.capturedAt).snapshots).toEqual([]);
+  });
+
+  test('the oneQuery.json mapper gives the truth (the same snapshot as the DOM); codes no card shows are left out', () => {
+    const r = map(JSON.parse(bodyText()));
+    if ('ignored' in r) throw new Error(r.ignored);
+    expect(r.problem).toBeNull();
+    expect(r.rejected).toEqual([]);
+    expect(r.shop).toEqual(truth.shop);
+    expect(r.snapshots).toEqual([truth.snapshot]);
+    expect(JSON.parse(bodyText()).data.newVisitorVipRate).toBeDefined();
+    expect(ep.path.test(new URL(requestUrl).pathname)).toBe(true);
+  });
+
+  test('without dateRange the window is statDate\u2019s day (epoch ms); without a shop: the problem, rows rejected', () => {
+    const noRange = requestUrl.replace(/&dateRange=[^&]*/, '');
+    const r = map(JSON.parse(bodyText()), noRange);
+    if ('ignored' in r) throw new Error(r.ignored);
+    expect(r.snapshots[0]!.window).toEqual({ start: '2026-11-20', end: '2026-11-20' });
+    const noShop = map(JSON.parse(bodyText()), requestUrl, null);
+    if ('ignored' in noShop) throw new Error(noShop.ignored);
+    expect(noShop.problem).toMatch(/no shop name or 店铺ID/);
+    expect(noShop.snapshots).toEqual([]);
+    expect(noShop.rejected).toHaveLength(noShop.rawRows.length);
+  });
+
+  test('ignored with the reason: another domainCode, a trend series, 10013 类目无权限, 10008, encrypted data, non-JSON', () => {
+    const body = JSON.parse(bodyText());
+    const other = requestUrl.replace(OVERVIEW_DOMAIN, 'tao.shop.customer.mbranalysis.retailer');
+    expect(map(body, other)).toEqual({ ignored: '不是客户概况数据 (domainCode tao.shop.customer.mbranalysis.retailer: not tao.shop.customer.overview)' });
+    expect(map({ code: 0, data: [{ statDate: 1763568000000, newVisitorCnt: 12 }] }, requestUrl.replace('showType=overview', 'showType=trend'))).toEqual({ ignored: '趋势数据，未读取 (showType=trend: a series, not the day’s figures)' });
+    expect(map({ code: 10013, message: '类目无权限', data: null })).toEqual({ ignored: NO_PERMISSION_REASON });
+    expect(map({ code: 10008, message: '未登录' })).toEqual({ ignored: LOGGED_OUT_REASON });
+    expect(map({ code: 0, data: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })).toEqual({ ignored: ENCRYPTED_REASON });
+    expect(map('<!doctype html>')).toEqual({ ignored: NOT_JSON_REASON });
+    // The fixture's own server answers another day or domainCode with 10013 too.
+    expect(JSON.parse(customerApi(data, { url: new URL(other), method: 'GET', body: null })!.body as string).code).toBe(10013);
+  });
+
+  test('an unreadable value rejects that figure only; a "-" value is left out', () => {
+    const body = JSON.parse(bodyText());
+    body.data.newVisitorPct = { value: 'abc', cycleCrc: 0.1 };
+    body.data.hasPurchasePct = { value: '-', cycleCrc: null };
+    const r = map(body);
+    if ('ignored' in r) throw new Error(r.ignored);
+    const { newVisitorAovFen: _a, purchasedReturningAovFen: _b, ...rest } = truth.snapshot.metrics;
+    expect(r.snapshots[0]!.metrics).toEqual(rest);
+    expect(r.rejected).toEqual([{ row: r.rawRows.findIndex((x) => x[4] === 'newVisitorPct'), reason: '客户新访 客单价: unreadable value "abc"' }]);
   });
 });
