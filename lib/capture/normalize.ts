@@ -262,13 +262,17 @@ export function formatConsoleTime(instant: string): string {
   return ms === null ? instant : toShanghaiIso(ms).slice(0, 19).replace('T', ' ');
 }
 
-const LEADING_DATE_TIME_RE = /^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)/;
+const LEADING_DATE_RE = /^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?/;
+const LEADING_TIME_RE = /^\s*\d{1,2}:\d{2}(?::\d{2})?/;
 
 /**
  * The date-time a label's value starts with, when words follow it on the same line (千牛's order
  * header: "创建时间：2026-11-12 18:11:28 号码保护订单"); any other text as it is.
  */
 export function leadingDateTime(text: string): string {
-  const m = LEADING_DATE_TIME_RE.exec(text);
-  return m ? m[0].trim() : text;
+  const date = LEADING_DATE_RE.exec(text);
+  if (!date) return text;
+  const time = LEADING_TIME_RE.exec(text.slice(date[0].length));
+  const end = date[0].length + (time ? time[0].length : 0);
+  return end === text.length || /\s/.test(text[end]!) ? text.slice(0, end).trim() : text;
 }

@@ -1,19 +1,24 @@
 /**
- * 客户运营平台 客户列表 (and the same list inside 千牛's home.htm frame): one row per customer —
- * 客户 (nickname as shown), 客户ID where shown, 会员等级, 性别, 手机号 (masked or full, kept as
- * seen), 地区, 标签 — read into Customers. 会员等级 is kept as the console's text (普通会员,
- * VIP会员 …); 非会员 gives isMember false and no level; "-" leaves both unknown. The shop's
- * figures for a customer (累计消费金额, 交易笔数, 最近交易时间) stay in the raw rows: they are
- * not orders, so no order is made up from them.
+ * 客户运营平台 客户列表 (and the same list inside 千牛, in its top document or in a frame): one
+ * row per customer — 客户/客户昵称 (nickname as shown), 客户ID where shown, 会员等级, 性别,
+ * 手机号 (masked or full, kept as seen), 地区, 标签 or 分组/标签 — read into Customers. 会员等级
+ * is kept as the console's text (普通会员, VIP会员 …); 非会员 gives isMember false and no level;
+ * "-" leaves both unknown. The shop's figures for a customer (累计消费金额/交易金额, 交易笔数/
+ * 交易次数, 最近交易时间, 客户来源) stay in the raw rows: they are not orders, so no order is made
+ * up from them. There is no public evidence of this page at all (CONSOLES.md §4, §9.3): the
+ * header synonyms cover both the classic labels and the seller-member API's vocabulary.
  *
  * Test URLs (the real console pages this adapter serves):
  *   https://crm.taobao.com/customer/list
  *   https://crm.taobao.com/customer/list?tab=member
  *   https://myseller.taobao.com/home.htm/crm/customer/list
- * (千牛 frames the list under home.htm/… at paths that vary; on crm.taobao.com and in 千牛 the
- * table's headers confirm the page, so a moved path still works.)
+ *   https://myseller.taobao.com/home.htm/crm-workbench/customer/list
+ * (千牛 shows the list under home.htm/… at paths that vary, or frames crm.taobao.com; on
+ * crm.taobao.com and in 千牛 the table's headers confirm the page, so a moved path still works.)
  *
- * Fixture: tests/fixtures/pages/crm-customers/ (Alibaba Fusion Next), truth built by scripts/build-fixtures.mjs.
+ * Fixtures: tests/fixtures/pages/crm-customers-member/ (Fusion, member-API columns, in the 千牛 top
+ * document and framed at crm.taobao.com) and tests/fixtures/pages/crm-customers/ (Fusion, locked
+ * columns, classic labels); truths built by scripts/build-fixtures.mjs.
  */
 import type { CustomerInput } from '../../model';
 import { customerKeyOf } from '../../model/keys';
@@ -26,7 +31,7 @@ import type { AdapterResult } from '../types';
 
 export const ADAPTER_ID = 'crm-customers';
 
-type Field = 'nickname' | 'buyerId' | 'level' | 'gender' | 'phone' | 'region' | 'tags' | 'total' | 'trades' | 'lastTrade';
+type Field = 'nickname' | 'buyerId' | 'level' | 'gender' | 'phone' | 'region' | 'tags' | 'total' | 'trades' | 'lastTrade' | 'source';
 
 /** Header synonyms of the customer list. */
 export const COLUMNS: Synonyms<Field> = {
@@ -36,10 +41,11 @@ export const COLUMNS: Synonyms<Field> = {
   gender: ['性别'],
   phone: ['手机号', '手机号码', '手机', '联系电话'],
   region: ['地区', '所在地区', '地域', '所在地', '收货地区'],
-  tags: ['标签', '客户标签', '人群标签'],
-  total: ['累计消费金额', '累计消费', '消费金额', '累计支付金额'],
+  tags: ['标签', '客户标签', '人群标签', '分组/标签', '分组标签', '标签/分组', '分组'],
+  total: ['累计消费金额', '累计消费', '消费金额', '累计支付金额', '交易金额', '累计交易金额'],
   trades: ['交易笔数', '累计交易笔数', '购买次数', '交易次数'],
   lastTrade: ['最近交易时间', '最近购买时间', '上次交易时间'],
+  source: ['客户来源', '来源'],
 };
 /** Columns that must be there for the table to be the customer list. */
 export const REQUIRED: readonly Field[] = ['nickname', 'level'];

@@ -25,3 +25,8 @@ export function unmountApp(): void {
   if (root) act(() => root!.unmount());
   root = null;
 }
+
+/** Lets pending promises (a fixture's loader) resolve and React render what they gave. */
+export async function settle(rounds = 3): Promise<void> {
+  for (let i = 0; i < rounds; i++) await act(async () => new Promise<void>((r) => setTimeout(r, 0)));
+}
