@@ -1,6 +1,6 @@
 /**
  * Metric-card console pages at their real URLs (served from the built fixtures): 罗盘 用户资产
- * (Arco; shop and 达人 pages) and 生意参谋 客户概况 (Fusion). Each is captured on load — the badge
+ * (Arco; shop and 达人 pages; 生意参谋 客户概况 lives in sycm.spec.ts). Each is captured on load — the badge
  * counts one snapshot — and the PlatformSnapshot stored in IndexedDB equals the truth (seenOn =
  * today in UTC+8, the day the test saw the page). Nothing leaves the machine.
  */
@@ -53,13 +53,10 @@ async function captureOnLoad(context: BrowserContext, origin: string, file: stri
 
 /** A card whose value the test changes on the page, and its metric key. */
 const COMPASS = { metric: 'purchasers', card: '[data-metric="purchasers"] .arco-statistic-value' };
-const SYCM = { metric: 'payingBuyers', card: '[data-metric="payingBuyers"] .index-value' };
 
 const cases = [
   { title: '罗盘 用户资产 (商家, Arco)', origin: 'https://compass.jinritemai.com', file: 'compass-user-asset', shot: 'cards-compass-user-asset.png', ...COMPASS },
   { title: '罗盘 用户资产 (达人, /talent/)', origin: 'https://compass.jinritemai.com', file: 'compass-user-asset-talent', shot: 'cards-compass-user-asset-talent.png', ...COMPASS },
-  { title: '生意参谋 客户概况 (日, Fusion)', origin: 'https://sycm.taobao.com', file: 'sycm-customer', shot: 'cards-sycm-customer.png', ...SYCM },
-  { title: '生意参谋 客户概况 (7天, Fusion)', origin: 'https://sycm.taobao.com', file: 'sycm-customer-week', shot: 'cards-sycm-customer-week.png', ...SYCM },
 ];
 
 for (const c of cases) {

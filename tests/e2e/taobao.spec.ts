@@ -1,13 +1,13 @@
 /**
- * Taobao/Tmall console pages at their real URLs (served from the built fixtures): 生意参谋 访客
- * (Fusion), 客户运营平台 客户列表 (Fusion) and 千牛 已卖出的宝贝 (antd 5). Each is captured on
- * load (badge = truth); the 访客 and 已卖出的宝贝 pages are also walked through the overlay's
- * capture-all, which must end `done` with every record of every page stored.
+ * Taobao/Tmall console pages at their real URLs (served from the built fixtures): 客户运营平台
+ * 客户列表 (Fusion) and 千牛 已卖出的宝贝 (antd 5). Each is captured on load (badge = truth);
+ * 已卖出的宝贝 is also walked through the overlay's capture-all, which must end `done` with every
+ * record of every page stored. (生意参谋 lives in sycm.spec.ts.)
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, readFixtureJson, serveFixture, SHOTS_DIR, test } from './extension';
+import { expect, fixtureApi, readFixtureJson, serveFixture, SHOTS_DIR, test } from './extension';
 
 async function openAt(context: BrowserContext, origin: string, file: string, url: string): Promise<Page> {
   const [sw] = context.serviceWorkers();
@@ -17,44 +17,6 @@ async function openAt(context: BrowserContext, origin: string, file: string, url
   await page.goto(url);
   return page;
 }
-
-interface VisitorsTruth {
-  consoleUrl: string;
-  pageCount: number;
-  totalContacts: number;
-  totalRejected: number;
-  pages: { contacts: unknown[]; rejected: unknown[] }[];
-}
-
-test.describe('生意参谋 访客 (Fusion)', () => {
-  const truth = readFixtureJson<VisitorsTruth>('sycm-visitors.truth.json');
-
-  test('captured on load: badge counts the visits of page 1 and the not-logged-in rows as rejected', async ({ context, strayRequests }) => {
-    const page = await openAt(context, 'https://sycm.taobao.com', 'sycm-visitors.html', truth.consoleUrl);
-    const badge = page.getByTestId('capture-badge');
-    await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.contacts.length));
-    await expect(badge).toHaveAttribute('data-rejected', String(truth.pages[0]!.rejected.length));
-    expect(strayRequests).toEqual([]);
-  });
-
-  test('capture all pages through the overlay: done, every visit of every page stored', async ({ context, strayRequests }) => {
-    const page = await openAt(context, 'https://sycm.taobao.com', 'sycm-visitors.html', truth.consoleUrl);
-    const badge = page.getByTestId('capture-badge');
-    await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.contacts.length));
-    await page.getByTestId('capture-all').click();
-    const progress = page.getByTestId('capture-progress');
-    await expect(progress).toHaveAttribute('data-state', 'running');
-    await expect(progress).toContainText(new RegExp(`第 \\d+/${truth.pageCount} 页`));
-    mkdirSync(SHOTS_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS_DIR, 'taobao-sycm-visitors-capture-all-running.png') });
-    await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-    await expect(badge).toHaveAttribute('data-count', String(truth.totalContacts));
-    await expect(badge).toHaveAttribute('data-rejected', String(truth.totalRejected));
-    await expect(page.locator('.next-pagination-item.next-current')).toHaveText(String(truth.pageCount));
-    await page.screenshot({ path: path.join(SHOTS_DIR, 'taobao-sycm-visitors-capture-all-done.png') });
-    expect(strayRequests).toEqual([]);
-  });
-});
 
 interface SoldTruth {
   consoleUrl: string;
@@ -134,6 +96,183 @@ test.describe('客户运营平台 客户列表 (Fusion)', () => {
     await page.goto('https://myseller.taobao.com/home.htm');
     const frame = page.frameLocator('iframe');
     await expect(frame.getByTestId('capture-badge')).toHaveAttribute('data-count', String(truth.pages[0]!.customers.length));
+    expect(strayRequests).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The pages rebuilt from the evidence (CONSOLES.md §5, §8.D/E, §9.3–9.5).
+
+/** Every record of one Dexie table, read with the raw IndexedDB API from an extension page. */
+async function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('seller-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            resolve(req.result as T[]);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
+
+type Keyed = { customerKey: string; tags?: string[] };
+/** A truth customer as stored: tags default to [] (SPEC §2 Customer). */
+const asStoredCustomer = <C extends Keyed>(c: C) => ({ ...c, tags: c.tags ?? [] });
+const byKey = (a: Keyed, b: Keyed) => (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0);
+/** Each customer once (the first page that shows them), sorted by key. */
+function uniqueCustomers<C extends Keyed>(pages: { customers: C[] }[]): C[] {
+  const seen = new Map<string, C>();
+  for (const p of pages) for (const c of p.customers) if (!seen.has(c.customerKey)) seen.set(c.customerKey, c);
+  return [...seen.values()].sort(byKey);
+}
+
+interface SoldFusionTruth {
+  consoleUrl: string;
+  shop: { shopId: string; platform: string; name: string };
+  pageSize: number;
+  pageCount: number;
+  totalOrders: number;
+  totalCustomers: number;
+  pages: { page: number; orders: { orderId: string }[]; customers: Keyed[] }[];
+}
+
+/**
+ * trade.taobao.com as the fixture's server: asyncSold.htm answered from the dataset in GBK, with
+ * the CORS headers a credentialed cross-site POST from myseller/qn needs (the origin echoed,
+ * credentials allowed). Returns the form bodies the page POSTed.
+ */
+async function serveAsyncSold(context: BrowserContext, file: string): Promise<string[]> {
+  const api = fixtureApi(file);
+  if (!api) throw new Error(`${file} has no api`);
+  const posted: string[] = [];
+  await context.route('https://trade.taobao.com/**', async (route) => {
+    const req = route.request();
+    const origin = (await req.headerValue('origin')) ?? 'null';
+    const cors = { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' };
+    if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: { ...cors, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type' } });
+    const answer = api({ url: new URL(req.url()), method: req.method(), body: req.postData() });
+    if (!answer) return route.fulfill({ status: 404, headers: cors, body: '' });
+    posted.push(req.postData() ?? '');
+    const body = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : Buffer.from(answer.body);
+    return route.fulfill({ status: answer.status ?? 200, headers: { ...cors, 'content-type': answer.contentType }, body });
+  });
+  return posted;
+}
+
+test.describe('千牛 已卖出的宝贝 (Fusion list, rows POSTed from asyncSold.htm in GBK)', () => {
+  const truth = readFixtureJson<SoldFusionTruth>('qianniu-sold-fusion.truth.json');
+  const allOrders = () => truth.pages.flatMap((p) => p.orders).sort((a, b) => (a.orderId < b.orderId ? -1 : 1));
+
+  for (const observeJson of [false, true]) {
+    test(`one click on capture-all stores every order of every page exactly (observeJson ${observeJson ? 'on' : 'off: DOM only'})`, async ({ context, extensionId, strayRequests }) => {
+      const [sw] = context.serviceWorkers();
+      await sw!.evaluate((on) => chrome.storage.local.set({ captureDelayMs: 200, observeJson: on }), observeJson);
+      await serveFixture(context, 'https://myseller.taobao.com', 'qianniu-sold-fusion.html');
+      const posted = await serveAsyncSold(context, 'qianniu-sold-fusion.html');
+      const page = await context.newPage();
+      await page.goto(truth.consoleUrl);
+      const badge = page.getByTestId('capture-badge');
+      await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.orders.length));
+      await expect(page.locator('div.next-table-body > table')).toHaveCount(truth.pages[0]!.orders.length);
+
+      await page.getByTestId('capture-all').click();
+      const progress = page.getByTestId('capture-progress');
+      await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+      await expect(badge).toHaveAttribute('data-count', String(truth.totalOrders));
+      await expect(badge).toHaveAttribute('data-rejected', '0');
+      await expect(page.locator('button.next-pagination-item.next-current')).toHaveText(String(truth.pageCount));
+      mkdirSync(SHOTS_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS_DIR, `taobao-qianniu-sold-fusion-done-observe-${observeJson ? 'on' : 'off'}.png`) });
+
+      // The page asked for each page itself, as the console does (the extension sent nothing).
+      const pages = posted.map((b) => new URLSearchParams(b));
+      expect(pages.map((f) => f.get('pageNum'))).toEqual(truth.pages.map((p) => String(p.page)));
+      expect(pages.every((f) => f.get('isHideNick') === 'true' && f.get('action') === 'itemlist/SoldQueryAction')).toBe(true);
+
+      const panel = await context.newPage();
+      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+      const orders = (await readStore<{ orderId: string; day?: string }>(panel, 'orders')).map(({ day: _day, ...o }) => o).sort((a, b) => (a.orderId < b.orderId ? -1 : 1));
+      expect(orders).toEqual(allOrders());
+      const customers = (await readStore<Keyed>(panel, 'customers')).sort(byKey);
+      expect(customers).toEqual(uniqueCustomers(truth.pages).map(asStoredCustomer));
+      expect(customers).toHaveLength(truth.totalCustomers);
+      expect(await readStore(panel, 'shops')).toEqual([truth.shop]);
+      expect(strayRequests).toEqual([]);
+    });
+  }
+
+  test('the same SPA on qn.taobao.com: page 1 captured on load', async ({ context, strayRequests }) => {
+    const [sw] = context.serviceWorkers();
+    await sw!.evaluate(() => chrome.storage.local.set({ captureDelayMs: 200, observeJson: false }));
+    await serveFixture(context, 'https://qn.taobao.com', 'qianniu-sold-fusion.html');
+    await serveAsyncSold(context, 'qianniu-sold-fusion.html');
+    const page = await context.newPage();
+    await page.goto('https://qn.taobao.com/home.htm/trade-platform/tp/sold');
+    await expect(page.getByTestId('capture-badge')).toHaveAttribute('data-count', String(truth.pages[0]!.orders.length));
+    await expect(page.getByTestId('capture-badge')).toHaveAttribute('data-rejected', '0');
+    expect(strayRequests).toEqual([]);
+  });
+});
+
+interface MemberTruth {
+  consoleUrl: string;
+  shop: { shopId: string; platform: string; name: string };
+  pageCount: number;
+  totalCustomers: number;
+  pages: { customers: Keyed[] }[];
+}
+
+test.describe('客户运营平台 客户列表 (member vocabulary, Fusion; no public evidence)', () => {
+  const truth = readFixtureJson<MemberTruth>('crm-customers-member.truth.json');
+  const shellTruth = readFixtureJson<MemberTruth>('crm-customers-member-shell.truth.json');
+
+  async function expectStored(context: BrowserContext, extensionId: string) {
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    const customers = (await readStore<Keyed>(panel, 'customers')).sort(byKey);
+    expect(customers).toEqual(uniqueCustomers(truth.pages).map(asStoredCustomer));
+    expect(await readStore(panel, 'shops')).toEqual([truth.shop]);
+  }
+
+  test('in the 千牛 top document: one click on capture-all stores every customer exactly', async ({ context, extensionId, strayRequests }) => {
+    const page = await openAt(context, 'https://myseller.taobao.com', 'crm-customers-member.html', truth.consoleUrl);
+    const badge = page.getByTestId('capture-badge');
+    await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.customers.length));
+    await page.getByTestId('capture-all').click();
+    await expect(page.getByTestId('capture-progress')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+    await expect(badge).toHaveAttribute('data-count', String(truth.totalCustomers));
+    await expect(badge).toHaveAttribute('data-rejected', '0');
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'taobao-crm-customers-member-done.png') });
+    await expectStored(context, extensionId);
+    expect(strayRequests).toEqual([]);
+  });
+
+  test('framed: 千牛 shell → crm.taobao.com/customer/list; capture-all in the frame stores every customer exactly', async ({ context, extensionId, strayRequests }) => {
+    const [sw] = context.serviceWorkers();
+    await sw!.evaluate(() => chrome.storage.local.set({ captureDelayMs: 200 }));
+    await serveFixture(context, 'https://myseller.taobao.com', 'crm-customers-member-shell.html');
+    await serveFixture(context, 'https://crm.taobao.com', 'crm-customers-member.html');
+    const page = await context.newPage();
+    await page.goto(shellTruth.consoleUrl);
+    const frame = page.frameLocator('iframe.qn-frame');
+    const badge = frame.getByTestId('capture-badge');
+    await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.customers.length));
+    await frame.getByTestId('capture-all').click();
+    await expect(frame.getByTestId('capture-progress')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+    await expect(badge).toHaveAttribute('data-count', String(truth.totalCustomers));
+    await expect(badge).toHaveAttribute('data-rejected', '0');
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'taobao-crm-customers-member-framed-done.png') });
+    await expectStored(context, extensionId);
     expect(strayRequests).toEqual([]);
   });
 });

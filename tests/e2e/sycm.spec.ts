@@ -1,0 +1,236 @@
+/**
+ * 生意参谋 pages at their real URLs (served from the built fixtures), in both fixture sets:
+ * - rebuilt from the evidence (CONSOLES.md §3, §9.2): 访客 — antd in oui / alife-dt wrappers, rows
+ *   fetched by the page from getRtVisitor.json — and 客户概况 at /cc/customer/overview — four card
+ *   groups, figures from the page's own oneQuery.json XHR. Each is captured once with the page's
+ *   JSON observation off (chrome.storage.local `observeJson: false`: the DOM alone) and once with
+ *   it on; the stored records must equal the truth both times.
+ * - the Fusion twins (today's "other libraries" set): 访客 and 客户概况 (日 / 7天).
+ * 访客 is captured with ONE click on capture-all (progress ends `done`, badge = distinct contacts
+ * of every page); 客户概况 on load (badge = 1 snapshot). Nothing leaves the machine.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, readFixtureJson, serveFixture, SHOTS_DIR, test } from './extension';
+
+const ORIGIN = 'https://sycm.taobao.com';
+const todayShanghai = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+/** Every record of one Dexie table, read with the raw IndexedDB API from an extension page. */
+async function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('seller-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            resolve(req.result as T[]);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** Sets the extension's options (polite delay, observation on/off), serves the fixture and opens the console URL. */
+async function openAt(context: BrowserContext, file: string, url: string, options: Record<string, unknown> = {}): Promise<Page> {
+  const [sw] = context.serviceWorkers();
+  await sw!.evaluate((o) => chrome.storage.local.set(o), { captureDelayMs: 200, ...options });
+  await serveFixture(context, ORIGIN, file);
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+async function shot(page: Page, name: string) {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS_DIR, name), fullPage: true });
+}
+
+interface Contact {
+  customerKey: string;
+  at: string;
+  kind: string;
+  source?: string;
+  page?: string;
+  [k: string]: unknown;
+}
+interface Customer {
+  customerKey: string;
+  [k: string]: unknown;
+}
+
+interface VisitorsTruth {
+  consoleUrl: string;
+  shop: { shopId: string; platform: string; name: string };
+  pageCount: number;
+  totalContacts: number;
+  totalCustomers: number;
+  totalRejected: number;
+  pages: { contacts: Contact[]; customers: Customer[]; rejected: unknown[] }[];
+}
+
+const contactKey = (c: Contact) => JSON.stringify([c.customerKey, c.at, c.kind, c.source ?? '', c.page ?? '']);
+const byContact = (a: Contact, b: Contact) => (contactKey(a) < contactKey(b) ? -1 : contactKey(a) > contactKey(b) ? 1 : 0);
+const byCustomer = (a: Customer, b: Customer) => (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0);
+/** A stored contact without the store's own fields (contactId, day). */
+const storedContact = ({ contactId: _id, day: _day, ...c }: Contact) => c;
+
+for (const observe of [false, true]) {
+  const mode = observe ? 'observation on' : 'DOM only';
+  const tag = observe ? 'observed' : 'dom';
+
+  test.describe(`生意参谋 访客 (antd in oui / alife-dt, rows from getRtVisitor.json) — ${mode}`, () => {
+    const truth = readFixtureJson<VisitorsTruth>('sycm-visitors-antd.truth.json');
+
+    test('one click on capture-all: done, every visit and visitor of every page stored exactly as the truth', async ({ context, extensionId, strayRequests }) => {
+      const page = await openAt(context, 'sycm-visitors-antd.html', truth.consoleUrl, { observeJson: observe });
+      const badge = page.getByTestId('capture-badge');
+      // The page loads its rows through its own fetch; page 1 is captured as soon as they show.
+      await expect(page.locator('.ant-table-body tbody tr[data-row-key]')).toHaveCount(truth.pages[0]!.contacts.length + truth.pages[0]!.rejected.length);
+      await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.contacts.length));
+      await shot(page, `sycm-visitors-antd-${tag}-loaded.png`);
+      await page.getByTestId('capture-all').click();
+      const progress = page.getByTestId('capture-progress');
+      await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+      await expect(badge).toHaveAttribute('data-count', String(truth.totalContacts));
+      await expect(badge).toHaveAttribute('data-rejected', String(truth.totalRejected));
+      await expect(page.locator('.ant-pagination-item-active')).toHaveText(String(truth.pageCount));
+      await shot(page, `sycm-visitors-antd-${tag}-done.png`);
+
+      const panel = await context.newPage();
+      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+      const contacts = (await readStore<Contact>(panel, 'contacts')).map(storedContact);
+      const want = truth.pages.flatMap((p) => p.contacts);
+      expect(contacts.sort(byContact)).toEqual([...new Map(want.map((c) => [contactKey(c), c])).values()].sort(byContact));
+      expect(contacts).toHaveLength(truth.totalContacts);
+      const customers = await readStore<Customer>(panel, 'customers');
+      const wantCustomers = [...new Map(truth.pages.flatMap((p) => p.customers).map((c) => [c.customerKey, { ...c, tags: [] }])).values()];
+      expect(customers.sort(byCustomer)).toEqual(wantCustomers.sort(byCustomer));
+      expect(customers).toHaveLength(truth.totalCustomers);
+      expect(await readStore(panel, 'shops')).toEqual([truth.shop]);
+      expect(strayRequests).toEqual([]);
+    });
+  });
+
+  test.describe(`生意参谋 客户概况 (/cc/customer/overview, figures from oneQuery.json) — ${mode}`, () => {
+    const truth = readFixtureJson<CardTruth>('sycm-customer-antd.truth.json');
+
+    test('captured on load: one snapshot with the four groups\u2019 figures stored exactly as the truth', async ({ context, extensionId, strayRequests }) => {
+      const page = await openAt(context, 'sycm-customer-antd.html', truth.consoleUrl, { observeJson: observe });
+      const badge = page.getByTestId('capture-badge');
+      await expect(page.locator('.oui-card-title')).toHaveCount(4);
+      await expect(badge).toHaveAttribute('data-count', '1');
+      await expect(badge).toHaveAttribute('data-rejected', '0');
+      await shot(page, `sycm-customer-antd-${tag}.png`);
+
+      const panel = await context.newPage();
+      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+      await expect.poll(() => readStore(panel, 'platformSnapshots')).toEqual([{ ...truth.snapshot, seenOn: todayShanghai() }]);
+      expect(await readStore(panel, 'shops')).toEqual([truth.shop]);
+      expect(strayRequests).toEqual([]);
+    });
+  });
+}
+
+// --- the Fusion twins ---------------------------------------------------------------------------
+
+interface FusionVisitorsTruth {
+  consoleUrl: string;
+  pageCount: number;
+  totalContacts: number;
+  totalRejected: number;
+  pages: { contacts: unknown[]; rejected: unknown[] }[];
+}
+
+test.describe('生意参谋 访客 (Fusion)', () => {
+  const truth = readFixtureJson<FusionVisitorsTruth>('sycm-visitors.truth.json');
+
+  test('captured on load: badge counts the visits of page 1 and the not-logged-in rows as rejected', async ({ context, strayRequests }) => {
+    const page = await openAt(context, 'sycm-visitors.html', truth.consoleUrl);
+    const badge = page.getByTestId('capture-badge');
+    await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.contacts.length));
+    await expect(badge).toHaveAttribute('data-rejected', String(truth.pages[0]!.rejected.length));
+    expect(strayRequests).toEqual([]);
+  });
+
+  test('capture all pages through the overlay: done, every visit of every page stored', async ({ context, strayRequests }) => {
+    const page = await openAt(context, 'sycm-visitors.html', truth.consoleUrl);
+    const badge = page.getByTestId('capture-badge');
+    await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.contacts.length));
+    await page.getByTestId('capture-all').click();
+    const progress = page.getByTestId('capture-progress');
+    await expect(progress).toHaveAttribute('data-state', 'running');
+    await expect(progress).toContainText(new RegExp(`第 \\d+/${truth.pageCount} 页`));
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'taobao-sycm-visitors-capture-all-running.png') });
+    await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await expect(badge).toHaveAttribute('data-count', String(truth.totalContacts));
+    await expect(badge).toHaveAttribute('data-rejected', String(truth.totalRejected));
+    await expect(page.locator('.next-pagination-item.next-current')).toHaveText(String(truth.pageCount));
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'taobao-sycm-visitors-capture-all-done.png') });
+    expect(strayRequests).toEqual([]);
+  });
+});
+
+interface CardTruth {
+  adapter: string;
+  consoleUrl: string;
+  shop: { shopId: string; platform: string; name: string };
+  rawRowCount: number;
+  snapshot: { shopId: string; source: string; seenOn: string; window?: { start: string; end: string }; metrics: Record<string, { value: number; change?: number }> };
+}
+
+const fusionCards = [
+  { title: '生意参谋 客户概况 (日, Fusion)', file: 'sycm-customer' },
+  { title: '生意参谋 客户概况 (7天, Fusion)', file: 'sycm-customer-week' },
+];
+
+for (const c of fusionCards) {
+  test(`${c.title}: captured on load, one snapshot stored exactly as the truth`, async ({ context, extensionId, strayRequests }) => {
+    const truth = readFixtureJson<CardTruth>(`${c.file}.truth.json`);
+    await serveFixture(context, ORIGIN, `${c.file}.html`);
+    const page = await context.newPage();
+    await page.goto(truth.consoleUrl);
+    const badge = page.getByTestId('capture-badge');
+    await expect(badge).toHaveAttribute('data-count', '1');
+    await expect(badge).toHaveAttribute('data-rejected', '0');
+    await shot(page, `cards-${c.file}.png`);
+
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    const snapshots = await readStore<CardTruth['snapshot']>(panel, 'platformSnapshots');
+    expect(snapshots).toEqual([{ ...truth.snapshot, seenOn: todayShanghai() }]);
+    expect(await readStore<CardTruth['shop']>(panel, 'shops')).toEqual([truth.shop]);
+    const captures = await readStore<{ adapter: string; rowCount: number; rejected: unknown[]; headers: string[] }>(panel, 'captures');
+    expect(captures.map((x) => [x.adapter, x.rowCount, x.rejected.length, x.headers])).toEqual([[truth.adapter, truth.rawRowCount, 0, ['区块', '名称', '数值', '变化', '明细']]]);
+
+    // Reloading the page the same day changes nothing: one snapshot, the capture kept once.
+    await page.reload();
+    await expect(page.getByTestId('capture-badge')).toHaveAttribute('data-count', '1');
+    expect(await readStore(panel, 'platformSnapshots')).toEqual([{ ...truth.snapshot, seenOn: todayShanghai() }]);
+    expect(await readStore(panel, 'captures')).toHaveLength(1);
+
+    // A figure that changes on the page the same day replaces that day's snapshot (still one record).
+    await page.locator('[data-metric="payingBuyers"] .index-value').evaluate((el) => (el.textContent = '9,999'));
+    await expect.poll(async () => (await readStore<CardTruth['snapshot']>(panel, 'platformSnapshots')).map((x) => x.metrics.payingBuyers?.value)).toEqual([9999]);
+    const [replaced] = await readStore<CardTruth['snapshot']>(panel, 'platformSnapshots');
+    expect(replaced).toEqual({ ...truth.snapshot, seenOn: todayShanghai(), metrics: { ...truth.snapshot.metrics, payingBuyers: { ...truth.snapshot.metrics.payingBuyers, value: 9999 } } });
+    expect(await readStore(panel, 'captures')).toHaveLength(2);
+    await expect(page.getByTestId('capture-badge')).toHaveAttribute('data-count', '1');
+
+    // The side panel's 数据 view lists the snapshot history of this source.
+    await expect(panel.getByTestId('shop-picker')).toHaveValue(truth.shop.shopId);
+    await panel.getByTestId('view-data').click();
+    await expect(panel.getByTestId(`history-${truth.adapter}`)).toBeVisible();
+    await panel.setViewportSize({ width: 720, height: 1100 });
+    await panel.getByTestId(`history-${truth.adapter}`).scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: path.join(SHOTS_DIR, `cards-sidepanel-history-${c.file}.png`) });
+    expect(strayRequests).toEqual([]);
+  });
+}
