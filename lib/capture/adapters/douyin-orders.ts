@@ -1,36 +1,84 @@
 /**
- * 抖店 订单管理 (order list): one order = a header line (订单编号, 下单时间, 支付时间, 买家 …)
- * followed by one row per item, with the per-order cells (实付金额, 订单状态, 收件人 …) spanning
- * the item rows (read by lib/capture/grouped-orders.ts; a flat one-row-per-order variant reads too).
- * Only 抖店 shows 渠道 / 流量来源, the 收件人 and the shipping times: `extra` reads them.
+ * 抖店 订单管理 (order list). One order = a header line (订单编号, 下单时间 …) over one row per item,
+ * the per-order cells (实付, 收件信息, 订单状态 …) spanning the item rows on the first item row, and
+ * an optional closing remark row (商家备注 / 买家留言). Read by structure only — the table reader lays
+ * any library's rows (antd under `auxo-` / `ecom-g-` tree rows, Arco colSpan rows …) on the header
+ * grid; nothing here keys on a library, a class prefix or a CSS-module hash (CONSOLES.md §1, §8.A).
+ *
+ * Two cell vocabularies read alike:
+ *   - the console as the evidence shows it: header line `订单编号\u00a06919…  下单时间\u00a02024/05/12 21:58:20`
+ *     (no colon), goods cell `title / 规格 x 数量 / 商家编码：… / tags`, 单价/数量 `¥49.90 x 2`, 售后 `-`,
+ *     实付金额 `在线支付¥99.00 (含运费¥5.00)`, 收件信息 = the buyer's nickname link + masked 张** / 138****0000 /
+ *     浙江省杭州市***;
+ *   - a labelled variant: `订单编号：… 买家：… 渠道：…` in the header line, 单价 and 数量 columns, a 收件人信息 column.
+ * What the page does not show is not invented: no 渠道 → channel 'other'; no 流量来源 → traffic 'unknown';
+ * no 支付/发货/承诺发货时间 → left out; the masked recipient is kept as shown.
+ *
+ * Observed JSON (SPEC §8): `GET /api/order/searchlist` (CONSOLES.md §1.4) maps to the same records with
+ * exact values — `pay_amount` / `combo_amount` in cents, `create_time` epoch seconds → +08:00 ISO, ids as
+ * strings. Only what the list also shows is mapped (so the DOM and the JSON give identical records and
+ * cross-check): `exp_ship_time` (not on the list) and `user_id` (not on the list; keys must agree with the
+ * DOM's nickname keys) are not used.
  *
  * Test URLs (the real console pages this adapter serves):
  *   https://fxg.jinritemai.com/ffa/morder/order/list
  *   https://fxg.jinritemai.com/ffa/morder/order/list?page=2
  * (query strings vary with the console's filters and tabs; the host and path decide.)
  *
- * Fixture: tests/fixtures/pages/douyin-orders/ (Arco Design), truth built by scripts/build-fixtures.mjs.
+ * Fixtures: tests/fixtures/pages/douyin-orders-auxo/ (antd `auxo` and `ecom-g`, rows over XHR, the
+ * evidence-built page) and tests/fixtures/pages/douyin-orders/ (Arco, labelled: the "other library" twin).
  */
-import type { OrderInput } from '../../model';
-import type { Synonyms } from '../columns';
-import { readGroupedOrders, type GroupedOrderPage, type OrderField } from '../grouped-orders';
-import { collapseWhitespace, isEmptyMark, parseChannel, parseConsoleTime, parseOrderStatus, parseRegion, parseTraffic } from '../normalize';
-import { need, tableAdapter } from '../read-kit';
+import type { CustomerInput, OrderInput, OrderItem, OrderStatus } from '../../model';
+import { customerKeyOf } from '../../model/keys';
+import { toShanghaiIso } from '../../model/time';
+import { readLabeled, type Synonyms } from '../columns';
+import {
+  collapseWhitespace,
+  isEmptyMark,
+  parseChannel,
+  parseConsoleTime,
+  parseFen,
+  parseOrderStatus,
+  parseQuantity,
+  parseRegion,
+  parseTraffic,
+  textOrUndefined,
+} from '../normalize';
+import { customerOnce, need, openTablePage, rejectForNoShop, RowError, tableAdapter, type TablePage } from '../read-kit';
 import type { ShopSpec } from '../shop';
-import type { AdapterResult } from '../types';
+import { cellLines, cellText, type TableRow } from '../table';
+import { emptyResult, type Adapter, type AdapterResult, type Endpoint, type ObserveContext } from '../types';
 
 export const ADAPTER_ID = 'douyin-orders';
 
-type Field = OrderField | 'recipient' | 'promisedShipAt' | 'shippedAt' | 'channel' | 'traffic';
+type Field =
+  | 'product'
+  | 'unitPrice'
+  | 'quantity'
+  | 'amount'
+  | 'status'
+  | 'recipient'
+  | 'afterSale'
+  | 'promisedShipAt'
+  | 'orderId'
+  | 'placedAt'
+  | 'paidAt'
+  | 'shippedAt'
+  | 'nickname'
+  | 'buyerId'
+  | 'channel'
+  | 'traffic';
 
 /** Header synonyms of the table's columns (also the labels of the order header line). */
 export const COLUMNS: Synonyms<Field> = {
   product: ['商品信息', '商品', '商品名称', '宝贝'],
-  unitPrice: ['单价', '商品单价'],
+  // 单价/数量: one cell "¥49.90 x 2" (the console); 单价 + 数量: two cells (the labelled variant).
+  unitPrice: ['单价/数量', '单价(元)/数量', '单价', '商品单价'],
   quantity: ['数量', '购买数量', '商品数量'],
-  amount: ['实付金额', '实收金额', '买家实付', '实付款', '订单金额', '支付金额'],
+  amount: ['实付金额', '实收金额', '买家实付', '实付款', '订单金额', '支付金额', '实付'],
   status: ['订单状态', '状态'],
-  recipient: ['收件人信息', '收件人', '收货人信息', '收货人', '收货信息'],
+  recipient: ['收件信息', '买家/收件信息', '买家/收件人', '收件人信息', '收件人', '收货人信息', '收货人', '收货信息'],
+  afterSale: ['售后', '售后状态', '售后信息'],
   promisedShipAt: ['承诺发货时间', '最晚发货时间', '预计发货时间'],
   orderId: ['订单编号', '订单号', '主订单编号', '订单ID'],
   placedAt: ['下单时间', '创建时间', '订单创建时间'],
@@ -44,15 +92,47 @@ export const COLUMNS: Synonyms<Field> = {
 /** Columns that must be there for the table to be 抖店's order list. */
 export const REQUIRED: readonly Field[] = ['product', 'amount', 'status'];
 
+type HeaderField = 'orderId' | 'placedAt' | 'paidAt' | 'shippedAt' | 'nickname' | 'buyerId' | 'channel' | 'traffic' | 'promisedShipAt';
+/** Labels of the order header line (订单编号 6919… 下单时间 …): only these, so a product word never reads as a label. */
+const HEADER_LABELS: Synonyms<HeaderField> = {
+  orderId: COLUMNS.orderId,
+  placedAt: COLUMNS.placedAt,
+  paidAt: COLUMNS.paidAt,
+  shippedAt: COLUMNS.shippedAt,
+  nickname: COLUMNS.nickname,
+  buyerId: COLUMNS.buyerId,
+  channel: COLUMNS.channel,
+  traffic: COLUMNS.traffic,
+  promisedShipAt: COLUMNS.promisedShipAt,
+};
+/** Labels inside the goods cell; 商家编码 is the merchant's own code (not a platform id), read only to keep it out of the spec. */
+const PRODUCT_LABELS: Synonyms<'spec' | 'productId' | 'merchantCode'> = {
+  spec: ['规格', '商品规格', 'SKU'],
+  productId: ['商品ID', '商品编号'],
+  merchantCode: ['商家编码', '商品编码'],
+};
+/** The closing row of an order block: 商家备注 / 买家留言 (CONSOLES.md §1.2). */
+const REMARK_ROW = /^(商家备注|买家留言|卖家备注|备注)/;
+
 export const SHOP: ShopSpec = {
-  nameSelectors: ['.shop-name', '[class*="shopName"]', '[class*="shop-name"]', '[class*="ShopName"]'],
+  // 抖店's header shows the shop name only (`div.headerShopName`); the id is then derived from it.
+  nameSelectors: ['.headerShopName', '.shop-name', '[class*="shopName"]', '[class*="shop-name"]', '[class*="ShopName"]'],
   idSelectors: ['.shop-id', '[class*="shopId"]', '[class*="shop-id"]', '[class*="shop-info"]', 'header'],
   idPatterns: [/店铺ID\s*[：:]\s*(\d{4,})/, /店铺编号\s*[：:]\s*(\d{4,})/],
 };
 
+const PAGE: TablePage<Field> = {
+  id: ADAPTER_ID,
+  platform: 'douyin',
+  shop: SHOP,
+  columns: COLUMNS,
+  required: REQUIRED,
+  table: { zh: '订单表', en: 'order table' },
+};
+
 const PHONE_RE = /(?:\+?86[\s-]?)?1\d{2}(?:\*{4}|[\s-]?\d{4})[\s-]?\d{4}/;
 
-/** Name, phone and region of a 收件人 cell: "何** 138****7682 陕西省 西安市 武侯区 …". */
+/** Name, phone and region of a 收件人 text: "何** 138****7682 陕西省 西安市 武侯区 …" or "张** 138****0000 浙江省杭州市西湖区***". */
 export function readRecipient(text: string): Pick<OrderInput, 'recipientName' | 'recipientPhone' | 'province' | 'city'> {
   const t = collapseWhitespace(text);
   if (isEmptyMark(t)) return {};
@@ -67,39 +147,335 @@ export function readRecipient(text: string): Pick<OrderInput, 'recipientName' | 
   };
 }
 
-const PAGE: GroupedOrderPage<Field> = {
-  id: ADAPTER_ID,
-  platform: 'douyin',
-  shop: SHOP,
-  columns: COLUMNS,
-  required: REQUIRED,
-  table: { zh: '订单表', en: 'order table' },
-  /** Labels inside the 商品 cell. */
-  productLabels: { spec: ['规格', '商品规格', 'SKU'], productId: ['商品ID', '商品编号'] },
-  words: { orderId: '订单编号', placedAt: '下单时间', paidAt: '支付时间', amount: '实付金额', noBuyer: 'missing 买家 (buyer nickname or id)', noProduct: 'missing 商品名称' },
-  parseStatus: parseOrderStatus,
-  extra: (get, capturedAt) => {
-    const shippedAt = need(parseConsoleTime(get('shippedAt'), capturedAt), '发货时间');
-    const promisedShipAt = need(parseConsoleTime(get('promisedShipAt'), capturedAt), '承诺发货时间');
-    const traffic = get('traffic');
-    return {
-      channel: parseChannel(get('channel')),
-      traffic: traffic ? parseTraffic(traffic) : 'unknown',
-      ...readRecipient(get('recipient')),
-      ...(promisedShipAt ? { promisedShipAt } : {}),
-      ...(shippedAt ? { shippedAt } : {}),
-    };
-  },
-};
+/** What follows the amount in its cell: "(含运费¥5.00)", "含运费 ¥5.00", "运费 ¥0.00". */
+const FREIGHT_NOTE = /[（(]?\s*(?:含|包含|不含)?运费.*$/;
+
+/** 实付 as printed: "在线支付¥99.00 (含运费¥5.00)" → ¥99.00 (the payment method and the freight note dropped). */
+export function paidAmountText(text: string): string {
+  const t = collapseWhitespace(text).replace(FREIGHT_NOTE, '').trim();
+  const at = t.search(/[-+]?\s*[¥￥]/);
+  return at > 0 ? t.slice(at).trim() : t;
+}
+
+/** "¥49.90 x 2" → unit price text and quantity text; a cell without " x N" is all price. */
+export function splitPriceQuantity(text: string): { price: string; quantity: string | null } {
+  const m = /^(.*?)\s*[x×*]\s*(\d+)$/.exec(collapseWhitespace(text));
+  return m ? { price: m[1]!, quantity: m[2]! } : { price: collapseWhitespace(text), quantity: null };
+}
+
+/**
+ * The header line's labelled values: `订单编号：…`, or as 抖店 prints it, `订单编号\u00a06919…下单时间\u00a02024/…`
+ * — no colon, and the spans run together with no space before the next label.
+ */
+export function readHeaderLine(text: string): Partial<Record<HeaderField, string>> {
+  const labels = Object.values<readonly string[]>(HEADER_LABELS).flat().sort((a, b) => b.length - a.length);
+  const alternation = labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  // A label, a space, then its value → "label：value" (a label already followed by a colon is left alone).
+  const colonised = collapseWhitespace(text).replace(new RegExp(`(${alternation})\\s+(?=[^\\s：:])`, 'g'), '$1：');
+  return readLabeled(colonised, HEADER_LABELS).values;
+}
+
+type Block = { header: number | null; items: number[]; remarks: number[] };
+
+const isRemarkRow = (r: TableRow) =>
+  ('remark' in r && (r as { remark?: unknown }).remark === true) || (r.groupHeader === true && REMARK_ROW.test(r.cells[0] ?? '') && !/订单编号|订单号/.test(r.cells[0] ?? ''));
+
+/** Order blocks: a header row, its item rows and its closing remark rows; in a flat table each row is its own order. */
+export function blocksOf(rows: readonly TableRow[]): { blocks: Block[]; orphans: number[] } {
+  const grouped = rows.some((r) => r.groupHeader && !isRemarkRow(r));
+  const blocks: Block[] = [];
+  const orphans: number[] = [];
+  rows.forEach((r, i) => {
+    const last = blocks[blocks.length - 1];
+    if (isRemarkRow(r)) {
+      if (last) last.remarks.push(i);
+      else orphans.push(i);
+    } else if (!grouped) blocks.push({ header: null, items: [i], remarks: [] });
+    else if (r.groupHeader) blocks.push({ header: i, items: [], remarks: [] });
+    else if (last) last.items.push(i);
+    else orphans.push(i);
+  });
+  return { blocks, orphans };
+}
+
+/** The goods cell: title (first line), then 规格 (labelled, or a "规格 x 数量" line), 商品ID when shown; tags and 商家编码 are not kept. */
+function readGoods(el: Element | null, text: string): { productName: string; spec?: string; productId?: string } {
+  const lines = el ? cellLines(el) : [text];
+  const first = lines[0] ?? '';
+  const firstLabels = readLabeled(first, PRODUCT_LABELS);
+  // One line holding everything ("名称 规格：… 商品ID：…"): the text before the first label is the name.
+  const productName = firstLabels.lead;
+  let spec = firstLabels.values.spec;
+  let productId = firstLabels.values.productId;
+  for (const line of lines.slice(1)) {
+    const { lead, values } = readLabeled(line, PRODUCT_LABELS);
+    spec ??= values.spec;
+    productId ??= values.productId;
+    if (spec === undefined && lead && Object.keys(values).length === 0) {
+      const m = /^(.+?)\s*[x×*]\s*\d+$/.exec(lead);
+      if (m) spec = m[1];
+    }
+  }
+  const s = textOrUndefined(spec ?? '');
+  const id = textOrUndefined(productId ?? '');
+  return { productName: collapseWhitespace(productName), ...(s ? { spec: s } : {}), ...(id ? { productId: id } : {}) };
+}
+
+/** The 收件信息 cell: the buyer's nickname (the leading link, when the header line names no buyer) and the recipient text. */
+function readBuyerCell(el: Element | null, text: string, nicknameKnown: boolean): { nickname?: string; recipientText: string } {
+  if (nicknameKnown || !el) return { recipientText: text };
+  const link = Array.from(el.querySelectorAll('a')).find((a) => cellText(a) !== '');
+  const all = cellText(el);
+  if (link) {
+    const nick = cellText(link);
+    if (all.startsWith(nick)) return { nickname: nick, recipientText: all.slice(nick.length) };
+  }
+  const lines = cellLines(el);
+  // Without a link the first line is the buyer only when a masked recipient (phone) follows it.
+  if (lines.length > 1 && PHONE_RE.test(lines.slice(1).join(' ')) && !PHONE_RE.test(lines[0]!)) return { nickname: lines[0]!, recipientText: lines.slice(1).join(' ') };
+  return { recipientText: all };
+}
 
 /** Reads the order list of a 抖店 page. Pure; never throws (see `read`). */
 export function readDouyinOrders(doc: Document, url: string, capturedAt: string): AdapterResult {
   void url;
-  return readGroupedOrders(doc, capturedAt, PAGE);
+  const { out, open } = openTablePage(doc, PAGE);
+  if (!open) return out;
+  const { table, cols, shopId } = open;
+  const { blocks, orphans } = blocksOf(table.rows);
+  for (const row of orphans) out.rejected.push({ row, reason: 'item row before any order header row (订单编号)' });
+  const seen = new Map<string, number>();
+  const addCustomer = customerOnce(out);
+
+  for (const b of blocks) {
+    const at = b.header ?? b.items[0]!;
+    const rowsOfBlock = [...(b.header === null ? [] : [b.header]), ...b.items, ...b.remarks];
+    try {
+      const labels = b.header === null ? {} : readHeaderLine(table.rows[b.header]!.cells[0] ?? '');
+      const first = b.items[0] === undefined ? undefined : table.rows[b.items[0]];
+      const cellOf = (row: TableRow | undefined, f: Field) => (cols[f] !== undefined && row ? row.cells[cols[f]!] ?? '' : '');
+      const elOf = (row: TableRow | undefined, f: Field) => (cols[f] !== undefined && row ? row.cellEls[cols[f]!] ?? null : null);
+      const get = (f: Field): string => cellOf(first, f) || (labels as Partial<Record<Field, string>>)[f] || '';
+
+      const orderId = get('orderId').split(' ')[0] ?? '';
+      if (isEmptyMark(orderId)) throw new RowError('missing 订单编号 (order id)');
+      if (seen.has(orderId)) throw new RowError(`订单编号 ${orderId} shown twice (first at row ${seen.get(orderId)})`);
+      if (b.items.length === 0) throw new RowError(`order ${orderId} has no item rows`);
+      const placedAt = need(parseConsoleTime(get('placedAt'), capturedAt), '下单时间');
+      if (!placedAt) throw new RowError('missing 下单时间');
+      const paidAt = need(parseConsoleTime(get('paidAt'), capturedAt), '支付时间');
+      const shippedAt = need(parseConsoleTime(get('shippedAt'), capturedAt), '发货时间');
+      const promisedShipAt = need(parseConsoleTime(get('promisedShipAt'), capturedAt), '承诺发货时间');
+      const amountFen = need(parseFen(paidAmountText(get('amount'))), '实付金额');
+      if (amountFen === undefined) throw new RowError('missing 实付金额');
+      const status = parseOrderStatus(get('status'));
+      if (!status.ok) throw new RowError(status.reason);
+
+      const labelledNick = textOrUndefined(get('nickname'));
+      const buyerCell = readBuyerCell(elOf(first, 'recipient'), cellOf(first, 'recipient'), labelledNick !== undefined);
+      const nickname = labelledNick ?? textOrUndefined(buyerCell.nickname ?? '');
+      const buyerId = textOrUndefined(get('buyerId'));
+      if (!nickname && !buyerId) throw new RowError('missing 买家 (buyer nickname or id)');
+
+      const items: OrderItem[] = b.items.map((i) => {
+        const row = table.rows[i]!;
+        const goods = readGoods(elOf(row, 'product'), cellOf(row, 'product'));
+        if (!goods.productName) throw new RowError(`row ${i}: missing 商品名称`);
+        const { price, quantity: qtyInPrice } = splitPriceQuantity(cellOf(row, 'unitPrice'));
+        const unitPriceFen = need(parseFen(price), `row ${i}: 单价`);
+        const quantity = need(parseQuantity(qtyInPrice ?? (cellOf(row, 'quantity') || '1')), `row ${i}: 数量`);
+        if (!quantity) throw new RowError(`row ${i}: 数量 must be at least 1`);
+        return { ...goods, ...(unitPriceFen !== undefined ? { unitPriceFen } : {}), quantity };
+      });
+      const traffic = get('traffic');
+      const customerKey = customerKeyOf('douyin', shopId, { buyerId, nickname: nickname ?? '' });
+      const order: OrderInput = {
+        orderId,
+        shopId,
+        customerKey,
+        placedAt,
+        ...(paidAt ? { paidAt } : {}),
+        amountFen,
+        quantity: items.reduce((s, i) => s + i.quantity, 0),
+        ...(items[0]?.productId ? { productId: items[0].productId } : {}),
+        ...(items[0] ? { productName: items[0].productName } : {}),
+        items,
+        channel: parseChannel(get('channel')),
+        traffic: traffic ? parseTraffic(traffic) : 'unknown',
+        status: status.value,
+        ...readRecipient(buyerCell.recipientText),
+        ...(promisedShipAt ? { promisedShipAt } : {}),
+        ...(shippedAt ? { shippedAt } : {}),
+      };
+      seen.set(orderId, at);
+      out.orders.push(order);
+      out.rowOf.orders.push(at);
+      addCustomer({ customerKey, shopId, nickname: nickname ?? '', ...(buyerId ? { buyerId } : {}) }, at);
+    } catch (e) {
+      if (!(e instanceof RowError)) throw e;
+      out.rejected.push({ row: at, reason: e.message });
+      for (const r of rowsOfBlock) if (r !== at) out.rejected.push({ row: r, reason: `part of the order at row ${at}, which could not be read` });
+    }
+  }
+  out.rejected.sort((a, b) => a.row - b.row);
+  return out;
 }
 
-export const douyinOrders = tableAdapter(
-  { id: ADAPTER_ID, platform: 'douyin', kind: 'orders', label: '抖店 订单管理', urls: [{ host: 'fxg.jinritemai.com', path: /^\/ffa\/morder\/order\/list\b/ }] },
-  PAGE,
-  readDouyinOrders,
-);
+// --- observed JSON: GET /api/order/searchlist -------------------------------------------------
+
+/** order_status codes → status, used only when the status text is missing or unknown [K: unverified codes]. */
+const STATUS_CODES: Record<number, OrderStatus> = { 1: 'unpaid', 2: 'paid', 3: 'shipped', 4: 'closed', 5: 'completed', 21: 'refunded', 22: 'refunded', 39: 'refunded' };
+
+/** The rawRows grid of an observed searchlist answer (one row per order). */
+export const SEARCHLIST_HEADERS: readonly string[] = ['订单编号', '下单时间', '商品', '实付金额', '买家', '收件信息', '订单状态'];
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const str = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' && Number.isFinite(x) ? String(x) : '');
+const nameOf = (x: unknown): string => (isRecord(x) ? str(x.name) : '');
+
+/** A whole number of cents, or a RowError naming the field. */
+function cents(x: unknown, what: string): number {
+  if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw new RowError(`${what}: not a whole number of cents (${JSON.stringify(x)})`);
+  return x;
+}
+
+/** An id as a string: numbers beyond 2^53 have already lost digits and are refused. */
+function idText(x: unknown, what: string): string {
+  if (typeof x === 'string' && x.trim()) return x.trim();
+  if (typeof x === 'number' && Number.isSafeInteger(x) && x > 0) return String(x);
+  throw new RowError(typeof x === 'number' ? `${what} ${x} is a JSON number beyond 2^53 (digits lost)` : `missing ${what}`);
+}
+
+/** One searchlist order → the Order the list shows (see the file comment for what is left out). */
+function mapSearchOrder(o: Record<string, unknown>, shopId: string): { order: OrderInput; customer: CustomerInput; raw: string[] } {
+  const orderId = idText(o.shop_order_id, 'shop_order_id (订单编号)');
+  const created = o.create_time;
+  if (typeof created !== 'number' || !Number.isFinite(created) || created <= 0) throw new RowError(`create_time (下单时间): not epoch seconds (${JSON.stringify(created)})`);
+  // Seconds, as 抖店 sends them; a millisecond value would land in the year 50000+.
+  if (created > 1e11) throw new RowError(`create_time (下单时间) ${created} looks like milliseconds, not seconds`);
+  const placedAt = toShanghaiIso(Math.round(created) * 1000);
+  const amountFen = cents(o.pay_amount, 'pay_amount (实付金额)');
+  const statusInfo = isRecord(o.order_status_info) ? str(o.order_status_info.order_status_text) : '';
+  const byText = parseOrderStatus(statusInfo);
+  const byCode = typeof o.order_status === 'number' ? STATUS_CODES[o.order_status] : undefined;
+  const status = byText.ok ? byText.value : byCode;
+  if (!status) throw new RowError(byText.ok ? 'unknown order_status' : `${byText.reason} (order_status ${JSON.stringify(o.order_status)})`);
+  const nickname = textOrUndefined(str(o.user_nickname));
+  if (!nickname) throw new RowError('missing user_nickname (买家)');
+  if (!Array.isArray(o.product_item) || o.product_item.length === 0) throw new RowError(`order ${orderId} has no product_item`);
+  const items: OrderItem[] = o.product_item.map((x, k) => {
+    if (!isRecord(x)) throw new RowError(`product_item[${k}] is not an object`);
+    const productName = textOrUndefined(str(x.product_name));
+    if (!productName) throw new RowError(`product_item[${k}]: missing product_name (商品名称)`);
+    const unitPriceFen = cents(x.combo_amount, `product_item[${k}].combo_amount (单价)`);
+    const quantity = x.combo_num;
+    if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) throw new RowError(`product_item[${k}].combo_num (数量) must be a whole number ≥ 1`);
+    const spec = textOrUndefined(
+      (Array.isArray(x.properties) ? x.properties : [])
+        .map((p) => (isRecord(p) ? str(p.text) : ''))
+        .filter(Boolean)
+        .join(' '),
+    );
+    return { productName, ...(spec ? { spec } : {}), unitPriceFen, quantity };
+  });
+  const receiver = isRecord(o.receiver_info) ? o.receiver_info : {};
+  const addr = isRecord(receiver.post_addr) ? receiver.post_addr : {};
+  const recipientName = textOrUndefined(str(receiver.post_receiver));
+  const recipientPhone = textOrUndefined(str(receiver.post_tel));
+  const province = textOrUndefined(nameOf(addr.province));
+  const city = textOrUndefined(nameOf(addr.city));
+  const customerKey = customerKeyOf('douyin', shopId, { nickname });
+  const order: OrderInput = {
+    orderId,
+    shopId,
+    customerKey,
+    placedAt,
+    amountFen,
+    quantity: items.reduce((s, i) => s + i.quantity, 0),
+    productName: items[0]!.productName,
+    items,
+    channel: 'other',
+    traffic: 'unknown',
+    status,
+    ...(recipientName ? { recipientName } : {}),
+    ...(recipientPhone ? { recipientPhone } : {}),
+    ...(province ? { province } : {}),
+    ...(city ? { city } : {}),
+  };
+  const raw = [
+    orderId,
+    placedAt,
+    items.map((i) => i.productName).join(' / '),
+    String(amountFen),
+    nickname,
+    [recipientName, recipientPhone, province, city].filter(Boolean).join(' '),
+    statusInfo || String(o.order_status ?? ''),
+  ];
+  return { order, customer: { customerKey, shopId, nickname }, raw };
+}
+
+/** Maps one observed searchlist body (SPEC §8). Pure; never throws. */
+export function mapSearchList(json: unknown, _res: unknown, ctx: ObserveContext): AdapterResult | { ignored: string } {
+  if (!isRecord(json)) return { ignored: '不是订单列表数据 (not a searchlist answer: the body is not a JSON object)' };
+  const code = json.code ?? json.st;
+  const msg = str(json.msg ?? json.message);
+  if (code === 10008 || json.st === 10008 || /未登录/.test(msg)) return { ignored: '未登录 (logged out: code 10008)' };
+  if (typeof code !== 'number') return { ignored: '不是订单列表数据 (not a searchlist answer: no numeric code)' };
+  if (code !== 0) return { ignored: `接口返回错误 (searchlist answered code ${code}${msg ? `: ${msg}` : ''})` };
+  if (!Array.isArray(json.data)) return { ignored: '不是订单列表数据 (not a searchlist answer: data is not a list of orders)' };
+
+  const out = emptyResult(ADAPTER_ID);
+  out.shop = ctx.shop;
+  out.headers = [...SEARCHLIST_HEADERS];
+  const orders = json.data;
+  const idRow = (o: unknown) => [isRecord(o) ? str(o.shop_order_id) : '', '', '', '', '', '', ''];
+  if (!ctx.shop) {
+    out.rawRows = orders.map(idRow);
+    return rejectForNoShop(out);
+  }
+  const shopId = ctx.shop.shopId;
+  const seen = new Map<string, number>();
+  const addCustomer = customerOnce(out);
+  orders.forEach((o, row) => {
+    out.rawRows.push(idRow(o));
+    try {
+      if (!isRecord(o)) throw new RowError('not an order object');
+      const { order, customer, raw } = mapSearchOrder(o, shopId);
+      out.rawRows[row] = raw;
+      if (seen.has(order.orderId)) throw new RowError(`订单编号 ${order.orderId} shown twice (first at row ${seen.get(order.orderId)})`);
+      seen.set(order.orderId, row);
+      out.orders.push(order);
+      out.rowOf.orders.push(row);
+      addCustomer(customer, row);
+    } catch (e) {
+      out.rejected.push({ row, reason: e instanceof RowError ? e.message : `unreadable order: ${String(e)}` });
+    }
+  });
+  return out;
+}
+
+/** The page's own endpoints this adapter maps. */
+export const ENDPOINTS: readonly Endpoint[] = [
+  {
+    id: 'douyin-searchlist',
+    host: 'fxg.jinritemai.com',
+    path: /^\/api\/order\/searchlist\b/,
+    map: (json, res, ctx) => {
+      try {
+        return mapSearchList(json, res, ctx);
+      } catch (e) {
+        // A mapper bug must not break the page's capture: the body is ignored with the reason.
+        return { ignored: `映射出错 (mapper error: ${e instanceof Error ? e.message : String(e)})` };
+      }
+    },
+  },
+];
+
+export const douyinOrders: Adapter = {
+  ...tableAdapter(
+    { id: ADAPTER_ID, platform: 'douyin', kind: 'orders', label: '抖店 订单管理', urls: [{ host: 'fxg.jinritemai.com', path: /^\/ffa\/morder\/order\/list\b/ }] },
+    PAGE,
+    readDouyinOrders,
+  ),
+  endpoints: ENDPOINTS,
+};
