@@ -37,11 +37,14 @@ async function readStore<T>(page: Page, store: string): Promise<T[]> {
   );
 }
 
-/** Sets the extension's options (polite delay, observation on/off), serves the fixture and opens the console URL. */
-async function openAt(context: BrowserContext, file: string, url: string, options: Record<string, unknown> = {}): Promise<Page> {
+/**
+ * Sets the extension's options (polite delay, observation on/off), serves the fixture and opens
+ * the console URL; `apiCalls` collects the requests the page itself made to its own endpoints.
+ */
+async function openAt(context: BrowserContext, file: string, url: string, options: Record<string, unknown> = {}, apiCalls: URL[] = []): Promise<Page> {
   const [sw] = context.serviceWorkers();
   await sw!.evaluate((o) => chrome.storage.local.set(o), { captureDelayMs: 200, ...options });
-  await serveFixture(context, ORIGIN, file);
+  await serveFixture(context, ORIGIN, file, (req) => apiCalls.push(req.url));
   const page = await context.newPage();
   await page.goto(url);
   return page;
@@ -89,7 +92,8 @@ for (const observe of [false, true]) {
     const truth = readFixtureJson<VisitorsTruth>('sycm-visitors-antd.truth.json');
 
     test('one click on capture-all: done, every visit and visitor of every page stored exactly as the truth', async ({ context, extensionId, strayRequests }) => {
-      const page = await openAt(context, 'sycm-visitors-antd.html', truth.consoleUrl, { observeJson: observe });
+      const calls: URL[] = [];
+      const page = await openAt(context, 'sycm-visitors-antd.html', truth.consoleUrl, { observeJson: observe }, calls);
       const badge = page.getByTestId('capture-badge');
       // The page loads its rows through its own fetch; page 1 is captured as soon as they show.
       await expect(page.locator('.ant-table-body tbody tr[data-row-key]')).toHaveCount(truth.pages[0]!.contacts.length + truth.pages[0]!.rejected.length);
@@ -102,6 +106,8 @@ for (const observe of [false, true]) {
       await expect(badge).toHaveAttribute('data-rejected', String(truth.totalRejected));
       await expect(page.locator('.ant-pagination-item-active')).toHaveText(String(truth.pageCount));
       await shot(page, `sycm-visitors-antd-${tag}-done.png`);
+      // Every page's rows came through the page's own getRtVisitor.json, one request a page (the extension sends none).
+      expect(calls.map((u) => [u.pathname, u.searchParams.get('page')])).toEqual(Array.from({ length: truth.pageCount }, (_, i) => ['/ipoll/live/visitor/getRtVisitor.json', String(i + 1)]));
 
       const panel = await context.newPage();
       await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
@@ -122,12 +128,15 @@ for (const observe of [false, true]) {
     const truth = readFixtureJson<CardTruth>('sycm-customer-antd.truth.json');
 
     test('captured on load: one snapshot with the four groups\u2019 figures stored exactly as the truth', async ({ context, extensionId, strayRequests }) => {
-      const page = await openAt(context, 'sycm-customer-antd.html', truth.consoleUrl, { observeJson: observe });
+      const calls: URL[] = [];
+      const page = await openAt(context, 'sycm-customer-antd.html', truth.consoleUrl, { observeJson: observe }, calls);
       const badge = page.getByTestId('capture-badge');
       await expect(page.locator('.oui-card-title')).toHaveCount(4);
       await expect(badge).toHaveAttribute('data-count', '1');
       await expect(badge).toHaveAttribute('data-rejected', '0');
       await shot(page, `sycm-customer-antd-${tag}.png`);
+      // The figures came through the page's own oneQuery.json (one XHR; the extension sends none).
+      expect(calls.map((u) => [u.pathname, u.searchParams.get('domainCode'), u.searchParams.get('dateRange')])).toEqual([['/domain/oneQuery.json', 'tao.shop.customer.overview', `${truth.snapshot.window!.start}|${truth.snapshot.window!.end}`]]);
 
       const panel = await context.newPage();
       await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
