@@ -36,6 +36,8 @@ export interface CaptureBatch {
   snapshots: Candidate[];
   /** Rows the adapter itself could not read, with the reason. */
   rejected: Rejected[];
+  /** The DOM reading compared with the page's own JSON (SPEC §8), when both were seen. */
+  crossCheck?: unknown;
 }
 
 export interface ValidatedBatch {
@@ -86,6 +88,7 @@ export function validateBatch(input: CaptureBatch, captureId: string): IngestRes
     rawRows: input.rawRows,
     rowCount: input.rawRows.length,
     rejected: [...byRow].sort((a, b) => a[0] - b[0]).map(([row, reasons]) => ({ row, reason: reasons.join('; ') })),
+    ...(input.crossCheck !== undefined ? { crossCheck: input.crossCheck } : {}),
   });
   if (!capture.ok) return { ok: false, reason: `capture: ${capture.reason}` };
   return { ok: true, batch: { shop: shop.value, customers, orders, contacts, snapshots, capture: capture.value } };

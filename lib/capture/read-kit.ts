@@ -10,7 +10,7 @@ import type { Parsed } from '../model/parse';
 import { dayOf } from '../model/time';
 import { CARD_HEADERS, findCards, noFigureProblem, readCardMetrics, readWindow, type CardField, type CardText } from './cards';
 import { findTable, type Synonyms } from './columns';
-import { readShop, type ShopSpec } from './shop';
+import { readShopSourced, withKnownShop, type ShopSpec } from './shop';
 import type { ReadTable } from './table';
 import { emptyResult, type Adapter, type AdapterResult, type PlatformSnapshotInput } from './types';
 
@@ -27,6 +27,7 @@ export const NO_SHOP_PROBLEM = '店铺信息无法识别 (no shop name or 店铺
 /** Marks the page unreadable for want of a shop identity: every raw row is kept, rejected with that reason. */
 export function rejectForNoShop(out: AdapterResult): AdapterResult {
   out.problem = NO_SHOP_PROBLEM;
+  out.needsShop = true;
   out.rejected = out.rawRows.map((_, row) => ({ row, reason: 'no shop identity on the page' }));
   return out;
 }
@@ -60,11 +61,14 @@ export function customerOnce(out: AdapterResult): (customer: CustomerInput, row:
 export type AdapterInfo = Pick<Adapter, 'id' | 'platform' | 'kind' | 'label' | 'urls'>;
 type Reader = Adapter['read'];
 
-/** The reader, made safe: a bug must not lose the page, so it becomes the page's problem and nothing half-read is kept. */
+/**
+ * The reader, made safe: a bug must not lose the page, so it becomes the page's problem and nothing
+ * half-read is kept. The known shop (opts.knownShop) is in scope for every shop reading inside.
+ */
 export function guardedRead(id: string, read: Reader): Reader {
-  return (doc, url, capturedAt) => {
+  return (doc, url, capturedAt, opts) => {
     try {
-      return read(doc, url, capturedAt);
+      return withKnownShop(opts?.knownShop ?? null, () => read(doc, url, capturedAt, opts));
     } catch (e) {
       return { ...emptyResult(id), problem: `adapter error: ${e instanceof Error ? e.message : String(e)}` };
     }
@@ -96,7 +100,9 @@ export interface OpenTable<F extends string> {
  */
 export function openTablePage<F extends string>(doc: Document, page: TablePage<F>): { out: AdapterResult; open: OpenTable<F> | null } {
   const out = emptyResult(page.id);
-  out.shop = readShop(doc, page.platform, page.shop);
+  const shop = readShopSourced(doc, page.platform, page.shop);
+  out.shop = shop?.shop ?? null;
+  if (shop) out.shopSource = shop.source;
   const found = findTable(doc, page.columns, page.required);
   if (!found) {
     const needs = page.required.map((f) => page.columns[f][0]).join(' / ');
@@ -138,7 +144,9 @@ export interface CardPage<K extends string> {
 export function readCardPage<K extends string>(doc: Document, capturedAt: string, page: CardPage<K>): AdapterResult {
   const out = emptyResult(page.id);
   out.headers = [...CARD_HEADERS];
-  out.shop = readShop(doc, page.platform, page.shop);
+  const shop = readShopSourced(doc, page.platform, page.shop);
+  out.shop = shop?.shop ?? null;
+  if (shop) out.shopSource = shop.source;
   const cards = findCards(doc, page.cards);
   if (cards.length === 0) {
     out.problem = `没有找到${page.missing.zh} (no metric cards: ${page.missing.cards.map((k) => page.cards[k].titles[0]).join(' / ')})`;

@@ -1,6 +1,7 @@
 /** The shape every console adapter shares (orders, customers, contacts, snapshots pages alike). */
 import type { z } from 'zod';
 import type { Contact, CustomerInput, OrderInput, Platform, PlatformSnapshot, Rejected, Shop } from '../model';
+import type { ShopSource } from './shop';
 
 export type ContactInput = z.input<typeof Contact>;
 export type PlatformSnapshotInput = z.input<typeof PlatformSnapshot>;
@@ -30,6 +31,16 @@ export interface AdapterResult {
   rejected: Rejected[];
   /** Why the page could not be read at all (no table, no shop identity), else null. */
   problem: string | null;
+  /** Which signal named the shop (diagnostics; never the name itself). */
+  shopSource?: ShopSource;
+  /** True when the page could be read but shows no shop: the overlay asks the merchant (SPEC §10 shop-prompt). */
+  needsShop?: boolean;
+}
+
+/** What the content script knows besides the page when it asks an adapter to read. */
+export interface ReadOptions {
+  /** The shop to use when the page shows none: the merchant's answer, or the shop named by the observed JSON. */
+  knownShop?: { shop: Shop; source: ShopSource } | null;
 }
 
 export interface Adapter {
@@ -45,8 +56,8 @@ export interface Adapter {
   confirm(doc: Document): boolean;
   /** The root element of the table this adapter reads (for the pager walker), or null. */
   findTable(doc: Document): Element | null;
-  /** Pure: the document as it is now → what it shows. Never throws. */
-  read(doc: Document, url: string, capturedAt: string): AdapterResult;
+  /** Pure: the document as it is now → what it shows. Never throws. `opts.knownShop` stands in where the page shows no shop. */
+  read(doc: Document, url: string, capturedAt: string, opts?: ReadOptions): AdapterResult;
   /** The page's own JSON endpoints this adapter maps (SPEC §8 "observed"); the DOM stays the fallback and cross-check. */
   endpoints?: readonly Endpoint[];
 }

@@ -114,6 +114,20 @@ export type Contact = z.infer<typeof Contact>;
 export const Rejected = z.object({ row: z.number().int().nonnegative(), reason: z.string() });
 export type Rejected = z.infer<typeof Rejected>;
 
+/**
+ * Where a page was read both from the DOM and from its own JSON (SPEC §8): how many records each
+ * gave, how many were the same record, and the main fields on which they disagreed (the first
+ * few; `disagreementCount` counts all). Values as stored (fen, ISO instants, enums).
+ */
+export const CrossCheck = z.object({
+  observed: z.number().int().nonnegative(),
+  dom: z.number().int().nonnegative(),
+  matched: z.number().int().nonnegative(),
+  disagreementCount: z.number().int().nonnegative(),
+  disagreements: z.array(z.object({ key: z.string(), field: z.string(), dom: z.string(), observed: z.string() })),
+});
+export type CrossCheck = z.infer<typeof CrossCheck>;
+
 export const Capture = z.object({
   captureId: nonEmpty,
   shopId: nonEmpty,
@@ -124,6 +138,8 @@ export const Capture = z.object({
   rawRows: z.array(z.array(z.string())),
   rowCount: z.number().int().nonnegative(),
   rejected: z.array(Rejected),
+  /** Present when the page's own JSON was observed too (SPEC §8 cross-check). */
+  crossCheck: CrossCheck.optional(),
 });
 export type Capture = z.infer<typeof Capture>;
 

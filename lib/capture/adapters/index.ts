@@ -1,6 +1,6 @@
 /** The adapter registry: one line per known console page (SPEC §8). */
 import type { CaptureBatch } from '../ingest';
-import type { Adapter, AdapterResult } from '../types';
+import type { Adapter, AdapterResult, ReadOptions } from '../types';
 import { douyinOrders } from './douyin-orders';
 import { compassUserAsset } from './compass-user-asset';
 import { sycmCustomer } from './sycm-customer';
@@ -48,8 +48,8 @@ export function adapterById(id: string): Adapter | undefined {
  * Reads the page with an adapter and hands back the batch for the background, or the reason
  * the page could not be read at all (no table, no shop identity, an adapter bug).
  */
-export function readWithAdapter(adapter: Adapter, doc: Document, url: string, capturedAt: string): CaptureBatch | { error: string } {
-  const result = adapter.read(doc, url, capturedAt);
+export function readWithAdapter(adapter: Adapter, doc: Document, url: string, capturedAt: string, opts?: ReadOptions): CaptureBatch | { error: string } {
+  const result = adapter.read(doc, url, capturedAt, opts);
   if (result.problem) return { error: result.problem };
   return toCaptureBatch(result, url, capturedAt);
 }
