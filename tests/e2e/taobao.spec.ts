@@ -1,8 +1,14 @@
 /**
- * Taobao/Tmall console pages at their real URLs (served from the built fixtures): 客户运营平台
- * 客户列表 (Fusion) and 千牛 已卖出的宝贝 (antd 5). Each is captured on load (badge = truth);
- * 已卖出的宝贝 is also walked through the overlay's capture-all, which must end `done` with every
- * record of every page stored. (生意参谋 lives in sycm.spec.ts.)
+ * Taobao/Tmall console pages at their real URLs (served from the built fixtures), both library
+ * sets (SPEC §8, issue 10):
+ * - 千牛 已卖出的宝贝 as the evidence shows it (Fusion list, one <table> per order, rows POSTed by
+ *   the page to trade.taobao.com/…/asyncSold.htm and answered in GBK with CORS): one click on
+ *   capture-all → `done`, every order and buyer stored equal to the truth, with observeJson off
+ *   (DOM only) and on; the same SPA on qn.taobao.com; and the antd 5 twin (on load, capture-all).
+ * - 客户运营平台 客户列表 (no public evidence; Fusion, member-API columns) in the 千牛 top document
+ *   and framed (千牛 shell → crm.taobao.com), each captured with capture-all and stored = truth;
+ *   and the Fusion twin (on load, Fusion's pager, the home.htm frame).
+ * (生意参谋 lives in sycm.spec.ts.)
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
