@@ -36,6 +36,28 @@ const numberIn = (el: Element | null) => {
   return Number.isInteger(n) && n > 0 ? n : null;
 };
 
+/** An antd-family pager under whatever prefix the page uses: the prefix read from a `<p>-pagination-next` item's classes. */
+function antdFamilyDecl(scope: ParentNode): { decl: PagerDecl; roots: Element[] } | null {
+  for (const next of scope.querySelectorAll('[class*="-pagination-next"]')) {
+    const token = Array.from(next.classList).find((c) => /^[a-z][\w-]*-pagination-next$/.test(c));
+    if (!token) continue;
+    const p = token.slice(0, -'-pagination-next'.length);
+    const root = next.closest(`.${p}-pagination`);
+    if (!root) continue;
+    const decl: PagerDecl = {
+      library: `antd:${p}`,
+      root: `.${p}-pagination`,
+      next: `.${p}-pagination-next`,
+      disabled: hasClass(`${p}-pagination-disabled`),
+      active: `.${p}-pagination-item-active`,
+      items: `.${p}-pagination-item`,
+    };
+    const roots = [...scope.querySelectorAll(decl.root)].filter((r) => !r.parentElement?.closest(decl.root));
+    return { decl, roots };
+  }
+  return null;
+}
+
 /** The pager nearest after `table` (or anywhere under `scope`), or null when the table has none. */
 export function findPager(table: Element, scope: ParentNode = table.ownerDocument ?? document): Pager | null {
   for (const d of DECLS) {
@@ -44,6 +66,28 @@ export function findPager(table: Element, scope: ParentNode = table.ownerDocumen
     // Prefer the pager that follows the table in document order and is closest to it.
     const after = roots.filter((r) => table.compareDocumentPosition(r) & 4 /* FOLLOWING */ || table.contains(r));
     const root = after[0] ?? roots[0]!;
+    return {
+      library: d.library,
+      next: () => {
+        const el = root.querySelector<HTMLElement>(d.next);
+        return el && !d.disabled(el) ? el : null;
+      },
+      current: () => numberIn(root.querySelector(d.active)),
+      total: () => {
+        let max: number | null = null;
+        for (const it of root.querySelectorAll(d.items)) {
+          const n = numberIn(it);
+          if (n !== null && (max === null || n > max)) max = n;
+        }
+        return max;
+      },
+    };
+  }
+  // The antd family under any prefix (抖店 `auxo-`, `ecom-g-`, 罗盘 `aurora-` …): a `<p>-pagination` list holding a `<p>-pagination-next`.
+  const family = antdFamilyDecl(scope);
+  if (family) {
+    const root = family.roots.find((r) => table.compareDocumentPosition(r) & 4 /* FOLLOWING */ || table.contains(r)) ?? family.roots[0]!;
+    const d = family.decl;
     return {
       library: d.library,
       next: () => {

@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { douyinOrders, mapSearchList, readDouyinOrders } from '@/lib/capture/adapters/douyin-orders';
 import { pickAdapter } from '@/lib/capture/adapters';
+import { findPager } from '@/lib/capture/pager';
 import type { AdapterResult, ObserveContext, ObservedResponse } from '@/lib/capture/types';
 import { Customer, Order, parseWith } from '@/lib/model';
 import { auxoTruth, type AuxoTruth } from '../../../fixtures/pages/douyin-orders-auxo/truth';
@@ -113,6 +114,20 @@ describe.each(cases)('the %s fixture', (prefix, v) => {
     const r = readDouyinOrders(document, CONSOLE_URL, v.capturedAt);
     expect(r.rejected).toEqual([]);
     expect(r.orders).toEqual(truth.pages[0]!.orders);
+  });
+
+  test('the pager walker finds the antd pager under this prefix and walks it to the last page', async () => {
+    const { data, truth } = of(v);
+    await renderDouyinAuxo(data);
+    const pager = findPager(douyinOrders.findTable(document)!);
+    expect(pager?.library).toBe(`antd:${prefix}`);
+    expect([pager!.current(), pager!.total()]).toEqual([1, truth.pageCount]);
+    for (let p = 2; p <= truth.pageCount; p++) {
+      await clickIn(pager!.next());
+      await settle();
+      expect(pager!.current()).toBe(p);
+    }
+    expect(pager!.next()).toBeNull();
   });
 
   test('pickAdapter chooses douyin-orders by URL and confirms it by the headers', async () => {
