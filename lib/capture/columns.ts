@@ -47,7 +47,9 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Reads "订单编号：123 下单时间：2026-11-20 13:45:12 …" — label/value pairs even when run
- * together without spaces — into fields. `lead` is the text before the first label.
+ * together without spaces — into fields. `lead` is the text before the first label. A label
+ * followed by a space instead of a colon counts too when it stands as a word of its own (抖店's
+ * order line `订单编号\u00a06919…  下单时间\u00a02023/05/12 21:58:20`).
  */
 export function readLabeled<F extends string>(text: string, labels: Synonyms<F>): { lead: string; values: Partial<Record<F, string>> } {
   const t = collapseWhitespace(text);
@@ -55,11 +57,12 @@ export function readLabeled<F extends string>(text: string, labels: Synonyms<F>)
   for (const field of Object.keys(labels) as F[]) for (const l of labels[field]) byLabel.set(l, field);
   const alternation = [...byLabel.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
   if (!alternation) return { lead: t, values: {} };
-  const re = new RegExp(`(${alternation})\\s*[：:]`, 'g');
+  // "label：value" anywhere; "label value" only at the start of the text or after a space, with a value following.
+  const re = new RegExp(`(${alternation})\\s*[：:]|(?<!\\S)(${alternation}) (?=[^\\s：:])`, 'g');
   const hits = [...t.matchAll(re)];
   const values: Partial<Record<F, string>> = {};
   hits.forEach((m, k) => {
-    const field = byLabel.get(m[1]!)!;
+    const field = byLabel.get((m[1] ?? m[2])!)!;
     const end = k + 1 < hits.length ? hits[k + 1]!.index! : t.length;
     const value = t.slice(m.index! + m[0].length, end).trim();
     if (values[field] === undefined) values[field] = value;

@@ -35,14 +35,23 @@ export interface GroupedOrderPage<X extends string = never> extends TablePage<Or
   extra(get: (f: OrderField | X) => string, capturedAt: string): Pick<OrderInput, 'channel' | 'traffic'> & Partial<OrderInput>;
 }
 
-type Group = { header: number | null; items: number[] };
+type Group = { header: number | null; items: number[]; remarks?: number[] };
 
-/** Order blocks: a group-header row and its item rows; in a flat table each row is its own order. */
+/**
+ * Order blocks: a group-header row, its item rows and its remark rows (商家备注/买家留言, kept in
+ * the raw rows, never read as items); in a flat table each row is its own order.
+ */
 export function groupsOf(rows: readonly TableRow[]): { groups: Group[]; orphans: number[] } {
   const grouped = rows.some((r) => r.groupHeader);
   const groups: Group[] = [];
   const orphans: number[] = [];
   rows.forEach((r, i) => {
+    if (r.remark) {
+      // A remark closes its order; one without an order before it is page furniture, not a lost item.
+      const g = grouped && r.group ? groups[groups.length - 1] : undefined;
+      if (g) (g.remarks ??= []).push(i);
+      return;
+    }
     if (!grouped) groups.push({ header: null, items: [i] });
     else if (r.groupHeader) groups.push({ header: i, items: [] });
     else if (r.group) groups[groups.length - 1]!.items.push(i);
@@ -64,7 +73,7 @@ export function readGroupedOrders<X extends string>(doc: Document, capturedAt: s
 
   for (const g of groups) {
     const at = g.header ?? g.items[0]!;
-    const rowsOfGroup = g.header === null ? g.items : [g.header, ...g.items];
+    const rowsOfGroup = [...(g.header === null ? [] : [g.header]), ...g.items, ...(g.remarks ?? [])];
     try {
       const labels = readLabeled(g.header === null ? '' : table.rows[g.header]!.cells[0] ?? '', page.columns).values;
       const first = g.items[0] === undefined ? undefined : table.rows[g.items[0]];

@@ -71,7 +71,7 @@ export async function collectVirtualRows<R>(o: CollectOptions<R>): Promise<Colle
   return { rows: [...seen.values()], steps, reachedEnd };
 }
 
-const VIRTUAL_HOLDERS = ['.ant-table-tbody-virtual-holder', '.rc-virtual-list-holder', '.arco-virtual-list', '[class*="virtual-list"]', '[class*="virtual-holder"]'];
+const VIRTUAL_HOLDERS = ['[class*="-table-tbody-virtual-holder"]', '.rc-virtual-list-holder', '.arco-virtual-list', '[class*="virtual-list"]', '[class*="virtual-holder"]'];
 
 /**
  * The scroll box of a table's virtual body, or null when the body renders every row: a known

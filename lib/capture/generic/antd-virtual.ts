@@ -1,31 +1,18 @@
 /**
- * antd 5 `virtual` tables: the header is a <table> (`.ant-table-header`) but the body is divs
- * (`.ant-table-tbody-virtual` → `.ant-table-row` → `.ant-table-cell`) holding only the rows in view.
- * The table readers see a header with no rows; this reads the div body on the header's grid.
+ * antd-family `virtual` tables under any prefix (`ant-`, 抖店 SKU editor `ecom-g-`): the header is
+ * a <table> (`…-table-header`) but the body is divs (`…-table-tbody-virtual` → `…-table-row` →
+ * `…-table-cell`) holding only the rows in view. The structural reader (table/family.ts) reads
+ * the div rows on the header's grid; this finds such tables.
  */
-import { cellText, readHtmlTable } from '../table';
-import type { ReadTable, TableRow } from '../table';
+import { findTableRoots, readFamilyTable } from '../table';
+import type { ReadTable } from '../table';
 
-/** antd table roots whose body is virtual. */
+/** Table roots under `root` whose body is virtual (div rows). */
 export function findAntdVirtualTables(root: ParentNode): Element[] {
-  return Array.from(root.querySelectorAll('.ant-table-tbody-virtual'))
-    .map((b) => b.closest('.ant-table'))
-    .filter((t): t is Element => t !== null);
+  return findTableRoots(root).filter((t) => t.querySelector('[class*="-table-tbody-virtual"]') !== null);
 }
 
-/** Reads one antd virtual table: header texts from its header table, the rendered div rows below. */
+/** Reads one virtual table: header texts from its header table, the rendered div rows below. */
 export function readAntdVirtualTable(root: Element): ReadTable {
-  const headTable = root.querySelector('.ant-table-header table, .ant-table-thead')?.closest('table');
-  const headers = headTable ? readHtmlTable(headTable).headers : [];
-  const rows: TableRow[] = [];
-  for (const r of Array.from(root.querySelectorAll('.ant-table-tbody-virtual .ant-table-row'))) {
-    const cellEls: (Element | null)[] = Array.from(r.children).filter((c) => c.classList.contains('ant-table-cell'));
-    const cells = cellEls.map((c) => cellText(c));
-    while (cells.length < headers.length) {
-      cells.push('');
-      cellEls.push(null);
-    }
-    rows.push({ cells, cellEls, el: r });
-  }
-  return { library: 'antd-virtual', el: root, headers, rows };
+  return readFamilyTable(root);
 }

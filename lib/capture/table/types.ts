@@ -9,12 +9,17 @@ export interface TableRow {
   el: Element;
   /** A full-width row (one cell spanning every column): the header line of a group, e.g. an order. */
   groupHeader?: true;
-  /** For rows below a group header row: that row's index in `rows`, text and element. */
+  /**
+   * A full-width row closing a group after its item rows (抖店's 商家备注/买家留言 line): its text
+   * stands in `cells[0]`, `group` is the group it closes. Neither a group header nor an item.
+   */
+  remark?: true;
+  /** For rows below a group header row: that row's index in `rows`, text and element (`el` keeps `data-row-key` reachable). */
   group?: { index: number; text: string; el: Element };
 }
 
 export interface ReadTable {
-  /** Which reader read it: 'html', 'arco', … */
+  /** Which library drew it, as `detectLibrary` names it: 'antd:auxo', 'antd:ant', 'fusion', 'arco', 'semi', 'element', 'aria', 'html'. */
   library: string;
   /** The table's root element (the library's wrapper, or the <table>). */
   el: Element;

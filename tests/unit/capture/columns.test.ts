@@ -32,3 +32,27 @@ describe('readLabeled', () => {
     expect(r).toEqual({ lead: '瑜伽垫', values: { spec: '6mm 灰' } });
   });
 });
+
+describe('readLabeled: label, space, value (抖店 order line, no colon)', () => {
+  const labels = { orderId: ['订单编号', '订单号'], placedAt: ['下单时间'], buyerId: ['买家ID'], nickname: ['买家'] };
+  test('NBSP and spaces between label and value, pairs separated by spaces', () => {
+    const r = readLabeled('订单编号\u00a06919000000000001\u00a0\u00a0下单时间\u00a02023/05/12 21:58:20', labels);
+    expect(r).toEqual({ lead: '', values: { orderId: '6919000000000001', placedAt: '2023/05/12 21:58:20' } });
+  });
+  test('colon and space forms mixed; the longest label wins (买家ID before 买家)', () => {
+    const r = readLabeled('订单号：1002 买家ID 5640 买家 小子🌸', labels);
+    expect(r.values).toEqual({ orderId: '1002', buyerId: '5640', nickname: '小子🌸' });
+  });
+  test('a label inside a word is not a label (no colon, no word boundary)', () => {
+    const r = readLabeled('乳胶枕规格 白色', { spec: ['规格'], productId: ['商品ID'] });
+    expect(r).toEqual({ lead: '乳胶枕规格 白色', values: {} });
+  });
+  test('product cells keep their colon form; a label at the end without a value is not a pair', () => {
+    expect(readLabeled('纯棉T恤 规格：红色 XL 商品ID：123', { spec: ['规格'], productId: ['商品ID'] })).toEqual({
+      lead: '纯棉T恤',
+      values: { spec: '红色 XL', productId: '123' },
+    });
+    expect(readLabeled('纯棉T恤 规格', { spec: ['规格'] })).toEqual({ lead: '纯棉T恤 规格', values: {} });
+    expect(readLabeled('瑜伽垫 规格 6mm 灰', { spec: ['规格'] })).toEqual({ lead: '瑜伽垫', values: { spec: '6mm 灰' } });
+  });
+});

@@ -12,7 +12,7 @@ test('an antd virtual table: header table + div rows read as one table, the hold
     </div></div></div></div></div></div>`;
   const tables = findDataTables(document);
   expect(tables).toHaveLength(1);
-  expect(tables[0]).toMatchObject({ library: 'antd-virtual', headers: ['会员号', '昵称'], rows: [{ cells: ['M1', '会员001'] }, { cells: ['M2', '会员002'] }] });
+  expect(tables[0]).toMatchObject({ library: 'antd:ant', headers: ['会员号', '昵称'], rows: [{ cells: ['M1', '会员001'] }, { cells: ['M2', '会员002'] }] });
   const holder = document.querySelector<HTMLElement>('.ant-table-tbody-virtual-holder')!;
   Object.defineProperty(holder, 'scrollHeight', { value: 9000 });
   Object.defineProperty(holder, 'clientHeight', { value: 240 });

@@ -135,7 +135,7 @@ describe('Ant Design 5 (real antd render)', () => {
     expect(document.querySelector('.ant-table-cell-fix-left')).not.toBeNull();
     const tables = readTables(document);
     expect(tables).toHaveLength(1);
-    expect(tables[0]!.library).toBe('antd');
+    expect(tables[0]!.library).toBe('antd:ant');
     expect(tables[0]!.headers).toEqual(['', '访客ID', '访客', '访问时间', '操作']);
     expect(tables[0]!.rows.map((r) => r.cells.slice(1))).toEqual(visitors.map((v) => [v.id, v.nick, v.time, '查看']));
   });
