@@ -271,6 +271,10 @@ for (const observe of [false, true]) {
     // The rows arrive over the page's own XHR; page 1 is captured as soon as they show.
     await expect(page.locator('tr.auxo-table-row-level-0')).toHaveCount(truth.pages[0]!.orders.length);
     await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.orders.length));
+    // The console's zh-CN pager (CONSOLES.md §1.3): 上一页 / 下一页 titles, 共 N 条, a 10 条/页 size changer.
+    await expect(page.locator('li[title="上一页"]')).toHaveCount(1);
+    await expect(page.locator('.auxo-pagination-total-text')).toHaveText(`共 ${truth.totalOrders} 条`);
+    await expect(page.locator('.auxo-pagination-options')).toContainText('10 条/页');
     mkdirSync(SHOTS_DIR, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS_DIR, `douyin-orders-auxo-${tag}-loaded.png`), fullPage: true });
 
