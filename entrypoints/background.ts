@@ -46,6 +46,12 @@ export default defineBackground(() => {
     return out;
   });
 
+  // The overlay's shop prompt: pick a shop already stored for this platform.
+  onMessage('knownShops', async ({ data }) => {
+    const shops = await getDb().shops.toArray();
+    return shops.filter((s) => s.platform === data.platform).map((s) => ({ shopId: s.shopId, platform: s.platform, name: s.name }));
+  });
+
   // 采集此页表格 on any site: activeTab (granted by the toolbar click) + scripting, no host permission.
   onMessage('injectGenericCapture', async ({ data, sender }) => {
     // Only the extension's own pages (the popup) may ask; a content script never injects into other tabs.

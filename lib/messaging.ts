@@ -1,6 +1,7 @@
 /** Typed messages between content scripts, popup, side panel and the background. */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CaptureBatch } from './capture/ingest';
+import type { Platform, Shop } from './model';
 
 export interface StoreReply {
   ok: boolean;
@@ -40,6 +41,8 @@ interface ProtocolMap {
   tabCaptureState(): TabCaptureState;
   /** Labels of the given customers of one shop (only those that have any). */
   customerTiers(req: { shopId: string; keys: string[] }): CustomerTiers;
+  /** The shops already stored for a platform (the overlay's shop prompt offers them). */
+  knownShops(req: { platform: Platform }): Shop[];
   /** Injects the generic table capture into a tab (popup button; activeTab grants the access). */
   injectGenericCapture(req: { tabId: number }): { ok: boolean; reason?: string };
 }

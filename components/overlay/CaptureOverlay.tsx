@@ -1,9 +1,21 @@
+import { useState } from 'react';
 import type { TabCaptureState } from '@/lib/messaging';
+import type { Platform, Shop } from '@/lib/model';
+import { shopFromName } from '@/lib/capture/shop';
 
 export interface OverlayProps extends TabCaptureState {
   reasons: { row: number; reason: string }[];
   progressText: string;
   message: string | null;
+  /** What the page gave besides the counts (0 rows and why), in the merchant's words. */
+  info?: string | null;
+  /** The page's own data observed: what was mapped and what was ignored, and why. */
+  observedText?: string | null;
+  /** Present while the page shows no shop: the merchant picks or types it (SPEC §10 shop-prompt). */
+  shopPrompt?: { platform: Platform; known: Shop[] } | null;
+  onShopAnswer?: (shop: Shop) => void;
+  /** Saves the diagnostic file of the page (SPEC §8). */
+  onDiagnostics?: () => void;
   canCaptureAll: boolean;
   onCaptureAll: () => void;
   onStop: () => void;
@@ -49,11 +61,19 @@ export function CaptureOverlay(p: OverlayProps) {
         <button type="button" data-testid="capture-stop" disabled={p.state !== 'running'} onClick={p.onStop}>
           停止
         </button>
+        {p.onDiagnostics && (
+          <button type="button" data-testid="capture-diagnostics" onClick={p.onDiagnostics} title="保存本页结构的诊断文件（不含任何单元格内容）">
+            导出诊断
+          </button>
+        )}
         <span className="sl-progress" data-testid="capture-progress" data-state={p.state}>
           {p.progressText}
         </span>
       </div>
+      {p.shopPrompt && p.onShopAnswer && <ShopPrompt {...p.shopPrompt} onAnswer={p.onShopAnswer} />}
       {p.message && <div className="sl-message">{p.message}</div>}
+      {p.info && <div className="sl-info" data-testid="capture-info">{p.info}</div>}
+      {p.observedText && <div className="sl-info" data-testid="capture-observed">{p.observedText}</div>}
       {p.reasons.length > 0 && (
         <details className="sl-reasons">
           <summary>{p.rejected} 行无法读取 · 查看原因</summary>
@@ -70,6 +90,55 @@ export function CaptureOverlay(p: OverlayProps) {
   );
 }
 
+/**
+ * Asked once when the page shows no shop: pick a shop already stored for this platform, or type its
+ * name (the id is then the one the page would give for that name). Nothing is stored before.
+ */
+export function ShopPrompt({ platform, known, onAnswer }: { platform: Platform; known: Shop[]; onAnswer: (shop: Shop) => void }) {
+  const [name, setName] = useState('');
+  const [picked, setPicked] = useState<Shop | null>(null);
+  const answer = (): Shop | null => {
+    const typed = name.trim();
+    if (picked && (typed === '' || typed === picked.name)) return picked;
+    return typed ? shopFromName(platform, typed) : null;
+  };
+  return (
+    <form
+      className="sl-shop-prompt"
+      data-testid="shop-prompt"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const shop = answer();
+        if (shop) onAnswer(shop);
+      }}
+    >
+      <div className="sl-shop-title">页面上没有显示店铺，请选择或输入本页所属的店铺 (which shop is this page?)</div>
+      {known.length > 0 && (
+        <select
+          data-testid="shop-prompt-pick"
+          value={picked?.shopId ?? ''}
+          onChange={(e) => {
+            const s = known.find((k) => k.shopId === e.target.value) ?? null;
+            setPicked(s);
+            setName(s?.name ?? '');
+          }}
+        >
+          <option value="">选择已有店铺…</option>
+          {known.map((k) => (
+            <option key={k.shopId} value={k.shopId}>
+              {k.name || k.shopId}
+            </option>
+          ))}
+        </select>
+      )}
+      <input data-testid="shop-prompt-name" type="text" placeholder="店铺名称 (shop name)" value={name} onChange={(e) => setName(e.target.value)} />
+      <button type="submit" data-testid="shop-prompt-ok" disabled={!answer()}>
+        确定
+      </button>
+    </form>
+  );
+}
+
 export const overlayCss = `
 :host { all: initial; }
 .sl-overlay { position: fixed; left: 16px; bottom: 16px; z-index: 2147483646; font: 12px/1.5 -apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; color: #1d2129; display: flex; flex-direction: column-reverse; align-items: flex-start; gap: 6px; }
@@ -82,6 +151,12 @@ export const overlayCss = `
 .sl-rejected { color: #f53f3f; }
 .sl-message, .sl-reasons { background: #fff; border: 1px solid #e5e6eb; border-radius: 6px; padding: 4px 8px; max-width: 360px; }
 .sl-message { color: #f53f3f; }
+.sl-info { background: #fff; border: 1px solid #e5e6eb; border-radius: 6px; padding: 4px 8px; max-width: 420px; color: #4e5969; }
+.sl-shop-prompt { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; background: #fff; border: 1px solid #fe2c55; border-radius: 6px; padding: 8px; max-width: 420px; box-shadow: 0 2px 8px rgba(0,0,0,.12); }
+.sl-shop-title { width: 100%; font-weight: 600; }
+.sl-shop-prompt input, .sl-shop-prompt select { font: inherit; padding: 2px 6px; border: 1px solid #c9cdd4; border-radius: 4px; }
+.sl-shop-prompt button { font: inherit; padding: 2px 10px; border-radius: 4px; border: 1px solid #fe2c55; background: #fe2c55; color: #fff; cursor: pointer; }
+.sl-shop-prompt button:disabled { opacity: .45; cursor: default; }
 .sl-reasons ul { margin: 4px 0 0; padding-left: 16px; max-height: 160px; overflow: auto; }
 .sl-bar button.sl-on { background: #fe2c55; border-color: #fe2c55; color: #fff; }
 .sl-chips { position: fixed; inset: 0; pointer-events: none; z-index: 2147483645; overflow: hidden; font: 11px/1 -apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }

@@ -4,13 +4,18 @@
  * no storage here (the background does that).
  */
 import type { CaptureBatch } from '@/lib/capture/ingest';
-import { sendMessage, type TabCaptureState } from '@/lib/messaging';
+import { sendMessage, type StoreReply, type TabCaptureState } from '@/lib/messaging';
 
 export interface SessionView extends TabCaptureState {
   reasons: { row: number; reason: string }[];
   progressText: string;
   message: string | null;
+  /** What the page gave besides the counts, in the merchant's words (0 rows and why, the page's own data observed). */
+  info: string | null;
 }
+
+/** Said when a page was read and stored but showed no rows (never a silent 0). */
+export const NO_ROWS = '本页表格没有数据行（筛选条件下没有记录？） (the table shows no rows)';
 
 export class CaptureSession {
   private keys = new Set<string>();
@@ -26,7 +31,11 @@ export class CaptureSession {
     reasons: [],
     progressText: '',
     message: null,
+    info: null,
   };
+
+  /** Called after every batch of a read was stored (the overlay marks observed records as stored). */
+  onStored: ((batches: CaptureBatch[]) => void) | null = null;
 
   /** customerKey → nickname of every customer captured from this tab (for the tier chips). */
   readonly customers = new Map<string, string>();
@@ -46,6 +55,15 @@ export class CaptureSession {
     for (const fn of this.listeners) fn(this.view);
   }
 
+  private async send(batch: CaptureBatch): Promise<StoreReply> {
+    try {
+      return await sendMessage('captureBatch', batch);
+    } catch (e) {
+      // The service worker was stopped mid-call, or the extension reloaded.
+      return { ok: false, reason: e instanceof Error ? e.message : String(e), keys: [], rejected: [] };
+    }
+  }
+
   /** Reads the page now and stores what is new (each table its own batch); resolves with the number of raw rows read. */
   async captureNow(): Promise<{ rows: number; stored: boolean; error?: string }> {
     const read = this.readPage();
@@ -56,13 +74,16 @@ export class CaptureSession {
     }
     const batches = Array.isArray(read) ? read : [read];
     const rows = batches.reduce((n, b) => n + b.rawRows.length, 0);
-    const signature = JSON.stringify(batches.map((b) => [b.url, b.rawRows, b.customers.length, b.orders.length, b.contacts.length]));
+    // The records too: the page's own JSON may arrive after the DOM was read and change them, not the rows.
+    const signature = JSON.stringify(batches.map((b) => [b.url, b.rawRows, b.customers, b.orders, b.contacts, b.snapshots]));
     if (signature === this.lastSignature) return { rows, stored: false };
     this.lastSignature = signature;
     let failure: string | undefined;
     let shopId = this.view.shopId;
     for (const batch of batches) {
-      const reply = await sendMessage('captureBatch', batch);
+      // A batch that could not be stored is tried once more, then reported — never marked as seen.
+      let reply = await this.send(batch);
+      if (!reply.ok) reply = await this.send(batch);
       if (!reply.ok) {
         failure = reply.reason ?? '保存失败';
         continue;
@@ -78,6 +99,7 @@ export class CaptureSession {
         if (typeof rec.customerKey === 'string') this.customers.set(rec.customerKey, typeof rec.nickname === 'string' ? rec.nickname : '');
       }
     }
+    if (!failure) this.onStored?.(batches);
     if (failure) this.lastSignature = '';
     this.update({
       adapter: batches[0]?.adapter ?? this.view.adapter,
@@ -85,7 +107,8 @@ export class CaptureSession {
       count: this.keys.size,
       rejected: this.rejectedRows.size,
       reasons: [...this.rejectedRows.values()],
-      message: failure ?? null,
+      message: failure ? `保存失败，已重试一次 (not stored after a retry): ${failure}` : null,
+      info: !failure && rows === 0 ? NO_ROWS : this.view.info === NO_ROWS ? null : this.view.info,
     });
     return failure ? { rows, stored: false, error: failure } : { rows, stored: true };
   }
