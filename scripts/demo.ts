@@ -4,11 +4,12 @@
  * through the overlay, and opens the side panel. Headless under CI=true or without a display:
  * then it prints the side-panel summary and exits 0.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
-import { launchWithExtension, SHOTS_DIR, FIXTURES_DIR } from '../tests/e2e/extension';
+import { launchWithExtension, SHOTS_DIR } from '../tests/e2e/extension';
+import { serveFixture } from '../tests/e2e/serve';
 
 const headless = process.env.CI === 'true' || !process.env.DISPLAY || process.argv.includes('--headless');
 const TIERS = ['users', 'purchasers', 'firstOrder', 'repeat', 'highPotential', 'newVisitors', 'unpurchasedReturning', 'purchasedReturning'];
@@ -16,12 +17,10 @@ const TIERS = ['users', 'purchasers', 'firstOrder', 'repeat', 'highPotential', '
 async function main() {
   const profile = mkdtempSync(path.join(tmpdir(), 'seller-lens-demo-'));
   const { context, extensionId } = await launchWithExtension(profile, headless);
-  const html = readFileSync(path.join(FIXTURES_DIR, 'douyin-orders-demo.html'), 'utf8');
-  // Nothing leaves the machine: everything but the extension's own files and the fixture is refused.
+  // Nothing leaves the machine: everything but the extension's own files and the fixture is refused;
+  // the fixture's HTML and, for a page that loads its rows itself, its own API are answered locally.
   await context.route((url) => url.protocol !== 'chrome-extension:', (r) => r.abort('blockedbyclient'));
-  await context.route('https://fxg.jinritemai.com/**', (r) =>
-    r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
-  );
+  await serveFixture(context, 'https://fxg.jinritemai.com', 'douyin-orders-demo.html');
   // A quicker (still polite) pace between pages for the demo than the 1.5 s default.
   const [sw] = context.serviceWorkers();
   await sw!.evaluate(() => chrome.storage.local.set({ captureDelayMs: 300 }));

@@ -143,7 +143,16 @@ export const Capture = z.object({
 });
 export type Capture = z.infer<typeof Capture>;
 
-export const MetricValue = z.object({ value: z.number(), change: z.number().optional() });
+/**
+ * A figure a console page shows (SPEC §2): its number (`value`), or — when the console shows only a
+ * range such as 1万-2.5万 — its bounds `low` ≤ `high` and no `value` (never a guessed point);
+ * `change` is the fraction vs the console's previous period.
+ */
+export const MetricValue = z
+  .object({ value: z.number().optional(), change: z.number().optional(), low: z.number().optional(), high: z.number().optional() })
+  .refine((m) => (m.value !== undefined ? m.low === undefined && m.high === undefined : m.low !== undefined && m.high !== undefined && m.low <= m.high), {
+    message: 'a metric is a value, or a range low ≤ high without a value',
+  });
 
 export const PlatformSnapshot = z.object({
   shopId: nonEmpty,

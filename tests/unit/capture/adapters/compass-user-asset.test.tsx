@@ -56,7 +56,7 @@ describe('values as 罗盘 prints them', () => {
     expect(texts.some((t) => /较前30天-\d/.test(t!))).toBe(true);
     const m = truth.snapshot.metrics;
     expect(m.repeat).toEqual({ value: data.cards[3]!.count }); // "--": change left out
-    expect(m.highPotential!.value % 1000).toBe(0);
+    expect(m.highPotential!.value! % 1000).toBe(0);
     expect(Object.keys(m).filter((k) => k.startsWith('preferProduct:'))).toHaveLength(5);
   });
 

@@ -77,7 +77,7 @@ describe('values as 生意参谋 prints them', () => {
   test('7天: 支付金额 in 万 reads as fen, 复购率 shows with a "-" change, window is the week', async () => {
     const { truth } = await render(WEEK_VARIANT);
     expect(document.querySelector('[data-metric="gmvFen"] .index-value')!.textContent).toMatch(/^\d+\.\d{2}万$/);
-    expect(truth.snapshot.metrics.gmvFen!.value % 10_000).toBe(0);
+    expect(truth.snapshot.metrics.gmvFen!.value! % 10_000).toBe(0);
     expect(truth.snapshot.metrics.repurchaseRate).toEqual({ value: expect.any(Number) });
     expect(truth.snapshot.window).toEqual({ start: '2026-11-14', end: '2026-11-20' });
   });
@@ -176,8 +176,8 @@ describe('sycm-customer on the antd fixture (客户概况 groups loaded from its
     expect(m.unpurchasedReturningAovFen!.change).toBeUndefined();
     expect(m.newVisitorsPeerTop).toEqual({ value: expect.any(Number) });
     // 店铺客户 = 客户新访 + 未购客户回访 + 已购客户回访; 成交 + 未成交 = 客户数.
-    expect(m.shopCustomers!.value).toBe(m.newVisitors!.value + m.unpurchasedReturning!.value + m.purchasedReturning!.value);
-    expect(m.purchasedReturningBuyers!.value + m.purchasedReturningNonBuyers!.value).toBe(m.purchasedReturning!.value);
+    expect(m.shopCustomers!.value!).toBe(m.newVisitors!.value! + m.unpurchasedReturning!.value! + m.purchasedReturning!.value!);
+    expect(m.purchasedReturningBuyers!.value! + m.purchasedReturningNonBuyers!.value!).toBe(m.purchasedReturning!.value!);
   });
 
   test('the DOM is the oui / antd shell: four oui-card groups with titles, antd icons, no Fusion', async () => {
