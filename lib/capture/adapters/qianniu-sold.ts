@@ -226,6 +226,7 @@ export function mapAsyncSold(json: unknown, res: ObservedResponse, ctx: ObserveC
   const shop: Shop | null = ctx.shop ?? (shopName ? { shopId: derivedShopId('taobao', shopName), platform: 'taobao', name: shopName } : null);
   out.shop = shop;
   if (!shop) return rejectForNoShop(out);
+  if (!ctx.shop) out.shopSource = 'observed';
   const addCustomer = customerOnce(out);
   const seen = new Map<string, number>();
   mains.forEach((m, row) => {

@@ -181,6 +181,7 @@ describe('JSON: asyncSold.htm (GBK bytes) mapped to the same truth', () => {
     const { json, res } = observed(1);
     const r = mapped(json, res, ctxWith(null));
     expect(r.shop).toEqual(truth.shop);
+    expect(r.shopSource).toBe('observed');
     expect(r.orders).toEqual(truth.pages[0]!.orders);
   });
 
@@ -190,6 +191,7 @@ describe('JSON: asyncSold.htm (GBK bytes) mapped to the same truth', () => {
     for (const m of body.mainOrders) m.seller.shopName = '';
     const r = mapped(body, res, ctxWith(null));
     expect(r.problem).toMatch(/店铺信息无法识别/);
+    expect(r.needsShop).toBe(true);
     expect(r.orders).toEqual([]);
     expect(r.rejected).toHaveLength(truth.pages[0]!.orders.length);
   });
