@@ -8,7 +8,12 @@ import { createRoot } from 'react-dom/client';
 import { useEffect, useState } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { pickAdapter, readWithAdapter, toCaptureBatch, type Adapter } from '@/lib/capture/adapters';
+import { adapters, adaptersForUrl, pickAdapter, readWithAdapter, toCaptureBatch, type Adapter } from '@/lib/capture/adapters';
+import { buildDiagnostics, diagnosticsFileName } from '@/lib/capture/diagnostics';
+import { ObservedLog, isTapObserved } from '@/lib/capture/observe/observer';
+import { readConsolePage } from '@/lib/capture/observe/read-page';
+import { TAP_MARK, type TapHello } from '@/lib/capture/observe/tap';
+import type { ShopSource } from '@/lib/capture/shop';
 import { findDataTables, readGenericPage, readGenericTable, genericShop, tableSignature, type GenericPrefs, type GenericTableRead } from '@/lib/capture/generic';
 import type { CaptureBatch } from '@/lib/capture/ingest';
 import { captureAllPages, progressText, type CaptureAllProgress } from '@/lib/capture/paginate';
@@ -16,7 +21,7 @@ import { clickLikeUser, findPager, type Pager } from '@/lib/capture/pager';
 import type { ReadTable, TableRow } from '@/lib/capture/table';
 import { collectVirtualRows, elementScroller, findVirtualBody } from '@/lib/capture/virtual';
 import { onMessage, sendMessage } from '@/lib/messaging';
-import { toShanghaiIso } from '@/lib/model';
+import { Shop as ShopSchema, toShanghaiIso, type Platform, type Shop } from '@/lib/model';
 import { findChipAnchors, placeChips, type ChipAnchor, type PlacedChip } from './chips';
 import { CaptureOverlay, overlayCss } from './CaptureOverlay';
 import { MappingDialog, type DialogTable } from './MappingDialog';
@@ -24,6 +29,14 @@ import { loadPrefs, prefsKey, savePrefs } from './prefs';
 import { CaptureSession, type SessionView } from './session';
 
 const DEFAULT_DELAY_MS = 1500;
+
+/** chrome.storage.local: false turns the observed JSON off (DOM only; tests and merchants who want it). Default on. */
+export const OBSERVE_JSON_KEY = 'observeJson';
+/** chrome.storage.local: the merchant's answer to the shop prompt for one console host (a Shop). */
+export const shopAnswerKey = (host: string) => `shopAnswer:${host}`;
+
+/** Said while the page shows no shop and the merchant has not named it (nothing is stored before). */
+export const NEEDS_SHOP = '页面上没有显示店铺：请在下方选择或输入店铺名称后再采集 (no shop on the page: name it below)';
 const TIER_POLL_MS = 3000;
 
 /** State of the generic parts of the overlay (mapping dialog, pick mode, chips), outside the capture session. */
@@ -36,6 +49,10 @@ interface Extras {
   pickBox: { left: number; top: number; width: number; height: number } | null;
   picked: boolean;
   chips: PlacedChip[];
+  /** The shop prompt, while the page shows no shop (SPEC §10 shop-prompt). */
+  shopPrompt: { platform: Platform; known: Shop[] } | null;
+  /** The page's own JSON: what was mapped and ignored (one line). */
+  observedText: string | null;
 }
 
 class Store<T> {
@@ -61,6 +78,8 @@ interface Actions {
   saveMapping: (choices: Record<string, string>) => void;
   togglePick: () => void;
   clearPick: () => void;
+  answerShop: (shop: Shop) => void;
+  diagnostics: () => void;
 }
 
 function OverlayRoot({ session, extras, actions }: { session: CaptureSession; extras: Store<Extras>; actions: Actions }) {
@@ -92,6 +111,10 @@ function OverlayRoot({ session, extras, actions }: { session: CaptureSession; ex
         onOpenMapping={actions.openDialog}
         onTogglePick={actions.togglePick}
         onClearPick={actions.clearPick}
+        shopPrompt={x.shopPrompt}
+        onShopAnswer={actions.answerShop}
+        observedText={x.observedText}
+        onDiagnostics={actions.diagnostics}
       />
       {x.dialogOpen && x.tables.length > 0 && <MappingDialog tables={x.tables} onSave={actions.saveMapping} onClose={actions.closeDialog} />}
     </>
@@ -140,13 +163,94 @@ function scopeOf(el: Element, all: readonly Element[]): ParentNode {
  * confirms, else the generic one); `mode: 'generic'` when injected on any other site from the popup.
  */
 export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'console' | 'generic' = 'console'): Promise<void> {
+  const host = location.hostname;
+  // --- the page's own JSON (SPEC §8), handed over by the main-world tap -------------------------
+  const stored = await browser.storage.local.get([OBSERVE_JSON_KEY, shopAnswerKey(host)]).catch(() => ({}) as Record<string, unknown>);
+  let observeOn = stored[OBSERVE_JSON_KEY] !== false;
+  const answerParsed = ShopSchema.safeParse(stored[shopAnswerKey(host)]);
+  let answer: Shop | null = answerParsed.success ? answerParsed.data : null;
+  const log = new ObservedLog(adapters);
+  /** recordKeys of observed-only records stored from this tab (not sent again). */
+  const observedStored = new Set<string>();
+  let pendingObservedKeys: string[] = [];
+  let onObserved: () => void = () => undefined;
+  let lastShopSource: ShopSource | null = null;
+  const decisions: string[] = [];
+  const decide = (text: string) => {
+    if (decisions[decisions.length - 1] === text) return;
+    decisions.push(`${toShanghaiIso(Date.now())} ${text}`);
+    if (decisions.length > 200) decisions.shift();
+  };
+  const onTapMessage = (e: MessageEvent) => {
+    if (e.source !== window || !isTapObserved(e.data)) return;
+    log.take(e.data, observeOn);
+    onObserved();
+  };
+  if (mode === 'console') {
+    window.addEventListener('message', onTapMessage);
+    // The tap keeps what it saw before we were ready; hello makes it hand that over.
+    const hello: TapHello = { [TAP_MARK]: 1, kind: 'hello' };
+    window.postMessage(hello, '*');
+  }
+
   let prefs: GenericPrefs = await loadPrefs(location.href).catch(() => ({ mapping: {} }));
   let lastGeneric: GenericTableRead[] = [];
   /** Full row lists of virtual tables collected by scrolling, by table signature, until the table changes. */
   const expanded = new Map<string, { rows: TableRow[] }>();
-  const extras = new Store<Extras>({ generic: false, tables: [], review: 0, dialogOpen: false, picking: false, pickBox: null, picked: !!prefs.pickedTable, chips: [] });
+  const extras = new Store<Extras>({ generic: false, tables: [], review: 0, dialogOpen: false, picking: false, pickBox: null, picked: !!prefs.pickedTable, chips: [], shopPrompt: null, observedText: null });
 
-  const specific = (): Adapter | null => (mode === 'console' ? pickAdapter(location.href, document) : null);
+  /** The adapter of this page: one whose URL matches and whose table is on the page, else one whose endpoint the page called (its DOM unreadable). */
+  const specific = (): Adapter | null => {
+    if (mode !== 'console') return null;
+    return pickAdapter(location.href, document) ?? (observeOn ? adaptersForUrl(location.href).find((h) => log.has(h.adapter.id))?.adapter ?? null : null);
+  };
+
+  let promptAsked = false;
+  async function askShop(platform: Platform) {
+    if (extras.value.shopPrompt) return;
+    if (!promptAsked) decide('店铺无法从页面识别，询问商家 (shop prompt shown)');
+    promptAsked = true;
+    extras.set({ shopPrompt: { platform, known: [] } });
+    try {
+      const known = await sendMessage('knownShops', { platform });
+      if (extras.value.shopPrompt) extras.set({ shopPrompt: { platform, known } });
+    } catch {
+      /* the background restarted: typing the name still works */
+    }
+  }
+
+  function observedLine(records: number): string | null {
+    const stats = Object.values(log.endpointStats());
+    if (stats.length === 0) return null;
+    const seen = stats.reduce((n, s) => n + s.seen, 0);
+    const ignored = Object.entries(log.ignoredReasons());
+    const nIgnored = ignored.reduce((n, [, c]) => n + c, 0);
+    const why = ignored.map(([r, c]) => `${r} ×${c}`).join('；');
+    return `接口数据：收到 ${seen} 个响应，采用 ${records} 条记录${nIgnored ? `，忽略 ${nIgnored} 个（${why}）` : ''} (page JSON observed)`;
+  }
+
+  /** A console page read with its adapter, the observed JSON and the shop (page, JSON, or the merchant's answer). */
+  function readConsole(adapter: Adapter, now: string): CaptureBatch[] | { error: string } {
+    const r = readConsolePage({ doc: document, url: location.href, capturedAt: now, adapter, log: observeOn ? log : null, answer, stored: observedStored });
+    if (r.kind === 'needsShop') {
+      void askShop(r.platform);
+      decide(NEEDS_SHOP);
+      return { error: NEEDS_SHOP };
+    }
+    if (extras.value.shopPrompt) extras.set({ shopPrompt: null });
+    if (r.kind === 'problem') {
+      decide(r.problem);
+      extras.set({ observedText: observedLine(0) });
+      return { error: r.problem };
+    }
+    pendingObservedKeys = r.observedOnlyKeys;
+    if (r.shopSource !== lastShopSource) decide(`店铺来源 (shop source): ${r.shopSource ?? 'page'}`);
+    lastShopSource = r.shopSource;
+    const cc = r.batches[0]?.crossCheck as { matched: number; disagreementCount: number } | undefined;
+    if (cc?.disagreementCount) decide(`页面与接口数据不一致 ${cc.disagreementCount} 处 (DOM and JSON disagree)`);
+    extras.set({ observedText: observedLine(r.observedRecords) });
+    return r.batches;
+  }
 
   /** The generic reads, with virtual tables' collected rows in place of the few rendered ones. */
   function genericReads(now: string): GenericTableRead[] {
@@ -170,7 +274,7 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
     const adapter = specific();
     if (adapter) {
       if (extras.value.generic) extras.set({ generic: false });
-      return readWithAdapter(adapter, document, location.href, now);
+      return readConsole(adapter, now);
     }
     lastGeneric = genericReads(now);
     const tables: DialogTable[] = lastGeneric.map((g) => ({
@@ -185,12 +289,17 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
     return lastGeneric.map((g) => toCaptureBatch(g.result, location.href, now));
   };
   const session = new CaptureSession(read);
+  session.onStored = () => {
+    for (const k of pendingObservedKeys) observedStored.add(k);
+    pendingObservedKeys = [];
+  };
   let stopRequested = false;
   let walking = false;
 
   const captureSoon = debounce(() => {
     if (!walking) void session.captureNow().then(refreshTiers);
   }, 400);
+  onObserved = captureSoon;
 
   /** Scrolls every virtual table of the page through (generic path), so capture gets all its rows. */
   async function expandVirtualTables(): Promise<void> {
@@ -251,7 +360,8 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
     };
     const tableRowsSig = (target: { sig: string | null; nth: number }): string | null => {
       if (target.sig === null) {
-        const r = adapter ? readWithAdapter(adapter, document, location.href, toShanghaiIso(Date.now())) : null;
+        const knownShop = answer ? { shop: answer, source: 'answer' as const } : null;
+        const r = adapter ? readWithAdapter(adapter, document, location.href, toShanghaiIso(Date.now()), { knownShop }) : null;
         if (!r || 'error' in r || r.rawRows.length === 0) return null;
         return `${r.rawRows.length}|${JSON.stringify(r.rawRows[0])}`;
       }
@@ -296,6 +406,7 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
     }
     walking = false;
     const text = n > 1 && end.state === 'done' ? `${n} 个表格 · 完成，共 ${pagesDone} 页` : progressText(end);
+    decide(`采集全部分页 (capture all): ${end.state} · ${text}`);
     session.update({ state: end.state, progressText: text, message: end.state === 'error' ? end.message ?? null : null });
     await refreshTiers();
   }
@@ -421,6 +532,39 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
         extras.set({ picked: false });
         void session.captureNow();
       }),
+    answerShop: (shop) => {
+      // Remembered for this console host: the prompt is shown once.
+      answer = shop;
+      decide('商家已指定店铺 (shop named by the merchant)');
+      extras.set({ shopPrompt: null });
+      session.update({ message: null });
+      void browser.storage.local
+        .set({ [shopAnswerKey(host)]: shop })
+        .catch(() => undefined)
+        .then(() => session.captureNow())
+        .then(refreshTiers);
+    },
+    diagnostics: () => {
+      const now = toShanghaiIso(Date.now());
+      const file = buildDiagnostics({
+        doc: document,
+        url: location.href,
+        at: now,
+        adapter: specific()?.id ?? (mode === 'console' ? null : 'generic'),
+        shopSource: lastShopSource,
+        observed: log.endpointStats(),
+        decisions,
+      });
+      const blob = new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = diagnosticsFileName(host, now);
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    },
   };
 
   onMessage('tabCaptureState', () => {
@@ -457,7 +601,8 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
   const poll = setInterval(() => {
     if (document.visibilityState === 'visible') void refreshTiers();
   }, TIER_POLL_MS);
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && OBSERVE_JSON_KEY in changes) observeOn = changes[OBSERVE_JSON_KEY]?.newValue !== false;
     if (area === 'local' && prefsKey(location.href) in changes)
       void loadPrefs(location.href).then((p) => {
         prefs = p;
@@ -471,6 +616,7 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
     stopPick();
     window.removeEventListener('scroll', onViewport, { capture: true });
     window.removeEventListener('resize', onViewport);
+    window.removeEventListener('message', onTapMessage);
     browser.storage.onChanged.removeListener(onStorage);
   });
 }
