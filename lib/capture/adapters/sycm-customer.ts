@@ -57,8 +57,8 @@
 import type { Shop } from '../../model';
 import { dayOf, dayOfEpoch, isDay } from '../../model/time';
 import { CARD_HEADERS, findCardGroups, findCards, noFigureProblem, readCardMetrics, readWindow, type CardField } from '../cards';
-import { NO_SHOP_PROBLEM, cardAdapter, readCardPage, rejectForNoShop, type CardPage } from '../read-kit';
-import { readShop, type ShopSpec } from '../shop';
+import { cardAdapter, readCardPage, rejectForNoShop, type CardPage } from '../read-kit';
+import { readShopSourced, type ShopSpec } from '../shop';
 import { emptyResult, type AdapterResult, type Endpoint, type PlatformSnapshotInput } from '../types';
 import { sycmData } from './sycm-visitors';
 
@@ -141,7 +141,9 @@ const PAGE: CardPage<SycmCustomerMetric> = {
 function readOverviewGroups(doc: Document, capturedAt: string, groups: ReturnType<typeof findCardGroups<OverviewGroup>>): AdapterResult {
   const out = emptyResult(ADAPTER_ID);
   out.headers = [...CARD_HEADERS];
-  out.shop = readShop(doc, 'taobao', SHOP);
+  const shop = readShopSourced(doc, 'taobao', SHOP);
+  out.shop = shop?.shop ?? null;
+  if (shop) out.shopSource = shop.source;
   const metrics: PlatformSnapshotInput['metrics'] = {};
   for (const g of groups) {
     const found = findCards(g.el, FIGURES);
@@ -240,11 +242,7 @@ export function mapOverview(json: unknown, requestUrl: string, capturedAt: strin
     out.problem = noFigureProblem(out.rejected);
     return out;
   }
-  if (!shop) {
-    out.problem = NO_SHOP_PROBLEM;
-    out.rejected = out.rawRows.map((_, row) => ({ row, reason: 'no shop identity on the page' }));
-    return out;
-  }
+  if (!shop) return rejectForNoShop(out);
   const window = windowOf(requestUrl, data.statDate);
   out.snapshots.push({ shopId: shop.shopId, source: ADAPTER_ID, seenOn: dayOf(capturedAt), ...(window ? { window } : {}), metrics });
   out.rowOf.snapshots.push(0);

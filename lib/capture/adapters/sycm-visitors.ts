@@ -35,7 +35,7 @@ import { customerKeyOf } from '../../model/keys';
 import type { Shop } from '../../model';
 import type { Synonyms } from '../columns';
 import { collapseWhitespace, isEmptyMark, parseConsoleTime, parseRegion, textOrUndefined } from '../normalize';
-import { CONSOLE_SHOP, NO_SHOP_PROBLEM, cellsOf, customerOnce, openTablePage, tableAdapter, type TablePage } from '../read-kit';
+import { CONSOLE_SHOP, cellsOf, customerOnce, openTablePage, rejectForNoShop, tableAdapter, type TablePage } from '../read-kit';
 import type { ShopSpec } from '../shop';
 import { cellLines } from '../table';
 import { emptyResult, type AdapterResult, type ContactInput, type Endpoint } from '../types';
@@ -179,13 +179,6 @@ export function sycmData(json: unknown): { data: unknown } | { ignored: string }
   return { data: body.data };
 }
 
-/** The shop a mapped body belongs to: the one the page or the merchant named (生意参谋's JSON names none we can key by). */
-function shopOf(out: AdapterResult, shop: Shop | null): string | null {
-  out.shop = shop;
-  if (!shop) out.problem = NO_SHOP_PROBLEM;
-  return shop?.shopId ?? null;
-}
-
 /** Headers of the raw rows the JSON mapper keeps (the table's evidenced columns). */
 export const JSON_HEADERS: readonly string[] = ['访客', '访问时间', '入店来源', '被访页面', '访客位置'];
 
@@ -200,7 +193,9 @@ export function mapRtVisitor(json: unknown, capturedAt: string, shop: Shop | nul
   if (!rows) return { ignored: '不是访客列表数据 (no visitor rows in getRtVisitor.json)' };
   const out = emptyResult(ADAPTER_ID);
   out.headers = [...JSON_HEADERS];
-  const shopId = shopOf(out, shop);
+  // The shop: the one the page or the merchant named (生意参谋's JSON names none we can key by).
+  out.shop = shop;
+  const shopId = shop?.shopId ?? null;
   const addCustomer = customerOnce(out);
   rows.forEach((raw, row) => {
     const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
@@ -208,7 +203,7 @@ export function mapRtVisitor(json: unknown, capturedAt: string, shop: Shop | nul
     const keyword = str(r.preSeKeyword);
     const type = isEmptyMark(oid) ? '' : r.oldVisitor === true || r.oldVisitor === 1 || r.oldVisitor === '1' ? ' 老访客' : ' 新访客';
     out.rawRows.push([collapseWhitespace(`${oid || '-'}${type}`), str(r.visitTime), collapseWhitespace(`${str(r.srcGrpName)} ${keyword ? `搜索词：${keyword}` : ''}`), str(r.detailUrl), str(r.cityName)]);
-    if (shopId === null) return void out.rejected.push({ row, reason: 'no shop identity on the page' });
+    if (shopId === null) return;
     const read = visitRecords(
       { visitor: oid, time: str(r.visitTime), source: textOrUndefined(str(r.srcGrpName)), page: textOrUndefined(str(r.detailUrl)), location: str(r.cityName) },
       shopId,
@@ -219,7 +214,7 @@ export function mapRtVisitor(json: unknown, capturedAt: string, shop: Shop | nul
     out.rowOf.contacts.push(row);
     addCustomer(read.customer, row);
   });
-  return out;
+  return shopId === null ? rejectForNoShop(out) : out;
 }
 
 /** The page's own JSON endpoint (SPEC §8). */

@@ -205,6 +205,15 @@ describe('sycm-customer on the antd fixture (客户概况 groups loaded from its
     expect(out.truth()).toEqual(truth);
   });
 
+  test('no shop name on the page: it asks (needsShop); the merchant\u2019s answer (knownShop) stands in', async () => {
+    await showAntd();
+    document.querySelector('.ebase-ModernFrame__shopName')!.remove();
+    const asked = sycmCustomer.read(document, ANTD_URL, v.capturedAt);
+    expect([asked.problem, asked.needsShop, asked.snapshots]).toEqual([expect.stringMatching(/no shop name/), true, []]);
+    const answered = sycmCustomer.read(document, ANTD_URL, v.capturedAt, { knownShop: { shop: truth.shop, source: 'answer' } });
+    expect(answered.snapshots).toEqual([truth.snapshot]);
+  });
+
   test('pickAdapter: /cc/customer/overview and the older /customer/ path → sycm-customer (groups confirm it); before the figures load, nothing', async () => {
     await showAntd();
     expect(pickAdapter(ANTD_URL, document)?.id).toBe('sycm-customer');
@@ -233,6 +242,7 @@ describe('sycm-customer on the antd fixture (客户概况 groups loaded from its
     const noShop = map(JSON.parse(bodyText()), requestUrl, null);
     if ('ignored' in noShop) throw new Error(noShop.ignored);
     expect(noShop.problem).toMatch(/no shop name or 店铺ID/);
+    expect(noShop.needsShop).toBe(true); // the overlay asks the merchant (shop-prompt)
     expect(noShop.snapshots).toEqual([]);
     expect(noShop.rejected).toHaveLength(noShop.rawRows.length);
   });

@@ -283,6 +283,7 @@ describe('getRtVisitor.json bodies that are ignored or cannot be read', () => {
     const noShop = map({ code: 0, data: { data: [row] } }, null);
     if ('ignored' in noShop) throw new Error(noShop.ignored);
     expect(noShop.problem).toMatch(/no shop name or 店铺ID/);
+    expect(noShop.needsShop).toBe(true); // the overlay asks the merchant (shop-prompt)
     expect(noShop.contacts).toEqual([]);
     expect(noShop.rejected).toEqual([{ row: 0, reason: 'no shop identity on the page' }]);
   });
