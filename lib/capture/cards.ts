@@ -5,7 +5,7 @@
  * a card is found from its title text, never from a class name, and its lines are read in order.
  */
 import { headerKey } from './columns';
-import { collapseWhitespace, isEmptyMark, parseCount, parseFen, parsePercent, type Read } from './normalize';
+import { collapseWhitespace, isEmptyMark, parseCount, parseCountRange, parseFen, parsePercent, type Read } from './normalize';
 import { isDay } from '../model/time';
 
 /** How a card's value is printed and normalised: a count (万/亿 expanded), money (→ fen) or a rate (→ fraction). */
@@ -304,10 +304,12 @@ export function readWindow(root: Document | Element): { start: string; end: stri
   return { start, end };
 }
 
-/** A metric as a snapshot stores it (SPEC §2). */
+/** A metric as a snapshot stores it (SPEC §2): a value, or — for a count shown only as a range — low/high and no value. */
 export interface MetricReading {
-  value: number;
+  value?: number;
   change?: number;
+  low?: number;
+  high?: number;
 }
 
 /**
@@ -326,6 +328,14 @@ export function readCardMetrics<F extends string>(
   for (const { field, card } of found) {
     const row = firstRow + rawRows.length;
     rawRows.push(['指标卡', card.title, card.valueText, [card.changeLabel, card.changeText].filter(Boolean).join(' '), '']);
+    // A count shown only as a range (罗盘's 1万-2.5万): kept as the range, never a guessed point.
+    const range = fields[field].kind === 'count' ? parseCountRange(card.valueText) : null;
+    if (range) {
+      const change = cardChange(card.changeText);
+      if (!change.ok) rejected.push({ row, reason: `${card.title} ${card.changeLabel}: ${change.reason} (range kept, change left out)` });
+      metrics[field] = { ...range, ...(change.ok && change.value !== null ? { change: change.value } : {}) };
+      continue;
+    }
     const value = cardValue(card.valueText, fields[field].kind);
     if (!value.ok) {
       rejected.push({ row, reason: `${card.title}: ${value.reason}` });

@@ -105,6 +105,19 @@ export function parseCount(text: string): Read<number> {
   return ok(scaledNumber(d, 0));
 }
 
+/**
+ * A count the console shows only as a range, 1万-2.5万 / 1,000~5,000 / 100万至250万 → { low, high }
+ * (SPEC §2: kept as a range, never a guessed point); null when the text is not a range.
+ */
+export function parseCountRange(text: string): { low: number; high: number } | null {
+  const m = /^(\d[\d,]*(?:\.\d+)?\s*(?:万|亿|w|W)?)\s*[-~～—–至]\s*(\d[\d,]*(?:\.\d+)?\s*(?:万|亿|w|W)?)$/.exec(collapseWhitespace(text));
+  if (!m) return null;
+  const low = parseCount(m[1]!);
+  const high = parseCount(m[2]!);
+  if (!low.ok || !high.ok || low.value === null || high.value === null || low.value > high.value) return null;
+  return { low: low.value, high: high.value };
+}
+
 /** A positive whole quantity as consoles print it: 2, x2, ×2, *2, 2件. */
 export function parseQuantity(text: string): Read<number> {
   const t = collapseWhitespace(text).replace(/^(?:[xX×*]\s*)/, '').replace(/\s*(件|个|份)$/, '');
