@@ -202,7 +202,11 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
   /** The adapter of this page: one whose URL matches and whose table is on the page, else one whose endpoint the page called (its DOM unreadable). */
   const specific = (): Adapter | null => {
     if (mode !== 'console') return null;
-    return pickAdapter(location.href, document) ?? (observeOn ? adaptersForUrl(location.href).find((h) => log.has(h.adapter.id))?.adapter ?? null : null);
+    const confirmed = pickAdapter(location.href, document);
+    if (confirmed || !observeOn) return confirmed;
+    // Bodies that map to records (given a shop) make their adapter this page's even when its DOM reads nothing.
+    const ctx = { pageUrl: location.href, capturedAt: toShanghaiIso(Date.now()), shop: null };
+    return adaptersForUrl(location.href).find((h) => log.has(h.adapter.id) && log.resultsFor(h.adapter.id, ctx).length > 0)?.adapter ?? null;
   };
 
   let promptAsked = false;
@@ -276,6 +280,7 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
       if (extras.value.generic) extras.set({ generic: false });
       return readConsole(adapter, now);
     }
+    if (mode === 'console') extras.set({ observedText: observedLine(0) });
     lastGeneric = genericReads(now);
     const tables: DialogTable[] = lastGeneric.map((g) => ({
       signature: g.signature,

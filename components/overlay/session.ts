@@ -75,7 +75,7 @@ export class CaptureSession {
     const batches = Array.isArray(read) ? read : [read];
     const rows = batches.reduce((n, b) => n + b.rawRows.length, 0);
     // The records too: the page's own JSON may arrive after the DOM was read and change them, not the rows.
-    const signature = JSON.stringify(batches.map((b) => [b.url, b.rawRows, b.customers, b.orders, b.contacts, b.snapshots]));
+    const signature = JSON.stringify(batches.map((b) => [b.url, b.rawRows, b.customers, b.orders, b.contacts, b.snapshots, b.crossCheck ?? null]));
     if (signature === this.lastSignature) return { rows, stored: false };
     this.lastSignature = signature;
     let failure: string | undefined;

@@ -26,7 +26,9 @@ export function cyrb53(text: string, seed = 0): number {
 
 /** The content of a capture that makes it "the same page seen again" (not its id or time). */
 export function captureContentOf(c: Capture): string {
-  return JSON.stringify([c.url, c.adapter, c.headers, c.rawRows, c.rowCount, c.rejected]);
+  // A cross-check (SPEC §8) is part of what was seen; captures without one keep their old content.
+  const seen = [c.url, c.adapter, c.headers, c.rawRows, c.rowCount, c.rejected];
+  return JSON.stringify(c.crossCheck === undefined ? seen : [...seen, c.crossCheck]);
 }
 
 /** Fingerprint of what a capture saw; equal content gives an equal fingerprint. */

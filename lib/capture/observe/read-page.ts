@@ -52,17 +52,17 @@ export function readConsolePage(input: ConsoleReadInput): ConsoleRead {
 
   // The page shows no shop: an observed response may name it (千牛 asyncSold's seller.shopName), which beats the answer.
   const pageShown = dom?.shop && dom.shopSource !== 'answer' ? dom.shop : null;
-  if (!pageShown && log?.has(adapter.id)) {
-    const named = usable(log.resultsFor(adapter.id, { pageUrl: url, capturedAt, shop: null })).find((r) => r.shop && r.shop.platform === adapter.platform)?.shop ?? null;
-    if (named && named.shopId !== answer?.shop.shopId) {
-      known = { shop: named, source: 'observed' };
-      if (confirmed) dom = adapter.read(doc, url, capturedAt, { knownShop: known });
-    }
+  const probe = !pageShown && log ? log.resultsFor(adapter.id, { pageUrl: url, capturedAt, shop: null }) : [];
+  const named = usable(probe).find((r) => r.shop && r.shop.platform === adapter.platform)?.shop ?? null;
+  if (named && named.shopId !== answer?.shop.shopId) {
+    known = { shop: named, source: 'observed' };
+    if (confirmed) dom = adapter.read(doc, url, capturedAt, { knownShop: known });
   }
 
   const shop = pageShown ?? known?.shop ?? null;
-  const observedWaiting = log?.has(adapter.id) ?? false;
-  if (!shop && (dom?.needsShop || dom?.problem === NO_SHOP_PROBLEM || (!dom?.problem && observedWaiting) || (!dom && observedWaiting))) return { kind: 'needsShop', platform: adapter.platform };
+  // Bodies that map (or would, given a shop) wait for the shop as much as the DOM's rows do.
+  const observedWaiting = probe.length > 0;
+  if (!shop && (dom?.needsShop || dom?.problem === NO_SHOP_PROBLEM || (!dom && observedWaiting) || (!dom?.problem && observedWaiting))) return { kind: 'needsShop', platform: adapter.platform };
 
   const observed = shop && log ? usable(log.resultsFor(adapter.id, { pageUrl: url, capturedAt, shop })) : [];
   const domOk = dom && !dom.problem ? dom : null;

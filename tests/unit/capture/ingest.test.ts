@@ -45,4 +45,12 @@ describe('validateBatch (the zod hop in the background)', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(/^店铺信息无法识别/);
   });
+
+  it('keeps the cross-check of the DOM and the observed JSON in the capture (SPEC §8)', () => {
+    const crossCheck = { observed: 2, dom: 3, matched: 2, disagreementCount: 1, disagreements: [{ key: 'order:1', field: 'amountFen', dom: '100', observed: '110' }] };
+    const r = validateBatch(batch({ orders: [{ row: 0, record: goodOrder }], crossCheck }), 'cap-3');
+    expect(r.ok && r.batch.capture.crossCheck).toEqual(crossCheck);
+    const plain = validateBatch(batch(), 'cap-4');
+    expect(plain.ok && 'crossCheck' in plain.batch.capture).toBe(false);
+  });
 });
