@@ -29,6 +29,7 @@ const NOISE_CLASS = /measure|placeholder|empty-row|-empty\b|expanded-row|row-exp
 /** True when a row is drawn but not shown: hidden by attribute or inline style (antd 4's measure row is 0 px high). */
 function hiddenRow(tr: Element): boolean {
   if (tr.getAttribute('aria-hidden') === 'true' || tr.hasAttribute('hidden')) return true;
+  if (!tr.hasAttribute('style')) return false;
   const style = (tr as HTMLElement).style;
   if (!style) return false;
   return style.display === 'none' || style.visibility === 'hidden' || (style.height !== '' && parseFloat(style.height) === 0);

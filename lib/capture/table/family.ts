@@ -122,7 +122,8 @@ export function readFamilyTable(root: Element): ReadTable {
   const prefix = tableRootPrefix(root, cache) ?? 'ant';
   const library = libraryName(familyOf(root, prefix), prefix);
   const tables = ownTablesOf(root, cache);
-  const isData = (tr: Element) => !NOT_DATA.test(tr.getAttribute('class') ?? '') && !tr.querySelector(`.${prefix}-table-empty`);
+  // The empty-table placeholder is one cell holding `<p>-table-empty`; only such rows are searched for it.
+  const isData = (tr: Element) => !NOT_DATA.test(tr.getAttribute('class') ?? '') && !(tr.childElementCount <= 1 && tr.querySelector(`.${prefix}-table-empty`));
   const headerTrs = tables.flatMap((t) => sectionRows(t, 'THEAD'));
   const perTable = tables.map((t) => sectionRows(t, 'TBODY').filter(isData));
   // Virtual bodies draw their visible rows as <div>s (antd `…-tbody-virtual`, Semi `div.…-table-row`).

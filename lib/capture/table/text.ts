@@ -24,6 +24,8 @@ function showsTitleInstead(el: Element, visible: string): boolean {
 function hidden(el: Element): boolean {
   if (SKIP.has(el.tagName)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  // Reading .style builds a declaration object: only elements with an inline style can be hidden by one.
+  if (!el.hasAttribute('style')) return false;
   const style = (el as HTMLElement).style;
   return style?.display === 'none' || style?.visibility === 'hidden';
 }
@@ -38,10 +40,13 @@ function walk(node: Node, out: string[]): void {
   if (hidden(el)) return;
   const block = BLOCK.has(el.tagName);
   if (block) out.push(' ');
-  const inner: string[] = [];
-  for (const child of Array.from(el.childNodes)) walk(child, inner);
-  const visible = collapseWhitespace(inner.join(''));
-  out.push(showsTitleInstead(el, visible) ? collapseWhitespace(el.getAttribute('title') ?? '') : inner.join(''));
+  if (el.hasAttribute('title')) {
+    // Only an element with a title can stand for a longer text: its own text is collected apart to compare.
+    const inner: string[] = [];
+    for (let c = el.firstChild; c; c = c.nextSibling) walk(c, inner);
+    const visible = collapseWhitespace(inner.join(''));
+    out.push(showsTitleInstead(el, visible) ? collapseWhitespace(el.getAttribute('title') ?? '') : inner.join(''));
+  } else for (let c = el.firstChild; c; c = c.nextSibling) walk(c, out);
   if (block) out.push(' ');
 }
 
