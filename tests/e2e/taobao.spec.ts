@@ -211,6 +211,19 @@ test.describe('千牛 已卖出的宝贝 (Fusion list, rows POSTed from asyncSol
       expect(customers).toEqual(uniqueCustomers(truth.pages).map(asStoredCustomer));
       expect(customers).toHaveLength(truth.totalCustomers);
       expect(await readStore(panel, 'shops')).toEqual([truth.shop]);
+      // With observation on, the page captures record the cross-check of the DOM against the page's
+      // own asyncSold.htm JSON (records the JSON brought before their page was read go in batches of
+      // their own, without one): every DOM record matched, no disagreement. Off: no cross-check at all.
+      type Check = { observed: number; dom: number; matched: number; disagreementCount: number; disagreements: unknown[] };
+      const checks = (await readStore<{ adapter: string; crossCheck?: Check }>(panel, 'captures')).filter((c) => c.adapter === 'qianniu-sold').map((c) => c.crossCheck ?? null);
+      expect(checks.length).toBeGreaterThanOrEqual(truth.pageCount);
+      if (observeJson) {
+        const made = checks.filter((c): c is Check => c !== null);
+        expect(made.length).toBeGreaterThanOrEqual(truth.pageCount);
+        for (const c of made) expect({ ...c, ok: c.observed > 0 && c.matched === c.dom }).toEqual({ ...c, ok: true, disagreementCount: 0, disagreements: [] });
+      } else {
+        expect(checks).toEqual(checks.map(() => null));
+      }
       expect(strayRequests).toEqual([]);
     });
   }
