@@ -16,6 +16,8 @@ export interface OverlayProps extends TabCaptureState {
   onShopAnswer?: (shop: Shop) => void;
   /** Saves the diagnostic file of the page (SPEC §8). */
   onDiagnostics?: () => void;
+  /** In a frame of a console shell: drawn in the other corner, so the shell's own overlay does not cover it. */
+  inFrame?: boolean;
   canCaptureAll: boolean;
   onCaptureAll: () => void;
   onStop: () => void;
@@ -30,7 +32,7 @@ export interface OverlayProps extends TabCaptureState {
 /** The capture overlay on console pages: in an open shadow root, position fixed, so the page never moves. */
 export function CaptureOverlay(p: OverlayProps) {
   return (
-    <div className="sl-overlay" data-testid="capture-overlay">
+    <div className={p.inFrame ? 'sl-overlay sl-in-frame' : 'sl-overlay'} data-testid="capture-overlay">
       <div className="sl-bar">
         <span className="sl-badge" data-testid="capture-badge" data-count={p.count} data-rejected={p.rejected} title="seller-lens">
           <span className="sl-logo">SL</span>
@@ -142,6 +144,7 @@ export function ShopPrompt({ platform, known, onAnswer }: { platform: Platform; 
 export const overlayCss = `
 :host { all: initial; }
 .sl-overlay { position: fixed; left: 16px; bottom: 16px; z-index: 2147483646; font: 12px/1.5 -apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; color: #1d2129; display: flex; flex-direction: column-reverse; align-items: flex-start; gap: 6px; }
+.sl-overlay.sl-in-frame { left: auto; right: 16px; align-items: flex-end; }
 .sl-bar { display: flex; gap: 6px; align-items: center; background: #fff; border: 1px solid #e5e6eb; border-radius: 18px; padding: 4px 10px 4px 4px; box-shadow: 0 2px 8px rgba(0,0,0,.12); }
 .sl-bar button { font: inherit; padding: 1px 8px; border-radius: 10px; border: 1px solid #c9cdd4; background: #f7f8fa; cursor: pointer; color: inherit; }
 .sl-bar button:disabled { opacity: .45; cursor: default; }

@@ -115,11 +115,15 @@ function OverlayRoot({ session, extras, actions }: { session: CaptureSession; ex
         onShopAnswer={actions.answerShop}
         observedText={x.observedText}
         onDiagnostics={actions.diagnostics}
+        inFrame={inFrame}
       />
       {x.dialogOpen && x.tables.length > 0 && <MappingDialog tables={x.tables} onSave={actions.saveMapping} onClose={actions.closeDialog} />}
     </>
   );
 }
+
+/** True in a frame (千牛 shows 客户运营平台 inside one); comparing window objects is allowed across origins. */
+const inFrame = typeof window !== 'undefined' && window !== window.top;
 
 function chipTone(label: string): string {
   if (label === '首单') return 'first';
