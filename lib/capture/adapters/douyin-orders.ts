@@ -177,8 +177,10 @@ export function readHeaderLine(text: string): Partial<Record<HeaderField, string
 
 type Block = { header: number | null; items: number[]; remarks: number[] };
 
+/** The closing 商家备注 / 买家留言 row: flagged by the reader, or one text starting with those words across the row (no order id). */
 const isRemarkRow = (r: TableRow) =>
-  ('remark' in r && (r as { remark?: unknown }).remark === true) || (r.groupHeader === true && REMARK_ROW.test(r.cells[0] ?? '') && !/订单编号|订单号/.test(r.cells[0] ?? ''));
+  ('remark' in r && (r as { remark?: unknown }).remark === true) ||
+  (REMARK_ROW.test(r.cells[0] ?? '') && !/订单编号|订单号/.test(r.cells[0] ?? '') && r.cells.slice(1).every((c) => c === '' || c === r.cells[0]));
 
 /** Order blocks: a header row, its item rows and its closing remark rows; in a flat table each row is its own order. */
 export function blocksOf(rows: readonly TableRow[]): { blocks: Block[]; orphans: number[] } {

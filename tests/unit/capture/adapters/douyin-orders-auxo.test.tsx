@@ -6,7 +6,8 @@
  * truth builder derives from the generator's records (never from the adapter or the JSON).
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { douyinOrders, mapSearchList, readDouyinOrders } from '@/lib/capture/adapters/douyin-orders';
+import { blocksOf, douyinOrders, mapSearchList, readDouyinOrders, readHeaderLine } from '@/lib/capture/adapters/douyin-orders';
+import type { TableRow } from '@/lib/capture/table';
 import { pickAdapter } from '@/lib/capture/adapters';
 import { findPager } from '@/lib/capture/pager';
 import type { AdapterResult, ObserveContext, ObservedResponse } from '@/lib/capture/types';
@@ -140,6 +141,37 @@ describe.each(cases)('the %s fixture', (prefix, v) => {
 
 test('an order paying freight (在线支付¥… (含运费¥…)) is among the fixtures', () => {
   expect(cases.some(([, v]) => of(v).data.orders.some((o) => o.post_amount > 0))).toBe(true);
+});
+
+describe('order blocks and header lines, however a reader lays the rows', () => {
+  const el = {} as Element;
+  const row = (cells: string[], extra: Partial<TableRow> = {}): TableRow => ({ cells, cellEls: cells.map(() => null), el, ...extra });
+  test('the closing 商家备注 / 买家留言 row belongs to its order, whether flagged, full-width or a plain row', () => {
+    const rows = [
+      row(['订单编号 1下单时间 2026/11/20 10:00:00', '', ''], { groupHeader: true }),
+      row(['商品A', '¥1.00 x 1', '待发货']),
+      row(['商家备注 - 买家留言 -', '', ''], { groupHeader: true }),
+      row(['订单编号 2下单时间 2026/11/20 09:00:00', '', ''], { groupHeader: true }),
+      row(['商品B', '¥2.00 x 1', '已发货']),
+      row(['商家备注 - 买家留言 快点', '', '']),
+      row(['订单编号 3下单时间 2026/11/20 08:00:00', '', ''], { groupHeader: true }),
+      row(['商品C', '¥3.00 x 1', '已完成']),
+      { ...row(['商家备注 已联系 买家留言 -', '', '']), remark: true } as TableRow,
+    ];
+    expect(blocksOf(rows)).toEqual({
+      blocks: [
+        { header: 0, items: [1], remarks: [2] },
+        { header: 3, items: [4], remarks: [5] },
+        { header: 6, items: [7], remarks: [8] },
+      ],
+      orphans: [],
+    });
+  });
+
+  test('header lines with or without colons, spans run together', () => {
+    expect(readHeaderLine('订单编号\u00a06919000000000000001下单时间\u00a02024/05/12 21:58:20')).toEqual({ orderId: '6919000000000000001', placedAt: '2024/05/12 21:58:20' });
+    expect(readHeaderLine('订单编号：6919 下单时间：2026-11-20 13:45:12 买家：小 鹿 渠道：直播')).toEqual({ orderId: '6919', placedAt: '2026-11-20 13:45:12', nickname: '小 鹿', channel: '直播' });
+  });
 });
 
 describe('observed searchlist bodies that are not orders are ignored with a reason', () => {
