@@ -7,7 +7,7 @@
  * (c) with observeJson on, the records of a page that loads its rows over its own XHR come from
  *     the observed JSON and are cross-checked against the DOM (Capture.crossCheck); off, none is.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, readFixtureJson, serveFixture, SHOTS_DIR, test } from './extension';
@@ -72,6 +72,18 @@ test('(a) no shop on the page: the overlay asks once, the typed name is the shop
   expect(await readStore(panel, 'shops')).toEqual([truth.shop]);
   const keys = (await readStore<{ customerKey: string }>(panel, 'customers')).map((c) => c.customerKey).sort();
   expect(keys).toEqual(truth.pages[0]!.customers.map((c) => c.customerKey).sort());
+
+  // 导出诊断: a normal download, named by host and day, holding the structure and none of the page's data.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('capture-diagnostics').click()]);
+  expect(download.suggestedFilename()).toMatch(/^seller-lens-diagnostics-crm\.taobao\.com-\d{8}\.json$/);
+  const file = readFileSync(await download.path(), 'utf8');
+  const diag = JSON.parse(file) as { format: string; adapter: { chosen: string }; shopSource: string; tables: { headers: string[]; rowCount: number }[] };
+  expect(diag.format).toBe('seller-lens-diagnostics');
+  expect(diag.adapter.chosen).toBe('crm-customers');
+  expect(diag.shopSource).toBe('answer');
+  expect(diag.tables.some((t) => t.rowCount === perPage && t.headers.length > 3)).toBe(true);
+  expect(file).not.toContain(truth.shop.name);
+  for (const c of truth.pages[0]!.customers as { nickname?: string }[]) if (c.nickname && c.nickname.length > 1) expect(file).not.toContain(c.nickname);
 
   // Remembered for this console: the next visit captures without asking.
   const again = await context.newPage();
