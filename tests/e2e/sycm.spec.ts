@@ -84,6 +84,25 @@ const byCustomer = (a: Customer, b: Customer) => (a.customerKey < b.customerKey 
 /** A stored contact without the store's own fields (contactId, day). */
 const storedContact = ({ contactId: _id, day: _day, ...c }: Contact) => c;
 
+type Check = { observed: number; dom: number; matched: number; disagreementCount: number; disagreements: unknown[] };
+
+/**
+ * Observation on: the overlay says it used the page's JSON, and at least `pages` captures of the
+ * adapter carry a cross-check in which every DOM record was matched by an observed one, with no
+ * disagreement. Off: the overlay says the bodies were ignored, and no capture has a cross-check.
+ */
+async function expectCrossChecks(page: Page, panel: Page, adapter: string, observe: boolean, pages: number) {
+  const said = page.getByTestId('capture-observed');
+  if (observe) await expect(said).toContainText(/采用 [1-9]\d* 条记录/);
+  else await expect(said).toContainText('忽略');
+  const checks = (await readStore<{ adapter: string; crossCheck?: Check }>(panel, 'captures')).filter((c) => c.adapter === adapter).map((c) => c.crossCheck ?? null);
+  expect(checks.length).toBeGreaterThanOrEqual(pages);
+  if (!observe) return expect(checks).toEqual(checks.map(() => null));
+  const made = checks.filter((c): c is Check => c !== null);
+  expect(made.length).toBeGreaterThanOrEqual(pages);
+  for (const c of made) expect({ ...c, ok: c.observed > 0 && c.dom > 0 && c.matched === c.dom }).toEqual({ ...c, ok: true, disagreementCount: 0, disagreements: [] });
+}
+
 for (const observe of [false, true]) {
   const mode = observe ? 'observation on' : 'DOM only';
   const tag = observe ? 'observed' : 'dom';
@@ -120,6 +139,7 @@ for (const observe of [false, true]) {
       expect(customers.sort(byCustomer)).toEqual(wantCustomers.sort(byCustomer));
       expect(customers).toHaveLength(truth.totalCustomers);
       expect(await readStore(panel, 'shops')).toEqual([truth.shop]);
+      await expectCrossChecks(page, panel, 'sycm-visitors', observe, truth.pageCount);
       expect(strayRequests).toEqual([]);
     });
   });
@@ -134,7 +154,6 @@ for (const observe of [false, true]) {
       await expect(page.locator('.oui-card-title')).toHaveCount(4);
       await expect(badge).toHaveAttribute('data-count', '1');
       await expect(badge).toHaveAttribute('data-rejected', '0');
-      await shot(page, `sycm-customer-antd-${tag}.png`);
       // The figures came through the page's own oneQuery.json (one XHR; the extension sends none).
       expect(calls.map((u) => [u.pathname, u.searchParams.get('domainCode'), u.searchParams.get('dateRange')])).toEqual([['/domain/oneQuery.json', 'tao.shop.customer.overview', `${truth.snapshot.window!.start}|${truth.snapshot.window!.end}`]]);
 
@@ -142,6 +161,8 @@ for (const observe of [false, true]) {
       await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
       await expect.poll(() => readStore(panel, 'platformSnapshots')).toEqual([{ ...truth.snapshot, seenOn: todayShanghai() }]);
       expect(await readStore(panel, 'shops')).toEqual([truth.shop]);
+      await expectCrossChecks(page, panel, 'sycm-customer', observe, 1);
+      await shot(page, `sycm-customer-antd-${tag}.png`);
       expect(strayRequests).toEqual([]);
     });
   });
