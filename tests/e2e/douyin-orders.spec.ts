@@ -1,6 +1,6 @@
 /**
  * 抖店 订单管理 at its real URL, in both fixture sets:
- * - rebuilt from the evidence (antd 5 under `auxo`, tree rows, rows from the page's own XHR to
+ * - rebuilt from the evidence (antd 5 under `auxo`, and `ecom-g` DOM only; tree rows, rows from the page's own XHR to
  *   /api/order/searchlist behind an anti-bot XHR patch): ONE click on capture-all → `done`, the
  *   badge = the truth's order count, and every stored order, customer and the shop equal to the
  *   truth — once with chrome.storage.local `observeJson: false` (the DOM alone) and once with it on
@@ -252,39 +252,46 @@ interface AuxoTruth {
 const byOrderId = (a: { orderId: string }, b: { orderId: string }) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0);
 const byCustomerKey = (a: { customerKey: string }, b: { customerKey: string }) => (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0);
 
-for (const observe of [false, true]) {
+const AUXO_RUNS = [
+  { file: 'douyin-orders-auxo', prefix: 'auxo', observe: false },
+  { file: 'douyin-orders-auxo', prefix: 'auxo', observe: true },
+  // The newer `ecom-g` prefix, other hashes, a frozen 操作 column (sticky cells): the DOM alone.
+  { file: 'douyin-orders-ecom-g', prefix: 'ecom-g', observe: false },
+];
+
+for (const { file, prefix, observe } of AUXO_RUNS) {
   const mode = observe ? 'observation on' : 'DOM only';
-  const tag = observe ? 'observed' : 'dom';
-  test(`抖店 订单管理 (antd auxo, rows over XHR) — ${mode}: one click on capture-all stores every order, customer and the shop exactly as the truth`, async ({
+  const tag = `${prefix}-${observe ? 'observed' : 'dom'}`;
+  test(`抖店 订单管理 (antd ${prefix}, rows over XHR) — ${mode}: one click on capture-all stores every order, customer and the shop exactly as the truth`, async ({
     context,
     extensionId,
     strayRequests,
   }) => {
-    const truth = readFixtureJson<AuxoTruth>('douyin-orders-auxo.truth.json');
+    const truth = readFixtureJson<AuxoTruth>(`${file}.truth.json`);
     const [sw] = context.serviceWorkers();
     await sw!.evaluate((o) => chrome.storage.local.set(o), { captureDelayMs: 200, observeJson: observe });
     const calls: URL[] = [];
-    await serveFixture(context, 'https://fxg.jinritemai.com', 'douyin-orders-auxo.html', (req) => calls.push(req.url));
+    await serveFixture(context, 'https://fxg.jinritemai.com', `${file}.html`, (req) => calls.push(req.url));
     const page = await context.newPage();
     await page.goto(truth.consoleUrl);
     const badge = page.getByTestId('capture-badge');
     // The rows arrive over the page's own XHR; page 1 is captured as soon as they show.
-    await expect(page.locator('tr.auxo-table-row-level-0')).toHaveCount(truth.pages[0]!.orders.length);
+    await expect(page.locator(`tr.${prefix}-table-row-level-0`)).toHaveCount(truth.pages[0]!.orders.length);
     await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.orders.length));
     // The console's zh-CN pager (CONSOLES.md §1.3): 上一页 / 下一页 titles, 共 N 条, a 10 条/页 size changer.
     await expect(page.locator('li[title="上一页"]')).toHaveCount(1);
-    await expect(page.locator('.auxo-pagination-total-text')).toHaveText(`共 ${truth.totalOrders} 条`);
-    await expect(page.locator('.auxo-pagination-options')).toContainText('10 条/页');
+    await expect(page.locator(`.${prefix}-pagination-total-text`)).toHaveText(`共 ${truth.totalOrders} 条`);
+    await expect(page.locator(`.${prefix}-pagination-options`)).toContainText('10 条/页');
     mkdirSync(SHOTS_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS_DIR, `douyin-orders-auxo-${tag}-loaded.png`), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS_DIR, `douyin-orders-${tag}-loaded.png`), fullPage: true });
 
     await page.getByTestId('capture-all').click();
     const progress = page.getByTestId('capture-progress');
     await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
     await expect(badge).toHaveAttribute('data-count', String(truth.totalOrders));
     await expect(badge).toHaveAttribute('data-rejected', '0');
-    await expect(page.locator('.auxo-pagination-item-active')).toHaveText(String(truth.pageCount));
-    await page.screenshot({ path: path.join(SHOTS_DIR, `douyin-orders-auxo-${tag}-done.png`) });
+    await expect(page.locator(`.${prefix}-pagination-item-active`)).toHaveText(String(truth.pageCount));
+    await page.screenshot({ path: path.join(SHOTS_DIR, `douyin-orders-${tag}-done.png`) });
     // Every page came through the page's own searchlist XHR (0-based page, signed by the page's SDK); the extension sent none.
     expect(calls.map((u) => [u.pathname, u.searchParams.get('page'), u.searchParams.has('a_bogus')])).toEqual(
       Array.from({ length: truth.pageCount }, (_, i) => ['/api/order/searchlist', String(i), true]),
