@@ -57,7 +57,7 @@ function askFor(req: FixtureRequest, n: number): FixtureRequest {
       /* not JSON: as sent */
     }
   }
-  return { url, method: req.method, body };
+  return { url, method: req.method, body, origin: req.origin ?? null };
 }
 
 async function bundleAdapters(): Promise<string> {
@@ -105,12 +105,12 @@ async function main() {
     // Everything under http(s) is answered here: the page's HTML, its own API (asked for 100 rows), nothing else.
     await context.route(/^https?:/, async (route) => {
       const r = route.request();
-      const req: FixtureRequest = { url: new URL(r.url()), method: r.method(), body: r.postData() };
+      const req: FixtureRequest = { url: new URL(r.url()), method: r.method(), body: r.postData(), origin: await r.headerValue('origin') };
       const answer = api?.(askFor(req, ROWS));
       if (answer) {
         firstApi ??= req;
         const body = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : Buffer.from(answer.body);
-        return route.fulfill({ status: answer.status ?? 200, contentType: answer.contentType, body });
+        return route.fulfill({ status: answer.status ?? 200, headers: { ...answer.headers, 'content-type': answer.contentType }, body });
       }
       if (r.resourceType() === 'document') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
       return route.abort('blockedbyclient');

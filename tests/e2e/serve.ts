@@ -38,11 +38,12 @@ export async function serveFixture(context: BrowserContext, origin: string, file
   const api = fixtureApi(file);
   await context.route(`${origin}/**`, async (route) => {
     const req = route.request();
-    const answer = api?.({ url: new URL(req.url()), method: req.method(), body: req.postData() });
+    const origin = await req.headerValue('origin');
+    const answer = api?.({ url: new URL(req.url()), method: req.method(), body: req.postData(), origin });
     if (answer) {
-      onApi?.({ url: new URL(req.url()), method: req.method(), body: req.postData() });
+      onApi?.({ url: new URL(req.url()), method: req.method(), body: req.postData(), origin });
       const bytes = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : Buffer.from(answer.body);
-      return route.fulfill({ status: answer.status ?? 200, contentType: answer.contentType, body: bytes });
+      return route.fulfill({ status: answer.status ?? 200, headers: { ...answer.headers, 'content-type': answer.contentType }, body: bytes });
     }
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
   });

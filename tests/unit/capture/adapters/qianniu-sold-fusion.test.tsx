@@ -160,6 +160,10 @@ describe('JSON: asyncSold.htm (GBK bytes) mapped to the same truth', () => {
     const json = JSON.parse(decodeBody(three.body as Uint8Array)) as SoldQueryResponse;
     expect(json.mainOrders.map((m) => m.id)).toEqual(truth.pages[2]!.orders.map((o) => o.orderId));
     expect(json.page).toMatchObject({ pageSize: 15, totalNumber: truth.totalOrders, totalPage: truth.pageCount });
+    // Cross-site from 千牛: the page's origin echoed with credentials allowed; no Origin, no CORS headers.
+    const fromQn = soldApi(data, { url: new URL(SOLD_ENDPOINT), method: 'POST', body: soldQueryBody(1), origin: 'https://qn.taobao.com' })!;
+    expect(fromQn.headers).toEqual({ 'access-control-allow-origin': 'https://qn.taobao.com', 'access-control-allow-credentials': 'true', vary: 'Origin' });
+    expect(three.headers).toBeUndefined();
   });
 
   test('every page maps exactly to the truth, with the page\u2019s shop', () => {
