@@ -306,6 +306,12 @@ for (const { file, prefix, observe } of AUXO_RUNS) {
     // Stored as the schema's output: `tags` defaults to [] (the page shows none).
     expect(customers.sort(byCustomerKey)).toEqual(truth.customers.map((c) => ({ tags: [], ...c })).sort(byCustomerKey));
     expect(await readStore(panel, 'shops')).toEqual([truth.shop]);
+    if (observe) {
+      // The observed searchlist bodies were mapped in the page and agreed with the DOM, record for record.
+      const checks = (await readStore<{ crossCheck?: { matched: number; disagreementCount: number } }>(panel, 'captures')).flatMap((c) => (c.crossCheck ? [c.crossCheck] : []));
+      expect(checks.some((c) => c.matched > 0)).toBe(true);
+      expect(checks.map((c) => c.disagreementCount)).toEqual(checks.map(() => 0));
+    }
     expect(strayRequests).toEqual([]);
   });
 }
