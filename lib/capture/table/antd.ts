@@ -1,10 +1,10 @@
 /**
- * Ant Design 5 tables (`.ant-table`), as 千牛 pages render them: header and body in one <table>
- * (`.ant-table-content`) or, with a fixed header, in two (`.ant-table-header` / `.ant-table-body`);
- * fixed columns are sticky cells of the same table (`ant-table-cell-fix-left/right`), so nothing
- * is drawn twice; the hidden measure row, the empty placeholder and expanded detail rows
- * (`.ant-table-expanded-row`) are not data; a virtual body (`.ant-table-tbody-virtual`) draws
- * its visible rows as <div>s, read cell by cell.
+ * The antd family under any prefix (`ant-`, 抖店 `auxo-` / `ecom-g-`, 罗盘 `aurora-`, any
+ * `prefixCls`), read by structure (family.ts): antd 3's header/body tables with frozen columns
+ * drawn again in `…-table-fixed-left/right` (skipped); antd 4/5's one table or header/body pair
+ * with sticky fixed cells (`…-table-cell-fix-left/right`), the hidden measure row, the empty
+ * placeholder and expanded detail rows (`…-table-expanded-row`), which are not data; tree rows
+ * (`…-row-level-N`); a virtual body (`…-table-tbody-virtual`) drawing its visible rows as <div>s.
  */
 import { readFamilyTable } from './family';
 import type { ReadTable } from './types';

@@ -68,6 +68,7 @@ export function rowLevel(tr: Element): number | null {
 }
 
 type Kind = 'header' | 'remark' | 'item';
+const GROUP_CLASS = /(?:^|\s)[\w-]*-group-(header|footer)(?:\s|$)/;
 
 /** Builds a ReadTable: headers from the bottom header row, body rows laid on the grid, grouped by structure. */
 export function buildTable(library: string, el: Element, headerTrs: Element[], bodyTrs: Element[], opts: BuildOptions = {}): ReadTable {
@@ -197,6 +198,12 @@ function classify(body: GridRow[], width: number, textOf: (e: Element) => string
 
   // (a) Full-width rows: a run of them after item rows closes that group (remarks) and its last
   // one opens the next group — unless the run ends the body, when all of it closes the group.
+  // A library's own group classes (Fusion `…-group-header` / `…-group-footer`) say it outright,
+  // whatever the row's cells (千牛's order line may hold several).
+  const named = body.map((g) => GROUP_CLASS.exec(g.tr.getAttribute('class') ?? '')?.[1] ?? null);
+  named.forEach((n, i) => {
+    if (n) wide[i] = true;
+  });
   let items = -1; // -1: no group yet
   for (let i = 0; i < body.length; ) {
     if (!wide[i]) {
@@ -208,7 +215,7 @@ function classify(body: GridRow[], width: number, textOf: (e: Element) => string
     while (j + 1 < body.length && wide[j + 1]) j++;
     const endsBody = j === body.length - 1;
     for (let k = i; k <= j; k++) {
-      const remark = items > 0 && (endsBody || k < j);
+      const remark = named[k] === 'header' ? false : named[k] === 'footer' ? items >= 0 : items > 0 && (endsBody || k < j);
       kinds[k] = remark ? 'remark' : 'header';
       if (!remark) items = 0;
     }

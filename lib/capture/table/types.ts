@@ -7,7 +7,12 @@ export interface TableRow {
   /** The cell element covering each column (a rowSpan/colSpan cell covers several), or null. */
   cellEls: (Element | null)[];
   el: Element;
-  /** A full-width row (one cell spanning every column): the header line of a group, e.g. an order. */
+  /**
+   * The header line of a group, e.g. an order: a full-width row (one cell spanning the columns,
+   * maybe beside an empty selection cell), a tree row of the top level (`…-row-level-0`,
+   * `aria-level`) when deeper rows follow, or the first row of a group's own <table>. Its text
+   * (its non-empty cells' texts joined with a space) stands in `cells[0]`.
+   */
   groupHeader?: true;
   /**
    * A full-width row closing a group after its item rows (抖店's 商家备注/买家留言 line): its text

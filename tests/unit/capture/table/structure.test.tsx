@@ -569,3 +569,26 @@ describe('detectLibrary', () => {
     expect(detectLibrary(document.querySelector('[role="gridcell"]')!)).toBe('aria');
   });
 });
+
+describe('one order on the page (千牛, a single <table> in the body)', () => {
+  test('the library\u2019s group-header row heads the order even with several cells; its group-footer closes it', () => {
+    html(`<div class="next-table"><div class="next-table-header"><table><thead><tr><th class="next-table-selection"></th><th>宝贝</th><th>单价</th><th>实收款</th></tr></thead></table></div>
+      <div class="next-table-body"><table class="next-table-row first last"><tbody>
+        <tr class="next-table-group-header"><td class="next-table-selection"><input type="checkbox"></td><td><span>订单号：3001</span></td><td colspan="2"><span>创建时间：2026-11-20 10:00:00</span></td></tr>
+        <tr><td colspan="2">乳胶枕</td><td>￥199.00</td><td rowspan="2">￥268.00</td></tr>
+        <tr><td colspan="2">瑜伽垫</td><td>￥69.00</td></tr>
+        <tr class="next-table-group-footer"><td colspan="4">买家留言：放门口</td></tr>
+      </tbody></table></div></div>`);
+    const { table } = readOnly();
+    expect(shape(table)).toEqual({
+      headers: ['', '宝贝', '单价', '实收款'],
+      rows: [
+        { kind: 'header', group: null, cells: ['订单号：3001 创建时间：2026-11-20 10:00:00', '', '', ''] },
+        { kind: 'item', group: 0, cells: ['', '乳胶枕', '￥199.00', '￥268.00'] },
+        { kind: 'item', group: 0, cells: ['', '瑜伽垫', '￥69.00', '￥268.00'] },
+        { kind: 'remark', group: 0, cells: ['买家留言：放门口', '', '', ''] },
+      ],
+      groupTexts: ['订单号：3001 创建时间：2026-11-20 10:00:00'],
+    });
+  });
+});
