@@ -175,7 +175,7 @@ interface FusionVisitorsTruth {
   pageCount: number;
   totalContacts: number;
   totalRejected: number;
-  pages: { contacts: unknown[]; rejected: unknown[] }[];
+  pages: { contacts: Contact[]; customers: Customer[]; rejected: unknown[] }[];
 }
 
 test.describe('生意参谋 访客 (Fusion)', () => {
@@ -189,7 +189,7 @@ test.describe('生意参谋 访客 (Fusion)', () => {
     expect(strayRequests).toEqual([]);
   });
 
-  test('capture all pages through the overlay: done, every visit of every page stored', async ({ context, strayRequests }) => {
+  test('capture all pages through the overlay: done, every visit and visitor of every page stored as the truth', async ({ context, extensionId, strayRequests }) => {
     const page = await openAt(context, 'sycm-visitors.html', truth.consoleUrl);
     const badge = page.getByTestId('capture-badge');
     await expect(badge).toHaveAttribute('data-count', String(truth.pages[0]!.contacts.length));
@@ -204,6 +204,12 @@ test.describe('生意参谋 访客 (Fusion)', () => {
     await expect(badge).toHaveAttribute('data-rejected', String(truth.totalRejected));
     await expect(page.locator('.next-pagination-item.next-current')).toHaveText(String(truth.pageCount));
     await page.screenshot({ path: path.join(SHOTS_DIR, 'taobao-sycm-visitors-capture-all-done.png') });
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    const want = truth.pages.flatMap((p) => p.contacts);
+    expect((await readStore<Contact>(panel, 'contacts')).map(storedContact).sort(byContact)).toEqual([...new Map(want.map((c) => [contactKey(c), c])).values()].sort(byContact));
+    const wantCustomers = [...new Map(truth.pages.flatMap((p) => p.customers).map((c) => [c.customerKey, { ...c, tags: [] }])).values()];
+    expect((await readStore<Customer>(panel, 'customers')).sort(byCustomer)).toEqual(wantCustomers.sort(byCustomer));
     expect(strayRequests).toEqual([]);
   });
 });
