@@ -33,6 +33,8 @@ export interface GroupedOrderPage<X extends string = never> extends TablePage<Or
    * channel and traffic, and fields added at the end of the order.
    */
   extra(get: (f: OrderField | X) => string, capturedAt: string): Pick<OrderInput, 'channel' | 'traffic'> & Partial<OrderInput>;
+  /** The item id from the product cell's element, for consoles that show it only there (千牛: the item link). */
+  productIdIn?(cell: Element | null): string | undefined;
 }
 
 type Group = { header: number | null; items: number[]; remarks?: number[] };
@@ -105,7 +107,8 @@ export function readGroupedOrders<X extends string>(doc: Document, capturedAt: s
         const unitPriceFen = need(parseFen(cell('unitPrice')), `row ${i}: 单价`);
         const quantity = need(parseQuantity(cell('quantity') || '1'), `row ${i}: 数量`);
         if (!quantity) throw new RowError(`row ${i}: 数量 must be at least 1`);
-        const productId = textOrUndefined(values.productId ?? '');
+        const productCol = cols.product;
+        const productId = textOrUndefined(values.productId ?? '') ?? (productCol === undefined ? undefined : page.productIdIn?.(table.rows[i]!.cellEls[productCol] ?? null));
         const spec = textOrUndefined(values.spec ?? '');
         return {
           ...(productId ? { productId } : {}),

@@ -28,7 +28,7 @@
 import type { OrderInput, OrderItem, OrderStatus, Shop } from '../../model';
 import { customerKeyOf, derivedShopId } from '../../model/keys';
 import type { Parsed } from '../../model/parse';
-import { findTable, type Synonyms } from '../columns';
+import type { Synonyms } from '../columns';
 import { readGroupedOrders, type GroupedOrderPage, type OrderField } from '../grouped-orders';
 import { collapseWhitespace, parseConsoleTime, parseFen, parseOrderStatus, parseQuantity, textOrUndefined } from '../normalize';
 import { CONSOLE_SHOP, customerOnce, rejectForNoShop, tableAdapter } from '../read-kit';
@@ -73,6 +73,21 @@ function parseStatus(text: string): Parsed<OrderStatus> {
   return hit ? { ok: true, value: hit } : parseOrderStatus(text);
 }
 
+/** The item id in a link to the item (item.htm?id=…, detail.tmall.com …?id=…), or undefined (a trade snapshot link has none). */
+export function itemIdOfLink(href: string | null): string | undefined {
+  const m = /[?&](?:id|itemId|item_id)=(\d{5,})\b/.exec(href ?? '');
+  return m?.[1];
+}
+
+/** The item id of the first item link in a 宝贝 cell (千牛 shows the id only there). */
+function itemIdIn(cell: Element | null): string | undefined {
+  for (const a of cell?.querySelectorAll('a[href]') ?? []) {
+    const id = itemIdOfLink(a.getAttribute('href'));
+    if (id) return id;
+  }
+  return undefined;
+}
+
 const PAGE: GroupedOrderPage = {
   id: ADAPTER_ID,
   platform: 'taobao',
@@ -86,43 +101,13 @@ const PAGE: GroupedOrderPage = {
   parseStatus,
   // The page shows no channel or traffic source.
   extra: () => ({ channel: 'other', traffic: 'unknown' }),
+  productIdIn: itemIdIn,
 };
-
-/** The item id in a link to the item (item.htm?id=…, detail.tmall.com …?id=…), or undefined (a trade snapshot link has none). */
-export function itemIdOfLink(href: string | null): string | undefined {
-  const m = /[?&](?:id|itemId|item_id)=(\d{5,})\b/.exec(href ?? '');
-  return m?.[1];
-}
-
-/**
- * Adds each item's id from the item link in its 宝贝 cell (千牛 shows the id only there) to the
- * orders read: the item rows of an order are the rows grouped under the order's header row.
- */
-function addItemIds(doc: Document, out: AdapterResult): void {
-  const found = findTable(doc, COLUMNS, REQUIRED);
-  const col = found?.cols.product;
-  if (!found || col === undefined) return;
-  const rows = found.table.rows;
-  out.orders.forEach((order, k) => {
-    const at = out.rowOf.orders[k]!;
-    const itemRows = rows[at]?.groupHeader ? rows.map((r, i) => (r.group?.index === at ? i : -1)).filter((i) => i >= 0) : [at];
-    const items = order.items ?? [];
-    itemRows.forEach((i, n) => {
-      const item = items[n];
-      const links = rows[i]?.cellEls[col]?.querySelectorAll('a[href]') ?? [];
-      const id = Array.from(links).map((a) => itemIdOfLink(a.getAttribute('href'))).find((x) => x !== undefined);
-      if (item && id && !item.productId) item.productId = id;
-    });
-    if (items[0]?.productId && !order.productId) order.productId = items[0].productId;
-  });
-}
 
 /** Reads the order list of a 千牛 已卖出的宝贝 page. Pure; never throws (see `read`). */
 export function readQianniuSold(doc: Document, url: string, capturedAt: string): AdapterResult {
   void url;
-  const out = readGroupedOrders(doc, capturedAt, PAGE);
-  if (out.orders.length > 0) addItemIds(doc, out);
-  return out;
+  return readGroupedOrders(doc, capturedAt, PAGE);
 }
 
 // ---------------------------------------------------------------------------------------------
