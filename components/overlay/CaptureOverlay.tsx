@@ -2,6 +2,10 @@ import { useState } from 'react';
 import type { TabCaptureState } from '@/lib/messaging';
 import type { Platform, Shop } from '@/lib/model';
 import { shopFromName } from '@/lib/capture/shop';
+import { NO_VISITOR_REASON } from '@/lib/capture/adapters/sycm-visitors';
+
+/** Rows of visitors who were not logged in: rejected as SPEC §2 says, but not a reading error (shown apart, not in red). */
+const isAnonymousVisitor = (reason: string) => reason.includes(NO_VISITOR_REASON);
 
 export interface OverlayProps extends TabCaptureState {
   reasons: { row: number; reason: string }[];
@@ -31,13 +35,15 @@ export interface OverlayProps extends TabCaptureState {
 
 /** The capture overlay on console pages: in an open shadow root, position fixed, so the page never moves. */
 export function CaptureOverlay(p: OverlayProps) {
+  const anonymous = Math.min(p.rejected, p.reasons.filter((r) => isAnonymousVisitor(r.reason)).length);
   return (
     <div className={p.inFrame ? 'sl-overlay sl-in-frame' : 'sl-overlay'} data-testid="capture-overlay">
       <div className="sl-bar">
         <span className="sl-badge" data-testid="capture-badge" data-count={p.count} data-rejected={p.rejected} title="seller-lens">
           <span className="sl-logo">SL</span>
           <span>已采集 {p.count}</span>
-          {p.rejected > 0 && <span className="sl-rejected">· {p.rejected} 行无法读取</span>}
+          {p.rejected - anonymous > 0 && <span className="sl-rejected">· {p.rejected - anonymous} 行无法读取</span>}
+          {anonymous > 0 && <span className="sl-anonymous">· {anonymous} 位未登录访客（不记录）</span>}
         </span>
         <button type="button" data-testid="capture-all" disabled={!p.canCaptureAll || p.state === 'running'} onClick={p.onCaptureAll}>
           采集全部分页
@@ -78,7 +84,7 @@ export function CaptureOverlay(p: OverlayProps) {
       {p.observedText && <div className="sl-info" data-testid="capture-observed">{p.observedText}</div>}
       {p.reasons.length > 0 && (
         <details className="sl-reasons">
-          <summary>{p.rejected} 行无法读取 · 查看原因</summary>
+          <summary>{p.rejected - anonymous > 0 ? `${p.rejected - anonymous} 行无法读取 · 查看原因` : `${anonymous} 位未登录访客 · 查看`}</summary>
           <ul>
             {p.reasons.slice(0, 50).map((r, i) => (
               <li key={i}>
@@ -152,6 +158,7 @@ export const overlayCss = `
 .sl-badge { display: inline-flex; gap: 6px; align-items: center; }
 .sl-logo { background: #fe2c55; color: #fff; border-radius: 12px; padding: 0 6px; font-weight: 600; }
 .sl-rejected { color: #f53f3f; }
+.sl-anonymous { color: #86909c; }
 .sl-message, .sl-reasons { background: #fff; border: 1px solid #e5e6eb; border-radius: 6px; padding: 4px 8px; max-width: 360px; }
 .sl-message { color: #f53f3f; }
 .sl-info { background: #fff; border: 1px solid #e5e6eb; border-radius: 6px; padding: 4px 8px; max-width: 420px; color: #4e5969; }

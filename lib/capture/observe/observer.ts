@@ -56,7 +56,7 @@ export class ObservedLog {
   constructor(
     private adapters: readonly Adapter[],
     /** The newest bodies kept (a long session must not grow without bound). */
-    private maxBodies = 200,
+    private maxBodies = 100,
   ) {}
 
   private stat(id: string): EndpointStats {

@@ -261,7 +261,7 @@ export function installTap(win: TapWindow, opts: TapOptions): () => void {
 /** The hand-over for the content script: messages wait in a bounded buffer until it says hello, then go straight through. */
 export function bufferedPoster(
   win: Pick<Window, 'postMessage' | 'addEventListener'>,
-  limits: { maxMessages: number; maxBytes: number } = { maxMessages: 200, maxBytes: 64 * 1024 * 1024 },
+  limits: { maxMessages: number; maxBytes: number } = { maxMessages: 50, maxBytes: 16 * 1024 * 1024 },
 ): (msg: TapObserved) => void {
   let ready = false;
   let queued: TapObserved[] = [];

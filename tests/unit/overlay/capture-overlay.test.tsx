@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+/** The capture bar (components/overlay/CaptureOverlay.tsx): SPEC §10 hooks, and never a silent 0. */
+import { afterEach, expect, test } from 'vitest';
+import { CaptureOverlay, type OverlayProps } from '@/components/overlay/CaptureOverlay';
+import { NO_VISITOR_REASON } from '@/lib/capture/adapters/sycm-visitors';
+import { renderApp, unmountApp } from '../capture/render-taobao';
+
+afterEach(() => unmountApp());
+
+const base: OverlayProps = {
+  adapter: 'sycm-visitors',
+  shopId: 's1',
+  count: 7,
+  rejected: 3,
+  state: 'idle',
+  reasons: [
+    { row: 1, reason: NO_VISITOR_REASON },
+    { row: 4, reason: NO_VISITOR_REASON },
+    { row: 6, reason: '访问时间: unreadable time "昨天"' },
+  ],
+  progressText: '',
+  message: null,
+  canCaptureAll: true,
+  onCaptureAll: () => undefined,
+  onStop: () => undefined,
+};
+
+test('badge counts every rejected row; visitors who were not logged in are told apart from reading errors', async () => {
+  await renderApp(<CaptureOverlay {...base} info="本页表格没有数据行" onDiagnostics={() => undefined} />);
+  const badge = document.querySelector('[data-testid="capture-badge"]')!;
+  expect(badge.getAttribute('data-count')).toBe('7');
+  expect(badge.getAttribute('data-rejected')).toBe('3');
+  expect(document.querySelector('.sl-rejected')?.textContent).toBe('· 1 行无法读取');
+  expect(document.querySelector('.sl-anonymous')?.textContent).toBe('· 2 位未登录访客（不记录）');
+  expect(document.querySelector('[data-testid="capture-info"]')?.textContent).toBe('本页表格没有数据行');
+  expect(document.querySelector('[data-testid="capture-diagnostics"]')?.tagName).toBe('BUTTON');
+  expect(document.querySelector('[data-testid="capture-progress"]')?.getAttribute('data-state')).toBe('idle');
+});
+
+test('only anonymous visitors: nothing in red', async () => {
+  await renderApp(<CaptureOverlay {...base} rejected={2} reasons={base.reasons.slice(0, 2)} />);
+  expect(document.querySelector('.sl-rejected')).toBeNull();
+  expect(document.querySelector('.sl-anonymous')?.textContent).toBe('· 2 位未登录访客（不记录）');
+});
