@@ -13,7 +13,8 @@ let out: string;
 beforeAll(() => {
   out = mkdtempSync(path.join(tmpdir(), 'fixtures-'));
   execFileSync(process.execPath, [path.join(root, 'scripts/build-fixtures.mjs'), '--only-e2e', '--out', out], { cwd: root, stdio: 'pipe' });
-}, 60_000);
+  // 18 pages bundled with four component libraries: ~15 s on a quiet 2-core machine, a minute or more when it is busy.
+}, 300_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 test('index.json lists the e2e page with its html and truth', () => {
