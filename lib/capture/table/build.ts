@@ -183,6 +183,13 @@ function classify(body: GridRow[], width: number, textOf: (e: Element) => string
     let items = 0;
     body.forEach((_, i) => {
       if (levels[i] === top) {
+        // A full-width top-level row right after items with no rows of its own is the group's remark
+        // drawn as a sibling record (an order always has an item row).
+        const childless = i + 1 >= body.length || levels[i + 1] === top;
+        if (wide[i] && items > 0 && childless) {
+          kinds[i] = 'remark';
+          return;
+        }
         kinds[i] = 'header';
         items = 0;
         return;

@@ -592,3 +592,24 @@ describe('one order on the page (千牛, a single <table> in the body)', () => {
     });
   });
 });
+
+describe('tree rows: a remark drawn as a top-level sibling of the order', () => {
+  test('a full-width level-0 row after item rows and before the next order row closes the order', () => {
+    const tr = (level: number, cells: string) => `<tr class="auxo-table-row auxo-table-row-level-${level}">${cells}</tr>`;
+    html(`<div class="auxo-table"><div class="auxo-table-content"><table><thead class="auxo-table-thead"><tr><th>商品</th><th>单价</th><th>实付金额</th></tr></thead>
+      <tbody class="auxo-table-tbody">
+        ${tr(0, '<td>订单编号&nbsp;1</td><td>下单时间&nbsp;2023/05/12 21:58:20</td><td></td>')}
+        ${tr(1, '<td>乳胶枕</td><td>¥199.00</td><td>¥199.00</td>')}
+        ${tr(0, '<td colspan="3">买家留言：放门口</td>')}
+        ${tr(0, '<td>订单编号&nbsp;2</td><td>下单时间&nbsp;2023/05/13 09:01:02</td><td></td>')}
+        ${tr(1, '<td>瑜伽垫</td><td>¥69.00</td><td>¥69.00</td>')}
+      </tbody></table></div></div>`);
+    expect(shape(readOnly().table).rows).toEqual([
+      { kind: 'header', group: null, cells: ['订单编号 1 下单时间 2023/05/12 21:58:20', '', ''] },
+      { kind: 'item', group: 0, cells: ['乳胶枕', '¥199.00', '¥199.00'] },
+      { kind: 'remark', group: 0, cells: ['买家留言：放门口', '', ''] },
+      { kind: 'header', group: null, cells: ['订单编号 2 下单时间 2023/05/13 09:01:02', '', ''] },
+      { kind: 'item', group: 3, cells: ['瑜伽垫', '¥69.00', '¥69.00'] },
+    ]);
+  });
+});
