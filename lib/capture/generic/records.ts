@@ -51,7 +51,8 @@ export function readRecords(out: AdapterResult, table: ReadTable, mapping: reado
     out.rowOf.customers.push(row);
   };
   table.rows.forEach((r, row) => {
-    if (r.groupHeader) return; // an order's header line in a grouped table: its cells are read with the item rows' columns
+    // An order's header line in a grouped table (its cells are read with the item rows' columns), or its closing remark row.
+    if (r.groupHeader || r.remark) return;
     const get = (f: GenericField) => (cols[f] !== undefined ? r.cells[cols[f]!] ?? '' : '');
     try {
       const nickname = textOrUndefined(get('nickname'));

@@ -1,12 +1,11 @@
-/** The data tables of any page: every table the readers know (HTML, component libraries) plus ARIA grids. */
+/** The data tables of any page: every table the readers know (HTML, ARIA grids, component libraries). */
 import { readTables, type ReadTable } from '../table';
 import { findAntdVirtualTables, readAntdVirtualTable } from './antd-virtual';
-import { findAriaGrids, readAriaGrid } from './aria';
 
 /** True when a read table looks like data, not layout: named columns (at least two) and at least one row. */
 export function isDataTable(t: ReadTable): boolean {
   const named = t.headers.filter((h) => h.trim() !== '').length;
-  return named >= 2 && t.rows.some((r) => !r.groupHeader && r.cells.some((c) => c !== ''));
+  return named >= 2 && t.rows.some((r) => !r.groupHeader && !r.remark && r.cells.some((c) => c !== ''));
 }
 
 /** Every data table under `root`, in document order, each read once. */
@@ -15,10 +14,6 @@ export function findDataTables(root: ParentNode): ReadTable[] {
   const virtual = findAntdVirtualTables(root);
   const related = (a: Element, b: Element) => a === b || a.contains(b) || b.contains(a);
   const tables = [...virtual.map(readAntdVirtualTable), ...readTables(root).filter((t) => !virtual.some((v) => related(v, t.el)))];
-  for (const g of findAriaGrids(root)) {
-    if (tables.some((t) => t.el === g || t.el.contains(g) || g.contains(t.el))) continue;
-    tables.push(readAriaGrid(g));
-  }
   return tables
     .filter(isDataTable)
     .sort((a, b) => (a.el === b.el ? 0 : a.el.compareDocumentPosition(b.el) & 4 /* b follows a */ ? -1 : 1));

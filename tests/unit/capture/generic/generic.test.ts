@@ -10,7 +10,7 @@ import {
   urlPattern,
   CONFIDENT,
 } from '@/lib/capture/generic';
-import { readAriaGrid } from '@/lib/capture/generic/aria';
+import { readAriaTable } from '@/lib/capture/table';
 import { toCaptureBatch } from '@/lib/capture/adapters';
 import { validateBatch } from '@/lib/capture/ingest';
 
@@ -138,12 +138,31 @@ describe('reading a page', () => {
     expect(picked.map((t) => t.kind)).toEqual(['customers']);
   });
 
+  test("an order's closing remark row (full-width, after its items) is kept as a raw row and read as no record", () => {
+    html(`<table>
+      <thead><tr><th>客户</th><th>实付金额</th><th>下单时间</th><th>状态</th></tr></thead>
+      <tbody>
+        <tr><td colspan="4">订单编号：A1</td></tr>
+        <tr><td>小明</td><td>¥10.00</td><td>2026-11-20 13:45:12</td><td>已完成</td></tr>
+        <tr><td colspan="4">商家备注：周五发货</td></tr>
+        <tr><td colspan="4">订单编号：A2</td></tr>
+        <tr><td>阿花</td><td>¥20.00</td><td>2026-11-20 14:00:00</td><td>已完成</td></tr>
+        <tr><td colspan="4">买家留言：请包装好</td></tr>
+      </tbody>
+    </table>`);
+    const [t] = readGenericPage(document, URL_, AT);
+    expect(t!.table.rows.map((r) => (r.remark ? 'remark' : r.groupHeader ? 'header' : 'item'))).toEqual(['header', 'item', 'remark', 'header', 'item', 'remark']);
+    expect(t!.result.rawRows).toHaveLength(6);
+    expect(t!.result.customers.map((c) => c.nickname)).toEqual(['小明', '阿花']);
+    expect(t!.result.rejected).toEqual([]);
+  });
+
   test('ARIA grids made of divs are read, cells placed by aria-colindex', () => {
     html(`<div role="grid" id="g">
       <div role="row"><div role="columnheader">买家昵称</div><div role="columnheader">访问时间</div><div role="columnheader">入店来源</div></div>
       <div role="rowgroup"><div role="row"><div role="gridcell" aria-colindex="1">小李</div><div role="gridcell" aria-colindex="3">搜索</div><div role="gridcell" aria-colindex="2">2026-11-20 10:00</div></div></div>
     </div>`);
-    expect(readAriaGrid(document.getElementById('g')!)).toMatchObject({ headers: ['买家昵称', '访问时间', '入店来源'], rows: [{ cells: ['小李', '2026-11-20 10:00', '搜索'] }] });
+    expect(readAriaTable(document.getElementById('g')!)).toMatchObject({ headers: ['买家昵称', '访问时间', '入店来源'], rows: [{ cells: ['小李', '2026-11-20 10:00', '搜索'] }] });
     const [t] = readGenericPage(document, URL_, AT);
     expect(t!.kind).toBe('contacts');
     expect(t!.result.contacts).toMatchObject([{ kind: 'visit', at: '2026-11-20T10:00:00+08:00', source: '搜索' }]);
