@@ -2,7 +2,7 @@
  * `npm run bench:capture` (also the last part of `npm run bench`): capture speed on the built fixture pages.
  *
  *   (a) DOM: each console fixture page is opened in Debian's Chromium at its real URL (served from
- *       tests/fixtures/dist, no extension), the page's own API asked for 100 rows a page where it has
+ *       tests/fixtures/dist, no extension), the page's own API asked for 100 rows a page (else 50) where it has
  *       one; then the adapter that serves the page reads it (the same code the content script runs,
  *       bundled with esbuild) — median of 30 reads, with the rows and records it read. Target ≤ 20 ms
  *       for a 100-row page.
@@ -60,19 +60,25 @@ function askFor(req: FixtureRequest, n: number): FixtureRequest {
   return { url, method: req.method, body, origin: req.origin ?? null };
 }
 
-/** The answer for 100 rows where the page's API accepts that page size (抖店 allows 10/20/50 only), else for the page's own request. */
-function biggestPage(api: (req: FixtureRequest) => FixtureResponse | null, req: FixtureRequest): FixtureResponse | null {
-  const big = api(askFor(req, ROWS));
-  if (!big) return null;
-  if ((big.status ?? 200) >= 400) return api(req);
-  try {
-    const text = typeof big.body === 'string' ? big.body : decodeBody(big.body);
-    const code = (JSON.parse(text) as { code?: unknown }).code;
-    if (code !== undefined && code !== 0 && code !== '0') return api(req);
-  } catch {
-    /* not JSON (a page): keep it */
+/** The answer for the biggest page the page's API accepts — 100 rows, else 50 (抖店 allows 10/20/50) — else for the page's own request. */
+function biggestPage(api: (req: FixtureRequest) => FixtureResponse | null, req: FixtureRequest): { answer: FixtureResponse; req: FixtureRequest } | null {
+  const accepted = (r: FixtureResponse) => {
+    if ((r.status ?? 200) >= 400) return false;
+    try {
+      const code = (JSON.parse(typeof r.body === 'string' ? r.body : decodeBody(r.body)) as { code?: unknown }).code;
+      return code === undefined || code === 0 || code === '0';
+    } catch {
+      return true; // not JSON (a page): as answered
+    }
+  };
+  for (const n of [ROWS, 50]) {
+    const bigReq = askFor(req, n);
+    const answer = api(bigReq);
+    if (!answer) return null;
+    if (accepted(answer)) return { answer, req: bigReq };
   }
-  return big;
+  const answer = api(req);
+  return answer ? { answer, req } : null;
 }
 
 async function bundleAdapters(): Promise<string> {
@@ -110,6 +116,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const domRows: string[][] = [];
   const jsonRows: string[][] = [];
+  const notRead: string[] = [];
   const capturedAt = toShanghaiIso(Date.now());
   for (const e of manifest) {
     const file = path.basename(e.html);
@@ -121,7 +128,7 @@ async function main() {
     await context.route(/^https?:/, async (route) => {
       const r = route.request();
       const req: FixtureRequest = { url: new URL(r.url()), method: r.method(), body: r.postData(), origin: await r.headerValue('origin') };
-      const answer = api ? biggestPage(api, req) : null;
+      const answer = api ? biggestPage(api, req)?.answer : null;
       if (answer) {
         firstApi ??= req;
         const body = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : Buffer.from(answer.body);
@@ -159,8 +166,15 @@ async function main() {
       ([id, runs, at]) => (globalThis as unknown as { __slBench: (i: string, n: number, c: string) => { times: number[]; rows: number; records: number; rejected: number; problem: string | null; shop: Shop | null } }).__slBench(id, runs, at),
       [e.adapter, DOM_RUNS, capturedAt] as const,
     );
+    if (res.records === 0 && res.problem) {
+      // e.g. the 千牛 shell whose 客户列表 is framed from another fixture file (crm-customers-member covers that table).
+      notRead.push(`${e.name} (${res.problem})`);
+      await context.close();
+      continue;
+    }
     const ms = median(res.times);
-    const per100 = res.rows > 0 ? (ms * ROWS) / res.rows : NaN;
+    // Card pages are read whole (one snapshot), not per row: no per-row figure for them.
+    const per100 = res.rows > 0 && adapterById(e.adapter)?.kind !== 'snapshots' ? (ms * ROWS) / res.rows : NaN;
     domRows.push([e.name, e.adapter, String(res.rows), String(res.records), ms.toFixed(2), Number.isFinite(per100) ? per100.toFixed(2) : '—', res.problem ?? '']);
 
     const endpoint: Endpoint | undefined = firstApi
@@ -170,8 +184,7 @@ async function main() {
         })
       : undefined;
     if (firstApi && endpoint && api) {
-      const req = askFor(firstApi, ROWS);
-      const answer = api(req)!;
+      const { answer, req } = biggestPage(api, firstApi)!;
       const bytes = typeof answer.body === 'string' ? new TextEncoder().encode(answer.body) : answer.body;
       const text = decodeBody(bytes);
       const observed = { url: req.url.href, method: req.method, status: 200, text, ...(req.body ? { requestBody: req.body } : {}) };
@@ -194,6 +207,7 @@ async function main() {
   console.log(`capture bench · ${cpus().length} cores · load ${loadavg().map((l) => l.toFixed(2)).join(' ')} · Chromium (DOM) / Node ${process.version} (JSON)`);
   console.log(`\n(a) DOM: adapter.read on the fixture page as drawn (median of ${DOM_RUNS}); target ≤ 20 ms a ${ROWS}-row page`);
   console.log(textTable([['fixture', 'adapter', 'rows', 'records', 'ms', `ms/${ROWS} rows`, 'problem'], ...domRows]));
+  if (notRead.length) console.log(`not read here (no table of the adapter in this page's own frames): ${notRead.join('; ')}`);
   console.log(`\n(b) JSON: endpoint.map of the page's own ${ROWS}-row response incl. JSON.parse (median of ${MAP_RUNS}); target ≤ 5 ms`);
   console.log(jsonRows.length ? textTable([['fixture', 'endpoint', 'body', 'records', 'ms', 'note'], ...jsonRows]) : '  (no fixture page answers its own API yet)');
 }

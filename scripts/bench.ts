@@ -71,6 +71,7 @@ function parseOpts(argv: string[]): { opts: Opts; phase?: string; dir?: string }
     else if (a === '--phase') (phase = v), i++;
     else if (a === '--dir') (dir = v), i++;
     else if (a === '--keep') (opts.keep = v), i++;
+    else if (a === '--no-capture') continue; // read by the capture part at the end
     else throw new Error(`unknown option ${a}`);
   }
   return { opts, phase, dir };
@@ -451,7 +452,17 @@ async function main() {
   }
 }
 
-main().catch((e) => {
+main()
+  .then(() => {
+    // Capture speed (SPEC §8 targets) on the built fixture pages, unless --no-capture.
+    if (process.argv.includes('--no-capture') || process.argv.includes('--phase') || process.exitCode) return;
+    console.log('\n--- capture (npm run bench:capture) ---');
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+    const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit' }).status === 0;
+    if (!run(process.execPath, ['scripts/ensure-chromium.mjs']) || !run(process.execPath, ['scripts/build-fixtures.mjs', '--only-e2e']) || !run('npx', ['tsx', 'scripts/bench-capture.ts']))
+      process.exitCode = 1;
+  })
+  .catch((e) => {
   process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 1;
 });
