@@ -234,7 +234,8 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
     const ignored = Object.entries(log.ignoredReasons());
     const nIgnored = ignored.reduce((n, [, c]) => n + c, 0);
     const why = ignored.map(([r, c]) => `${r} ×${c}`).join('；');
-    return `接口数据：收到 ${seen} 个响应，采用 ${records} 条记录${nIgnored ? `，忽略 ${nIgnored} 个（${why}）` : ''} (page JSON observed)`;
+    // `records` is what this page's read took from the JSON (the badge counts the whole tab).
+    return `接口数据：收到 ${seen} 个响应，本页采用 ${records} 条记录${nIgnored ? `，忽略 ${nIgnored} 个（${why}）` : ''} (page JSON observed: ${records} records used on this page)`;
   }
 
   /** A console page read with its adapter, the observed JSON and the shop (page, JSON, or the merchant's answer). */
