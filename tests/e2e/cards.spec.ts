@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, readFixtureJson, serveFixture, SHOTS_DIR, test } from './extension';
+import { expect, readFixtureJson, readStore, serveFixture, SHOTS_DIR, test, todayShanghai } from './extension';
 
 interface CardTruth {
   adapter: string;
@@ -17,27 +17,6 @@ interface CardTruth {
   snapshot: { shopId: string; source: string; seenOn: string; window?: { start: string; end: string }; metrics: Record<string, { value: number; change?: number }> };
 }
 
-const todayShanghai = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-
-/** Every record of one Dexie table, read with the raw IndexedDB API from an extension page. */
-async function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('seller-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as T[]);
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
 
 async function captureOnLoad(context: BrowserContext, origin: string, file: string, truth: CardTruth, shot: string): Promise<Page> {
   await serveFixture(context, origin, file);

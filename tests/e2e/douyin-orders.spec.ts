@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, readFixtureJson, serveFixture, SHOTS_DIR, test } from './extension';
+import { expect, readFixtureJson, readStore, serveFixture, SHOTS_DIR, test } from './extension';
 import { naiveFigures } from './truth';
 
 interface Truth {
@@ -218,26 +218,6 @@ test('capture all pages through the overlay, then back up, refuse a bad restore,
 
   expect(strayRequests).toEqual([]);
 });
-
-/** Every record of one Dexie table, read with the raw IndexedDB API from an extension page. */
-async function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('seller-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as T[]);
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
 
 interface AuxoTruth {
   consoleUrl: string;

@@ -1,5 +1,5 @@
 /** Playwright fixtures: Debian's Chromium with the built extension loaded, and fixture pages at real URLs. */
-import { test as base, chromium, type BrowserContext } from '@playwright/test';
+import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
 
 // Lets context.route() see the MV3 service worker's own requests too.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -43,6 +43,29 @@ export { fixtureApi, serveFixture } from './serve';
 export function readFixtureJson<T>(file: string): T {
   return JSON.parse(readFileSync(path.join(FIXTURES_DIR, file), 'utf8')) as T;
 }
+
+/** Every record of one Dexie table, read with the raw IndexedDB API from an extension page. */
+export async function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('seller-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            resolve(req.result as T[]);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** Today's day in UTC+8 (YYYY-MM-DD), as the capture stamps its snapshots. */
+export const todayShanghai = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 type Fixtures = { context: BrowserContext; extensionId: string; strayRequests: string[] };
 

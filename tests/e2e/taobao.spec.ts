@@ -13,7 +13,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, readFixtureJson, serveFixture, SHOTS_DIR, test } from './extension';
+import { expect, readFixtureJson, readStore, serveFixture, SHOTS_DIR, test } from './extension';
 
 async function openAt(context: BrowserContext, origin: string, file: string, url: string): Promise<Page> {
   const [sw] = context.serviceWorkers();
@@ -108,26 +108,6 @@ test.describe('客户运营平台 客户列表 (Fusion)', () => {
 
 // ---------------------------------------------------------------------------------------------
 // The pages rebuilt from the evidence (CONSOLES.md §5, §8.D/E, §9.3–9.5).
-
-/** Every record of one Dexie table, read with the raw IndexedDB API from an extension page. */
-async function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('seller-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as T[]);
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
 
 type Keyed = { customerKey: string; tags?: string[] };
 /** A truth customer as stored: tags default to [] (SPEC §2 Customer). */
