@@ -227,15 +227,16 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
     }
   }
 
-  function observedLine(records: number): string | null {
+  /** What the page's own JSON gave, counted in responses (a response holds one page of rows; records are the badge's). */
+  function observedLine(): string | null {
     const stats = Object.values(log.endpointStats());
     if (stats.length === 0) return null;
     const seen = stats.reduce((n, s) => n + s.seen, 0);
+    const used = stats.reduce((n, s) => n + s.mapped, 0);
     const ignored = Object.entries(log.ignoredReasons());
     const nIgnored = ignored.reduce((n, [, c]) => n + c, 0);
     const why = ignored.map(([r, c]) => `${r} ×${c}`).join('；');
-    // `records` is what this page's read took from the JSON (the badge counts the whole tab).
-    return `接口数据：收到 ${seen} 个响应，本页采用 ${records} 条记录${nIgnored ? `，忽略 ${nIgnored} 个（${why}）` : ''} (page JSON observed: ${records} records used on this page)`;
+    return `接口数据：收到 ${seen} 个响应，采用 ${used} 个${nIgnored ? `，忽略 ${nIgnored} 个（${why}）` : ''} (page JSON observed: ${used} of ${seen} responses used)`;
   }
 
   /** A console page read with its adapter, the observed JSON and the shop (page, JSON, or the merchant's answer). */
@@ -249,7 +250,7 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
     if (extras.value.shopPrompt) extras.set({ shopPrompt: null });
     if (r.kind === 'problem') {
       decide(r.problem);
-      extras.set({ observedText: observedLine(0) });
+      extras.set({ observedText: observedLine() });
       return { error: r.problem };
     }
     pendingObservedKeys = r.observedOnlyKeys;
@@ -257,7 +258,7 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
     lastShopSource = r.shopSource;
     const cc = r.batches[0]?.crossCheck as { matched: number; disagreementCount: number } | undefined;
     if (cc?.disagreementCount) decide(`页面与接口数据不一致 ${cc.disagreementCount} 处 (DOM and JSON disagree)`);
-    extras.set({ observedText: observedLine(r.observedRecords) });
+    extras.set({ observedText: observedLine() });
     return r.batches;
   }
 
@@ -285,7 +286,7 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
       if (extras.value.generic) extras.set({ generic: false });
       return readConsole(adapter, now);
     }
-    if (mode === 'console') extras.set({ observedText: observedLine(0) });
+    if (mode === 'console') extras.set({ observedText: observedLine() });
     lastGeneric = genericReads(now);
     const tables: DialogTable[] = lastGeneric.map((g) => ({
       signature: g.signature,

@@ -165,7 +165,7 @@ for (const observe of [true, false]) {
     await page.goto(truth.consoleUrl);
     const perPage = truth.pages[0]!.orders.length;
     await expect(page.getByTestId('capture-badge')).toHaveAttribute('data-count', String(perPage));
-    if (observe) await expect(page.getByTestId('capture-observed')).toContainText(/采用 [1-9]\d* 条记录/);
+    if (observe) await expect(page.getByTestId('capture-observed')).toContainText(/采用 [1-9]\d* 个/);
     else await expect(page.getByTestId('capture-observed')).toContainText('忽略');
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);

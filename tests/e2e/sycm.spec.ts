@@ -72,7 +72,7 @@ type Check = { observed: number; dom: number; matched: number; disagreementCount
  */
 async function expectCrossChecks(page: Page, panel: Page, adapter: string, observe: boolean, pages: number) {
   const said = page.getByTestId('capture-observed');
-  if (observe) await expect(said).toContainText(/采用 [1-9]\d* 条记录/);
+  if (observe) await expect(said).toContainText(/采用 [1-9]\d* 个/);
   else await expect(said).toContainText('忽略');
   const checks = (await readStore<{ adapter: string; crossCheck?: Check }>(panel, 'captures')).filter((c) => c.adapter === adapter).map((c) => c.crossCheck ?? null);
   expect(checks.length).toBeGreaterThanOrEqual(pages);

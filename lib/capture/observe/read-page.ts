@@ -33,13 +33,10 @@ export type ConsoleRead =
       /** Keys of the observed-only records in `batches` (mark them stored once the batches are). */
       observedOnlyKeys: string[];
       shopSource: ShopSource | null;
-      /** Records taken from the JSON (merged or alone), for the overlay's line. */
-      observedRecords: number;
     }
   | { kind: 'needsShop'; platform: Adapter['platform'] }
   | { kind: 'problem'; problem: string };
 
-const count = (r: AdapterResult) => r.orders.length + r.customers.length + r.contacts.length + r.snapshots.length;
 const usable = (rs: AdapterResult[]) => rs.filter((r) => !r.problem);
 
 /** Reads the page (see the module comment). */
@@ -79,7 +76,6 @@ export function readConsolePage(input: ConsoleReadInput): ConsoleRead {
     observedOnlyKeys.push(...keysOf(merged.observedOnly));
   }
   if (!domOk) observedOnlyKeys.push(...keysOf(merged.result));
-  const observedRecords = (domOk ? (merged.crossCheck?.matched ?? 0) : count(merged.result)) + (merged.observedOnly ? count(merged.observedOnly) : 0);
   const shopSource = domOk?.shopSource ?? (pageShown ? null : known?.source ?? null);
-  return { kind: 'batches', batches, observedOnlyKeys, shopSource, observedRecords };
+  return { kind: 'batches', batches, observedOnlyKeys, shopSource };
 }
