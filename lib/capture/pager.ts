@@ -58,6 +58,26 @@ function antdFamilyDecl(scope: ParentNode): { decl: PagerDecl; roots: Element[] 
   return null;
 }
 
+/** The pager drawn by `root`, read with its library's selectors. */
+function pagerAt(root: Element, d: PagerDecl): Pager {
+  return {
+    library: d.library,
+    next: () => {
+      const el = root.querySelector<HTMLElement>(d.next);
+      return el && !d.disabled(el) ? el : null;
+    },
+    current: () => numberIn(root.querySelector(d.active)),
+    total: () => {
+      let max: number | null = null;
+      for (const it of root.querySelectorAll(d.items)) {
+        const n = numberIn(it);
+        if (n !== null && (max === null || n > max)) max = n;
+      }
+      return max;
+    },
+  };
+}
+
 /** The pager nearest after `table` (or anywhere under `scope`), or null when the table has none. */
 export function findPager(table: Element, scope: ParentNode = table.ownerDocument ?? document): Pager | null {
   for (const d of DECLS) {
@@ -66,44 +86,13 @@ export function findPager(table: Element, scope: ParentNode = table.ownerDocumen
     // Prefer the pager that follows the table in document order and is closest to it.
     const after = roots.filter((r) => table.compareDocumentPosition(r) & 4 /* FOLLOWING */ || table.contains(r));
     const root = after[0] ?? roots[0]!;
-    return {
-      library: d.library,
-      next: () => {
-        const el = root.querySelector<HTMLElement>(d.next);
-        return el && !d.disabled(el) ? el : null;
-      },
-      current: () => numberIn(root.querySelector(d.active)),
-      total: () => {
-        let max: number | null = null;
-        for (const it of root.querySelectorAll(d.items)) {
-          const n = numberIn(it);
-          if (n !== null && (max === null || n > max)) max = n;
-        }
-        return max;
-      },
-    };
+    return pagerAt(root, d);
   }
   // The antd family under any prefix (抖店 `auxo-`, `ecom-g-`, 罗盘 `aurora-` …): a `<p>-pagination` list holding a `<p>-pagination-next`.
   const family = antdFamilyDecl(scope);
   if (family) {
     const root = family.roots.find((r) => table.compareDocumentPosition(r) & 4 /* FOLLOWING */ || table.contains(r)) ?? family.roots[0]!;
-    const d = family.decl;
-    return {
-      library: d.library,
-      next: () => {
-        const el = root.querySelector<HTMLElement>(d.next);
-        return el && !d.disabled(el) ? el : null;
-      },
-      current: () => numberIn(root.querySelector(d.active)),
-      total: () => {
-        let max: number | null = null;
-        for (const it of root.querySelectorAll(d.items)) {
-          const n = numberIn(it);
-          if (n !== null && (max === null || n > max)) max = n;
-        }
-        return max;
-      },
-    };
+    return pagerAt(root, family.decl);
   }
   // A plain next button by its text or label.
   const plain = [...scope.querySelectorAll<HTMLElement>('button, a, [role=button]')].find((el) =>
