@@ -12,6 +12,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { testCardPage, type CardTruth } from './card-pages';
 import { expect, readFixtureJson, readStore, serveFixture, SHOTS_DIR, test, todayShanghai } from './extension';
 
 const ORIGIN = 'https://sycm.taobao.com';
@@ -193,59 +194,10 @@ test.describe('生意参谋 访客 (Fusion)', () => {
   });
 });
 
-interface CardTruth {
-  adapter: string;
-  consoleUrl: string;
-  shop: { shopId: string; platform: string; name: string };
-  rawRowCount: number;
-  snapshot: { shopId: string; source: string; seenOn: string; window?: { start: string; end: string }; metrics: Record<string, { value: number; change?: number }> };
-}
-
 const fusionCards = [
   { title: '生意参谋 客户概况 (日, Fusion)', file: 'sycm-customer' },
   { title: '生意参谋 客户概况 (7天, Fusion)', file: 'sycm-customer-week' },
 ];
 
-for (const c of fusionCards) {
-  test(`${c.title}: captured on load, one snapshot stored exactly as the truth`, async ({ context, extensionId, strayRequests }) => {
-    const truth = readFixtureJson<CardTruth>(`${c.file}.truth.json`);
-    await serveFixture(context, ORIGIN, `${c.file}.html`);
-    const page = await context.newPage();
-    await page.goto(truth.consoleUrl);
-    const badge = page.getByTestId('capture-badge');
-    await expect(badge).toHaveAttribute('data-count', '1');
-    await expect(badge).toHaveAttribute('data-rejected', '0');
-    await shot(page, `cards-${c.file}.png`);
-
-    const panel = await context.newPage();
-    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-    const snapshots = await readStore<CardTruth['snapshot']>(panel, 'platformSnapshots');
-    expect(snapshots).toEqual([{ ...truth.snapshot, seenOn: todayShanghai() }]);
-    expect(await readStore<CardTruth['shop']>(panel, 'shops')).toEqual([truth.shop]);
-    const captures = await readStore<{ adapter: string; rowCount: number; rejected: unknown[]; headers: string[] }>(panel, 'captures');
-    expect(captures.map((x) => [x.adapter, x.rowCount, x.rejected.length, x.headers])).toEqual([[truth.adapter, truth.rawRowCount, 0, ['区块', '名称', '数值', '变化', '明细']]]);
-
-    // Reloading the page the same day changes nothing: one snapshot, the capture kept once.
-    await page.reload();
-    await expect(page.getByTestId('capture-badge')).toHaveAttribute('data-count', '1');
-    expect(await readStore(panel, 'platformSnapshots')).toEqual([{ ...truth.snapshot, seenOn: todayShanghai() }]);
-    expect(await readStore(panel, 'captures')).toHaveLength(1);
-
-    // A figure that changes on the page the same day replaces that day's snapshot (still one record).
-    await page.locator('[data-metric="payingBuyers"] .index-value').evaluate((el) => (el.textContent = '9,999'));
-    await expect.poll(async () => (await readStore<CardTruth['snapshot']>(panel, 'platformSnapshots')).map((x) => x.metrics.payingBuyers?.value)).toEqual([9999]);
-    const [replaced] = await readStore<CardTruth['snapshot']>(panel, 'platformSnapshots');
-    expect(replaced).toEqual({ ...truth.snapshot, seenOn: todayShanghai(), metrics: { ...truth.snapshot.metrics, payingBuyers: { ...truth.snapshot.metrics.payingBuyers, value: 9999 } } });
-    expect(await readStore(panel, 'captures')).toHaveLength(2);
-    await expect(page.getByTestId('capture-badge')).toHaveAttribute('data-count', '1');
-
-    // The side panel's 数据 view lists the snapshot history of this source.
-    await expect(panel.getByTestId('shop-picker')).toHaveValue(truth.shop.shopId);
-    await panel.getByTestId('view-data').click();
-    await expect(panel.getByTestId(`history-${truth.adapter}`)).toBeVisible();
-    await panel.setViewportSize({ width: 720, height: 1100 });
-    await panel.getByTestId(`history-${truth.adapter}`).scrollIntoViewIfNeeded();
-    await panel.screenshot({ path: path.join(SHOTS_DIR, `cards-sidepanel-history-${c.file}.png`) });
-    expect(strayRequests).toEqual([]);
-  });
-}
+for (const c of fusionCards)
+  testCardPage({ ...c, origin: ORIGIN, shot: `cards-${c.file}.png`, metric: 'payingBuyers', card: '[data-metric="payingBuyers"] .index-value' });
