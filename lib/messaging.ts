@@ -19,7 +19,7 @@ export interface TabCaptureState {
   shopId: string | null;
   count: number;
   rejected: number;
-  state: 'idle' | 'running' | 'done' | 'stopped' | 'error';
+  state: 'idle' | 'running' | 'done' | 'stopped' | 'error' | 'capped';
 }
 
 /** Tier labels per customerKey (首单 / 复购 / 高潜 / RFM class), from the side panel's latest report. */

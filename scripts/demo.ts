@@ -16,7 +16,8 @@ const TIERS = ['users', 'purchasers', 'firstOrder', 'repeat', 'highPotential', '
 
 async function main() {
   const profile = mkdtempSync(path.join(tmpdir(), 'seller-lens-demo-'));
-  const { context, extensionId } = await launchWithExtension(profile, headless);
+  // The production build (`npm run demo` builds .output), not the e2e one.
+  const { context, extensionId } = await launchWithExtension(profile, headless, path.resolve(process.env.SELLER_LENS_EXT_DIR ?? '.output/chrome-mv3'));
   // Nothing leaves the machine: everything but the extension's own files and the fixture is refused;
   // the fixture's HTML and, for a page that loads its rows itself, its own API are answered locally.
   await context.route((url) => url.protocol !== 'chrome-extension:', (r) => r.abort('blockedbyclient'));

@@ -2,10 +2,10 @@
  * "Capture all pages" (SPEC §8) as a small state machine with the DOM injected, so it is
  * tested in Node: capture the page, click next, wait until the table really changed (not a
  * fixed sleep), wait a polite jittered delay, repeat; stop at the last page, on stop, on an
- * error, or when a page repeats (never loops).
+ * error, or when a page repeats (never loops); at the page cap it says `capped` (pages remain), not done.
  */
 
-export type CaptureAllState = 'idle' | 'running' | 'done' | 'stopped' | 'error';
+export type CaptureAllState = 'idle' | 'running' | 'done' | 'stopped' | 'error' | 'capped';
 
 export interface CaptureAllDeps {
   /** Stores the current page; resolves when it is stored. */
@@ -36,6 +36,8 @@ export interface CaptureAllProgress {
   page: number;
   total: number | null;
   message?: string;
+  /** The page cap the walk stopped at (state `capped`). */
+  cap?: number;
 }
 
 /** Walks every page; `isStopped` is polled between steps. Resolves with the final progress. */
@@ -51,9 +53,9 @@ export async function captureAllPages(
   const seen = new Set<string>();
   let page = 0;
   const info = () => deps.pageInfo();
-  const report = (state: CaptureAllState, message?: string): CaptureAllProgress => {
+  const report = (state: CaptureAllState, message?: string, cap?: number): CaptureAllProgress => {
     const i = info();
-    const p = { state, page: i.current ?? page, total: i.total, message };
+    const p: CaptureAllProgress = { state, page: i.current ?? page, total: i.total, message, ...(cap !== undefined ? { cap } : {}) };
     onProgress(p);
     return p;
   };
@@ -67,7 +69,12 @@ export async function captureAllPages(
       report('running');
       await deps.capturePage();
       if (isStopped()) return report('stopped');
-      if (page >= maxPages) return report('done', `已达到 ${maxPages} 页上限`);
+      if (page >= maxPages) {
+        // The pager's own last page is done; anything else stops short of the end and says so.
+        const i = info();
+        if (i.total !== null && (i.current ?? page) >= i.total) return report('done');
+        return report('capped', undefined, maxPages);
+      }
       await deps.sleep(Math.max(0, delayMs + (random() * 2 - 1) * jitterMs));
       if (isStopped()) return report('stopped');
       if (!deps.clickNext()) return report('done');
@@ -95,5 +102,7 @@ export function progressText(p: CaptureAllProgress): string {
       return `已停止于第 ${pages} 页`;
     case 'error':
       return `出错：${p.message ?? ''}`;
+    case 'capped':
+      return `已达到 ${p.cap ?? p.page} 页上限，停在第 ${pages} 页（其余页未采集）`;
   }
 }

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-// Overridable so that parallel runs in one checkout don't share build folders.
-export const EXTENSION_DIR = path.resolve(ROOT, process.env.SELLER_LENS_EXT_DIR ?? '.output/chrome-mv3');
+// The e2e build (`npm run test:e2e`) has its own folder: it carries a test host permission that a
+// production build or zip (.output) must never ship. Overridable so parallel runs don't share folders.
+export const EXTENSION_DIR = path.resolve(ROOT, process.env.SELLER_LENS_EXT_DIR ?? '.output-e2e/chrome-mv3');
 export const FIXTURES_DIR = path.resolve(ROOT, process.env.SELLER_LENS_FIXTURES_DIR ?? 'tests/fixtures/dist');
 export const SHOTS_DIR = path.join(ROOT, 'test-results');
 
@@ -22,15 +23,15 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Launches Chromium with the extension; returns the context and the extension id. */
-export async function launchWithExtension(userDataDir = '', headless = true) {
+/** Launches Chromium with the extension (the e2e build unless `extensionDir` says otherwise); returns the context and the extension id. */
+export async function launchWithExtension(userDataDir = '', headless = true, extensionDir = EXTENSION_DIR) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless,
     acceptDownloads: true,
     viewport: { width: 1280, height: 860 },
     locale: 'zh-CN',
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CHROMIUM_ARGS],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
   });
   let [sw] = context.serviceWorkers();
   if (!sw) sw = await context.waitForEvent('serviceworker');

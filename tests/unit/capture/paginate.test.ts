@@ -61,6 +61,21 @@ describe('captureAllPages', () => {
     expect(stuck).toMatchObject({ state: 'error', message: '翻页后表格没有变化' });
   });
 
+  it('stops at its page cap and says capped with the cap, not done', async () => {
+    const pages = Array.from({ length: 600 }, (_, i) => `p${i}`);
+    const t = fakeTable(pages);
+    const end = await captureAllPages(t.deps, () => false, () => {}, { maxPages: 500 });
+    expect(t.captured).toHaveLength(500);
+    expect(end).toMatchObject({ state: 'capped', page: 500, total: 600, cap: 500 });
+    expect(progressText(end)).toBe('已达到 500 页上限，停在第 500/600 页（其余页未采集）');
+  });
+
+  it('a walk whose last page is exactly the cap is done, not capped', async () => {
+    const t = fakeTable(['a', 'b', 'c']);
+    const end = await captureAllPages(t.deps, () => false, () => {}, { maxPages: 3 });
+    expect(end.state).toBe('done');
+  });
+
   it('errors clearly when there is no table', async () => {
     const end = await captureAllPages(fakeTable([]).deps, () => false, () => {});
     expect(end.state).toBe('error');
