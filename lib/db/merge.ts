@@ -25,20 +25,45 @@ export function mergeShop(existing: Shop | undefined, incoming: Shop): Shop {
   return existing ? overlay(existing, incoming) : withoutUndefined(incoming);
 }
 
-/** Customer: later known fields win, nothing known is blanked, tags are unioned (first seen first). */
+/** How many characters of a value the console hid (`*`): 138****1234 → 4, a full number → 0. */
+function maskedCount(v: string): number {
+  let n = 0;
+  for (const ch of v) if (ch === '*') n++;
+  return n;
+}
+
+/** Keeps `existing`'s value of each field of `fields` where the merged one is more masked. */
+function keepLeastMasked<T extends object>(merged: T, existing: T, fields: readonly (keyof T & string)[]): void {
+  for (const f of fields) {
+    const old = existing[f], next = merged[f];
+    if (typeof old === 'string' && typeof next === 'string' && known(old) && known(next) && maskedCount(next) > maskedCount(old))
+      merged[f] = old;
+  }
+}
+
+/**
+ * Customer: later known fields win, nothing known is blanked, tags are unioned (first seen first),
+ * and a masked phone or nickname never replaces a more complete one (SPEC §2: 138****1234 does
+ * not replace 13812341234); equally complete values: the later wins.
+ */
 export function mergeCustomer(existing: Customer | undefined, incoming: Customer): Customer {
   if (!existing) return withoutUndefined({ ...incoming, tags: [...new Set(incoming.tags)] });
   const merged = overlay(existing, incoming);
+  keepLeastMasked(merged, existing, ['phone', 'nickname']);
   merged.tags = [...new Set([...existing.tags, ...incoming.tags])];
   // 非会员 seen later: the old level no longer holds (SPEC §2: no level without membership).
   if (incoming.isMember === false && incoming.memberLevel === undefined) delete merged.memberLevel;
   return merged;
 }
 
-/** Order: last seen wins for status, paidAt and the rest, but an unknown field never blanks a known one. */
+/**
+ * Order: last seen wins for status, paidAt and the rest, but an unknown field never blanks a
+ * known one and a masked recipient (138****1234, 张*) never replaces a more complete one.
+ */
 export function mergeOrder<T extends Order>(existing: T | undefined, incoming: T): T {
   if (!existing) return withoutUndefined(incoming);
   const merged = overlay(existing, incoming);
+  keepLeastMasked(merged, existing, ['recipientPhone', 'recipientName']);
   // A capture without item rows says nothing about the items.
   merged.items = incoming.items.length > 0 ? incoming.items : existing.items;
   return merged;

@@ -23,7 +23,9 @@ describe('merging a later capture', () => {
         const m = mergeCustomer(older, later);
         for (const f of ['phone', 'province', 'city', 'gender', 'isFan'] as const) {
           if (older[f] !== undefined) expect(m[f]).toBeDefined();
-          if (later[f] !== undefined) expect(m[f]).toBe(later[f]);
+          // SPEC §2: a masked value never replaces a full one (issue 11 item 8) — else the later wins.
+          const maskedOverFull = f === 'phone' && later.phone === '138****1234' && older.phone === '13812341234';
+          if (later[f] !== undefined) expect(m[f]).toBe(maskedOverFull ? '13812341234' : later[f]);
         }
         if (older.nickname !== '') expect(m.nickname).not.toBe('');
         expect(new Set(m.tags)).toEqual(new Set([...older.tags, ...later.tags]));
@@ -32,6 +34,49 @@ describe('merging a later capture', () => {
         expect(sameRecord(mergeCustomer(m, later), m)).toBe(true);
       }),
     );
+  });
+
+  it('a masked phone (138****1234) never replaces a full one (13812341234), whichever comes first', () => {
+    const full = Customer.parse({ customerKey: 'k', shopId: 's', nickname: '小明', phone: '13812341234' });
+    const masked = Customer.parse({ customerKey: 'k', shopId: 's', nickname: '小明', phone: '138****1234' });
+    expect(mergeCustomer(full, masked).phone).toBe('13812341234');
+    expect(mergeCustomer(masked, full).phone).toBe('13812341234');
+    // The full number with spaces (as some consoles print it) is still full.
+    const spaced = Customer.parse({ ...full, phone: '138 1234 1234' });
+    expect(mergeCustomer(spaced, masked).phone).toBe('138 1234 1234');
+  });
+
+  it('a masked nickname (t**9) never replaces a full one; a less masked one enriches a more masked one', () => {
+    const c = (nickname: string) => Customer.parse({ customerKey: 'taobao:s:id:42', shopId: 's', nickname, buyerId: '42' });
+    expect(mergeCustomer(c('tom9'), c('t**9')).nickname).toBe('tom9');
+    expect(mergeCustomer(c('t**9'), c('tom9')).nickname).toBe('tom9');
+    expect(mergeCustomer(c('t***'), c('t**9')).nickname).toBe('t**9');
+    expect(mergeCustomer(c('t**9'), c('t***')).nickname).toBe('t**9');
+  });
+
+  it('enrichment keeps the most complete phone (property: merge order never loses the fullest value)', () => {
+    const phones = fc.constantFrom('13812341234', '138****1234', '138*****234', '1**********');
+    const stars = (p: string) => [...p].filter((ch) => ch === '*').length;
+    fc.assert(
+      fc.property(fc.array(phones, { minLength: 1, maxLength: 6 }), (seen) => {
+        let m: Customer | undefined;
+        for (const phone of seen) m = mergeCustomer(m, Customer.parse({ customerKey: 'k', shopId: 's', nickname: 'n', phone }));
+        const fewest = Math.min(...seen.map(stars));
+        expect(stars(m!.phone!)).toBe(fewest);
+        // Among equally complete values the last seen wins.
+        expect(m!.phone).toBe(seen.filter((p) => stars(p) === fewest).at(-1));
+      }),
+    );
+  });
+
+  it('order: a masked recipient phone / name never replaces a full one', () => {
+    const base = {
+      orderId: '1', shopId: 's', customerKey: 'k', placedAt: '2026-11-20 10:00', amountFen: 100, quantity: 1,
+      channel: 'live', traffic: 'paid', status: 'paid',
+    } as const;
+    const full = Order.parse({ ...base, recipientPhone: '13812341234', recipientName: '张三' });
+    const masked = Order.parse({ ...base, status: 'shipped', recipientPhone: '138****1234', recipientName: '张*' });
+    expect(mergeOrder(full, masked)).toMatchObject({ status: 'shipped', recipientPhone: '13812341234', recipientName: '张三' });
   });
 
   it('order: status is last seen, known fields stay when the later capture lacks them', () => {
