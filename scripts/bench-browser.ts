@@ -1,7 +1,9 @@
 /**
  * `npm run bench:browser [-- --customers 20000 --ingest-orders 20000 --batch 200 --days 600]`
  *
- * Headless Debian Chromium with the built extension (SELLER_LENS_EXT_DIR, default .output/chrome-mv3):
+ * Headless Debian Chromium with the extension built in bench mode (SELLER_LENS_EXT_DIR, default
+ * .output-bench/chrome-mv3, which `npm run bench:browser` builds with WXT_SELLER_LENS_BENCH=1 so the
+ * panel carries its step timings in `data-timings`; a normal build has none):
  *   (a) ingest: `captureBatch` messages of `--batch` orders (with their customers), sent one after
  *       another from an extension page through the real background path (zod → Dexie), orders/s;
  *   (b) restore of a generated backup (`serializeBackupChunks` → temp file) through the side
@@ -267,6 +269,7 @@ async function coldLoads(context: BrowserContext, url: string, runs: number, exp
         (workerMs ? ` (worker: ${workerMs} ms from request to answer)` : '') + check,
     );
     if (timings) console.log(`    steps (ms): ${Object.entries(JSON.parse(timings) as Record<string, number>).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    else console.log('    steps (ms): none — the extension was not built in bench mode (WXT_SELLER_LENS_BENCH=1)');
     if (expectUsers !== undefined && users !== String(expectUsers)) process.exitCode = 1;
     await cold.screenshot({ path: path.join('test-results', `bench-cold-load-${run}.png`) }).catch(() => undefined);
     // As a merchant would: the panel stays open a moment, so the worker finishes keeping what it
@@ -337,7 +340,7 @@ async function snapshotOnlyBench(
 
 async function main() {
   const opts = parseOpts(process.argv.slice(2));
-  process.env.SELLER_LENS_EXT_DIR ??= '.output/chrome-mv3';
+  process.env.SELLER_LENS_EXT_DIR ??= '.output-bench/chrome-mv3';
   const { launchWithExtension, EXTENSION_DIR } = await import('../tests/e2e/extension');
   const work = mkdtempSync(path.join(tmpdir(), 'seller-lens-bench-browser-'));
   const profile = path.join(work, 'profile');

@@ -37,11 +37,6 @@ export class EngineClient {
     });
   }
 
-  /** Lets the worker start reading a shop's stored snapshot (default: the first shop) while the page starts; no answer. */
-  prefetch(shopId?: string): void {
-    this.worker.postMessage({ kind: 'prefetch', shopId, id: this.next++ });
-  }
-
   /** The report of a window and of its previous window. */
   report(body: Body<'report'>, onProgress?: (t: string) => void): Promise<ReportResult> {
     return this.call(body, onProgress);

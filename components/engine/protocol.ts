@@ -33,8 +33,6 @@ export type EngineRequest =
   | { id: number; kind: 'conversion'; shopId: string; window: WindowRequest; token: string; exportId: string }
   | { id: number; kind: 'tierCsv'; shopId: string; window: WindowRequest; token: string; tier: 'firstOrder' | 'repeat' }
   | { id: number; kind: 'backup'; shopId: string }
-  /** Start reading the stored snapshot of `shopId` (else of the first shop, as the panel picks it) before the report is asked; no answer. */
-  | { id: number; kind: 'prefetch'; shopId?: string }
   | { id: number; kind: 'restore'; file: Blob };
 
 export interface ReportResult {
@@ -43,7 +41,7 @@ export interface ReportResult {
   previous: PreviousFigures;
   latestDay: string;
   ms: number;
-  /** Where the worker's time went (ms per step, in order), for `bench:browser`. */
+  /** Where the worker's time went (ms per step, in order), for `bench:browser`: bench builds only (./bench-timings.ts). */
   timings?: Record<string, number>;
   /**
    * Only in a partial answer on the first opening of a day: the 高潜 models are still being

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { saveFile } from '@/components/download';
+import { BENCH_BUILD } from '@/components/engine/bench-timings';
 import { EngineClient } from '@/components/engine/client';
 import { lastReportKey, requestKey, type AnalysisResult, type ReportResult, type SavedAnalysis } from '@/components/engine/protocol';
 import { AudienceView } from './AudienceView';
@@ -51,13 +52,7 @@ export function Dashboard({
   initialShopId?: string | null;
 }) {
   const { lang, setLang, t } = useLang();
-  const engine = useMemo(() => {
-    const client = new EngineClient();
-    // The side panel opens on the first shop (below): the worker reads its stored snapshot — most
-    // of a cold open — while this page starts. (The popup's shop comes later, from the tab.)
-    if (variant === 'panel' && !initialShopId) client.prefetch();
-    return client;
-  }, []);
+  const engine = useMemo(() => new EngineClient(), []);
   const shops = useLiveQuery(() => listShops(getDb()), []);
   const [shopId, setShopId] = useState<string | null>(null);
   const [selection, setSelection] = useState<Selection>(null);
@@ -131,15 +126,15 @@ export function Dashboard({
     const onPartial = (r: ReportResult) => {
       if (seq !== requestSeq.current) return;
       firstScreen = Math.round(performance.now() - sentAt);
-      setShown({ result: r, stale: false, timings: { pageToRequest: Math.round(sentAt), firstScreen, ...r.timings } });
+      setShown({ result: r, stale: false, timings: BENCH_BUILD ? { pageToRequest: Math.round(sentAt), firstScreen, ...r.timings } : undefined });
     };
     const job: Promise<ReportResult | AnalysisResult> =
       variant === 'panel' ? engine.analysis({ kind: 'analysis', ...body }, onProgress, onPartial) : engine.report({ kind: 'report', ...body }, onProgress);
     job
       .then((r) => {
         if (seq !== requestSeq.current) return;
-        // Page-side steps beside the worker's, for bench:browser: page start → request, request → answer here.
-        const timings = { pageToRequest: Math.round(sentAt), ...(firstScreen !== undefined ? { firstScreen } : {}), roundTrip: Math.round(performance.now() - sentAt), ...r.timings };
+        // Page-side steps beside the worker's, for bench:browser (bench builds only): page start → request, request → answer here.
+        const timings = BENCH_BUILD ? { pageToRequest: Math.round(sentAt), ...(firstScreen !== undefined ? { firstScreen } : {}), roundTrip: Math.round(performance.now() - sentAt), ...r.timings } : undefined;
         setShown({ result: r, stale: false, timings });
         setError(null);
       })
@@ -205,7 +200,7 @@ export function Dashboard({
       data-lang={lang}
       data-state={computing ? 'computing' : report ? 'ready' : 'empty'}
       data-report={shown ? (shown.stale ? 'stale' : 'fresh') : 'none'}
-      data-timings={shown && !shown.stale && shown.timings ? JSON.stringify(shown.timings) : undefined}
+      data-timings={BENCH_BUILD && shown && !shown.stale && shown.timings ? JSON.stringify(shown.timings) : undefined}
     >
       <header className="topbar">
         <h1>{t('appName')}</h1>

@@ -316,39 +316,8 @@ interface RecordRead {
 async function startRead(db: SellerLensDb, shopId: string): Promise<RecordRead> {
   const r = await db.analysisSnapshots.get(shopId);
   const bytes = r && r.data instanceof Blob ? r.data.arrayBuffer() : null;
-  bytes?.catch(() => undefined); // awaited (and its failure handled) by the load, or dropped with the prefetch
+  bytes?.catch(() => undefined); // awaited (and its failure handled) by the load
   return { r, bytes };
-}
-
-/** A read of a shop's stored record started before the request that needs it (see prefetchAnalysisSnapshot). */
-let prefetched: { shopId: string; at: number; read: Promise<RecordRead> } | null = null;
-
-/** How long a prefetched record may wait for its request (it is the opening's; ~200 MB is not kept longer). */
-const PREFETCH_KEEP_MS = 10_000;
-
-/**
- * Starts reading the shop's stored snapshot record and its columns now (most of a cold open),
- * for the loadAnalysisSnapshot that the first request makes once the data token is known.
- */
-export function prefetchAnalysisSnapshot(db: SellerLensDb, shopId: string): void {
-  const p = { shopId, at: Date.now(), read: startRead(db, shopId).catch((): RecordRead => ({ r: undefined, bytes: null })) };
-  prefetched = p;
-  setTimeout(() => {
-    if (prefetched === p) prefetched = null;
-  }, PREFETCH_KEEP_MS);
-}
-
-/** The prefetched read of `shopId` when its record is still the stored one (token as in `settings`), else a fresh read. */
-async function readRecord(db: SellerLensDb, shopId: string, storedToken: unknown): Promise<RecordRead> {
-  const p = prefetched;
-  prefetched = null;
-  if (p && p.shopId === shopId && Date.now() - p.at < PREFETCH_KEEP_MS) {
-    loadSteps.prefetchedAgo = Date.now() - p.at;
-    const read = await p.read;
-    // A snapshot saved since the prefetch started has another token: read that one instead.
-    if (read.r && storedToken !== undefined && (read.r as Partial<StoredRecord>).token === storedToken) return read;
-  }
-  return startRead(db, shopId);
 }
 
 /** Milliseconds of each step of the last loadAnalysisSnapshot, until taken. */
@@ -377,7 +346,7 @@ export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, tok
   const saved = await db.settings.get(analysisTokenKey(shopId));
   if (token !== null && saved !== undefined && saved.value !== token) return null;
   mark('loadToken');
-  const { r, bytes } = await readRecord(db, shopId, saved?.value);
+  const { r, bytes } = await startRead(db, shopId);
   mark('loadRecord');
   if (!r) return null;
   if (!isStored(r) || r.shopId !== shopId || !bytes) {

@@ -9,7 +9,6 @@ import {
   loadAnalysisModels,
   hasPropensityModel,
   loadAnalysisSnapshot,
-  prefetchAnalysisSnapshot,
   propensityModelAt,
   saveAnalysisModel,
   saveAnalysisSnapshot,
@@ -57,22 +56,6 @@ describe('persisted analysis snapshot', () => {
     const again = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!.snap;
     again.orderIds = ['x'];
     expect(again.orderIds).toEqual(['x']);
-  });
-
-  it('uses a prefetched record only while it is still the stored one', async () => {
-    const db = freshDb();
-    await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
-    prefetchAnalysisSnapshot(db, 'p1');
-    const loaded = await loadAnalysisSnapshot(db, 'p1', 'tok-1');
-    expect(plain(loaded!.snap)).toEqual(plain(snap));
-    // Saved again after the prefetch started: the load reads the new record, not the prefetched one.
-    prefetchAnalysisSnapshot(db, 'p1');
-    const small = buildSnapshot({ ...data, orders: data.orders.slice(0, 10), contacts: [], customers: [] });
-    await saveAnalysisSnapshot(db, small, 'tok-2');
-    expect((await loadAnalysisSnapshot(db, 'p1', 'tok-2'))!.snap.orderCount).toBe(10);
-    // A prefetch of another shop is not used for this one.
-    prefetchAnalysisSnapshot(db, 'other');
-    expect((await loadAnalysisSnapshot(db, 'p1', 'tok-2'))!.snap.orderCount).toBe(10);
   });
 
   it('is not used for another data token or another shop, and a new save replaces it', async () => {

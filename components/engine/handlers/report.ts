@@ -1,0 +1,98 @@
+/** The `report` and `analysis` requests: a window's report and its previous window's figures (+ the views' lists). */
+import { analyzeWindow, customerIndexOf, newWindowScans, previousFigures, previousWindow, toRange, type DayWindow, type PropensityScorer, type WindowScans } from '@/lib/engine';
+import { hasPropensityModel } from '@/lib/db/analysis-snapshot';
+import { takeLoadSteps } from '@/lib/db/analysis-snapshot';
+import { getDb } from '@/lib/db';
+import type { Customer } from '@/lib/model';
+import { BENCH_BUILD, type StepTimer } from '../bench-timings';
+import { viewExtras } from '../extras';
+import { lastReportKey, requestKey, type AnalysisResult, type SavedAnalysis } from '../protocol';
+import { modelAt, snapshotFor, type CachedShop } from '../snapshot-cache';
+import { writeTierCache } from '../tier-cache';
+import { windowOf, type Handler, type HandlerContext, type RequestOf } from './context';
+
+/** Rows of the 高潜 list kept in the saved analysis (the full list comes with the recompute). */
+const SAVED_LIST_ROWS = 300;
+
+/** The report of a window and the figures of its previous one, both scored with the fitted 高潜 model. */
+function reportPair(c: CachedShop, window: DayWindow, timer?: StepTimer, scans: WindowScans = newWindowScans()) {
+  const prevWindow = previousWindow(window);
+  const model = modelAt(c, toRange(window).end);
+  timer?.mark('model');
+  // The previous window's classes and sales are computed once, for W's report and for its own figures.
+  const analysis = analyzeWindow(c.snap, window, { scorer: model.score, scans });
+  timer?.mark('report');
+  const prevModel = modelAt(c, toRange(prevWindow).end);
+  timer?.mark('previousModel');
+  const previous = previousFigures(c.snap, prevWindow, { scorer: prevModel.score, scans });
+  timer?.mark('previous');
+  return { analysis, previous };
+}
+
+/** The shop's snapshot for a report-like request (records not read), with the load's steps timed. */
+async function reportSnapshot(req: RequestOf<'report' | 'analysis'>, ctx: HandlerContext): Promise<CachedShop> {
+  const c = await snapshotFor(req.shopId, req.token, ctx.progress, false);
+  ctx.timer.mark('snapshot');
+  // The load's own steps are kept until taken: taken on every request so none leak into the next.
+  const loadSteps = takeLoadSteps();
+  if (BENCH_BUILD) ctx.timer.add(loadSteps);
+  return c;
+}
+
+/** `report`: the window's report and the previous window's figures. */
+export const handleReport: Handler<'report'> = async (req, ctx) => {
+  const c = await reportSnapshot(req, ctx);
+  const { latestDay, window } = windowOf(c, req.window);
+  ctx.progress('计算指标…');
+  const { analysis, previous } = reportPair(c, window);
+  ctx.post({ id: req.id, ok: true, kind: 'report', result: { report: analysis.report, previous, latestDay, ms: performance.now() - ctx.startedAt } });
+  await writeTierCache(window, c.snap, analysis); // tier chips on the console pages
+};
+
+/**
+ * `analysis`: what the side panel shows — the first screen (report + previous) as a partial
+ * answer, then the ranked lists; the result is saved for the next opening.
+ */
+export const handleAnalysis: Handler<'analysis'> = async (req, ctx) => {
+  const { timer, startedAt } = ctx;
+  const c = await reportSnapshot(req, ctx);
+  const { snap } = c;
+  const { latestDay, window } = windowOf(c, req.window);
+  ctx.progress('计算指标…');
+  const scans = newWindowScans();
+  const mustFit = ![toRange(window).end, toRange(previousWindow(window)).end].every((day) => hasPropensityModel(c.models, day));
+  if (mustFit) {
+    // First opening of the day: fitting the two 高潜 models takes longer than the rest, so
+    // everything else of the 概览 is shown first, 高潜 pending (the window passes are kept).
+    const unscored: PropensityScorer = (_s, _d, candidates) => new Float64Array(candidates.length);
+    const early = analyzeWindow(snap, window, { scorer: unscored, scans });
+    const earlyPrevious = previousFigures(snap, previousWindow(window), { scorer: unscored, scans });
+    ctx.post({ id: req.id, partial: { report: early.report, previous: earlyPrevious, latestDay, ms: performance.now() - startedAt, timings: timer.snapshot(), highPotentialPending: true } });
+    timer.mark('postUnscored');
+    ctx.progress('拟合高潜模型…');
+  }
+  const { analysis, previous } = reportPair(c, window, timer, scans);
+  // The first screen (概览) needs only the two reports: shown while the lists are made.
+  ctx.post({ id: req.id, partial: { report: analysis.report, previous, latestDay, ms: performance.now() - startedAt, timings: timer.snapshot() } });
+  timer.mark('postReport');
+  ctx.progress('整理榜单…');
+  const names = c.names, shopId = c.shopId;
+  const byName = (k: string): Customer | undefined => {
+    const name = names[customerIndexOf(snap, k)];
+    return name ? { customerKey: k, shopId, nickname: name, tags: [] } : undefined;
+  };
+  const extras = viewExtras(snap, window, analysis, modelAt(c, toRange(window).end), byName);
+  timer.mark('extras');
+  const result: AnalysisResult = { report: analysis.report, previous, latestDay, ms: performance.now() - startedAt, extras, timings: timer.snapshot() };
+  ctx.post({ id: req.id, ok: true, kind: 'analysis', result });
+  await writeTierCache(window, snap, analysis); // tier chips on the console pages
+  // Kept for the next opening of the panel (shown at once while this recomputes); best effort.
+  const saved: SavedAnalysis = {
+    request: requestKey(req.window),
+    token: req.token,
+    savedAt: new Date().toISOString(),
+    result: { ...result, extras: { ...extras, highPotential: extras.highPotential.slice(0, SAVED_LIST_ROWS) } },
+  };
+  // TODO(writer): saveLastReport through lib/db/writer.ts once it exists.
+  await getDb().settings.put({ key: lastReportKey(req.shopId), value: saved }).catch(() => undefined);
+};

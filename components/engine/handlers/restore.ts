@@ -1,0 +1,13 @@
+/** The `restore` request: streams a backup file into the database (see ../restore-job.ts). */
+import { runRestore } from '../restore-job';
+import { dropCachedShop } from '../snapshot-cache';
+import type { Handler } from './context';
+
+/** `restore`: validates and writes the file; the held snapshot is dropped before (memory) and after (replaced data). */
+export const handleRestore: Handler<'restore'> = async (req, h) => {
+  h.progress('校验并写入备份…');
+  dropCachedShop(); // a held snapshot (maybe of the shop being replaced) is freed before the restore needs the memory
+  const result = await runRestore(req.file, h.progress);
+  dropCachedShop();
+  h.post({ id: req.id, ok: true, kind: 'restore', result });
+};
