@@ -6,6 +6,7 @@
 import type { Channel, OrderStatus, Traffic } from '../model/schemas';
 import type { Parsed } from '../model/parse';
 import { normalizeInstant, parseInstant, toShanghaiIso, dayOfEpoch, addDays } from '../model/time';
+import { isAbsentText } from '../model/optional-text';
 
 /** A parse result: the value, `null` for an empty cell, or a reason. */
 export type Read<T> = Parsed<T | null>;
@@ -23,9 +24,9 @@ export function collapseWhitespace(text: string): string {
 
 const EMPTY_MARKS = new Set(['', '-', '--', '---', '—', '——', '–', '/', '暂无', '无', '暂无数据', 'N/A', 'null', 'undefined']);
 
-/** True for the marks consoles print for "no value". */
+/** True for the marks consoles print for "no value" (a superset of the model's absent texts, SPEC §2). */
 export function isEmptyMark(text: string): boolean {
-  return EMPTY_MARKS.has(collapseWhitespace(text));
+  return isAbsentText(text) || EMPTY_MARKS.has(collapseWhitespace(text));
 }
 
 /** Text as shown, whitespace collapsed; empty marks → undefined. */

@@ -4,7 +4,7 @@
  * would (keys in schema order), or `undefined` for anything unusual — the caller then runs the schema, which gives
  * the precise reason. (zod alone takes ~20 µs an order; a restore must finish in seconds.)
  */
-import type { Contact, Customer, Order, OrderItem } from '../model';
+import { isAbsentText, type Contact, type Customer, type Order, type OrderItem } from '../model';
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -41,8 +41,9 @@ export function isCanonicalInstant(v: unknown): v is string {
 /** Non-empty and already trimmed (zod's `.trim().min(1)` would return it unchanged). */
 const trimmed = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.trim() === v;
 const fen = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const optTrimmed = (v: unknown) => v === undefined || trimmed(v);
-const optString = (v: unknown) => v === undefined || typeof v === 'string';
+// An absent text (SPEC §2: "", whitespace, "-", "--") steps aside: the schema drops it.
+const optTrimmed = (v: unknown) => v === undefined || (trimmed(v) && !isAbsentText(v));
+const optString = (v: unknown) => v === undefined || (typeof v === 'string' && !isAbsentText(v));
 const optInstant = (v: unknown) => v === undefined || isCanonicalInstant(v);
 
 const CHANNELS = new Set(['live', 'video', 'card', 'other']);

@@ -3,3 +3,4 @@ export * from './time';
 export * from './keys';
 export * from './parse';
 export * from './random';
+export * from './optional-text';

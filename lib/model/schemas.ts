@@ -1,6 +1,7 @@
 /** zod schemas for every record of SPEC §2; types are inferred from them. */
 import { z } from 'zod';
 import { isDay, normalizeInstant } from './time';
+import { dropUndefinedKeys, optionalText } from './optional-text';
 
 /** A timestamp with or without offset, normalised to `YYYY-MM-DDTHH:mm:ss+08:00`. */
 export const Instant = z.string().transform((text, ctx) => {
@@ -32,16 +33,16 @@ export const Customer = z.object({
   customerKey: nonEmpty,
   shopId: nonEmpty,
   nickname: z.string(),
-  buyerId: nonEmpty.optional(),
-  phone: nonEmpty.optional(),
-  province: nonEmpty.optional(),
-  city: nonEmpty.optional(),
-  gender: z.enum(['f', 'm']).optional(),
+  buyerId: optionalText(nonEmpty),
+  phone: optionalText(nonEmpty),
+  province: optionalText(nonEmpty),
+  city: optionalText(nonEmpty),
+  gender: optionalText(z.enum(['f', 'm'])),
   isFan: z.boolean().optional(),
   isMember: z.boolean().optional(),
-  memberLevel: nonEmpty.optional(),
+  memberLevel: optionalText(nonEmpty),
   tags: z.array(z.string()).default([]),
-});
+}).overwrite(dropUndefinedKeys);
 export type Customer = z.infer<typeof Customer>;
 export type CustomerInput = z.input<typeof Customer>;
 
@@ -53,12 +54,12 @@ export const OrderStatus = z.enum(['unpaid', 'paid', 'shipped', 'completed', 're
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
 export const OrderItem = z.object({
-  productId: nonEmpty.optional(),
+  productId: optionalText(nonEmpty),
   productName: z.string(),
-  spec: z.string().optional(),
+  spec: optionalText(),
   unitPriceFen: Fen.optional(),
   quantity: z.number().int().positive(),
-});
+}).overwrite(dropUndefinedKeys);
 export type OrderItem = z.infer<typeof OrderItem>;
 
 const OrderBase = z.object({
@@ -66,22 +67,22 @@ const OrderBase = z.object({
   shopId: nonEmpty,
   customerKey: nonEmpty,
   placedAt: Instant,
-  paidAt: Instant.optional(),
+  paidAt: optionalText(Instant),
   amountFen: Fen,
   quantity: z.number().int().nonnegative(),
-  productId: nonEmpty.optional(),
-  productName: z.string().optional(),
+  productId: optionalText(nonEmpty),
+  productName: optionalText(),
   items: z.array(OrderItem).optional(),
   channel: Channel,
   traffic: Traffic,
   status: OrderStatus,
-  recipientName: z.string().optional(),
-  recipientPhone: z.string().optional(),
-  province: nonEmpty.optional(),
-  city: nonEmpty.optional(),
-  promisedShipAt: Instant.optional(),
-  shippedAt: Instant.optional(),
-});
+  recipientName: optionalText(),
+  recipientPhone: optionalText(),
+  province: optionalText(nonEmpty),
+  city: optionalText(nonEmpty),
+  promisedShipAt: optionalText(Instant),
+  shippedAt: optionalText(Instant),
+}).overwrite(dropUndefinedKeys);
 
 /** Order; a record without `items` reads as one item from the top-level product fields, or none. */
 export const Order = OrderBase.transform((o) => ({
@@ -103,12 +104,12 @@ export const Contact = z.object({
   customerKey: nonEmpty,
   at: Instant,
   kind: ContactKind,
-  channel: z.string().optional(),
-  source: z.string().optional(),
-  page: z.string().optional(),
-  province: nonEmpty.optional(),
-  city: nonEmpty.optional(),
-});
+  channel: optionalText(),
+  source: optionalText(),
+  page: optionalText(),
+  province: optionalText(nonEmpty),
+  city: optionalText(nonEmpty),
+}).overwrite(dropUndefinedKeys);
 export type Contact = z.infer<typeof Contact>;
 
 export const Rejected = z.object({ row: z.number().int().nonnegative(), reason: z.string() });
@@ -170,15 +171,15 @@ export const Audience = z.object({
   name: z.string(),
   expression: z.string(),
   createdAt: Instant,
-  updatedAt: Instant.optional(),
-});
+  updatedAt: optionalText(Instant),
+}).overwrite(dropUndefinedKeys);
 export type Audience = z.infer<typeof Audience>;
 
 /** One export of an audience with its frozen members and optional held-out control (SPEC §6.4). */
 export const ExportRecord = z.object({
   exportId: nonEmpty,
   shopId: nonEmpty,
-  audienceId: z.string().optional(),
+  audienceId: optionalText(),
   name: z.string(),
   format: nonEmpty,
   exportedAt: Instant,
@@ -187,7 +188,7 @@ export const ExportRecord = z.object({
   control: z.array(z.string()).default([]),
   controlSeed: z.number().int().optional(),
   controlShare: z.number().min(0).max(1).optional(),
-});
+}).overwrite(dropUndefinedKeys);
 export type ExportRecord = z.infer<typeof ExportRecord>;
 
 /** Everything of one shop, as the engine reads it. */
