@@ -12,6 +12,7 @@ import { PotentialView } from './PotentialView';
 import { RfmView } from './RfmView';
 import { SalesView } from './SalesView';
 import { VIEWS, type ViewId, type ViewProps } from './types';
+import { ViewBoundary } from './ViewBoundary';
 import { useLang } from './useLang';
 import { WindowPicker, type PresetId } from './WindowPicker';
 import { getDb, listShops, shopDataToken } from '@/lib/db';
@@ -180,6 +181,7 @@ export function Dashboard({
   const highPotentialPending = result && report && !shown?.stale ? result.highPotentialPending === true : false;
   const viewProps: ViewProps = { report, prev, extras, t, lang, highPotentialPending };
   const busy = !report || computing;
+  const backToOverview = () => setView('overview');
   const tierExports = (
     <section>
       <h2>{t('exports')}</h2>
@@ -275,33 +277,51 @@ export function Dashboard({
       )}
 
       <main data-testid={`view-body-${variant === 'panel' ? view : 'overview'}`}>
-        {(variant === 'popup' || view === 'overview') && <OverviewView {...viewProps} compact={variant === 'popup'} exportsSlot={variant === 'panel' ? tierExports : null} />}
-        {variant === 'panel' && view === 'sales' && <SalesView {...viewProps} />}
-        {variant === 'panel' && view === 'potential' && <PotentialView {...viewProps} />}
+        {(variant === 'popup' || view === 'overview') && (
+          <ViewBoundary key={`overview:${activeShopId}`} view="overview" t={t}>
+            <OverviewView {...viewProps} compact={variant === 'popup'} exportsSlot={variant === 'panel' ? tierExports : null} />
+          </ViewBoundary>
+        )}
+        {variant === 'panel' && view === 'sales' && (
+          <ViewBoundary key={`sales:${activeShopId}`} view="sales" t={t} onBack={backToOverview}>
+            <SalesView {...viewProps} />
+          </ViewBoundary>
+        )}
+        {variant === 'panel' && view === 'potential' && (
+          <ViewBoundary key={`potential:${activeShopId}`} view="potential" t={t} onBack={backToOverview}>
+            <PotentialView {...viewProps} />
+          </ViewBoundary>
+        )}
         {variant === 'panel' && view === 'rfm' && (
-          <RfmView
-            {...viewProps}
-            onPick={(cls) => {
-              setAudienceSeed((s) => ({ cls, n: (s?.n ?? 0) + 1 }));
-              setView('audience');
-            }}
-          />
+          <ViewBoundary key={`rfm:${activeShopId}`} view="rfm" t={t} onBack={backToOverview}>
+            <RfmView
+              {...viewProps}
+              onPick={(cls) => {
+                setAudienceSeed((s) => ({ cls, n: (s?.n ?? 0) + 1 }));
+                setView('audience');
+              }}
+            />
+          </ViewBoundary>
         )}
         {variant === 'panel' && view === 'data' && (
-          <DataView
-            {...viewProps}
-            shopId={activeShopId}
-            shopName={currentShop?.name ?? ''}
-            onDeleted={() => {
-              setShopId(null);
-              setShown(null);
-              setGeneration((g) => g + 1);
-            }}
-          />
+          <ViewBoundary key={`data:${activeShopId}`} view="data" t={t} onBack={backToOverview}>
+            <DataView
+              {...viewProps}
+              shopId={activeShopId}
+              shopName={currentShop?.name ?? ''}
+              onDeleted={() => {
+                setShopId(null);
+                setShown(null);
+                setGeneration((g) => g + 1);
+              }}
+            />
+          </ViewBoundary>
         )}
         {variant === 'panel' && (view === 'audience' || audienceMounted) && (
           <div hidden={view !== 'audience'}>
-            <AudienceView {...viewProps} engine={engine} shopId={activeShopId} token={token ?? null} seed={audienceSeed} />
+            <ViewBoundary key={`audience:${activeShopId}`} view="audience" t={t} onBack={backToOverview}>
+              <AudienceView {...viewProps} engine={engine} shopId={activeShopId} token={token ?? null} seed={audienceSeed} />
+            </ViewBoundary>
           </div>
         )}
       </main>
@@ -317,7 +337,9 @@ export function Dashboard({
           </button>
         </div>
       </section>
-      <BackupControls engine={engine} shopId={activeShopId} t={t} onRestored={() => setGeneration((g) => g + 1)} />
+      <ViewBoundary key={`backup:${activeShopId}`} view="backup" t={t}>
+        <BackupControls engine={engine} shopId={activeShopId} t={t} onRestored={() => setGeneration((g) => g + 1)} />
+      </ViewBoundary>
     </div>
   );
 }

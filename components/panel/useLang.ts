@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { t, type Lang, type MessageKey } from '@/lib/i18n/messages';
 
-const KEY = 'seller-lens-lang';
+/** Where the UI language is remembered (localStorage). */
+export const LANG_STORAGE_KEY = 'seller-lens-lang';
+const KEY = LANG_STORAGE_KEY;
 
 /** The UI language (zh-CN by default, remembered in localStorage) and a bound translator. */
 export function useLang() {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Dashboard } from '@/components/panel/Dashboard';
 import { TabStatus } from '@/components/panel/TabStatus';
+import { AppBoundary, ViewBoundary } from '@/components/panel/ViewBoundary';
 import '@/components/panel/panel.css';
 import { sendMessage } from '@/lib/messaging';
 
@@ -20,7 +21,21 @@ function Popup() {
       }
     })();
   }, []);
-  return <Dashboard variant="popup" initialShopId={shopId} extra={(t) => <TabStatus t={t} />} />;
+  return (
+    <Dashboard
+      variant="popup"
+      initialShopId={shopId}
+      extra={(t) => (
+        <ViewBoundary view="tab-status" t={t}>
+          <TabStatus t={t} />
+        </ViewBoundary>
+      )}
+    />
+  );
 }
 
-createRoot(document.getElementById('root')!).render(<Popup />);
+createRoot(document.getElementById('root')!).render(
+  <AppBoundary>
+    <Popup />
+  </AppBoundary>,
+);

@@ -1,5 +1,8 @@
 /** The one message catalogue: zh-CN first, English second. */
+import { panelMessages } from './messages-panel';
+
 export const messages = {
+  ...panelMessages,
   appName: { zh: 'seller-lens 客户资产透镜', en: 'seller-lens' },
   shop: { zh: '店铺', en: 'Shop' },
   noShops: {

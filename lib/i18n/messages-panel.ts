@@ -1,0 +1,13 @@
+/**
+ * Side panel and popup texts: error boundaries, the 人群 export buttons, texts moved out of the
+ * components (issue 12 "every user-facing string in the one catalogue"). Spread into `messages`.
+ */
+export const panelMessages = {
+  // ——— error boundaries (components/panel/ViewBoundary.tsx) ———
+  viewFailed: { zh: '这个视图出错了，其他视图不受影响。', en: 'This view failed; the other views still work.' },
+  viewFailedDetail: { zh: '错误信息', en: 'Error' },
+  retry: { zh: '重试', en: 'Retry' },
+  backToOverview: { zh: '返回概览', en: 'Back to overview' },
+  appFailed: { zh: '界面出错了。数据没有受影响，可以重新加载。', en: 'The page failed. Your data is unaffected; reload to continue.' },
+  reload: { zh: '重新加载', en: 'Reload' },
+} as const;
