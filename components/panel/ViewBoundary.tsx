@@ -22,18 +22,18 @@ interface State {
  * instead of blanking the whole side panel (the tabs, 删除 in 数据 and backup stay reachable).
  */
 export class ViewBoundary extends Component<Props, State> {
-  state: State = { error: null, attempt: 0 };
+  override state: State = { error: null, attempt: 0 };
 
   static getDerivedStateFromError(error: unknown): Partial<State> {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 
-  componentDidCatch(error: Error, info: ErrorInfo): void {
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
     // Kept in the console for a bug report; the merchant sees the message below.
     console.error(`seller-lens: view ${this.props.view} failed`, error, info.componentStack);
   }
 
-  render(): ReactNode {
+  override render(): ReactNode {
     const { error, attempt } = this.state;
     const { t, view, onBack, children } = this.props;
     if (!error) return <Fragment key={attempt}>{children}</Fragment>;
@@ -60,13 +60,13 @@ export class ViewBoundary extends Component<Props, State> {
 
 /** Last-resort boundary around a whole page (side panel, popup): a message and 重新加载. */
 export class AppBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
-  state: { error: Error | null } = { error: null };
+  override state: { error: Error | null } = { error: null };
 
   static getDerivedStateFromError(error: unknown) {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 
-  render(): ReactNode {
+  override render(): ReactNode {
     if (!this.state.error) return this.props.children;
     // Outside the Dashboard there is no language hook: read the remembered language directly.
     const lang: Lang = globalThis.localStorage?.getItem(LANG_STORAGE_KEY) === 'en' ? 'en' : 'zh';
