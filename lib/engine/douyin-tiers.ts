@@ -3,12 +3,12 @@ import { lowerBound as lowerBound_, type Snapshot } from './snapshot';
 import { lazyBitSets } from './sets';
 import type { DayRange } from './window';
 import { fallbackPropensity } from './propensity-fallback';
+import type { PropensityScorer } from './scorer';
 
 // Module-local bindings: transpiled to CommonJS (tsx) imports become getters, too slow in hot loops.
 const lowerBound = lowerBound_;
 
-/** Purchase-propensity scorer (SPEC §5.3): one probability per candidate, using data up to `asOfDay` only. */
-export type PropensityScorer = (snap: Snapshot, asOfDay: number, candidates: Int32Array) => Float64Array;
+export type { PropensityScorer } from './scorer';
 
 /** Default 高潜 threshold (SPEC §3). */
 export const HIGH_POTENTIAL_THRESHOLD = 0.3;

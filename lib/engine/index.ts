@@ -1,6 +1,5 @@
 /** Public API of the analytics engine (pure; runs in Node, workers and the browser). */
 export * from './snapshot';
-export * from './snapshot-apply';
 export * from './phone';
 export * from './window';
 export * from './sets';

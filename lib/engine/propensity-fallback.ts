@@ -15,7 +15,7 @@
  * customer with nothing up to asOfDay scores the base e^−3 / (1 + e^−3) ≈ 0.047.
  */
 import { KIND_CART as KIND_CART_, FAN as FAN_, lowerBound as lowerBound_, type Snapshot } from './snapshot';
-import type { PropensityScorer } from './douyin-tiers';
+import type { PropensityScorer } from './scorer';
 
 // Module-local bindings: transpiled to CommonJS (tsx) imports become getters, too slow in hot loops.
 const KIND_CART = KIND_CART_;

@@ -3,7 +3,7 @@
  * later, unseen days"), next to two naive baselines a merchant could use without a model.
  */
 import { lowerBound, type Snapshot } from '../snapshot';
-import type { PropensityScorer } from '../douyin-tiers';
+import type { PropensityScorer } from '../scorer';
 import { purchaseLabels, scoringPopulation } from './features';
 import { rocAuc } from './auc';
 

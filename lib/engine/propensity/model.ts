@@ -25,7 +25,7 @@
  * explained by those same terms.
  */
 import { FAN, KIND_CART, lowerBound, type Snapshot } from '../snapshot';
-import type { PropensityScorer } from '../douyin-tiers';
+import type { PropensityScorer } from '../scorer';
 import { fallbackPropensity } from '../propensity-fallback';
 import {
   FEATURES,

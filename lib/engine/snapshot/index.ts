@@ -1,0 +1,12 @@
+/**
+ * Columnar snapshot of one shop's data: what every engine module reads. Layout and constants in
+ * ./types.ts; built by ./build.ts, updated incrementally by ./apply.ts (both through the one
+ * record encoding of ./encode.ts), serialised by ./codec.ts, read through ./query.ts.
+ */
+export * from './types';
+export { dayNumberOfInstant, Dict, Arena } from './columns';
+export { assembleSnapshot, writeImplicitContacts, snapshotOf } from './assemble';
+export * from './build';
+export * from './apply';
+export * from './query';
+export * from './codec';
