@@ -5,16 +5,8 @@ import { LineChart } from '@/components/charts/LineChart';
 import { deleteShopData, getDb } from '@/lib/db';
 import { COVERAGE_TARGET } from '@/lib/engine/coverage';
 import { formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
-import type { MessageKey } from '@/lib/i18n/messages';
+import { snapshotMetricLabel } from './labels';
 import type { ViewProps } from './types';
-
-const SNAPSHOT_KEYS: Record<string, MessageKey> = {
-  highPotential: 'highPotential',
-  purchasers: 'purchasers',
-  firstOrder: 'firstOrder',
-  repeat: 'repeat',
-  users: 'users',
-};
 
 /** 数据: coverage against the 70% target, captures with the rows that could not be read, 罗盘 history, delete. */
 export function DataView({ report, extras, t, shopId, shopName, onDeleted }: ViewProps & { shopId: string | null; shopName: string; onDeleted: () => void }) {
@@ -44,7 +36,7 @@ export function DataView({ report, extras, t, shopId, shopName, onDeleted }: Vie
           labels: sorted.map((s) => s.seenOn),
           series: keys
             .filter((k) => metricKind(k) === kind)
-            .map((k) => ({ label: SNAPSHOT_KEYS[k] ? t(SNAPSHOT_KEYS[k]!) : k, values: sorted.map((s) => s.metrics[k]?.value ?? null) })),
+            .map((k) => ({ label: snapshotMetricLabel(k, t), values: sorted.map((s) => s.metrics[k]?.value ?? null) })),
         }))
         .filter((h) => h.series.length > 0);
     });

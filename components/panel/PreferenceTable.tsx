@@ -1,8 +1,7 @@
 import type { Preferences } from '@/lib/engine/preferences';
 import { formatCount, formatMoney } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
-
-const CHANNEL_KEY: Record<string, MessageKey> = { live: 'channelLive', video: 'channelVideo', card: 'channelCard', other: 'channelOther' };
+import { channelLabel } from './labels';
 
 /** 偏好榜单: top products and channels of an audience (ranked by the engine). */
 export function PreferenceTable({ prefs, t, testId }: { prefs: Preferences; t: (k: MessageKey) => string; testId: string }) {
@@ -37,7 +36,7 @@ export function PreferenceTable({ prefs, t, testId }: { prefs: Preferences; t: (
         <div className="chips small">
           {prefs.channels.map((c) => (
             <span key={c.key} className="chip static">
-              {CHANNEL_KEY[c.key] ? t(CHANNEL_KEY[c.key]!) : c.name} · {formatCount(c.buyers)} {t('persons')} · {formatMoney(c.gmvFen)}
+              {channelLabel(c.key, c.name, t)} · {formatCount(c.buyers)} {t('persons')} · {formatMoney(c.gmvFen)}
             </span>
           ))}
         </div>

@@ -16,7 +16,16 @@
  *   `"product:防晒霜 SPF50"`, `"product:交换机"`. `printExpression` quotes exactly when needed.
  *
  * Evaluation works on per-customer flags (Uint8Array of 0/1 over the snapshot's customers).
+ *
+ * Limits: at most MAX_NESTING levels of parentheses and MAX_OPERATORS operators, so that parsing,
+ * printing and evaluating (recursive) can never overflow the stack; beyond them a clear refusal.
  */
+import { ownValue } from '../model/own';
+
+/** Deepest parenthesis nesting an expression may have. */
+export const MAX_NESTING = 100;
+/** Most operators an expression may have (the tree is at most this deep). */
+export const MAX_OPERATORS = 2_000;
 
 /** A parsed expression; `pos` is the offset (UTF-16 units) of the tag in the source text. */
 export type ExprNode =
@@ -65,7 +74,7 @@ function tokenize(text: string): Tok[] {
       out.push({ t: ')', pos: i++ });
       continue;
     }
-    const op = OP_CHARS[ch];
+    const op = ownValue(OP_CHARS, ch);
     if (op) {
       out.push({ t: 'op', op, pos: i++, text: ch });
       continue;
@@ -99,11 +108,31 @@ function tokenize(text: string): Tok[] {
     const start = i;
     while (i < text.length && !BREAK.test(text[i]!)) i++;
     const word = text.slice(start, i);
-    const kw = KEYWORDS[word.toUpperCase()];
+    const kw = ownValue(KEYWORDS, word.toUpperCase());
     out.push(kw ? { t: 'op', op: kw, pos: start, text: word } : { t: 'tag', id: word, pos: start });
   }
   out.push({ t: 'end', pos: text.length });
   return out;
+}
+
+/** Refuses, before any recursion, an expression nested or chained deeper than the limits. */
+function checkLimits(toks: readonly Tok[]): void {
+  let depth = 0, ops = 0;
+  for (const tok of toks) {
+    if (tok.t === '(' && ++depth > MAX_NESTING)
+      throw new ExpressionError(
+        `第 ${tok.pos + 1} 个字符处：括号嵌套超过 ${MAX_NESTING} 层，请简化表达式`,
+        `at position ${tok.pos + 1}: parentheses nested deeper than ${MAX_NESTING} levels; simplify the expression`,
+        tok.pos,
+      );
+    if (tok.t === ')') depth = Math.max(0, depth - 1);
+    if (tok.t === 'op' && ++ops > MAX_OPERATORS)
+      throw new ExpressionError(
+        `第 ${tok.pos + 1} 个字符处：运算符超过 ${MAX_OPERATORS} 个，请简化表达式`,
+        `at position ${tok.pos + 1}: more than ${MAX_OPERATORS} operators; simplify the expression`,
+        tok.pos,
+      );
+  }
 }
 
 const OP_ZH = { and: '交', or: '并', except: '差' } as const;
@@ -128,6 +157,7 @@ export function parseExpression(text: string): ExprNode {
   const toks = tokenize(text);
   if (toks.length === 1)
     throw new ExpressionError('表达式为空：请至少选择一个标签', 'the expression is empty: pick at least one tag', 0);
+  checkLimits(toks);
   let k = 0;
   const peek = () => toks[k]!;
   const unexpected = (tok: Tok, wantZh: string, wantEn: string): never => {
@@ -204,7 +234,7 @@ export function tryParseExpression(text: string): ParseResult {
 
 /** True when `id` can be written bare (no quotes) and reads back as the same tag. */
 export function isBareTagId(id: string): boolean {
-  if (id === '' || id.startsWith('-') || KEYWORDS[id.toUpperCase()]) return false;
+  if (id === '' || id.startsWith('-') || ownValue(KEYWORDS, id.toUpperCase())) return false;
   for (const ch of id) if (BREAK.test(ch)) return false;
   return true;
 }

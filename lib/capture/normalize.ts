@@ -7,6 +7,7 @@ import type { Channel, OrderStatus, Traffic } from '../model/schemas';
 import type { Parsed } from '../model/parse';
 import { normalizeInstant, parseInstant, toShanghaiIso, dayOfEpoch, addDays } from '../model/time';
 import { isAbsentText } from '../model/optional-text';
+import { ownValue } from '../model/own';
 
 /** A parse result: the value, `null` for an empty cell, or a reason. */
 export type Read<T> = Parsed<T | null>;
@@ -49,7 +50,7 @@ const DECIMAL_RE = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万|亿|w|W)
 function readDecimal(text: string): Decimal | null {
   const m = DECIMAL_RE.exec(text);
   if (!m) return null;
-  return { neg: m[1] === '-', int: m[2]!.replace(/,/g, ''), frac: m[3] ?? '', exp: UNIT_EXP[m[4] ?? ''] ?? 0 };
+  return { neg: m[1] === '-', int: m[2]!.replace(/,/g, ''), frac: m[3] ?? '', exp: ownValue(UNIT_EXP, m[4] ?? '') ?? 0 };
 }
 
 /** The decimal times 10^shift as an exact integer (BigInt), or null when it is not an integer. */
@@ -218,7 +219,7 @@ const STATUS: Record<string, OrderStatus> = {
 /** Order status text (待支付/待发货/已发货/已完成/退款成功/已关闭 and their variants) → enum, or a reason. */
 export function parseOrderStatus(text: string): Parsed<OrderStatus> {
   const t = collapseWhitespace(text).replace(/\s/g, '');
-  const hit = STATUS[t] ?? Object.entries(STATUS).find(([k]) => t.startsWith(k))?.[1];
+  const hit = ownValue(STATUS, t) ?? Object.entries(STATUS).find(([k]) => t.startsWith(k))?.[1];
   return hit ? ok(hit) : fail(`unknown 订单状态 "${collapseWhitespace(text)}"`);
 }
 

@@ -310,7 +310,7 @@ export const messages = {
 export type MessageKey = keyof typeof messages;
 export type Lang = 'zh' | 'en';
 
-/** The text of a message in a language. */
+/** The text of a message in a language; a key the catalogue does not hold (data reaching it) reads as itself. */
 export function t(key: MessageKey, lang: Lang = 'zh'): string {
-  return messages[key][lang];
+  return Object.hasOwn(messages, key) ? messages[key][lang] : key;
 }

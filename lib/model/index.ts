@@ -4,3 +4,4 @@ export * from './keys';
 export * from './parse';
 export * from './random';
 export * from './optional-text';
+export * from './own';

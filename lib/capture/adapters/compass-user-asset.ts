@@ -36,6 +36,7 @@ import { cardAdapter, readCardPage, rejectForNoShop, type CardPage } from '../re
 import type { ShopSpec } from '../shop';
 import { readTables } from '../table';
 import { dayOf, isDay } from '../../model/time';
+import { ownValue } from '../../model/own';
 import { emptyResult, type Adapter, type AdapterResult, type Endpoint, type ObserveContext, type PlatformSnapshotInput } from '../types';
 
 export const ADAPTER_ID = 'compass-user-asset';
@@ -156,7 +157,7 @@ export function mapUserAsset(json: unknown, _res: unknown, ctx: ObserveContext):
   for (const x of overview.index_list) {
     const row = out.rawRows.length;
     const name = isRecord(x) && typeof x.index_name === 'string' ? x.index_name : '';
-    const key = INDEX_KEYS[name];
+    const key = ownValue(INDEX_KEYS, name);
     const title = key ? CARDS[key].titles[0]! : name;
     const value = isRecord(x) ? cellValue(x.value) : undefined;
     const bounds = isRecord(x) && isRecord(x.index_values) ? x.index_values : null;

@@ -27,6 +27,7 @@
  */
 import type { OrderInput, OrderItem, OrderStatus, Shop } from '../../model';
 import { customerKeyOf, derivedShopId } from '../../model/keys';
+import { ownValue } from '../../model/own';
 import type { Parsed } from '../../model/parse';
 import type { Synonyms } from '../columns';
 import { readGroupedOrders, type GroupedOrderPage, type OrderField } from '../grouped-orders';
@@ -69,7 +70,7 @@ export const SHOP: ShopSpec = CONSOLE_SHOP;
 
 function parseStatus(text: string): Parsed<OrderStatus> {
   const t = collapseWhitespace(text).replace(/\s/g, '');
-  const hit = TAOBAO_STATUS[t] ?? Object.entries(TAOBAO_STATUS).find(([k]) => t.startsWith(k))?.[1];
+  const hit = ownValue(TAOBAO_STATUS, t) ?? Object.entries(TAOBAO_STATUS).find(([k]) => t.startsWith(k))?.[1];
   return hit ? { ok: true, value: hit } : parseOrderStatus(text);
 }
 
