@@ -10,7 +10,9 @@
  *   - (b) the report's core group-bys and joins written with arquero 7 (scripts/bench-arquero.ts),
  *         checked to give the same numbers as the engine;
  *   - (c) the ratio (b) / (a);
- * with peak memory of each phase. Phases run in separate processes so each peak is its own: the
+ * with peak memory of each phase; then the unit figures (scripts/bench-units.ts: generator, DMP
+ * hashing, card search, tag index, expressions; `--no-units` skips them) and the capture figures.
+ * Peak memory is per phase. Phases run in separate processes so each peak is its own: the
  * report and arquero phases start from the snapshot as persisted (like the extension's worker).
  */
 import { spawnSync } from 'node:child_process';
@@ -39,6 +41,7 @@ import { fitPropensity, propensityModelFromParams, type PropensityParams } from 
 import type { Contact, Customer, Order } from '../lib/model';
 import { generateShopStream } from '../tests/fixtures/generate';
 import { arqueroFigures, arqueroTables, type CoreFigures } from './bench-arquero';
+import { benchUnits } from './bench-units';
 import { MemoryPeak, collect, mb, ms, readSnapshotFiles, textTable, timeRuns, writeSnapshotFiles } from './bench-util';
 
 interface Opts {
@@ -71,7 +74,7 @@ function parseOpts(argv: string[]): { opts: Opts; phase?: string; dir?: string }
     else if (a === '--phase') (phase = v), i++;
     else if (a === '--dir') (dir = v), i++;
     else if (a === '--keep') (opts.keep = v), i++;
-    else if (a === '--no-capture') continue; // read by the capture part at the end
+    else if (a === '--no-capture' || a === '--no-units') continue; // read by the parts at the end
     else throw new Error(`unknown option ${a}`);
   }
   return { opts, phase, dir };
@@ -453,9 +456,15 @@ async function main() {
 }
 
 main()
-  .then(() => {
+  .then(async () => {
+    if (process.argv.includes('--phase') || process.exitCode) return;
+    // The speed figures that are no unit test's business (scripts/bench-units.ts), unless --no-units.
+    if (!process.argv.includes('--no-units')) {
+      console.log('\n--- unit figures (scripts/bench-units.ts) ---');
+      await benchUnits(5);
+    }
     // Capture speed (SPEC §8 targets) on the built fixture pages, unless --no-capture.
-    if (process.argv.includes('--no-capture') || process.argv.includes('--phase') || process.exitCode) return;
+    if (process.argv.includes('--no-capture') || process.exitCode) return;
     console.log('\n--- capture (npm run bench:capture) ---');
     const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
     const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit' }).status === 0;

@@ -85,22 +85,15 @@ describe('lookalike and affinity wrappers', () => {
 });
 
 describe('tag index at scale', () => {
-  it('builds for a 50,000-customer shop and evaluates an expression quickly', () => {
+  // Its speed (build, cached evaluation) is a figure of `npm run bench` (scripts/bench-units.ts), not a test.
+  it('builds for a 50,000-customer shop and evaluates an expression', () => {
     const shop = generateShop({ seed: 11, platform: 'douyin', shopId: 'B', shopName: 'b', customers: 50_000, endDay: '2026-11-30', days: 120 });
     const s = buildSnapshot(shop);
-    const t0 = performance.now();
     const idx = buildTagIndex(s, W, { customers: shop.customers });
-    const tBuild = performance.now() - t0;
     const province = idx.tags.find((t) => t.group === 'province')!.id;
     const expr = `(tier:firstOrder 并 tier:repeat) 交 "${province}" 差 rfm:generalRetain`;
-    evaluateAudience(idx, expr); // builds and caches the tags' flags
-    const t1 = performance.now();
     const r = evaluateAudience(idx, expr);
-    const tEval = performance.now() - t1;
     expect(r.ok).toBe(true);
-    console.log(`tag index: ${s.customerCount} customers, ${idx.tags.length} tags, build ${tBuild.toFixed(0)} ms, evaluate ${tEval.toFixed(1)} ms`);
-    expect(tEval).toBeLessThan(50);
-    expect(tBuild).toBeLessThan(3000);
     if (r.ok) expect(keysOf(s, r.members).length).toBe(r.size);
   });
 });

@@ -197,7 +197,8 @@ describe('evaluateExpression', () => {
       expect((e as ExpressionError).en).toMatch(/unknown tag "nope"/);
     }
   });
-  it('is fast: 200,000 customers, 8 operators well under 50 ms', () => {
+  // Its speed (well under 50 ms) is a figure of `npm run bench` (scripts/bench-units.ts), not a test.
+  it('evaluates 8 operators over 200,000 customers', () => {
     const n = 200_000;
     const tags: Record<string, Uint8Array> = {};
     for (const id of ['a', 'b', 'c', 'd', 'e']) {
@@ -206,12 +207,8 @@ describe('evaluateExpression', () => {
       tags[id] = f;
     }
     const ast = parseExpression('(a 并 b) 交 (c 并 d) 差 e 并 (a 交 e) 差 (b 交 c)');
-    evaluateExpression(ast, (id) => tags[id], n); // warm-up
-    const t0 = performance.now();
     const out = evaluateExpression(ast, (id) => tags[id], n);
-    const ms = performance.now() - t0;
     expect(out.length).toBe(n);
-    expect(ms).toBeLessThan(50);
   });
 });
 

@@ -94,11 +94,9 @@ describe('readWindow', () => {
   ])('%s', (html, expected) => expect(win(html)).toEqual(expected));
 });
 
-test('a big table page is searched in one pass (no card: nothing found, quickly)', () => {
+// Its speed (~0.5 s in happy-dom; the quadratic walk this guards against took minutes) is a figure of `npm run bench` (scripts/bench-units.ts).
+test('a big table page holds no card (nothing found)', () => {
   const rows = Array.from({ length: 2000 }, (_, i) => `<tr><td>访客${i}</td><td>${i}</td><td>手淘搜索</td><td>商品详情页 ${i}</td><td>2026-11-20 10:00</td></tr>`).join('');
   document.body.innerHTML = `<div><table><thead><tr><th>访客</th><th>支付买家数</th></tr></thead><tbody>${rows}</tbody></table></div>`;
-  const t = performance.now();
   expect(findCards(document, FIELDS)).toEqual([]);
-  // ~0.5 s in happy-dom; the quadratic walk this guards against took minutes.
-  expect(performance.now() - t).toBeLessThan(8000);
 });

@@ -118,13 +118,11 @@ describe('exportDmp', () => {
     for (const p of Object.values(DMP_PRESETS)) expect(p.identifiers[0]).toBe('phone-sha256');
   });
 
-  it('hashes 200,000 phones in reasonable time', async () => {
+  // Its speed is a figure of `npm run bench` (scripts/bench-units.ts), not a test.
+  it('hashes 200,000 phones into one file', async () => {
     const many = Array.from({ length: 200_000 }, (_, i) => m(`p${i}`, { phone: String(13000000000 + i) }));
-    const t0 = performance.now();
     const r = await exportDmp(many, { ...base, preset: 'qianchuan' });
-    const ms = performance.now() - t0;
     expect(r.exported).toBe(200_000);
     expect(r.files).toHaveLength(1);
-    expect(ms).toBeLessThan(10_000);
   });
 });
