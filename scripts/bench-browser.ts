@@ -24,7 +24,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { ANALYSIS_SNAPSHOT_VERSION, analysisSnapshotRecord } from '../lib/db/analysis-snapshot';
 import type { AnalysisSnapshot } from '../lib/db';
 import { buildSnapshot, computeReport, customerIndexOf, latestDataDay, resolveWindow } from '../lib/engine';
-import { serializeBackupChunks, type Backup } from '../lib/export/backup';
+import { serializeBackupChunks, type Backup } from '../lib/backup';
 import { generateShop } from '../tests/fixtures/generate';
 import type { CaptureBatch } from '../lib/capture/ingest';
 import type { Customer, Order } from '../lib/model';
@@ -387,6 +387,7 @@ async function main() {
     const progress: string[] = [];
     const status = panel.getByTestId('restore-status');
     await panel.getByTestId('restore-backup').setInputFiles(file);
+    await panel.getByTestId('restore-confirm-button').click(); // the confirmation (header + line counts) is part of the timing
     const deadline = Date.now() + 30 * 60_000;
     let state: string | null = null;
     // Two steps of the progress texts: one pass that validates the lines and writes their blocks

@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/bench-restore.ts [--customers 30000] [--days 600] [--runs 3] [--seed 7] [--write]`
  *
- * The validation of the streaming restore (lib/export/restore.ts: every line, key maps,
+ * The validation of the streaming restore (lib/backup/restore.ts: every line, key maps,
  * hashes, and the streaming snapshot build) over a generated backup held as a Node Blob, as the
  * side panel reads a File; no block is written. Prints, as medians: validation alone,
  * with the snapshot builder, µs per record and CPU time, and the memory held at the end (heap +
@@ -11,8 +11,7 @@
  */
 import 'fake-indexeddb/auto';
 import { loadavg } from 'node:os';
-import { serializeBackupChunks, type Backup, type RestoreProgress } from '../lib/export/backup';
-import { restoreBackupSource, validateBackupSource } from '../lib/export/restore';
+import { restoreShop, serializeBackupChunks, validateBackupSource, type Backup, type RestoreProgress } from '../lib/backup';
 import { SellerLensDb } from '../lib/db';
 import { generateShop } from '../tests/fixtures/generate';
 import { collect, mb, median, ms } from './bench-util';
@@ -106,7 +105,7 @@ async function main() {
       if (p.phase !== last) last = p.phase;
     };
     t = performance.now();
-    const r = await restoreBackupSource(db, blob, { onProgress: sample });
+    const r = await restoreShop(db, blob, { onProgress: sample });
     if (!r.ok) throw new Error(r.reason);
     console.log(`whole restore into fake-indexeddb: ${ms(performance.now() - t)}; peak held ${mb(peak)} at ${where} (above the backup Blob)`);
     db.close();

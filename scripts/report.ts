@@ -9,7 +9,7 @@
  */
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parseBackup } from '../lib/export/backup';
+import { parseBackup } from '../lib/backup';
 import { dayOf, today } from '../lib/model';
 import {
   buildSnapshot,

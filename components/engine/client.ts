@@ -1,7 +1,7 @@
 /** Promise-based client of the engine worker, with progress callbacks. */
 import type { ConversionReport } from '@/lib/audience/conversion';
 import type { TagInfo } from '@/lib/audience/tags';
-import type { AnalysisResult, AudienceExportResult, AudienceSizeResult, BackupResult, CsvResult, EngineRequest, EngineResponse, ReportResult, RestoreResult } from './protocol';
+import type { AnalysisResult, AudienceExportResult, AudienceSizeResult, BackupResult, CsvResult, EngineRequest, EngineResponse, ReportResult, RestorePreviewResult, RestoreResult } from './protocol';
 
 type Pending = {
   resolve: (v: unknown) => void;
@@ -10,6 +10,11 @@ type Pending = {
   onPartial?: (r: ReportResult) => void;
 };
 type Body<K> = K extends EngineRequest['kind'] ? Omit<Extract<EngineRequest, { kind: K }>, 'id'> : never;
+
+/** The engine worker stopped answering (it failed); nothing it was writing was committed. */
+export class EngineStoppedError extends Error {
+  override readonly name = 'EngineStoppedError';
+}
 
 export class EngineClient {
   private worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
@@ -27,6 +32,15 @@ export class EngineClient {
       if (msg.ok) p.resolve(msg.result);
       else p.reject(new Error(msg.error));
     };
+    // A worker that fails (an uncaught error, a message it cannot read) answers nothing more for
+    // what it was doing: every waiting request fails instead of waiting (and "running") forever.
+    const fail = (why: string) => {
+      const waiting = [...this.pending.values()];
+      this.pending.clear();
+      for (const p of waiting) p.reject(new EngineStoppedError(why));
+    };
+    this.worker.onerror = (e) => fail(e.message || 'worker error');
+    this.worker.onmessageerror = () => fail('unreadable message from the worker');
   }
 
   private call<T>(body: Omit<EngineRequest, 'id'>, onProgress?: (t: string) => void, onPartial?: (r: ReportResult) => void): Promise<T> {
@@ -80,8 +94,13 @@ export class EngineClient {
     return this.call(body);
   }
 
-  /** Validates then restores a backup file (atomic); rejects with the reason when refused. */
+  /** Validates then restores a backup file (atomic); a refusal comes back as its code. */
   restore(body: Body<'restore'>, onProgress?: (t: string) => void): Promise<RestoreResult> {
     return this.call(body, onProgress);
+  }
+
+  /** A backup file's shop and counts and what restoring it would replace (nothing written). */
+  restorePreview(body: Body<'restorePreview'>): Promise<RestorePreviewResult> {
+    return this.call(body);
   }
 }

@@ -9,7 +9,7 @@ import type { Handler, HandlerContext, RequestKind } from './handlers/context';
 import { handleAudienceExport, handleAudienceSize, handleAudienceTags, handleConversion } from './handlers/audience';
 import { handleBackup, handleTierCsv } from './handlers/files';
 import { handleAnalysis, handleReport } from './handlers/report';
-import { handleRestore } from './handlers/restore';
+import { handleRestore, handleRestorePreview } from './handlers/restore';
 import type { EngineRequest, EngineResponse } from './protocol';
 
 /** Each request kind's handler. */
@@ -23,6 +23,7 @@ const HANDLERS: { [K in RequestKind]: Handler<K> } = {
   tierCsv: handleTierCsv,
   backup: handleBackup,
   restore: handleRestore,
+  restorePreview: handleRestorePreview,
 };
 
 /** ms from this worker's creation until its code was loaded and evaluated (bench builds' timings). */

@@ -1,4 +1,6 @@
 /** Messages between the side panel / popup and the engine Web Worker. */
+import type { Refusal, ReplacedData } from '@/lib/backup';
+import type { Shop } from '@/lib/model';
 import type { PreviousFigures, Report } from '@/lib/engine';
 import type { ViewExtras } from './extras';
 import type { AudienceExportResult, AudienceFormat, AudienceSizeResult, AudienceSource } from './audience-jobs';
@@ -33,7 +35,10 @@ export type EngineRequest =
   | { id: number; kind: 'conversion'; shopId: string; window: WindowRequest; token: string; exportId: string }
   | { id: number; kind: 'tierCsv'; shopId: string; window: WindowRequest; token: string; tier: 'firstOrder' | 'repeat' }
   | { id: number; kind: 'backup'; shopId: string }
-  | { id: number; kind: 'restore'; file: Blob };
+  /** Restores `file`; refused unless it holds `expectShopId` when given (the panel's confirmation picks it). */
+  | { id: number; kind: 'restore'; file: Blob; expectShopId?: string }
+  /** The file's shop and counts, and what a restore would replace (nothing written). */
+  | { id: number; kind: 'restorePreview'; file: Blob };
 
 export interface ReportResult {
   report: Report;
@@ -82,11 +87,15 @@ export interface BackupResult {
   filename: string;
 }
 
-export interface RestoreResult {
-  shopId: string;
-  shopName: string;
-  counts: Record<string, number>;
-}
+/** A restore's outcome: the shop and what was written, or the refusal's code (the panel words it; nothing changed). */
+export type RestoreResult =
+  | { ok: true; shopId: string; shopName: string; counts: Record<string, number> }
+  | { ok: false; refusal: Refusal };
+
+/** What a backup file holds and what restoring it would replace, or why it is no backup. */
+export type RestorePreviewResult =
+  | { ok: true; shop: Shop; exportedAt?: string; counts: Record<string, number>; replaced: ReplacedData }
+  | { ok: false; refusal: Refusal };
 
 export type EngineResponse =
   | { id: number; ok: true; kind: 'report'; result: ReportResult }
@@ -98,6 +107,7 @@ export type EngineResponse =
   | { id: number; ok: true; kind: 'tierCsv'; result: CsvResult }
   | { id: number; ok: true; kind: 'backup'; result: BackupResult }
   | { id: number; ok: true; kind: 'restore'; result: RestoreResult }
+  | { id: number; ok: true; kind: 'restorePreview'; result: RestorePreviewResult }
   | { id: number; ok: false; error: string }
   | { id: number; progress: string }
   /** An `analysis` request's first screen (report + previous, no extras yet); the full answer follows. */

@@ -1,12 +1,13 @@
 /**
- * The worker's restore job: streams the chosen backup File through the one-pass restore
- * (lib/export/restore.ts; never one string, so a 1.26 GB backup works) and reports progress as
- * the panel's status text, at most a few times a second.
+ * The worker's restore jobs: the preview of a chosen backup File (its shop and counts, and what a
+ * restore would replace here: read only), and the restore itself, streamed through the one-pass
+ * restore (lib/backup; never one string, so a 1.26 GB backup works) with progress as the panel's
+ * status text, at most a few times a second. Refusals travel as codes (the panel words them).
  */
 import { getDb } from '@/lib/db';
-import { restoreBackupSource } from '@/lib/export/restore';
-import type { RestoreProgress } from '@/lib/export/backup';
-import type { RestoreResult } from './protocol';
+import { restoreShop } from '@/lib/db/writer';
+import { previewBackup, replacedData, type RestoreProgress } from '@/lib/backup';
+import type { RestorePreviewResult, RestoreResult } from './protocol';
 
 /** Minimum time between two progress texts (each is a message to the panel and a re-render). */
 const PROGRESS_EVERY_MS = 200;
@@ -19,10 +20,32 @@ export function restoreProgressText(p: RestoreProgress): string {
   return '完成';
 }
 
-/** Restores `file` into the extension's database; throws the refusal or failure reason. */
-export async function runRestore(file: Blob, progress: (text: string) => void): Promise<RestoreResult> {
+/**
+ * Storage this browser has left for the extension (quota − usage), or undefined when the browser
+ * does not say. A restore needs at least the file's size again (blocks are the records' text), so
+ * a bigger file is refused before a byte is read instead of failing with QuotaExceededError late.
+ */
+export async function storageFreeBytes(): Promise<number | undefined> {
+  const est = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
+  if (!est || est.quota === undefined || est.usage === undefined) return undefined;
+  return est.quota - est.usage;
+}
+
+/** The file's header and counts, and what restoring it would replace in this profile. */
+export async function runRestorePreview(file: Blob): Promise<RestorePreviewResult> {
+  const preview = await previewBackup(file);
+  if (!preview.ok) return { ok: false, refusal: preview.refusal };
+  const replaced = await replacedData(getDb(), preview.shop.shopId, preview.exportedAt);
+  return { ok: true, shop: preview.shop, ...(preview.exportedAt !== undefined ? { exportedAt: preview.exportedAt } : {}), counts: { ...preview.counts }, replaced };
+}
+
+/** Restores `file` into the extension's database (refused unless it holds `expectShopId` when given). */
+export async function runRestore(file: Blob, progress: (text: string) => void, expectShopId?: string): Promise<RestoreResult> {
   let last = 0, lastText = '', lastPhase = '';
-  const r = await restoreBackupSource(getDb(), file, {
+  const free = await storageFreeBytes();
+  const r = await restoreShop(getDb(), file, {
+    ...(expectShopId !== undefined ? { expectShopId } : {}),
+    ...(free !== undefined ? { storageFreeBytes: free } : {}),
     onProgress: (p) => {
       const now = performance.now();
       const text = restoreProgressText(p);
@@ -34,7 +57,7 @@ export async function runRestore(file: Blob, progress: (text: string) => void): 
       progress(text);
     },
   });
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) return { ok: false, refusal: r.refusal };
   const shop = await getDb().shops.get(r.shopId);
-  return { shopId: r.shopId, shopName: shop?.name ?? r.shopId, counts: { ...r.counts } };
+  return { ok: true, shopId: r.shopId, shopName: shop?.name ?? r.shopId, counts: { ...r.counts } };
 }

@@ -1,14 +1,21 @@
 import { useState } from 'react';
 import { saveFile } from '@/components/download';
-import type { EngineClient } from '@/components/engine/client';
-import type { MessageKey } from '@/lib/i18n/messages';
+import { EngineStoppedError, type EngineClient } from '@/components/engine/client';
+import type { RestorePreviewResult } from '@/components/engine/protocol';
+import { refusalText, type Refusal } from '@/lib/backup/refusals';
+import { messages, type Lang, type MessageKey } from '@/lib/i18n/messages';
 
 /** Restore status; the message is rendered from its parts so that it follows the language toggle. */
 type RestoreState =
+  | { state: 'previewing' }
   | { state: 'running'; progress?: string }
   | { state: 'done'; shopName: string; shopId: string; counts: Record<string, number> }
-  | { state: 'error'; reason: string }
+  | { state: 'error'; refusal?: Refusal; reason?: string; key?: MessageKey }
+  | { state: 'cancelled' }
   | null;
+
+/** A previewed file waiting for the merchant's answer. */
+type Pending = { file: File; preview: Extract<RestorePreviewResult, { ok: true }> };
 
 const COUNT_KEYS: Record<string, MessageKey> = {
   customers: 'count_customers',
@@ -20,63 +27,165 @@ const COUNT_KEYS: Record<string, MessageKey> = {
   exports: 'count_exports',
 };
 
-/** Backup download and restore from a file, with the restore's status as text (never markup). */
-export function BackupControls(p: { engine: EngineClient; shopId: string | null; t: (k: MessageKey) => string; onRestored: () => void }) {
+/**
+ * Backup download and restore from a file. A restore first shows what the file holds and what it
+ * will replace here (audiences, exports, captures newer than the file), offers a backup of the
+ * current data, and refuses a file of another shop than the selected one unless the merchant
+ * picks 恢复为另一家店. Status and refusals are text in the panel's language (never markup).
+ */
+export function BackupControls(p: { engine: EngineClient; shopId: string | null; t: (k: MessageKey) => string; lang?: Lang; onRestored: () => void }) {
   const [status, setStatus] = useState<RestoreState>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
+  const [backupError, setBackupError] = useState<string | null>(null);
+  // The panel's language (the toggle's own label says which one is not shown).
+  const lang: Lang = p.lang ?? (p.t('language') === messages.language.zh ? 'zh' : 'en');
 
-  async function backup() {
-    if (!p.shopId) return;
+  const counts = (c: Record<string, number>) =>
+    Object.entries(c)
+      .map(([k, v]) => `${COUNT_KEYS[k] ? p.t(COUNT_KEYS[k]!) : k} ${v}`)
+      .join(', ');
+
+  async function backup(shopId: string | null) {
+    if (!shopId) return;
     setBusy(true);
+    setBackupError(null);
     try {
-      const file = await p.engine.backup({ kind: 'backup', shopId: p.shopId });
+      const file = await p.engine.backup({ kind: 'backup', shopId });
       saveFile(file.parts, file.filename, 'application/json');
+    } catch (e) {
+      setBackupError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
   }
 
-  async function restore(file: File) {
+  const failed = (e: unknown): RestoreState =>
+    e instanceof EngineStoppedError ? { state: 'error', key: 'backup.workerStopped' } : { state: 'error', reason: e instanceof Error ? e.message : String(e) };
+
+  async function choose(file: File) {
+    setPending(null);
+    setStatus({ state: 'previewing' });
+    try {
+      const preview = await p.engine.restorePreview({ kind: 'restorePreview', file });
+      if (!preview.ok) return setStatus({ state: 'error', refusal: preview.refusal });
+      setStatus(null);
+      setPending({ file, preview });
+    } catch (e) {
+      setStatus(failed(e));
+    }
+  }
+
+  async function restore(file: File, expectShopId: string) {
+    setPending(null);
     setStatus({ state: 'running' });
     try {
-      const r = await p.engine.restore({ kind: 'restore', file }, (progress) => setStatus({ state: 'running', progress }));
+      const r = await p.engine.restore({ kind: 'restore', file, expectShopId }, (progress) => setStatus({ state: 'running', progress }));
+      if (!r.ok) return setStatus({ state: 'error', refusal: r.refusal });
       setStatus({ state: 'done', shopName: r.shopName, shopId: r.shopId, counts: r.counts });
       p.onRestored();
     } catch (e) {
-      setStatus({ state: 'error', reason: (e as Error).message });
+      setStatus(failed(e));
     }
   }
 
   function statusText(s: NonNullable<RestoreState>): string {
+    if (s.state === 'previewing') return p.t('backup.reading');
     if (s.state === 'running') return s.progress ?? p.t('restoring');
-    if (s.state === 'error') return `${p.t('restoreFailed')}: ${s.reason}`;
-    const counts = Object.entries(s.counts)
-      .map(([k, v]) => `${COUNT_KEYS[k] ? p.t(COUNT_KEYS[k]!) : k} ${v}`)
-      .join(', ');
-    return `${p.t('restored')}: ${s.shopName} (${s.shopId}) — ${counts}`;
+    if (s.state === 'cancelled') return p.t('backup.cancelled');
+    if (s.state === 'error') {
+      if (s.refusal) return refusalText(s.refusal, lang);
+      return `${p.t('restoreFailed')}: ${s.key ? p.t(s.key) : (s.reason ?? '')}`;
+    }
+    return `${p.t('restored')}: ${s.shopName} (${s.shopId}) — ${counts(s.counts)}`;
+  }
+
+  function confirmation(c: Pending) {
+    const { shop, exportedAt, replaced } = c.preview;
+    const otherShop = p.shopId !== null && shop.shopId !== p.shopId;
+    return (
+      <div className="restore-confirm" data-testid="restore-confirm" data-other-shop={otherShop ? 'true' : 'false'}>
+        <h3>{p.t('backup.confirmTitle')}</h3>
+        <dl>
+          <dt>{p.t('backup.fileShop')}</dt>
+          <dd data-testid="restore-confirm-shop">{`${shop.name} (${shop.shopId}, ${shop.platform})`}</dd>
+          {exportedAt !== undefined && (
+            <>
+              <dt>{p.t('backup.fileExportedAt')}</dt>
+              <dd>{exportedAt}</dd>
+            </>
+          )}
+          <dt>{p.t('backup.fileCounts')}</dt>
+          <dd data-testid="restore-confirm-counts">{counts(c.preview.counts)}</dd>
+          <dt>{p.t('backup.willReplace')}</dt>
+          <dd data-testid="restore-confirm-replaced">
+            {replaced.exists
+              ? `${replaced.shopName ?? shop.shopId}: ${p.t('count_audiences')} ${replaced.audiences}, ${p.t('count_exports')} ${replaced.exports}, ${p.t('backup.newerCaptures')} ${replaced.newerCaptures}`
+              : p.t('backup.nothingToReplace')}
+          </dd>
+        </dl>
+        {otherShop && (
+          <p className="warning" data-testid="restore-other-shop">
+            {refusalText({ code: 'backup.otherShop', params: { fileShop: shop.shopId, selectedShop: p.shopId! } }, lang)}
+            {' '}
+            {p.t('backup.otherShopWarning')}
+          </p>
+        )}
+        <div className="buttons">
+          <button type="button" data-testid="restore-backup-first" disabled={!replaced.exists || busy} onClick={() => void backup(shop.shopId)}>
+            {p.t('backup.backupFirst')}
+          </button>
+          {otherShop ? (
+            <button type="button" data-testid="restore-as-other" onClick={() => void restore(c.file, shop.shopId)}>
+              {p.t('backup.restoreAsOther')}
+            </button>
+          ) : (
+            <button type="button" data-testid="restore-confirm-button" onClick={() => void restore(c.file, p.shopId ?? shop.shopId)}>
+              {p.t('backup.confirmRestore')}
+            </button>
+          )}
+          <button
+            type="button"
+            data-testid="restore-cancel"
+            onClick={() => {
+              setPending(null);
+              setStatus({ state: 'cancelled' });
+            }}
+          >
+            {p.t('backup.cancel')}
+          </button>
+        </div>
+      </div>
+    );
   }
 
   return (
     <section>
       <h2>{p.t('backup')}</h2>
       <div className="buttons">
-        <button type="button" data-testid="export-backup" disabled={!p.shopId || busy} onClick={() => void backup()}>
+        <button type="button" data-testid="export-backup" disabled={!p.shopId || busy} onClick={() => void backup(p.shopId)}>
           {p.t('exportBackup')}
         </button>
         <label className="file-button">
           {p.t('restoreBackup')}
           <input
             type="file"
-            accept="application/json,.json"
+            accept="application/json,.json,.jsonl"
             data-testid="restore-backup"
             onChange={(e) => {
               const f = e.target.files?.[0];
               e.target.value = '';
-              if (f) void restore(f);
+              if (f) void choose(f);
             }}
           />
         </label>
       </div>
+      {backupError !== null && (
+        <div className="status error" data-testid="backup-status" data-state="error">
+          {`${p.t('backup.buildFailed')}: ${backupError}`}
+        </div>
+      )}
+      {pending && confirmation(pending)}
       {status && (
         <div className={`status ${status.state}`} data-testid="restore-status" data-state={status.state}>
           {statusText(status)}

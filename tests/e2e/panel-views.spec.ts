@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, ROOT, SHOTS_DIR, test } from './extension';
 import { generateShop } from '../fixtures/generate';
-import type { Backup } from '../../lib/export/backup';
+import type { Backup } from '../../lib/backup';
 import type { Report } from '../../lib/engine/report';
 import { conversionReport } from '../../lib/audience/conversion';
 import ExcelJS from 'exceljs';
@@ -106,6 +106,7 @@ test('side panel views show what the report says, in zh-CN and English', async (
   await panel.screenshot({ path: path.join(SHOTS_DIR, 'panel-empty-zh.png'), fullPage: true });
 
   await panel.getByTestId('restore-backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
+  await panel.getByTestId('restore-confirm-button').click(); // restore asks first (issue 11 item 5)
   await expect(panel.getByTestId('restore-status')).toHaveAttribute('data-state', 'done');
   await expect(panel.getByTestId('shop-picker')).toHaveValue(SHOP_ID);
   await expect(panel.getByTestId('export-report')).toBeEnabled({ timeout: 60_000 });

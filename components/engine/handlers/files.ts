@@ -1,6 +1,6 @@
 /** File requests: a tier's CSV and the shop's backup. */
 import { getDb } from '@/lib/db';
-import { buildBackup, serializeBackupParts } from '@/lib/export/backup';
+import { buildBackup, serializeBackupParts } from '@/lib/backup';
 import { backupFileName } from '@/lib/export/download-names';
 import { tierAudienceCsv } from '@/lib/export/tier-csv';
 import { recordsOf, snapshotFor } from '../snapshot-cache';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { dataVersionKey, lastReportKey, shopDataToken, tierCacheKey } from '@/lib/db';
-import { restoreBackup } from '@/lib/export/backup';
+import { restoreShop } from '@/lib/backup';
 import { freshDb, shopA, shopB } from '../db/helpers';
 
 const backupOf = (shop: typeof shopA, amountFen: number) =>
@@ -25,7 +25,7 @@ describe('restore and the results derived from the data it replaces', () => {
       { key: lastReportKey(shopB.shopId), value: { other: true } },
     ]);
     const before = await shopDataToken(db, shopA.shopId);
-    const r = await restoreBackup(db, backupOf(shopA, 100));
+    const r = await restoreShop(db, backupOf(shopA, 100));
     expect(r.ok).toBe(true);
     expect(await shopDataToken(db, shopA.shopId)).not.toBe(before);
     expect(await db.settings.get(lastReportKey(shopA.shopId))).toBeUndefined();
@@ -37,7 +37,7 @@ describe('restore and the results derived from the data it replaces', () => {
     const db = freshDb();
     await db.settings.put({ key: lastReportKey(shopA.shopId), value: { kept: true } });
     const before = await shopDataToken(db, shopA.shopId);
-    const r = await restoreBackup(db, backupOf(shopA, -5));
+    const r = await restoreShop(db, backupOf(shopA, -5));
     expect(r.ok).toBe(false);
     expect(await shopDataToken(db, shopA.shopId)).toBe(before);
     expect(await db.settings.get(dataVersionKey(shopA.shopId))).toBeUndefined();

@@ -1,14 +1,15 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { loadShopData, storeCaptureBatch } from '@/lib/db';
+import { loadShopData } from '@/lib/db';
+import { storeCapture } from '@/lib/db/writer';
 import {
   buildBackup,
   parseBackup,
-  restoreBackup,
+  restoreShop,
   serializeBackup,
   type Backup,
   type RestoreProgress,
-} from '@/lib/export/backup';
+} from '@/lib/backup';
 import { customer, dumpAll, freshDb, order, shopA } from '../db/helpers';
 
 const SHOP = { shopId: '77001', platform: 'taobao', name: '小鱼🐟的店' };
@@ -72,7 +73,7 @@ describe('backup round trip', () => {
     const file = text(fixture());
     const parsed = parseBackup(file);
     if (!parsed.ok) throw new Error(parsed.reason);
-    const r = await restoreBackup(db, file);
+    const r = await restoreShop(db, file);
     expect(r).toEqual({
       ok: true,
       shopId: '77001',
@@ -89,7 +90,7 @@ describe('backup round trip', () => {
     // Restoring its own backup again and backing up is a fixed point, byte for byte.
     const once = serializeBackup(rebuilt);
     const db2 = freshDb();
-    expect((await restoreBackup(db2, once)).ok).toBe(true);
+    expect((await restoreShop(db2, once)).ok).toBe(true);
     expect(serializeBackup(await buildBackup(db2, '77001', '2026-11-21T10:00:00+08:00'))).toBe(once);
   });
 
@@ -97,7 +98,7 @@ describe('backup round trip', () => {
     const f = fixture();
     const hand = { format: f.format, version: f.version, shop: f.shop, customers: f.customers, orders: f.orders, contacts: f.contacts };
     const db = freshDb();
-    const r = await restoreBackup(db, text(hand));
+    const r = await restoreShop(db, text(hand));
     expect(r.ok && r.counts).toEqual({ customers: 3, orders: 4, contacts: 3, captures: 0, platformSnapshots: 0, audiences: 0, exports: 0 });
     const data = await loadShopData(db, '77001');
     expect(data.orders.map((o) => o.orderId).sort()).toEqual(['3001', '3002', '3003', '3004']);
@@ -168,9 +169,9 @@ describe('parseBackup refuses a bad or foreign file with a precise reason', () =
       expect(!parsed.ok && parsed.reason).toMatch(reason);
 
       const db = freshDb();
-      await storeCaptureBatch(db, { shop: shopA, customers: [customer('10001', 'b1')], orders: [order('10001', 'o1', 'b1')] });
+      await storeCapture(db, { shop: shopA, customers: [customer('10001', 'b1')], orders: [order('10001', 'o1', 'b1')] });
       const before = await dumpAll(db);
-      const r = await restoreBackup(db, file);
+      const r = await restoreShop(db, file);
       expect(r.ok).toBe(false);
       expect(!r.ok && r.reason).toMatch(reason);
       expect(await dumpAll(db)).toEqual(before);
@@ -188,17 +189,17 @@ describe('parseBackup refuses a bad or foreign file with a precise reason', () =
   });
 });
 
-describe('restoreBackup', () => {
+describe('restoreShop', () => {
   it('replaces that shop only; other shops are untouched', async () => {
     const db = freshDb();
-    await storeCaptureBatch(db, { shop: shopA, customers: [customer('10001', 'b1')], orders: [order('10001', 'o1', 'b1')] });
+    await storeCapture(db, { shop: shopA, customers: [customer('10001', 'b1')], orders: [order('10001', 'o1', 'b1')] });
     const aBefore = await loadShopData(db, '10001');
     // The shop already has stale data that the file replaces.
-    await storeCaptureBatch(db, {
+    await storeCapture(db, {
       shop: { shopId: '77001', platform: 'taobao', name: '旧名' },
       orders: [order('77001', 'stale', 'x')],
     });
-    const r = await restoreBackup(db, text(fixture()));
+    const r = await restoreShop(db, text(fixture()));
     expect(r.ok).toBe(true);
     const data = await loadShopData(db, '77001');
     expect(data.shop.name).toBe('小鱼🐟的店');
@@ -208,19 +209,19 @@ describe('restoreBackup', () => {
 
   it('refuses a file of another shop than the selected one', async () => {
     const db = freshDb();
-    const r = await restoreBackup(db, text(fixture()), undefined, { expectShopId: '10001' });
+    const r = await restoreShop(db, text(fixture()), { expectShopId: '10001' });
     expect(!r.ok && r.reason).toMatch(/holds shop "77001", not the selected shop "10001"/);
     expect(await db.shops.count()).toBe(0);
   });
 
   it('refuses ids that belong to another shop instead of overwriting them', async () => {
     const db = freshDb();
-    await storeCaptureBatch(db, {
+    await storeCapture(db, {
       shop: shopA,
       capture: { captureId: 'cap-1', shopId: '10001', url: 'u', adapter: 'generic', capturedAt: '2026-11-20T10:00:00+08:00', headers: [], rawRows: [], rowCount: 0, rejected: [] },
     });
     const before = await dumpAll(db);
-    const r = await restoreBackup(db, text(fixture()));
+    const r = await restoreShop(db, text(fixture()));
     expect(!r.ok && r.reason).toMatch(/captures\[0\]: id "cap-1" already belongs to another shop/);
     expect(await dumpAll(db)).toEqual(before);
   });
@@ -238,7 +239,7 @@ describe('restoreBackup', () => {
     const db = freshDb();
     const n = RESTORE_CHUNK * 2 + 17;
     const seen: RestoreProgress[] = [];
-    const r = await restoreBackup(db, bigBackup(n), (p) => seen.push(p));
+    const r = await restoreShop(db, bigBackup(n), { onProgress: (p) => seen.push(p) });
     expect(r.ok).toBe(true);
     const total = 3 + n + 3 + 1 + 1 + 1 + 1;
     const writing = seen.filter((p) => p.phase === 'writing');
@@ -251,12 +252,14 @@ describe('restoreBackup', () => {
 
   it('a restore failing midway (after chunks were written) changes nothing', async () => {
     const db = freshDb();
-    await storeCaptureBatch(db, { shop: shopA, customers: [customer('10001', 'b1')] });
-    await restoreBackup(db, text(fixture())); // the shop exists with the fixture's data
+    await storeCapture(db, { shop: shopA, customers: [customer('10001', 'b1')] });
+    await restoreShop(db, text(fixture())); // the shop exists with the fixture's data
     const before = await dumpAll(db);
     let chunks = 0;
-    const r = await restoreBackup(db, bigBackup(RESTORE_CHUNK * 3), (p) => {
-      if (p.phase === 'writing' && p.done > 0 && ++chunks === 3) throw new Error('tab closed');
+    const r = await restoreShop(db, bigBackup(RESTORE_CHUNK * 3), {
+      onProgress: (p) => {
+        if (p.phase === 'writing' && p.done > 0 && ++chunks === 3) throw new Error('tab closed');
+      },
     });
     expect(chunks).toBe(3);
     expect(!r.ok && r.reason).toBe('restore failed, nothing was changed: tab closed');
@@ -265,13 +268,13 @@ describe('restoreBackup', () => {
 
   it('a storage error inside the transaction changes nothing', async () => {
     const db = freshDb();
-    await restoreBackup(db, text(fixture()));
+    await restoreShop(db, text(fixture()));
     const before = await dumpAll(db);
     const original = db.recordBlocks.put.bind(db.recordBlocks);
     db.recordBlocks.put = (() => Promise.reject(new Error('QuotaExceededError'))) as unknown as typeof db.recordBlocks.put;
     const f = fixture() as Record<string, any>;
     f.shop.name = '新名字';
-    const r = await restoreBackup(db, text(f));
+    const r = await restoreShop(db, text(f));
     db.recordBlocks.put = original;
     expect(!r.ok && r.reason).toMatch(/restore failed, nothing was changed: .*QuotaExceededError/);
     expect(await dumpAll(db)).toEqual(before);

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { dayOf } from '@/lib/model';
-import { serializeBackup, type Backup } from '@/lib/export/backup';
-import { restoreBackupSource, validateBackupSource } from '@/lib/export/restore';
+import { serializeBackup, type Backup } from '@/lib/backup';
+import { restoreShop, validateBackupSource } from '@/lib/backup';
 import { generateShop } from '../../fixtures/generate';
 import { freshDb } from '../db/helpers';
 
@@ -19,7 +19,7 @@ describe('restore validation', () => {
     b.orders[0] = { ...b.orders[0]!, paidAt: '2026-11-23T00:10:00+08:00' };
     expect(last < '2026-11-23').toBe(true);
     const db = freshDb();
-    const r = await restoreBackupSource(db, new Blob([serializeBackup(b)]));
+    const r = await restoreShop(db, new Blob([serializeBackup(b)]));
     expect(r.ok).toBe(true);
     const orders = await db.blockDirectories.get(['gen-shop', 'orders']);
     const contacts = await db.blockDirectories.get(['gen-shop', 'contacts']);
@@ -35,7 +35,7 @@ describe('restore validation', () => {
     expect(ok.ok && ok.snapshot?.shopId).toBe('gen-shop');
     const bad = serializeBackup({ ...b, orders: [...b.orders, { ...b.orders[0]!, amountFen: -1 }] });
     const refused = await validateBackupSource(bad);
-    const restored = await restoreBackupSource(freshDb(), bad);
+    const restored = await restoreShop(freshDb(), bad);
     expect(refused.ok).toBe(false);
     expect(restored).toEqual(refused);
   });

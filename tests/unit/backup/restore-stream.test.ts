@@ -7,13 +7,13 @@ import {
   encodeBlock,
   loadShopData,
   shopDataToken,
-  storeCaptureBatch,
   type SellerLensDb,
 } from '@/lib/db';
 import { analysisTokenKey, loadAnalysisSnapshot } from '@/lib/db/analysis-snapshot';
 import { buildSnapshot, computeReport, latestDataDay, resolveWindow } from '@/lib/engine';
-import { buildBackup, parseBackup, serializeBackup, type Backup, type RestoreProgress } from '@/lib/export/backup';
-import { restoreBackupSource } from '@/lib/export/restore';
+import { buildBackup, parseBackup, serializeBackup, type Backup, type RestoreProgress } from '@/lib/backup';
+import { restoreShop } from '@/lib/backup';
+import { storeCapture } from '@/lib/db/writer';
 import { generateShop } from '../../fixtures/generate';
 import { expectSameSnapshot } from '../engine/snapshot-compare';
 import { customer, dumpAll, freshDb, shopA } from '../db/helpers';
@@ -59,7 +59,7 @@ describe('streaming restore of a File / Blob', () => {
     if (!parsed.ok) throw new Error(parsed.reason);
     const db = freshDb();
     // Tiny reads: lines and multi-byte characters (🐟, 店) split across slices.
-    const r = await restoreBackupSource(db, blob(text), { readBytes: 7 });
+    const r = await restoreShop(db, blob(text), { readBytes: 7 });
     expect(r.ok && r.counts).toEqual({
       customers: b.customers.length, orders: b.orders.length, contacts: b.contacts.length,
       captures: 0, platformSnapshots: 0, audiences: 0, exports: 0,
@@ -88,7 +88,7 @@ describe('streaming restore of a File / Blob', () => {
   it('stores the snapshot under the data token the panel computes next (no rebuild on the first open)', async () => {
     const db = freshDb();
     const b = generated();
-    const r = await restoreBackupSource(db, blob(serializeBackup(b)));
+    const r = await restoreShop(db, blob(serializeBackup(b)));
     expect(r.ok).toBe(true);
     const token = await shopDataToken(db, 'gen-shop');
     expect((await db.settings.get(analysisTokenKey('gen-shop')))?.value).toBe(token);
@@ -103,10 +103,10 @@ describe('streaming restore of a File / Blob', () => {
   it('round trip: restore, back up, restore that, back up again: the same text and the same records', async () => {
     const b = generated(60);
     const db = freshDb();
-    expect((await restoreBackupSource(db, blob(serializeBackup(b)))).ok).toBe(true);
+    expect((await restoreShop(db, blob(serializeBackup(b)))).ok).toBe(true);
     const once = serializeBackup(await buildBackup(db, 'gen-shop', '2026-11-21T10:00:00+08:00'));
     const db2 = freshDb();
-    expect((await restoreBackupSource(db2, blob(once))).ok).toBe(true);
+    expect((await restoreShop(db2, blob(once))).ok).toBe(true);
     expect(serializeBackup(await buildBackup(db2, 'gen-shop', '2026-11-21T10:00:00+08:00'))).toBe(once);
     const lines = (t: string) => t.split('\n').filter((l) => l.startsWith('    {')).map((l) => l.trim().replace(/,$/, '')).sort();
     const orig = parseBackup(serializeBackup(b));
@@ -117,18 +117,18 @@ describe('streaming restore of a File / Blob', () => {
   it('replaces a shop restored before: its old blocks, rows and token go before the first new block', async () => {
     const db = freshDb();
     const big = generated(1000);
-    expect((await restoreBackupSource(db, blob(serializeBackup(big)))).ok).toBe(true);
-    await storeCaptureBatch(db, { shop: big.shop, customers: [{ ...big.customers[0]!, nickname: '改过' }] });
+    expect((await restoreShop(db, blob(serializeBackup(big)))).ok).toBe(true);
+    await storeCapture(db, { shop: big.shop, customers: [{ ...big.customers[0]!, nickname: '改过' }] });
     const tokenBefore = await shopDataToken(db, 'gen-shop');
     const d = generateShop({ seed: 3, platform: 'douyin', shopId: 'gen-shop', shopName: '生成🐟店', customers: 600, endDay: '2026-11-20', days: 120 });
     const small: Backup = { ...big, ...d };
     expect(small.contacts.length).toBeGreaterThan(BLOCK_RECORDS.contacts); // blocks go out during the pass
     const puts = countPuts(db);
-    const r = await restoreBackupSource(db, blob(serializeBackup(small)), { readBytes: 16 << 10 });
+    const r = await restoreShop(db, blob(serializeBackup(small)), { readBytes: 16 << 10 });
     expect(r.ok).toBe(true);
     expect(puts.n).toBeGreaterThan(3);
     const want = freshDb();
-    await restoreBackupSource(want, blob(serializeBackup(small)));
+    await restoreShop(want, blob(serializeBackup(small)));
     expect(await loadShopData(db, 'gen-shop')).toEqual(await loadShopData(want, 'gen-shop'));
     expect((await blocksOf(db, 'gen-shop', 'contacts')).length).toBe(Math.ceil(small.contacts.length / BLOCK_RECORDS.contacts));
     expect(await shopDataToken(db, 'gen-shop')).not.toBe(tokenBefore);
@@ -138,7 +138,7 @@ describe('streaming restore of a File / Blob', () => {
   it('reports progress in bytes of the file while reading and writing blocks, then in records for the rest', async () => {
     const text = serializeBackup(generated());
     const seen: RestoreProgress[] = [];
-    const r = await restoreBackupSource(freshDb(), blob(text), { onProgress: (p) => seen.push(p), readBytes: 64 << 10 });
+    const r = await restoreShop(freshDb(), blob(text), { onProgress: (p) => seen.push(p), readBytes: 64 << 10 });
     expect(r.ok).toBe(true);
     const validating = seen.filter((p) => p.phase === 'validating');
     const size = new TextEncoder().encode(text).length;
@@ -154,8 +154,8 @@ describe('streaming restore of a File / Blob', () => {
 describe('streaming restore: refusals and failures change nothing', () => {
   async function seeded() {
     const db = freshDb();
-    await storeCaptureBatch(db, { shop: shopA, customers: [customer('10001', 'b1')] });
-    expect((await restoreBackupSource(db, blob(serializeBackup(generated(30))))).ok).toBe(true);
+    await storeCapture(db, { shop: shopA, customers: [customer('10001', 'b1')] });
+    expect((await restoreShop(db, blob(serializeBackup(generated(30))))).ok).toBe(true);
     return { db, before: await dumpAll(db) };
   }
 
@@ -164,7 +164,7 @@ describe('streaming restore: refusals and failures change nothing', () => {
     const b = generated();
     const n = b.orders.length;
     b.orders.push({ ...b.orders[3]!, amountFen: 1 });
-    const r = await restoreBackupSource(db, blob(serializeBackup(b)), { readBytes: 4096 });
+    const r = await restoreShop(db, blob(serializeBackup(b)), { readBytes: 4096 });
     expect(!r.ok && r.reason).toBe(
       `backup refused, nothing was changed: orders[${n}].orderId: duplicate orderId ${JSON.stringify(b.orders[3]!.orderId)} (also orders[3])`,
     );
@@ -179,12 +179,12 @@ describe('streaming restore: refusals and failures change nothing', () => {
     b.customers[2].shopId = 'other';
     const text = serializeBackup(b as Backup);
     const want = parseBackup(text);
-    const r = await restoreBackupSource(db, blob(text));
+    const r = await restoreShop(db, blob(text));
     expect(want.ok).toBe(false);
     expect(!r.ok && r.reason).toBe(!want.ok && want.reason);
     expect(!r.ok && r.reason).toMatch(/customers\[2\]\.shopId.*orders\[5\]\.amountFen.*contacts\[7\]\.kind/);
     const other = serializeBackup({ ...(generated() as Backup), format: 'seller-lens-report' as 'seller-lens-backup' });
-    const r2 = await restoreBackupSource(db, blob(other));
+    const r2 = await restoreShop(db, blob(other));
     expect(!r2.ok && r2.reason).toBe('not a seller-lens backup: format is "seller-lens-report", expected "seller-lens-backup"');
     expect(await dumpAll(db)).toEqual(before);
   });
@@ -193,7 +193,7 @@ describe('streaming restore: refusals and failures change nothing', () => {
     const { db, before } = await seeded();
     const puts = countPuts(db);
     let failedAt = -1;
-    const r = await restoreBackupSource(db, blob(serializeBackup(generated(1000))), {
+    const r = await restoreShop(db, blob(serializeBackup(generated(1000))), {
       readBytes: 16 << 10,
       onProgress: (p) => {
         if (p.phase === 'validating' && puts.n >= 3 && failedAt < 0) {
@@ -215,7 +215,7 @@ describe('streaming restore: refusals and failures change nothing', () => {
     (b.contacts[last] as unknown as Record<string, unknown>).kind = 'wave';
     const text = serializeBackup(b);
     const puts = countPuts(db);
-    const r = await restoreBackupSource(db, blob(text), { readBytes: 64 << 10 });
+    const r = await restoreShop(db, blob(text), { readBytes: 64 << 10 });
     const want = parseBackup(text);
     expect(!want.ok && want.reason).toMatch(new RegExp(`contacts\\[${last}\\]\\.kind`));
     expect(!r.ok && r.reason).toBe(!want.ok && want.reason);
@@ -227,7 +227,7 @@ describe('streaming restore: refusals and failures change nothing', () => {
     const { db, before } = await seeded();
     const puts = countPuts(db);
     const seen: RestoreProgress[] = [];
-    const r = await restoreBackupSource(db, blob(serializeBackup(generated(400))), {
+    const r = await restoreShop(db, blob(serializeBackup(generated(400))), {
       expectShopId: 'other-shop',
       readBytes: 16 << 10,
       onProgress: (p) => seen.push(p),
@@ -241,9 +241,9 @@ describe('streaming restore: refusals and failures change nothing', () => {
   it('a truncated file is refused and changes nothing', async () => {
     const { db, before } = await seeded();
     const text = serializeBackup(generated());
-    const r = await restoreBackupSource(db, blob(text.slice(0, Math.floor(text.length / 2))));
+    const r = await restoreShop(db, blob(text.slice(0, Math.floor(text.length / 2))));
     expect(!r.ok && r.reason).toMatch(/^not a seller-lens backup: the file is not valid JSON/);
-    const big = await restoreBackupSource(db, blob(text.slice(0, Math.floor(text.length / 2))), { wholeTextMaxBytes: 1000 });
+    const big = await restoreShop(db, blob(text.slice(0, Math.floor(text.length / 2))), { wholeTextMaxBytes: 1000 });
     expect(!big.ok && big.reason).toMatch(/must hold one record per line .*; orders\[\d+\] is not one JSON value on its line$/);
     expect(await dumpAll(db)).toEqual(before);
   });
@@ -255,7 +255,7 @@ describe('streaming restore: duplicate contacts and other layouts', () => {
     const c = b.contacts[10]!;
     b.contacts.push({ ...c }, { ...c, channel: 'live-重复', province: c.province });
     const db = freshDb();
-    const r = await restoreBackupSource(db, blob(serializeBackup(b)));
+    const r = await restoreShop(db, blob(serializeBackup(b)));
     expect(r.ok && r.counts.contacts).toBe(b.contacts.length - 2);
     const data = await loadShopData(db, 'gen-shop');
     const same = data.contacts.filter((x) => contactIdOf(x) === contactIdOf(c));
@@ -271,12 +271,12 @@ describe('streaming restore: duplicate contacts and other layouts', () => {
     const b = generated(40);
     const want = await (async () => {
       const db = freshDb();
-      await restoreBackupSource(db, blob(serializeBackup(b)));
+      await restoreShop(db, blob(serializeBackup(b)));
       return loadShopData(db, 'gen-shop');
     })();
     for (const text of [JSON.stringify(b), JSON.stringify(b, null, 2)]) {
       const db = freshDb();
-      const r = await restoreBackupSource(db, blob(text));
+      const r = await restoreShop(db, blob(text));
       expect(r.ok).toBe(true);
       expect(await loadShopData(db, 'gen-shop')).toEqual(want);
     }
@@ -284,7 +284,7 @@ describe('streaming restore: duplicate contacts and other layouts', () => {
 
   it('a big file of another layout is refused with the expected layout named', async () => {
     const db = freshDb();
-    const r = await restoreBackupSource(db, blob(JSON.stringify(generated(40))), { wholeTextMaxBytes: 10_000 });
+    const r = await restoreShop(db, blob(JSON.stringify(generated(40))), { wholeTextMaxBytes: 10_000 });
     expect(!r.ok && r.reason).toMatch(/^not a seller-lens backup file as seller-lens writes it: .* must hold one record per line .*line 1: the file does not start with "\{"/);
     expect(await db.shops.count()).toBe(0);
   });

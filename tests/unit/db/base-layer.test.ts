@@ -22,7 +22,7 @@ import {
   type BlockDirectory,
   type SellerLensDb,
 } from '@/lib/db';
-import { buildBackup } from '@/lib/export/backup';
+import { buildBackup } from '@/lib/backup';
 import { Contact, Customer, Order, dayOf, type Shop } from '@/lib/model';
 import { contact, customer, freshDb, order, shopA, shopB } from './helpers';
 

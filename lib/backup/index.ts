@@ -1,0 +1,9 @@
+/** lib/backup: the §9 backup file — format, refusals, one validator, build, preview, streaming restore, its transaction. */
+export * from './format';
+export * from './refusals';
+export { validateRecord } from './validate-record';
+export * from './parse';
+export * from './build';
+export { validateBackupSource, type BackupSource, type RestoreOptions, type RestoreResult } from './restore';
+export { restoreShop } from './transaction';
+export * from './preview';
