@@ -7,6 +7,8 @@ export interface StoreReply {
   ok: boolean;
   /** Human-readable reason when ok is false. */
   reason?: string;
+  /** False when sending the same batch again cannot help (refused: invalid, or not from the shop's console); else worth a retry. */
+  retryable?: boolean;
   shopId?: string;
   /** Natural keys of the records this batch stored (for the tab's distinct count). */
   keys: string[];

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TabCaptureState } from '@/lib/messaging';
+import type { Unsaved } from './session';
 import type { Platform, Shop } from '@/lib/model';
 import { shopFromName } from '@/lib/capture/shop';
 import { NO_VISITOR_REASON } from '@/lib/capture/adapters/sycm-visitors';
@@ -22,6 +23,10 @@ export interface OverlayProps extends TabCaptureState {
   onDiagnostics?: () => void;
   /** In a frame of a console shell: drawn in the other corner, so the shell's own overlay does not cover it. */
   inFrame?: boolean;
+  /** Rows read but not stored yet (retried with backoff, or refused), and why. */
+  unsaved?: Unsaved | null;
+  /** Ends the retries of the unsaved rows (the merchant gives up; the overlay says they were not stored). */
+  onGiveUp?: () => void;
   canCaptureAll: boolean;
   onCaptureAll: () => void;
   onStop: () => void;
@@ -79,6 +84,17 @@ export function CaptureOverlay(p: OverlayProps) {
         </span>
       </div>
       {p.shopPrompt && p.onShopAnswer && <ShopPrompt {...p.shopPrompt} onAnswer={p.onShopAnswer} />}
+      {p.unsaved && (
+        <div className="sl-message sl-unsaved" data-testid="capture-unsaved" data-retrying={p.unsaved.retrying}>
+          未保存 {p.unsaved.rows} 行：{p.unsaved.reason}
+          {p.unsaved.retrying ? `（已尝试 ${p.unsaved.attempts} 次，稍后自动重试） (not stored yet, retrying)` : '（不会自动重试） (refused, not retried)'}
+          {p.unsaved.retrying && p.onGiveUp && (
+            <button type="button" data-testid="capture-give-up" onClick={p.onGiveUp}>
+              放弃
+            </button>
+          )}
+        </div>
+      )}
       {p.message && <div className="sl-message">{p.message}</div>}
       {p.info && <div className="sl-info" data-testid="capture-info">{p.info}</div>}
       {p.observedText && <div className="sl-info" data-testid="capture-observed">{p.observedText}</div>}

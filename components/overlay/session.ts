@@ -12,16 +12,53 @@ export interface SessionView extends TabCaptureState {
   message: string | null;
   /** What the page gave besides the counts, in the merchant's words (0 rows and why, the page's own data observed). */
   info: string | null;
+  /** Rows read but not stored yet, and why: shown as 未保存 until stored or the merchant gives up (never silent). */
+  unsaved: Unsaved | null;
+}
+
+/** Rows the background has not stored (yet): still retried (`retrying`), or refused for a reason a retry cannot change. */
+export interface Unsaved {
+  rows: number;
+  reason: string;
+  retrying: boolean;
+  /** Sends tried so far for the batch now waiting. */
+  attempts: number;
 }
 
 /** Said when a page was read and stored but showed no rows (never a silent 0). */
 export const NO_ROWS = '本页表格没有数据行（筛选条件下没有记录？） (the table shows no rows)';
 
+/** Waits before the n-th retry (1-based): 1 s, 2 s, 4 s … doubling, at most 30 s. */
+export function retryDelayMs(n: number): number {
+  return Math.min(30_000, 1000 * 2 ** (n - 1));
+}
+
+export interface SessionOptions {
+  /** Waits `ms` (resolves early when `signal` aborts: the merchant gave up). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+const abortableSleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+type Result = { rows: number; stored: boolean; error?: string };
+
 export class CaptureSession {
   private keys = new Set<string>();
   private rejectedRows = new Map<string, { row: number; reason: string }>();
+  /** The content last stored: an identical read is not sent again. Set only once the background said stored. */
   private lastSignature = '';
+  /** The content the background refused (a retry cannot change that): not re-sent until the page changes. */
+  private refusedSignature = '';
+  /** Signatures read and waiting to be stored, in order (a read of the same content joins the wait). */
+  private queued = new Map<string, Promise<Result>>();
+  private tail: Promise<unknown> = Promise.resolve();
+  private giveUpCtl = new AbortController();
   private listeners = new Set<(v: SessionView) => void>();
+  private sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   view: SessionView = {
     adapter: null,
     shopId: null,
@@ -32,6 +69,7 @@ export class CaptureSession {
     progressText: '',
     message: null,
     info: null,
+    unsaved: null,
   };
 
   /** Called after every batch of a read was stored (the overlay marks observed records as stored). */
@@ -41,7 +79,12 @@ export class CaptureSession {
   readonly customers = new Map<string, string>();
 
   /** `readPage` answers one batch per table on the page (a single batch is one table). */
-  constructor(private readPage: () => CaptureBatch | CaptureBatch[] | { error: string } | null) {}
+  constructor(
+    private readPage: () => CaptureBatch | CaptureBatch[] | { error: string } | null,
+    opts: SessionOptions = {},
+  ) {
+    this.sleep = opts.sleep ?? abortableSleep;
+  }
 
   /** Subscribe to view changes; returns an unsubscribe function. */
   subscribe(fn: (v: SessionView) => void): () => void {
@@ -55,17 +98,37 @@ export class CaptureSession {
     for (const fn of this.listeners) fn(this.view);
   }
 
+  /** The merchant gives up on the rows waiting to be stored: retries end, the rows stay unseen (a later read sends them again). */
+  giveUp() {
+    this.giveUpCtl.abort();
+    this.giveUpCtl = new AbortController();
+  }
+
   private async send(batch: CaptureBatch): Promise<StoreReply> {
     try {
       return await sendMessage('captureBatch', batch);
     } catch (e) {
-      // The service worker was stopped mid-call, or the extension reloaded.
-      return { ok: false, reason: e instanceof Error ? e.message : String(e), keys: [], rejected: [] };
+      // The service worker was stopped mid-call, or the extension reloaded: worth another try.
+      return { ok: false, retryable: true, reason: e instanceof Error ? e.message : String(e), keys: [], rejected: [] };
     }
   }
 
-  /** Reads the page now and stores what is new (each table its own batch); resolves with the number of raw rows read. */
-  async captureNow(): Promise<{ rows: number; stored: boolean; error?: string }> {
+  /** Sends one batch until stored, refused, or given up (`signal`), backing off between tries. */
+  private async sendUntilStored(batch: CaptureBatch, rows: number, signal: AbortSignal): Promise<StoreReply> {
+    for (let attempt = 1; ; attempt++) {
+      const reply = await this.send(batch);
+      if (reply.ok) return reply;
+      const reason = reply.reason ?? '保存失败';
+      const retrying = reply.retryable !== false && !signal.aborted;
+      this.update({ unsaved: { rows, reason, retrying, attempts: attempt } });
+      if (!retrying) return reply;
+      await this.sleep(retryDelayMs(attempt), signal);
+      if (signal.aborted) return { ...reply, retryable: false };
+    }
+  }
+
+  /** Reads the page now and stores what is new (each table its own batch); resolves with the number of raw rows read once stored or given up. */
+  async captureNow(): Promise<Result> {
     const read = this.readPage();
     if (read === null) return { rows: 0, stored: false };
     if ('error' in read) {
@@ -75,17 +138,31 @@ export class CaptureSession {
     const batches = Array.isArray(read) ? read : [read];
     const rows = batches.reduce((n, b) => n + b.rawRows.length, 0);
     // The records too: the page's own JSON may arrive after the DOM was read and change them, not the rows.
-    const signature = JSON.stringify(batches.map((b) => [b.url, b.rawRows, b.customers, b.orders, b.contacts, b.snapshots, b.crossCheck ?? null]));
+    const signature = JSON.stringify(batches.map((b) => [b.url, b.shop, b.rawRows, b.customers, b.orders, b.contacts, b.snapshots, b.crossCheck ?? null]));
+    const waiting = this.queued.get(signature);
+    if (waiting) return waiting;
+    if (this.queued.size === 0 && (signature === this.lastSignature || signature === this.refusedSignature)) return { rows, stored: false };
+    // Sends run one after another, in the order the pages were read (a later page never overtakes an unsaved one).
+    const job = this.tail.then(() => this.store(batches, rows, signature));
+    this.tail = job;
+    this.queued.set(signature, job);
+    void job.finally(() => this.queued.delete(signature));
+    return job;
+  }
+
+  private async store(batches: CaptureBatch[], rows: number, signature: string): Promise<Result> {
     if (signature === this.lastSignature) return { rows, stored: false };
-    this.lastSignature = signature;
-    let failure: string | undefined;
+    const signal = this.giveUpCtl.signal;
+    let failure: { reason: string; refused: boolean } | undefined;
     let shopId = this.view.shopId;
     for (const batch of batches) {
-      // A batch that could not be stored is tried once more, then reported — never marked as seen.
-      let reply = await this.send(batch);
-      if (!reply.ok) reply = await this.send(batch);
+      if (signal.aborted) {
+        failure ??= { reason: '已放弃', refused: false };
+        break;
+      }
+      const reply = await this.sendUntilStored(batch, rows, signal);
       if (!reply.ok) {
-        failure = reply.reason ?? '保存失败';
+        failure = { reason: reply.reason ?? '保存失败', refused: !signal.aborted };
         continue;
       }
       shopId = reply.shopId ?? shopId;
@@ -99,17 +176,25 @@ export class CaptureSession {
         if (typeof rec.customerKey === 'string') this.customers.set(rec.customerKey, typeof rec.nickname === 'string' ? rec.nickname : '');
       }
     }
-    if (!failure) this.onStored?.(batches);
-    if (failure) this.lastSignature = '';
+    if (!failure) {
+      // Marked seen only now that the background said stored.
+      this.lastSignature = signature;
+      this.refusedSignature = '';
+      this.onStored?.(batches);
+    } else if (failure.refused) {
+      this.refusedSignature = signature;
+    }
+    const gaveUp = failure !== undefined && !failure.refused;
     this.update({
       adapter: batches[0]?.adapter ?? this.view.adapter,
       shopId,
       count: this.keys.size,
       rejected: this.rejectedRows.size,
       reasons: [...this.rejectedRows.values()],
-      message: failure ? `保存失败，已重试一次 (not stored after a retry): ${failure}` : null,
+      unsaved: failure?.refused ? { rows, reason: failure.reason, retrying: false, attempts: this.view.unsaved?.attempts ?? 1 } : null,
+      message: gaveUp ? `未保存：已放弃 ${rows} 行（${failure!.reason}） (gave up: not stored)` : null,
       info: !failure && rows === 0 ? NO_ROWS : this.view.info === NO_ROWS ? null : this.view.info,
     });
-    return failure ? { rows, stored: false, error: failure } : { rows, stored: true };
+    return failure ? { rows, stored: false, error: failure.reason } : { rows, stored: true };
   }
 }

@@ -1,9 +1,9 @@
 /**
  * Reading the shop's identity from a console page (SPEC §2 Shop, §8 "never guessed wrong"):
- * only from the page's own chrome — 抖店's `.headerShopName`, the header / nav / side-menu regions,
- * a 店铺ID there, an explicit 店铺：… in the title — never from a regex over the whole body or the
- * first shop-name-like element anywhere (a buyer remark reading 店铺ID：… inside the table must not
- * set the shop). When nothing is found the overlay asks the merchant (components/overlay).
+ * only from the console's header chrome — 抖店's `.headerShopName`, the header / nav / side-menu regions
+ * (not a row's, a card's or a dialog's header), a 店铺ID there, an explicit 店铺：… in the title — never
+ * from a regex over the whole body, a shop-switcher list, or the first shop-name-like element anywhere
+ * (a buyer remark reading 店铺ID：… must not set the shop). When nothing is found the overlay asks the merchant (components/overlay).
  */
 import type { Platform, Shop } from '../model';
 import { derivedShopId } from '../model/keys';
@@ -20,7 +20,7 @@ export interface ShopSpec {
 /** Which signal named the shop (diagnostics show this, never the name). */
 export type ShopSource = 'header-name' | 'console-id' | 'title' | 'observed' | 'answer';
 
-/** Names specific enough to trust wherever they sit outside the data (抖店's header shop name). */
+/** Names specific enough to trust wherever they sit in the page chrome (抖店's header shop name). */
 const STRONG_NAME = ['.headerShopName', '[class*="headerShopName"]', '[class*="HeaderShopName"]'];
 
 /** The page chrome: header, nav and side-menu regions (the data table is never one). */
@@ -45,6 +45,18 @@ const REGIONS = [
 /** Anything that holds rows of data: a shop word inside it is the data's, not the page's. */
 const DATA = 'table, [role="table"], [role="grid"], [role="treegrid"], [role="row"], [role="rowgroup"], tr, td, th';
 
+/**
+ * Content and floating layers: a "header" inside or of one of these is a row's, a card's or a
+ * dialog's (an order block's 订单编号 line, a drawer's title), never the console's. Matched on the
+ * region itself and on its ancestors.
+ */
+const NOT_CHROME =
+  'main, [role="main"], [role="dialog"], [role="tooltip"], [role="alertdialog"], [class*="modal"], [class*="Modal"], [class*="drawer"], [class*="Drawer"], [class*="popover"], [class*="Popover"], [class*="tooltip"], [class*="Tooltip"], [class*="overlay"], [class*="Overlay"], [class*="popup"], [class*="Popup"], [class*="card"], [class*="Card"], [class*="row"], [class*="Row"], [class*="table"], [class*="Table"], [class*="list-item"], [class*="ListItem"], [class*="order"], [class*="Order"]';
+
+/** Choice lists in the chrome (a shop switcher, a menu): the shops offered there are not the one shown. */
+const CHOICE =
+  'ul, ol, li, select, option, [role="menu"], [role="menuitem"], [role="listbox"], [role="option"], [class*="dropdown"], [class*="Dropdown"], [class*="switch"], [class*="Switch"], [class*="select-menu"], [class*="menu-item"]';
+
 /** Title forms that name the shop explicitly (店铺：X, X的店铺 are not guessed from a bare title). */
 const TITLE_PATTERNS = [/店铺(?:名称)?\s*[：:]\s*([^|\-–—_·]+?)\s*(?:[|\-–—_·]|$)/];
 
@@ -52,49 +64,51 @@ function inData(el: Element): boolean {
   return el.closest(DATA) !== null;
 }
 
-/** The chrome regions of the page: outermost first, none inside or around data. */
+/** True when `el` (inside `region`) sits in a choice list of that region. */
+function inChoice(el: Element, region: Element): boolean {
+  const c = el.closest(CHOICE);
+  return c !== null && region.contains(c);
+}
+
+/** The console's chrome regions of the page: outermost first, none inside or around data, a content block or a floating layer. */
 export function shopRegions(doc: Document): Element[] {
-  const all = Array.from(doc.querySelectorAll(REGIONS)).filter((el) => !inData(el) && el.querySelector(DATA) === null);
+  const all = Array.from(doc.querySelectorAll(REGIONS)).filter((el) => !inData(el) && el.querySelector(DATA) === null && el.closest(NOT_CHROME) === null);
   return all.filter((el) => !all.some((o) => o !== el && o.contains(el)));
 }
 
-/** The first non-empty text of `selectors` inside `roots` (outside data), selectors in order. */
-function firstText(roots: readonly ParentNode[], selectors: readonly string[]): string {
-  for (const sel of selectors)
-    for (const root of roots)
-      for (const el of Array.from(root.querySelectorAll(sel))) {
-        if (inData(el)) continue;
-        const t = cellText(el);
-        if (t) return t;
-      }
-  return '';
-}
-
-/** Distinct non-empty texts of `selectors` anywhere outside data. */
-function textsOutsideData(doc: Document, selectors: readonly string[]): string[] {
+/** Distinct non-empty texts of `selectors` inside `regions`, outside their choice lists. */
+function textsInChrome(regions: readonly Element[], selectors: readonly string[]): string[] {
   const out = new Set<string>();
   for (const sel of selectors)
-    for (const el of Array.from(doc.querySelectorAll(sel))) {
-      if (inData(el)) continue;
-      const t = cellText(el);
-      if (t) out.add(t);
-    }
+    for (const region of regions)
+      for (const el of [...(region.matches(sel) ? [region] : []), ...Array.from(region.querySelectorAll(sel))]) {
+        if (inChoice(el, region)) continue;
+        const t = chromeText(el);
+        if (t) out.add(t);
+      }
   return [...out];
 }
 
+/** A region's own text without its choice lists (a switcher's 店铺ID：… entries are not the shop's). */
+function chromeText(region: Element): string {
+  const copy = region.cloneNode(true) as Element;
+  for (const c of Array.from(copy.querySelectorAll(CHOICE))) c.remove();
+  return copy.matches(CHOICE) ? '' : cellText(copy);
+}
+
 /**
- * The shop of the page and which signal named it, or null when the page does not show it:
- * a name from 抖店's header shop name, else the console's name selectors inside the chrome, else
- * those selectors elsewhere outside data when they agree on one name (two different names → ask);
- * an id from the console's id selectors or a 店铺ID：… inside the chrome. Nothing inside a table is read.
+ * The shop of the page and which signal named it, or null when the page does not show it. Only
+ * the console's header chrome is read (shopRegions): a name from 抖店's header shop name, else the
+ * console's name selectors there (two different names → ask), an id from the console's id
+ * selectors or a 店铺ID：… there; never a choice list (a shop switcher), a content block, a dialog
+ * or anything inside a table; an explicit 店铺：… in the title when the header shows no name.
  */
 export function readShopFrom(doc: Document, platform: Platform, spec: ShopSpec): { shop: Shop; source: ShopSource } | null {
   const regions = shopRegions(doc);
-  let name = firstText([doc], STRONG_NAME) || firstText(regions, spec.nameSelectors);
-  if (!name) {
-    const loose = textsOutsideData(doc, spec.nameSelectors);
-    if (loose.length === 1) name = loose[0]!;
-  }
+  const strong = textsInChrome(regions, STRONG_NAME);
+  const names = strong.length > 0 ? strong : textsInChrome(regions, spec.nameSelectors);
+  if (names.length > 1) return null;
+  let name = names[0] ?? '';
   let source: ShopSource = 'header-name';
   if (!name) {
     const title = doc.title ?? '';
@@ -107,9 +121,9 @@ export function readShopFrom(doc: Document, platform: Platform, spec: ShopSpec):
       }
     }
   }
-  // The console's own shop id: its id elements outside data, then the chrome's text.
+  // The console's own shop id: its id elements in the chrome, then the chrome's own text.
   let shopId = '';
-  const texts = [...textsOutsideData(doc, spec.idSelectors), ...regions.map((r) => cellText(r))];
+  const texts = [...textsInChrome(regions, spec.idSelectors), ...regions.map(chromeText)];
   outer: for (const text of texts)
     for (const re of spec.idPatterns) {
       const m = re.exec(text);

@@ -18,7 +18,7 @@ const TABLE = '<table><thead><tr><th>客户</th><th>会员等级</th></tr></thea
 
 describe('openTablePage', () => {
   test('no table → the problem names the table and its required columns', () => {
-    document.body.innerHTML = '<div class="shop-name">店</div>';
+    document.body.innerHTML = '<header><div class="shop-name">店</div></header>';
     const { out, open } = openTablePage(document, PAGE);
     expect(open).toBeNull();
     expect(out.problem).toBe('没有找到客户列表 (no customer table: needs columns 客户 / 会员等级)');
@@ -32,7 +32,7 @@ describe('openTablePage', () => {
     expect(out.problem).toContain('店铺信息无法识别');
   });
   test('table and shop → headers, raw rows, column map and shop id', () => {
-    document.body.innerHTML = `<div class="shop-name">店</div><div class="shop-id">店铺ID：12345</div>${TABLE}`;
+    document.body.innerHTML = `<header><div class="shop-name">店</div><div class="shop-id">店铺ID：12345</div></header>${TABLE}`;
     const { out, open } = openTablePage(document, PAGE);
     expect(out.problem).toBeNull();
     expect(out.headers).toEqual(['客户', '会员等级']);

@@ -51,6 +51,41 @@ describe('readShopFrom', () => {
   });
 });
 
+describe('readShopFrom: the console header only (issue 11 item 4)', () => {
+  const HEADER = `<div class="index_header__a1"><div class="headerShopName">鹿角巷生活旗舰店</div></div>`;
+  const ownShop = { shopId: derivedShopId('douyin', '鹿角巷生活旗舰店'), platform: 'douyin', name: '鹿角巷生活旗舰店' };
+
+  test('a buyer remark holding 店铺ID：123 in a div-built order block header does not change the shop', () => {
+    document.body.innerHTML = `${HEADER}<div class="auxo-spin-container"><div class="index_tableRow__q"><div class="index_RowHeader__z">订单编号 6919000001 买家留言：店铺ID：12345678</div><div>保温杯</div></div></div>`;
+    expect(readShopFrom(document, 'douyin', DOUYIN)?.shop).toEqual(ownShop);
+  });
+
+  test('a buyer remark holding 店铺ID：123 in an order drawer (portaled to the body) does not change the shop', () => {
+    document.body.innerHTML = `${HEADER}${ORDERS}<div class="auxo-drawer"><div class="auxo-drawer-header">订单详情 买家留言：店铺ID：12345678</div></div>`;
+    expect(readShopFrom(document, 'douyin', DOUYIN)?.shop).toEqual(ownShop);
+  });
+
+  test('a shop-switcher list in the header: the shop shown, not the first shop of the list (nor its id)', () => {
+    document.body.innerHTML = `<header class="qn-top"><div class="shop-switch"><ul><li><span class="shop-name">乙店</span> 店铺ID：22223333</li><li><span class="shop-name">丙店</span></li></ul></div><span class="shop-name">甲店</span></header>${ORDERS}`;
+    expect(readShopFrom(document, 'taobao', DOUYIN)?.shop).toEqual({ shopId: derivedShopId('taobao', '甲店'), platform: 'taobao', name: '甲店' });
+  });
+
+  test('a shop-switcher dropdown portaled to the body is never the shop; with no shop in the header, nothing is guessed', () => {
+    document.body.innerHTML = `<header class="qn-top"><span class="qn-logo">千牛</span></header>${ORDERS}<div class="next-overlay-wrapper"><div class="next-menu" role="menu"><div role="menuitem"><span class="shop-name">乙店</span></div></div></div>`;
+    expect(readShopFrom(document, 'taobao', DOUYIN)).toBeNull();
+  });
+
+  test('a lone shop-name element outside the header (a card on the page) is not the shop', () => {
+    document.body.innerHTML = `<main><div class="card"><span class="shop-name">乙店</span></div>${ORDERS}</main>`;
+    expect(readShopFrom(document, 'taobao', DOUYIN)).toBeNull();
+  });
+
+  test('two different shop names in the header: ambiguous, not the first', () => {
+    document.body.innerHTML = `<header class="top"><span class="shop-name">甲店</span><span class="shop-name">乙店</span></header>${ORDERS}`;
+    expect(readShopFrom(document, 'taobao', DOUYIN)).toBeNull();
+  });
+});
+
 test('shopFromName: a typed name gets the id the page would give for that name', () => {
   expect(shopFromName('taobao', ' 小鹿优选 ')).toEqual({ shopId: derivedShopId('taobao', '小鹿优选'), platform: 'taobao', name: '小鹿优选' });
 });

@@ -42,3 +42,18 @@ test('only anonymous visitors: nothing in red', async () => {
   expect(document.querySelector('.sl-rejected')).toBeNull();
   expect(document.querySelector('.sl-anonymous')?.textContent).toBe('· 2 位未登录访客（不记录）');
 });
+
+test('rows not stored yet show 未保存 with the reason and a way to give up; a refusal says it will not be retried', async () => {
+  let gaveUp = 0;
+  await renderApp(<CaptureOverlay {...base} unsaved={{ rows: 12, reason: 'Could not establish connection', retrying: true, attempts: 3 }} onGiveUp={() => gaveUp++} />);
+  const line = document.querySelector('[data-testid="capture-unsaved"]')!;
+  expect(line.textContent).toContain('未保存 12 行');
+  expect(line.textContent).toContain('Could not establish connection');
+  expect(line.textContent).toContain('已尝试 3 次，稍后自动重试');
+  (document.querySelector('[data-testid="capture-give-up"]') as HTMLButtonElement).click();
+  expect(gaveUp).toBe(1);
+  unmountApp();
+  await renderApp(<CaptureOverlay {...base} unsaved={{ rows: 2, reason: '店铺与网站不符', retrying: false, attempts: 1 }} onGiveUp={() => gaveUp++} />);
+  expect(document.querySelector('[data-testid="capture-unsaved"]')!.textContent).toContain('未保存 2 行：店铺与网站不符');
+  expect(document.querySelector('[data-testid="capture-give-up"]')).toBeNull();
+});

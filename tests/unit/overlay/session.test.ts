@@ -1,4 +1,4 @@
-/** The content script's capture session (components/overlay/session.ts): a failed batch is retried once, never marked seen. */
+/** The content script's capture session (components/overlay/session.ts): a failed batch is retried with backoff, shown as 未保存, never marked seen before it is stored. */
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { CaptureBatch } from '@/lib/capture/ingest';
 import type { StoreReply } from '@/lib/messaging';
@@ -39,7 +39,7 @@ beforeEach(() => {
 describe('CaptureSession', () => {
   test('a batch that fails once is retried and stored', async () => {
     replies.push(new Error('service worker stopped'), ok(['a']));
-    const s = new CaptureSession(() => batch([['a']]));
+    const s = new CaptureSession(() => batch([['a']]), { sleep: async () => undefined });
     const r = await s.captureNow();
     expect(r).toEqual({ rows: 1, stored: true });
     expect(sent).toHaveLength(2);
@@ -47,21 +47,92 @@ describe('CaptureSession', () => {
     expect(s.view.message).toBeNull();
   });
 
-  test('a batch that fails twice is reported, not counted, and sent again on the next read', async () => {
-    replies.push({ ok: false, reason: '保存失败：disk full', keys: [], rejected: [] }, { ok: false, reason: '保存失败：disk full', keys: [], rejected: [] });
+  test('a batch that keeps failing is retried with growing backoff, shown as 未保存 with its reason, and stored when the worker is back', async () => {
+    const waits: number[] = [];
+    const seenUnsaved: (string | null)[] = [];
+    replies.push(new Error('service worker stopped'), new Error('service worker stopped'), new Error('Could not establish connection'), ok(['a']));
     const stored = vi.fn();
-    const s = new CaptureSession(() => batch([['a']]));
+    const s = new CaptureSession(() => batch([['a']]), { sleep: async (ms) => void waits.push(ms) });
     s.onStored = stored;
+    s.subscribe((v) => seenUnsaved.push(v.unsaved ? `${v.unsaved.rows}|${v.unsaved.reason}` : null));
     const r = await s.captureNow();
+    expect(r).toEqual({ rows: 1, stored: true });
+    expect(sent).toHaveLength(4);
+    expect(waits).toEqual([1000, 2000, 4000]);
+    expect(seenUnsaved).toContain('1|Could not establish connection');
+    expect(s.view.unsaved).toBeNull();
+    expect(s.view.count).toBe(1);
+    expect(stored).toHaveBeenCalledTimes(1);
+  });
+
+  test('backoff doubles up to its ceiling of 30 s', async () => {
+    const waits: number[] = [];
+    for (let i = 0; i < 7; i++) replies.push(new Error('down'));
+    const s = new CaptureSession(() => batch([['a']]), { sleep: async (ms) => void waits.push(ms) });
+    await s.captureNow();
+    expect(waits).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+  });
+
+  test('the merchant gives up: nothing counted, said so, and the same rows are sent again on the next read (never marked seen)', async () => {
+    let release: () => void = () => undefined;
+    replies.push(new Error('service worker stopped'));
+    const stored = vi.fn();
+    const s = new CaptureSession(() => batch([['a']]), {
+      sleep: (_ms, signal) =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          signal.addEventListener('abort', () => resolve());
+        }),
+    });
+    s.onStored = stored;
+    const pending = s.captureNow();
+    await vi.waitFor(() => expect(s.view.unsaved?.reason).toBe('service worker stopped'));
+    s.giveUp();
+    const r = await pending;
     expect(r.stored).toBe(false);
-    expect(r.error).toBe('保存失败：disk full');
-    expect(s.view.message).toMatch(/已重试一次.*disk full/);
+    expect(r.error).toBe('service worker stopped');
+    expect(s.view.unsaved).toBeNull();
+    expect(s.view.message).toMatch(/未保存.*1 行.*service worker stopped/);
     expect(s.view.count).toBe(0);
     expect(stored).not.toHaveBeenCalled();
+    release();
     replies.push(ok(['a']));
     expect((await s.captureNow()).stored).toBe(true);
     expect(s.view.count).toBe(1);
     expect(stored).toHaveBeenCalledTimes(1);
+  });
+
+  test('a refusal (not retryable) is shown as 未保存 with its reason, not retried, and not re-sent for the same rows', async () => {
+    const refusal: StoreReply = { ok: false, retryable: false, reason: 'sender.refused', keys: [], rejected: [] };
+    replies.push(refusal);
+    const waits: number[] = [];
+    let rows = [['a']];
+    const s = new CaptureSession(() => batch(rows), { sleep: async (ms) => void waits.push(ms) });
+    const r = await s.captureNow();
+    expect(r).toMatchObject({ stored: false, error: 'sender.refused' });
+    expect(waits).toEqual([]);
+    expect(sent).toHaveLength(1);
+    expect(s.view.unsaved).toMatchObject({ rows: 1, reason: 'sender.refused', retrying: false });
+    await s.captureNow();
+    expect(sent).toHaveLength(1);
+    rows = [['b']];
+    replies.push(ok(['b']));
+    expect((await s.captureNow()).stored).toBe(true);
+    expect(s.view.unsaved).toBeNull();
+  });
+
+  test('a read while a batch is being retried waits for it and never sends the same rows twice', async () => {
+    let release: () => void = () => undefined;
+    replies.push(new Error('down'), ok(['a']));
+    const s = new CaptureSession(() => batch([['a']]), { sleep: () => new Promise<void>((resolve) => (release = resolve)) });
+    const first = s.captureNow();
+    await vi.waitFor(() => expect(s.view.unsaved).not.toBeNull());
+    const second = s.captureNow();
+    release();
+    expect((await first).stored).toBe(true);
+    await second;
+    expect(sent).toHaveLength(2);
+    expect(s.view.count).toBe(1);
   });
 
   test('a page read with no rows says so (never a silent 0); rows clear it', async () => {

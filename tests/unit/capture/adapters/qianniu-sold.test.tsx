@@ -89,14 +89,14 @@ describe('qianniu-sold on the antd fixture', () => {
     expect(r.problem).toMatch(/no shop name or 店铺ID/);
     expect(r.orders).toEqual([]);
     expect(r.rejected).toHaveLength(r.rawRows.length);
-    document.body.innerHTML = '<span class="shop-name">x</span>';
+    document.body.innerHTML = '<header><span class="shop-name">x</span></header>';
     expect(read().problem).toMatch(/no sold-items table/);
   });
 });
 
 describe('Taobao status words and a flat table', () => {
   test('每种交易状态 → its status; an unknown one is rejected, never guessed; 付款时间 read when shown', () => {
-    document.body.innerHTML = `<div class="shop-name">测试旗舰店</div><table><thead><tr>
+    document.body.innerHTML = `<header><div class="shop-name">测试旗舰店</div></header><table><thead><tr>
       <th>订单号</th><th>创建时间</th><th>付款时间</th><th>买家昵称</th><th>宝贝</th><th>单价</th><th>数量</th><th>交易状态</th><th>实收款</th></tr></thead><tbody>
       ${[
         ['1', '等待买家付款', '-'],

@@ -110,7 +110,7 @@ describe('sycm-visitors on the Fusion fixture', () => {
 });
 
 describe('what cannot be read is rejected with a reason', () => {
-  const page = (rows: string, shop = '<div class="shop-name">测试店</div>') =>
+  const page = (rows: string, shop = '<header><div class="shop-name">测试店</div></header>') =>
     (document.body.innerHTML = `${shop}<table><thead><tr><th>访客</th><th>访问时间</th><th>入店来源</th><th>被访页面</th><th>访客位置</th></tr></thead><tbody>${rows}</tbody></table>`);
 
   test('unreadable time rejected with its text; masked nickname kept as shown; municipality is both province and city', () => {
@@ -127,7 +127,7 @@ describe('what cannot be read is rejected with a reason', () => {
   });
 
   test('no table: a clear problem; no shop identity: a problem and every row rejected', () => {
-    document.body.innerHTML = '<div class="shop-name">测试店</div><p>暂无访客</p>';
+    document.body.innerHTML = '<header><div class="shop-name">测试店</div></header><p>暂无访客</p>';
     expect(readSycmVisitors(document, CONSOLE_URL, capturedAt).problem).toMatch(/no visitor table/);
     page('<tr><td>t**9</td><td>2026-11-20 10:00:00</td><td>手淘搜索</td><td>店铺首页</td><td>-</td></tr>', '');
     const r = readSycmVisitors(document, CONSOLE_URL, capturedAt);

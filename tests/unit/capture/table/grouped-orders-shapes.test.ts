@@ -36,7 +36,7 @@ const PAGE: GroupedOrderPage = {
   parseStatus: parseOrderStatus,
   extra: () => ({ channel: 'other', traffic: 'unknown' }),
 };
-const SHOP = '<div class="shop-name">好物小店</div><div class="shop-id">店铺ID：12345678</div>';
+const SHOP = '<header><div class="shop-name">好物小店</div><div class="shop-id">店铺ID：12345678</div></header>';
 const AT = '2023-05-20T12:00:00+08:00';
 
 const ORDERS = [
