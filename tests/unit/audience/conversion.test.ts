@@ -1,3 +1,4 @@
+// SPEC §6.4 (conversion report: frozen members, control group, lift).
 import { describe, expect, it } from 'vitest';
 import { conversionReport } from '@/lib/audience/conversion';
 import { ExportRecord, Order, type OrderInput } from '@/lib/model';

@@ -1,3 +1,4 @@
+// SPEC §6.2 (the builder: 交 / 并 / 差 and parentheses over tags).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

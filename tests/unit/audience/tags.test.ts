@@ -1,3 +1,4 @@
+// SPEC §6.1 (tags: every tier, class, layer and attribute as a member set).
 import { describe, expect, it } from 'vitest';
 import { buildTagIndex, TAG_GROUPS } from '@/lib/audience/tags';
 import { evaluateAudience } from '@/lib/audience/evaluate';

@@ -1,3 +1,4 @@
+// SPEC §6.3 (lookalike: rank the shop's other customers by similarity to a seed).
 import { describe, expect, it } from 'vitest';
 import type { Contact, ContactKind, Customer, Order, ShopData } from '../../../lib/model';
 import { dayNumber } from '../../../lib/model';

@@ -1,3 +1,4 @@
+// SPEC §7 (抖店 CRM 运营计划 order-number import).
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { crmPlanFiles, crmPlanRowsFromOrders, formatMonthDay, type CrmPlanRow } from '@/lib/export/crm-plan';

@@ -1,3 +1,4 @@
+// SPEC §7 (CSV: BOM, header row, formula-injection guard, yuan with two decimals).
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// SPEC §7 (DMP identifier files: normalised phones, MD5 / SHA-256, zips, usable-identifier counts).
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
