@@ -3,18 +3,48 @@
  * content scripts send capture batches, zod validates them, Dexie stores them in one
  * transaction, and the reply tells the tab which natural keys were stored.
  */
-import { validateBatch } from '@/lib/capture/ingest';
+import { senderRefusal, validateBatch } from '@/lib/capture/ingest';
+import { t } from '@/lib/i18n/messages';
 import { getDb, storeCaptureBatch } from '@/lib/db';
 import { onMessage, tierCacheKey, type CustomerTiers, type StoreReply, type TierCache } from '@/lib/messaging';
 
 /** The generic capture script (entrypoints/generic.content, registered at runtime only). */
 const GENERIC_SCRIPT = '/content-scripts/generic.js';
 
+/** chrome.storage.session: tab id → origin where the merchant started the generic capture (popup), surviving a worker restart. */
+const GENERIC_TABS_KEY = 'genericCaptureTabs';
+
+async function genericTabs(): Promise<Record<string, string>> {
+  const got = await chrome.storage.session.get(GENERIC_TABS_KEY).catch(() => ({}) as Record<string, unknown>);
+  const v = got[GENERIC_TABS_KEY];
+  return v && typeof v === 'object' ? (v as Record<string, string>) : {};
+}
+
+/** True when the sender is the top frame of a tab where the merchant started the generic capture, still on that origin. */
+async function genericStartedFor(sender: chrome.runtime.MessageSender): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.frameId !== 0 || !sender.url) return false;
+  const origin = (await genericTabs())[String(tabId)];
+  return origin !== undefined && (origin === '' || new URL(sender.url).origin === origin);
+}
+
 export default defineBackground(() => {
-  onMessage('captureBatch', async ({ data }): Promise<StoreReply> => {
+  chrome.tabs.onRemoved.addListener((tabId) => {
+    void genericTabs().then((tabs) => {
+      if (!(String(tabId) in tabs)) return;
+      delete tabs[String(tabId)];
+      return chrome.storage.session.set({ [GENERIC_TABS_KEY]: tabs });
+    });
+  });
+
+  onMessage('captureBatch', async ({ data, sender }): Promise<StoreReply> => {
     const validated = validateBatch(data, crypto.randomUUID());
-    if (!validated.ok) return { ok: false, reason: validated.reason, keys: [], rejected: [] };
+    if (!validated.ok) return { ok: false, retryable: false, reason: validated.reason, keys: [], rejected: [] };
     const b = validated.batch;
+    // The shop is bound to the site that sent it: a console only for its own platform, any other
+    // page only through the generic capture the merchant started there (issue 11 item 4).
+    const refusal = senderRefusal(b.shop, { url: sender.url, origin: sender.origin }, { extensionOrigin: chrome.runtime.getURL(''), genericStarted: await genericStartedFor(sender) });
+    if (refusal) return { ok: false, retryable: false, reason: t(refusal), keys: [], rejected: [] };
     try {
       const stored = await storeCaptureBatch(getDb(), {
         shop: b.shop,
@@ -30,7 +60,7 @@ export default defineBackground(() => {
           : stored.keys[data.primary === 'snapshots' ? 'snapshots' : data.primary].map((k) => `${b.shop.shopId}|${k}`);
       return { ok: true, shopId: b.shop.shopId, keys, rejected: b.capture.rejected };
     } catch (err) {
-      return { ok: false, reason: `保存失败：${err instanceof Error ? err.message : String(err)}`, keys: [], rejected: [] };
+      return { ok: false, retryable: true, reason: `保存失败：${err instanceof Error ? err.message : String(err)}`, keys: [], rejected: [] };
     }
   });
 
@@ -57,9 +87,16 @@ export default defineBackground(() => {
     // Only the extension's own pages (the popup) may ask; a content script never injects into other tabs.
     if (!sender.url?.startsWith(chrome.runtime.getURL(''))) return { ok: false, reason: 'not allowed from a web page' };
     try {
+      // Remembered first: the script's first batch may arrive before executeScript resolves.
+      const tab = await chrome.tabs.get(data.tabId).catch(() => null);
+      const origin = tab?.url ? new URL(tab.url).origin : '';
+      await chrome.storage.session.set({ [GENERIC_TABS_KEY]: { ...(await genericTabs()), [String(data.tabId)]: origin } });
       await chrome.scripting.executeScript({ target: { tabId: data.tabId }, files: [GENERIC_SCRIPT] });
       return { ok: true };
     } catch (err) {
+      const tabs = await genericTabs();
+      delete tabs[String(data.tabId)];
+      await chrome.storage.session.set({ [GENERIC_TABS_KEY]: tabs }).catch(() => undefined);
       return { ok: false, reason: err instanceof Error ? err.message : String(err) };
     }
   });

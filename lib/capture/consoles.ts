@@ -9,6 +9,7 @@ export const TAOBAO_CONSOLES = [
   'https://qn.taobao.com/*',
   'https://sycm.taobao.com/*',
   'https://crm.taobao.com/*',
-  'https://trade.taobao.com/*',
+  // Only the seller's 已卖出的宝贝 on trade.taobao.com: the same host serves the buyer's 已买到的宝贝 and order details.
+  'https://trade.taobao.com/trade/itemlist/list_sold_items.htm*',
 ];
 export const CONSOLE_MATCHES = [...DOUYIN_CONSOLES, ...TAOBAO_CONSOLES];

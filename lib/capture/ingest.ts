@@ -3,6 +3,10 @@
  * is validated here (in the background), failures become rejects with their reason and raw
  * row, and the Capture record keeps what was seen so a better parser can re-read it later.
  */
+import { MatchPattern } from '@webext-core/match-patterns';
+import { DOUYIN_CONSOLES, TAOBAO_CONSOLES } from './consoles';
+import { platformOfHost } from './generic';
+import { derivedShopId } from '../model/keys';
 import {
   Capture,
   Contact,
@@ -11,6 +15,7 @@ import {
   PlatformSnapshot,
   Shop,
   parseWith,
+  type Platform,
   type Rejected,
 } from '../model';
 
@@ -92,4 +97,47 @@ export function validateBatch(input: CaptureBatch, captureId: string): IngestRes
   });
   if (!capture.ok) return { ok: false, reason: `capture: ${capture.reason}` };
   return { ok: true, batch: { shop: shop.value, customers, orders, contacts, snapshots, capture: capture.value } };
+}
+
+/** Why a sender may not store a batch (stable codes, worded in lib/i18n/messages.ts). */
+export type SenderRefusal = 'capture.senderUnknown' | 'capture.senderPlatform' | 'capture.senderNotConsole' | 'capture.senderSite';
+
+const CONSOLE_PLATFORMS: [MatchPattern, Platform][] = [
+  ...DOUYIN_CONSOLES.map((p): [MatchPattern, Platform] => [new MatchPattern(p), 'douyin']),
+  ...TAOBAO_CONSOLES.map((p): [MatchPattern, Platform] => [new MatchPattern(p), 'taobao']),
+];
+
+/** The platform of the console page at `url` (the content scripts' own match patterns), or null for any other page. */
+export function consolePlatformOf(url: string): Platform | null {
+  return CONSOLE_PLATFORMS.find(([m]) => m.includes(url))?.[1] ?? null;
+}
+
+/**
+ * Whether the page that sent a batch (runtime message sender: its url, else its origin) may store
+ * it under `shop`: a console page only for its own platform; any other page only while the
+ * generic capture the merchant started runs in that tab, and then only for that site's shop (or its
+ * console host's platform); the extension's own pages always. Null when allowed.
+ */
+export function senderRefusal(
+  shop: Shop,
+  sender: { url?: string; origin?: string },
+  ctx: { extensionOrigin: string; genericStarted: boolean },
+): SenderRefusal | null {
+  const raw = sender.url ?? (sender.origin ? `${sender.origin}/` : undefined);
+  let url: URL;
+  try {
+    if (!raw) return 'capture.senderUnknown';
+    url = new URL(raw);
+  } catch {
+    return 'capture.senderUnknown';
+  }
+  if (url.href.startsWith(ctx.extensionOrigin)) return null;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'capture.senderUnknown';
+  const consolePlatform = consolePlatformOf(url.href);
+  if (consolePlatform) return consolePlatform === shop.platform ? null : 'capture.senderPlatform';
+  if (!ctx.genericStarted) return 'capture.senderNotConsole';
+  const host = url.hostname.toLowerCase();
+  const hostPlatform = platformOfHost(host);
+  if (hostPlatform) return hostPlatform === shop.platform ? null : 'capture.senderPlatform';
+  return shop.shopId === derivedShopId(shop.platform, `site:${host}`) ? null : 'capture.senderSite';
 }

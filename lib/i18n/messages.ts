@@ -348,6 +348,12 @@ export const messages = {
   xlsx_coverageAll: { zh: '性别、城市、手机号均已知', en: 'Gender, city and phone all known' },
   xlsx_coveragePhone: { zh: '手机号（完整号码）', en: 'Phone (full number)' },
   // ——— end of the registries helper's block ———
+  // ——— capture helper's block: why the background refuses a batch for where it came from ———
+  'capture.senderUnknown': { zh: '无法确认数据来自哪个网页', en: 'the page that sent the rows is unknown' },
+  'capture.senderPlatform': { zh: '店铺所属平台与当前后台网站不符', en: 'the shop belongs to another platform than this console' },
+  'capture.senderNotConsole': { zh: '此网页不是卖家后台，且未从弹窗启动「采集此页表格」', en: 'this page is no seller console and the table capture was not started from the popup' },
+  'capture.senderSite': { zh: '店铺与此网站不符', en: 'the shop does not belong to this site' },
+  // ——— end of the capture helper's block ———
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { validateBatch, type CaptureBatch } from '@/lib/capture/ingest';
+import { describe, expect, it, test } from 'vitest';
+import { senderRefusal, validateBatch, type CaptureBatch } from '@/lib/capture/ingest';
+import { t } from '@/lib/i18n/messages';
+import { derivedShopId } from '@/lib/model/keys';
 
 const shop = { shopId: 's1', platform: 'douyin', name: '小鹿优选' };
 const goodOrder = {
@@ -52,5 +54,40 @@ describe('validateBatch (the zod hop in the background)', () => {
     expect(r.ok && r.batch.capture.crossCheck).toEqual(crossCheck);
     const plain = validateBatch(batch(), 'cap-4');
     expect(plain.ok && 'crossCheck' in plain.batch.capture).toBe(false);
+  });
+});
+
+describe('senderRefusal: a batch is stored only from its shop’s console, or from the generic capture the merchant started (issue 11 item 4)', () => {
+  const EXT = 'chrome-extension://abcdefghijklmnop/';
+  const douyinShop = { shopId: '57012345', platform: 'douyin' as const, name: '山野茶舍' };
+  const taobaoShop = { shopId: derivedShopId('taobao', '小鹿优选'), platform: 'taobao' as const, name: '小鹿优选' };
+
+  test('a console page of the shop’s platform may store; of the other platform it may not', () => {
+    expect(senderRefusal(douyinShop, { url: 'https://fxg.jinritemai.com/ffa/morder/order/list' }, { extensionOrigin: EXT, genericStarted: false })).toBeNull();
+    expect(senderRefusal(taobaoShop, { url: 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold' }, { extensionOrigin: EXT, genericStarted: false })).toBeNull();
+    expect(senderRefusal(taobaoShop, { url: 'https://fxg.jinritemai.com/ffa/morder/order/list' }, { extensionOrigin: EXT, genericStarted: false })).toBe('capture.senderPlatform');
+    expect(senderRefusal(douyinShop, { url: 'https://sycm.taobao.com/flow/monitor/visitor' }, { extensionOrigin: EXT, genericStarted: false })).toBe('capture.senderPlatform');
+  });
+
+  test('a page that is no console is refused unless the merchant started the generic capture there, and then only for that site’s shop', () => {
+    const site = { shopId: derivedShopId('douyin', 'site:erp.example.com'), platform: 'douyin' as const, name: 'erp.example.com' };
+    expect(senderRefusal(site, { url: 'https://erp.example.com/orders' }, { extensionOrigin: EXT, genericStarted: false })).toBe('capture.senderNotConsole');
+    expect(senderRefusal(site, { url: 'https://erp.example.com/orders' }, { extensionOrigin: EXT, genericStarted: true })).toBeNull();
+    expect(senderRefusal(douyinShop, { url: 'https://erp.example.com/orders' }, { extensionOrigin: EXT, genericStarted: true })).toBe('capture.senderSite');
+    expect(senderRefusal(douyinShop, { url: 'https://evil.example/' }, { extensionOrigin: EXT, genericStarted: false })).toBe('capture.senderNotConsole');
+  });
+
+  test('a buyer-side page on a console host is no console page', () => {
+    expect(senderRefusal(taobaoShop, { url: 'https://trade.taobao.com/trade/itemlist/list_bought_items.htm' }, { extensionOrigin: EXT, genericStarted: false })).toBe('capture.senderNotConsole');
+  });
+
+  test('no sender site at all is refused; the extension’s own pages may store; the origin stands in for a missing url', () => {
+    expect(senderRefusal(douyinShop, {}, { extensionOrigin: EXT, genericStarted: false })).toBe('capture.senderUnknown');
+    expect(senderRefusal(douyinShop, { url: `${EXT}bench.html` }, { extensionOrigin: EXT, genericStarted: false })).toBeNull();
+    expect(senderRefusal(douyinShop, { origin: 'https://compass.jinritemai.com' }, { extensionOrigin: EXT, genericStarted: false })).toBeNull();
+  });
+
+  test('every refusal code is worded in the catalogue', () => {
+    for (const code of ['capture.senderUnknown', 'capture.senderPlatform', 'capture.senderNotConsole', 'capture.senderSite'] as const) expect(t(code)).not.toBe(code);
   });
 });
