@@ -18,7 +18,8 @@
  * deserialises (measured in the engine worker: ~0.2 s vs ~0.65 s). The order ids (a million at
  * 1M orders) sit in the same Blob as code units: ~4× cheaper to read than inside the string, and
  * turned into strings only when a capture's changes are applied.
- * Deleting a shop's data (deleteShopRecords, restore) deletes the record too. The fitted models
+ * Deleting a shop's data (deleteShopRecords, restore) deletes the record too; saving is the one
+ * writer's (lib/db/writer/analysis.ts). The fitted models
  * live in `settings` (`analysisModels:<shopId>`, with their token): adding one must not rewrite
  * a 200 MB record.
  */
@@ -38,6 +39,8 @@ import {
   type PropensityParams,
 } from '../engine/propensity/model';
 import type { AnalysisSnapshot, SellerLensDb } from './schema';
+import { dropAnalysisSnapshot } from './writer/primitives';
+import { analysisModelsSetting, analysisTokenSetting, readSetting, settingKey } from './settings/registry';
 
 /** Layout version of the persisted record (bump when the layout or the snapshot format changes). */
 export const ANALYSIS_SNAPSHOT_VERSION = 2;
@@ -77,7 +80,7 @@ interface StoredRecord extends AnalysisSnapshot {
 }
 
 /** Settings key holding the data token of the shop's persisted snapshot (read before the big record). */
-export const analysisTokenKey = (shopId: string) => `analysisToken:${shopId}`;
+export const analysisTokenKey = (shopId: string) => settingKey(analysisTokenSetting, shopId);
 
 /** A loaded snapshot with what was kept beside it. */
 export interface LoadedAnalysis {
@@ -226,23 +229,6 @@ export function analysisSnapshotRecord(snap: Snapshot, token: string, opts: { na
   return record;
 }
 
-/**
- * Saves `snap` as the shop's analysis snapshot for data token `token` (replacing any older one);
- * `names[i]` is customer i's display name ('' unknown).
- */
-export async function saveAnalysisSnapshot(
-  db: SellerLensDb,
-  snap: Snapshot,
-  token: string,
-  opts: { names?: string[]; builtAt?: string } = {},
-): Promise<void> {
-  const record = analysisSnapshotRecord(snap, token, opts);
-  await db.transaction('rw', db.analysisSnapshots, db.settings, async () => {
-    await db.analysisSnapshots.put(record);
-    await db.settings.put({ key: analysisTokenKey(snap.shopId), value: token });
-  });
-}
-
 function isStored(r: AnalysisSnapshot): r is StoredRecord {
   const s = r as Partial<StoredRecord>;
   return (
@@ -350,7 +336,7 @@ export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, tok
   mark('loadRecord');
   if (!r) return null;
   if (!isStored(r) || r.shopId !== shopId || !bytes) {
-    await db.analysisSnapshots.delete(shopId).catch(() => undefined);
+    await dropAnalysisSnapshot(db, shopId);
     return null;
   }
   if (token !== null && r.token !== token) return null;
@@ -378,37 +364,20 @@ export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, tok
     mark('loadColumns');
     return { snap, names, builtAt: r.builtAt, token: r.token };
   } catch {
-    await db.analysisSnapshots.delete(shopId).catch(() => undefined);
+    await dropAnalysisSnapshot(db, shopId);
     return null;
   }
 }
 
 /** Settings key of a shop's persisted 高潜 models (kept apart: updating them must not rewrite the snapshot). */
-export const analysisModelsKey = (shopId: string) => `analysisModels:${shopId}`;
-
-interface StoredModels {
-  token: string;
-  models: PersistedModel[];
-}
+export const analysisModelsKey = (shopId: string) => settingKey(analysisModelsSetting, shopId);
 
 /** The shop's persisted 高潜 models of data token `token`, by as-of day (empty for another token). */
 export async function loadAnalysisModels(db: SellerLensDb, shopId: string, token: string): Promise<Map<number, PersistedModel>> {
-  const s = (await db.settings.get(analysisModelsKey(shopId)))?.value as StoredModels | undefined;
+  const s = await readSetting(db, analysisModelsSetting, shopId);
   const out = new Map<number, PersistedModel>();
-  if (s && s.token === token && Array.isArray(s.models)) for (const m of s.models) out.set(m.asOfDay, m);
+  if (s && s.token === token) for (const m of s.models) out.set(m.asOfDay, m);
   return out;
-}
-
-/** Keeps a fitted model of data token `token` (models of another token are dropped). */
-export async function saveAnalysisModel(db: SellerLensDb, shopId: string, token: string, model: PersistedModel): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
-    const key = analysisModelsKey(shopId);
-    const s = (await db.settings.get(key))?.value as StoredModels | undefined;
-    const kept = s && s.token === token && Array.isArray(s.models) ? s.models.filter((m) => m.asOfDay !== model.asOfDay) : [];
-    // A handful of days at most in practice (window ends the merchant looked at); keep the latest 16.
-    const value: StoredModels = { token, models: [...kept, model].slice(-16) };
-    await db.settings.put({ key, value });
-  });
 }
 
 /** Where the 高潜 models of one shop's data token are looked up, fitted and kept. */

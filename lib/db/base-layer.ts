@@ -84,7 +84,8 @@ export function directoryAccumulator(shopId: string, kind: BlockKind): Directory
 }
 
 /** IndexedDB key range of one shop's blocks of one kind (seq from `from`). */
-const kindRange = (shopId: string, kind: BlockKind, from = -Infinity) =>
+/** The `[shopId+kind+seq]` key range of a shop's blocks of one kind (from seq `from`). */
+export const kindRange = (shopId: string, kind: BlockKind, from = -Infinity) =>
   [
     [shopId, kind, from],
     [shopId, kind, Infinity],
@@ -185,7 +186,7 @@ export async function findBaseRecords<K extends BlockKind>(
  * that stamp is unchanged. One small settings read per lookup instead of cloning a directory of
  * up to ~40 MB per batch; works across JS contexts (a restore in the panel's worker, captures in
  * the background). A stale entry after deleting a shop is harmless: its blocks are gone, so
- * lookups find nothing. Writers in this context (writeBaseLayer, deleteBaseLayer) also forget.
+ * lookups find nothing. Writers in this context (lib/db/writer/primitives: writeBaseLayer, deleteBaseLayer) also forget.
  */
 const directoryCache = new WeakMap<SellerLensDb, Map<string, { stamp: string; dir: BlockDirectory | null }>>();
 
@@ -205,53 +206,6 @@ export async function cachedDirectory(db: SellerLensDb, shopId: string, kind: Bl
   if (hit && hit.stamp === stamp) return hit.dir;
   const dir = (await db.blockDirectories.get([shopId, kind])) ?? null;
   m.set(id, { stamp, dir });
-  return dir;
-}
-
-/** Deletes one shop's blocks of one kind and its directory row (inside a rw transaction). */
-export async function deleteBaseKind(db: SellerLensDb, shopId: string, kind: BlockKind): Promise<void> {
-  const [lo, hi] = kindRange(shopId, kind);
-  await Promise.all([
-    db.recordBlocks.where('[shopId+kind+seq]').between(lo, hi, true, true).delete(),
-    db.blockDirectories.delete([shopId, kind]),
-  ]);
-  forgetDirectories(db, shopId);
-}
-
-/** Deletes a shop's whole base layer and change log (inside a transaction over recordBlocks, blockDirectories, changeLog). */
-export async function deleteBaseLayer(db: SellerLensDb, shopId: string): Promise<void> {
-  await Promise.all([
-    ...BLOCK_KINDS.map((kind) => deleteBaseKind(db, shopId, kind)),
-    db.changeLog.where('[shopId+seq]').between([shopId, -Infinity], [shopId, Infinity], true, true).delete(),
-  ]);
-  forgetDirectories(db, shopId);
-}
-
-/**
- * Replaces a shop's base layer of one kind with `records` (validated §2 records, no derived
- * fields): blocks of BLOCK_RECORDS[kind] in the order given, then the directory. Works inside
- * an open rw transaction over recordBlocks and blockDirectories (else Dexie runs each write on
- * its own). A restore must also call markShopReplaced (the capture path's cache stamp).
- */
-export async function writeBaseLayer<K extends BlockKind>(
-  db: SellerLensDb,
-  shopId: string,
-  kind: K,
-  records: readonly BlockRecordOf[K][],
-): Promise<BaseDirectory> {
-  const size = BLOCK_RECORDS[kind];
-  const acc = directoryAccumulator(shopId, kind);
-  const blocks: RecordBlock[] = [];
-  for (let i = 0, seq = 0; i < records.length; i += size, seq++) {
-    const chunk = records.slice(i, i + size);
-    acc.addRecords(seq, chunk);
-    blocks.push(encodeBlock(shopId, kind, seq, chunk));
-  }
-  const dir = acc.finish();
-  await deleteBaseKind(db, shopId, kind);
-  if (blocks.length > 0) await db.recordBlocks.bulkPut(blocks);
-  await db.blockDirectories.put(dir);
-  forgetDirectories(db, shopId);
   return dir;
 }
 

@@ -73,8 +73,3 @@ export async function changesBetween(db: SellerLensDb, shopId: string, from: str
     };
   });
 }
-
-/** Drops a shop's change-log entries up to `seq` (a persisted snapshot at that change no longer needs them). */
-export async function pruneChangeLog(db: SellerLensDb, shopId: string, seq: number): Promise<void> {
-  await db.changeLog.where('[shopId+seq]').between([shopId, -Infinity], [shopId, seq], true, true).delete();
-}

@@ -9,3 +9,7 @@ export * from './fast-records';
 export * from './settings-keys';
 export * from './blocks';
 export * from './base-layer';
+export * from './writer/primitives';
+export { storeCaptureBatch } from './writer/capture';
+/** Deletes everything of one shop (the one writer's deleteShop; kept under its old name). */
+export { deleteShopEverywhere as deleteShopData } from './writer/shop';

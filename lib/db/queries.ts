@@ -1,9 +1,9 @@
-/** Reading and deleting one shop's data; every query is scoped by shopId. */
+/** Reading one shop's data; every query is scoped by shopId (deleting is the one writer's: lib/db/writer). */
 import type { Capture, Contact, Customer, Order, Shop, ShopData } from '../model';
-import { baseLatestDay, deleteBaseLayer, forEachBaseBlock, getDirectory, hasBaseBlocks, readBaseRecords } from './base-layer';
+import { baseLatestDay, forEachBaseBlock, getDirectory, hasBaseBlocks, readBaseRecords } from './base-layer';
 import { blockKeyOf, candidateBlocks, type BlockRecordOf } from './blocks';
 import { contactIdOf } from './keys';
-import { shopTables, type BlockKind, type SellerLensDb, type StoredCapture, type StoredContact, type StoredOrder } from './schema';
+import { type BlockKind, type SellerLensDb, type StoredCapture, type StoredContact, type StoredOrder } from './schema';
 
 /** The §2 order of a stored one (drops the derived `day`). */
 export function toOrder(s: StoredOrder): Order {
@@ -135,27 +135,6 @@ export async function loadShopData(db: SellerLensDb, shopId: string): Promise<Sh
 export async function listShops(db: SellerLensDb): Promise<Shop[]> {
   const shops = await db.shops.toArray();
   return shops.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || byText(a.shopId, b.shopId));
-}
-
-/** Deletes everything of one shop in one transaction; other shops are untouched. */
-export async function deleteShopData(db: SellerLensDb, shopId: string): Promise<void> {
-  await db.transaction('rw', [...shopTables(db)], () => deleteShopRecords(db, shopId));
-}
-
-/** Deletes one shop's records (rows, base blocks, directories, change log); call inside a transaction covering every shop table. */
-export async function deleteShopRecords(db: SellerLensDb, shopId: string): Promise<void> {
-  await Promise.all([
-    db.shops.delete(shopId),
-    db.analysisSnapshots.delete(shopId),
-    db.customers.where('shopId').equals(shopId).delete(),
-    db.orders.where('shopId').equals(shopId).delete(),
-    db.contacts.where('shopId').equals(shopId).delete(),
-    db.captures.where('shopId').equals(shopId).delete(),
-    db.platformSnapshots.where('shopId').equals(shopId).delete(),
-    db.audiences.where('shopId').equals(shopId).delete(),
-    db.exports.where('shopId').equals(shopId).delete(),
-    deleteBaseLayer(db, shopId),
-  ]);
 }
 
 /**

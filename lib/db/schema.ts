@@ -21,6 +21,26 @@ export type StoredContact = Contact & { contactId: string; day: string };
 /** A capture as stored: `fingerprint` of what was seen, so the same page captured twice is kept once. */
 export type StoredCapture = Capture & { fingerprint: string };
 
+/**
+ * What the 数据 tab lists of a capture (schema v4): everything but its raw rows, so the list
+ * never loads them. Written with the capture by the one writer; `rawRowsPruned` once retention
+ * removed the capture's raw rows (the records read from them stay); `refreshedAt` /
+ * `refreshCount` when the same rows were seen again with a few cells changed (a countdown).
+ */
+export interface CaptureSummary {
+  captureId: string;
+  shopId: string;
+  url: string;
+  adapter: string;
+  capturedAt: string;
+  headers: string[];
+  rowCount: number;
+  rejected: Capture['rejected'];
+  rawRowsPruned?: boolean;
+  refreshedAt?: string;
+  refreshCount?: number;
+}
+
 /** A persisted columnar snapshot of one shop for the engine (filled in by the engine later). */
 export interface AnalysisSnapshot {
   shopId: string;
@@ -76,6 +96,8 @@ export interface ChangeLogEntry {
 export interface Setting {
   key: string;
   value: unknown;
+  /** The registry version of `value` (lib/db/settings); absent = 1. */
+  version?: number;
 }
 
 /** Version 1: the initial schema. Exported so the migration test can write a true v1 database. */
@@ -118,7 +140,33 @@ export const SCHEMA_V3 = {
   changeLog: '[shopId+seq]',
 } as const;
 
-export const DB_VERSION = 3;
+/**
+ * Version 4: `captureSummaries` (a capture without its raw rows, for the 数据 tab) and a
+ * `[shopId+capturedAt]` index on captures (retention prunes the raw rows of old ones). The
+ * upgrade writes a summary of every stored capture.
+ */
+export const SCHEMA_V4 = {
+  captures: '&captureId, shopId, [shopId+fingerprint], [shopId+capturedAt]',
+  captureSummaries: '&captureId, shopId, [shopId+capturedAt]',
+} as const;
+
+/** The summary of a stored capture (its raw rows left out). */
+export function captureSummaryOf(c: Capture, extra: Pick<CaptureSummary, 'rawRowsPruned' | 'refreshedAt' | 'refreshCount'> = {}): CaptureSummary {
+  const out: CaptureSummary = {
+    captureId: c.captureId,
+    shopId: c.shopId,
+    url: c.url,
+    adapter: c.adapter,
+    capturedAt: c.capturedAt,
+    headers: c.headers,
+    rowCount: c.rowCount,
+    rejected: c.rejected,
+  };
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+export const DB_VERSION = 4;
 
 /** The UTC+8 day an order happens: at paidAt, else at placedAt (SPEC §2). */
 export function orderDayOf(order: Pick<Order, 'paidAt' | 'placedAt'>): string {
@@ -140,6 +188,7 @@ export class SellerLensDb extends Dexie {
   recordBlocks!: Table<RecordBlock, [string, BlockKind, number]>;
   blockDirectories!: Table<BlockDirectory, [string, BlockKind]>;
   changeLog!: Table<ChangeLogEntry, [string, number]>;
+  captureSummaries!: Table<CaptureSummary, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -161,6 +210,18 @@ export class SellerLensDb extends Dexie {
           });
       });
     this.version(3).stores(SCHEMA_V3);
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        const summaries: CaptureSummary[] = [];
+        await tx
+          .table('captures')
+          .toCollection()
+          .each((c: StoredCapture) => {
+            summaries.push(captureSummaryOf(c));
+          });
+        if (summaries.length > 0) await tx.table('captureSummaries').bulkPut(summaries);
+      });
   }
 }
 
@@ -180,6 +241,7 @@ export function shopTables(db: SellerLensDb) {
     db.orders,
     db.contacts,
     db.captures,
+    db.captureSummaries,
     db.platformSnapshots,
     db.audiences,
     db.exports,

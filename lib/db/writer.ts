@@ -2,77 +2,48 @@
  * THE one writer of IndexedDB (issue 12 item 1): every write of seller-lens's Dexie database is
  * one of these named commands, each `(db, …)`. UI code reaches them through the engine worker or
  * the background router, never directly. The bodies live beside this façade (lib/db/writer/*),
- * except `restoreShop`, whose transaction is lib/backup's (it writes a whole shop at once).
- * tests/unit/db/one-writer.test.ts fails on a table write anywhere else.
+ * except `restoreShop`'s transaction, which is lib/backup's (it writes a whole shop at once and
+ * composes lib/db/writer/primitives). tests/unit/db/one-writer.test.ts fails on a table write
+ * anywhere else.
  */
-import type { Audience, ExportRecord } from '../model';
 import type { Snapshot } from '../engine/snapshot';
-import { storeCaptureBatch, type CaptureBatch, type StoreResult } from './store';
-import { deleteShopData } from './queries';
-import { saveAnalysisModel as saveModel, saveAnalysisSnapshot, type PersistedModel } from './analysis-snapshot';
-import { pruneChangeLog as pruneLog } from './changes';
-import { lastReportKey, tierCacheKey } from './settings-keys';
+import type { CaptureBatch, StoreResult } from './store';
+import { storeCaptureBatch } from './writer/capture';
+import { pruneCaptureRows, summarizeCaptures } from './writer/captures';
+import { deleteShopEverywhere, eraseCustomerEverywhere, type ErasureResult } from './writer/shop';
+import { saveAnalysisModel, saveAnalysisSnapshot } from './writer/analysis';
+import { pruneChangeLog } from './writer/primitives';
+import { deleteSettingIn, putSettingIn } from './writer/settings';
+import { lastReportSetting, tierLookupSetting, type SavedReportSetting, type TierLookup } from './settings/registry';
+import type { SettingDef } from './settings/define';
 import type { SellerLensDb } from './schema';
-import {
-  createAudience,
-  deleteAudience as deleteSavedAudience,
-  deleteExport as deleteExportRecord,
-  freezeExport as freezeExportRecord,
-  updateAudience as updateSavedAudience,
-  type FreezeInput,
-} from '../audience/saved';
-// TODO(writer): re-export lib/backup's restoreShop once the backup helper lands it.
-import { restoreBackupSource, type BackupSource, type RestoreOptions } from '../export/restore';
-import type { RestoreResult } from '../export/backup';
+import { restoreShop as restoreShopTransaction } from '../backup/transaction';
 
-export type { CaptureBatch, StoreResult, FreezeInput, PersistedModel };
+export type { CaptureBatch, StoreResult, ErasureResult };
+export { createAudience as saveAudience, updateAudience, deleteAudience, freezeExport, deleteExport } from './writer/audiences';
+export { saveAnalysisModel };
 
-/** Stores one captured batch in one transaction (see storeCaptureBatch). */
+/** Stores one captured batch in one transaction: upserts by natural key, the capture kept once (see writer/capture.ts). */
 export function storeCapture(db: SellerLensDb, batch: CaptureBatch): Promise<StoreResult> {
   return storeCaptureBatch(db, batch);
 }
 
-/** Deletes everything of one shop (every table, its settings). */
-export async function deleteShop(db: SellerLensDb, shopId: string): Promise<void> {
-  await deleteShopData(db, shopId);
-  await db.settings.delete(lastReportKey(shopId));
+/** Deletes everything of one shop in IndexedDB (every table, every setting naming it). */
+export function deleteShop(db: SellerLensDb, shopId: string): Promise<void> {
+  return deleteShopEverywhere(db, shopId);
 }
 
-/** Saves a new audience (expression must parse, name must not be blank). */
-export function saveAudience(
-  db: SellerLensDb,
-  input: { shopId: string; name: string; expression: string; audienceId?: string },
-  now?: number | string | Date,
-): Promise<Audience> {
-  return createAudience(db, input, now);
+/** Erases one customer of a shop everywhere (records, raw rows, frozen exports, caches). */
+export function eraseCustomer(db: SellerLensDb, shopId: string, customerKey: string): Promise<ErasureResult> {
+  return eraseCustomerEverywhere(db, shopId, customerKey);
 }
 
-/** Renames / re-expresses a saved audience. */
-export function updateAudience(
-  db: SellerLensDb,
-  audienceId: string,
-  patch: { name?: string; expression?: string },
-  now?: number | string | Date,
-): Promise<Audience> {
-  return updateSavedAudience(db, audienceId, patch, now);
+/** Empties the raw rows of a shop's captures older than captureRetentionDays (records stay); how many. */
+export function pruneCaptures(db: SellerLensDb, shopId: string, now = Date.now()): Promise<number> {
+  return db.transaction('rw', db.settings, db.captures, db.captureSummaries, () => pruneCaptureRows(db, shopId, now));
 }
 
-/** Deletes a saved audience (its export records stay). True when it existed. */
-export function deleteAudience(db: SellerLensDb, audienceId: string): Promise<boolean> {
-  return deleteSavedAudience(db, audienceId);
-}
-
-/** Freezes an export record (members and control at export time). */
-export function freezeExport(db: SellerLensDb, input: FreezeInput): Promise<ExportRecord> {
-  return freezeExportRecord(db, input);
-}
-
-/** Deletes one export record. */
-export function deleteExport(db: SellerLensDb, exportId: string): Promise<void> {
-  return deleteExportRecord(db, exportId);
-}
-
-/** Persists the engine's snapshot of a shop for a data token, then drops the change log up to it. */
+/** Persists the engine's snapshot of a shop for a data token; `pruneUpTo` then drops the change log up to that change. */
 export async function persistSnapshot(
   db: SellerLensDb,
   snap: Snapshot,
@@ -80,25 +51,32 @@ export async function persistSnapshot(
   opts: { names?: string[]; builtAt?: string; pruneUpTo?: number } = {},
 ): Promise<void> {
   await saveAnalysisSnapshot(db, snap, token, opts);
-  if (opts.pruneUpTo !== undefined) await pruneLog(db, snap.shopId, opts.pruneUpTo);
-}
-
-/** Keeps a fitted 高潜 model of a data token. */
-export function saveAnalysisModel(db: SellerLensDb, shopId: string, token: string, model: PersistedModel): Promise<void> {
-  return saveModel(db, shopId, token, model);
+  if (opts.pruneUpTo !== undefined) await pruneChangeLog(db, snap.shopId, opts.pruneUpTo);
 }
 
 /** The side panel's last computed result of a shop (shown at once on reopening). */
-export async function saveLastReport(db: SellerLensDb, shopId: string, saved: unknown): Promise<void> {
-  await db.settings.put({ key: lastReportKey(shopId), value: saved });
+export function saveLastReport(db: SellerLensDb, shopId: string, saved: SavedReportSetting): Promise<void> {
+  return putSettingIn(db, lastReportSetting, saved, shopId);
 }
 
-/** The tier chips' per-shop lookup (written after each report). */
-export async function saveTierLookup(db: SellerLensDb, shopId: string, value: unknown): Promise<void> {
-  await db.settings.put({ key: tierCacheKey(shopId), value });
+/** The tier chips' per-shop lookup: tier ids per customer (written after each report). */
+export function saveTierLookup(db: SellerLensDb, lookup: TierLookup): Promise<void> {
+  return putSettingIn(db, tierLookupSetting, lookup, lookup.shopId);
 }
 
-/** Replaces a shop by a backup file (the restore transaction). */
-export function restoreShop(db: SellerLensDb, source: BackupSource, options: RestoreOptions = {}): Promise<RestoreResult> {
-  return restoreBackupSource(db, source, options);
+/** Writes a Dexie setting declared in the registry (validated; throws on a value its schema refuses). */
+export function putSetting<T>(db: SellerLensDb, def: SettingDef<T>, value: T, scopeId?: string): Promise<void> {
+  return putSettingIn(db, def, value, scopeId);
+}
+
+/** Deletes a Dexie setting declared in the registry. */
+export function deleteSetting<T>(db: SellerLensDb, def: SettingDef<T>, scopeId?: string): Promise<void> {
+  return deleteSettingIn(db, def, scopeId);
+}
+
+/** Replaces a shop by a backup file (lib/backup's restore transaction), then lists its captures in the 数据 tab's summaries. */
+export async function restoreShop(...args: Parameters<typeof restoreShopTransaction>): ReturnType<typeof restoreShopTransaction> {
+  const r = await restoreShopTransaction(...args);
+  if (r.ok) await summarizeCaptures(args[0], r.shopId);
+  return r;
 }

@@ -4,19 +4,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { deleteShopData, type SellerLensDb } from '@/lib/db';
+import { saveAnalysisModel, saveAnalysisSnapshot } from '@/lib/db/writer/analysis';
 import {
   ANALYSIS_SNAPSHOT_VERSION,
   loadAnalysisModels,
   hasPropensityModel,
   loadAnalysisSnapshot,
   propensityModelAt,
-  saveAnalysisModel,
-  saveAnalysisSnapshot,
   type ModelMemo,
 } from '@/lib/db/analysis-snapshot';
 import { analyzeWindow, buildSnapshot, latestDataDay, resolveWindow, toRange, type Snapshot } from '@/lib/engine';
 import { fitPropensity } from '@/lib/engine/propensity/model';
-import { serializeBackup, type Backup } from '@/lib/export/backup';
+import { serializeBackup, type Backup } from '@/lib/backup';
 import { main as reportCli } from '@/scripts/report';
 import { generateShop } from '@/tests/fixtures/generate';
 import { freshDb } from './helpers';

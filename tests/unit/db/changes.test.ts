@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { changesBetween, parseDataToken, pruneChangeLog } from '@/lib/db/changes';
+import { changesBetween, parseDataToken } from '@/lib/db/changes';
+import { pruneChangeLog } from '@/lib/db/writer/primitives';
 import { CHANGE_LOG_KEEP, dataChangeKey, loadShopData, markShopReplaced, shopDataToken, storeCaptureBatch } from '@/lib/db';
 import { contact, customer, freshDb, order, shopA, shopB } from './helpers';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { loadShopData, markShopReplaced, shopDataToken, storeCaptureBatch } from '@/lib/db';
-import { saveAnalysisSnapshot } from '@/lib/db/analysis-snapshot';
+import { saveAnalysisSnapshot } from '@/lib/db/writer/analysis';
 import { snapshotOfToken } from '@/lib/db/snapshot-source';
 import { buildSnapshot, computeReport, customerNames } from '@/lib/engine';
 import { generateShop } from '../../fixtures/generate';

@@ -1,0 +1,255 @@
+/**
+ * Every setting of seller-lens, declared once (issue 12 item 2): the Dexie `settings` rows (per
+ * shop tokens, caches, fitted models; the global retention) and the chrome.storage.local entries
+ * (overlay preferences, the merchant's shop answers, generic column mappings). deleteShop and
+ * eraseCustomer clear by this list, restore drops the `derived` ones; tests/unit/db/settings.test.ts
+ * upgrades every version's golden example.
+ */
+import { z } from 'zod';
+import { Shop } from '../../model/schemas';
+import type { RfmClass } from '../../engine/rfm';
+import { messages } from '../../i18n/messages';
+import { defineSetting, settingKey, upgradeSetting, type SettingDef } from './define';
+import type { SellerLensDb } from '../schema';
+import type { PersistedModel } from '../analysis-snapshot';
+
+export * from './define';
+
+const shopToken = (prefix: string, example: unknown) =>
+  defineSetting<number>({
+    prefix,
+    area: 'dexie',
+    scope: 'shop',
+    version: 1,
+    schema: z.number(),
+    migrations: {},
+    derived: false,
+    fallback: undefined,
+    examples: { 1: example },
+  });
+
+/** A shop's restore stamp (Date.now() of its last restore; part of its data token). */
+export const dataVersionSetting = shopToken('dataVersion', 1764979200000);
+/** A shop's change counter: +1 for every stored batch that changed something (part of its data token). */
+export const dataChangeSetting = shopToken('dataChange', 42);
+
+/** The side panel's last computed result of a shop (lib cannot know the panel's types: checked loosely). */
+export interface SavedReportSetting {
+  request: string;
+  token: string;
+  savedAt: string;
+  result: { report: { shopId: string } } & Record<string, unknown>;
+  [extra: string]: unknown;
+}
+export const lastReportSetting = defineSetting<SavedReportSetting>({
+  prefix: 'lastReport',
+  area: 'dexie',
+  scope: 'shop',
+  version: 1,
+  schema: z.looseObject({
+    request: z.string(),
+    token: z.string(),
+    savedAt: z.string(),
+    result: z.looseObject({ report: z.looseObject({ shopId: z.string() }) }),
+  }),
+  migrations: {},
+  derived: true,
+  fallback: undefined,
+  examples: { 1: { request: '{"kind":"latest"}', token: 'c3:vnull', savedAt: '2026-11-20T05:00:00.000Z', result: { report: { shopId: '10001' }, extras: {} } } },
+});
+
+/** The RFM classes (lib/engine/rfm's RFM_CLASSES; listed here so content scripts do not load the engine — a test keeps them equal). */
+export const RFM_CLASS_IDS = [
+  'importantValue',
+  'importantDevelop',
+  'importantKeep',
+  'importantRetain',
+  'generalValue',
+  'generalDevelop',
+  'generalKeep',
+  'generalRetain',
+] as const satisfies readonly RfmClass[];
+
+/** A tier chip's id: 抖音 tier, 高潜, or the RFM class (labels come from the i18n catalogue). */
+export type TierId = 'firstOrder' | 'repeat' | 'highPotential' | `rfm:${RfmClass}`;
+export const TIER_IDS: readonly TierId[] = ['firstOrder', 'repeat', 'highPotential', ...RFM_CLASS_IDS.map((k) => `rfm:${k}` as const)];
+/** The tier chips' per-shop lookup: each customer's tier ids for one analysed window. */
+export interface TierLookup {
+  shopId: string;
+  window: { start: string; end: string };
+  computedAt: string;
+  tiers: Record<string, TierId[]>;
+}
+/** The zh-CN label of a tier id (what the chips show). */
+export function tierLabel(id: TierId, lang: 'zh' | 'en' = 'zh'): string {
+  if (id === 'firstOrder') return lang === 'zh' ? '首单' : 'First order';
+  if (id === 'repeat') return lang === 'zh' ? '复购' : 'Repeat';
+  if (id === 'highPotential') return lang === 'zh' ? '高潜' : 'High potential';
+  return messages[`rfm_${id.slice(4) as RfmClass}`][lang];
+}
+/** Version 1 stored the chips' Chinese labels; version 2 their ids. */
+function tierIdOfLabel(label: string): TierId | undefined {
+  return TIER_IDS.find((id) => tierLabel(id) === label);
+}
+export const tierLookupSetting = defineSetting<TierLookup>({
+  prefix: 'tierCache',
+  area: 'dexie',
+  scope: 'shop',
+  version: 2,
+  schema: z.object({
+    shopId: z.string(),
+    window: z.object({ start: z.string(), end: z.string() }),
+    computedAt: z.string(),
+    tiers: z.record(z.string(), z.array(z.enum(TIER_IDS as [TierId, ...TierId[]]))),
+  }),
+  migrations: {
+    2: (v1) => {
+      const old = v1 as { tiers?: Record<string, string[]> } & Record<string, unknown>;
+      const tiers: Record<string, TierId[]> = {};
+      for (const [k, labels] of Object.entries(old.tiers ?? {}))
+        tiers[k] = (Array.isArray(labels) ? labels : []).map(tierIdOfLabel).filter((x): x is TierId => x !== undefined);
+      return { ...old, tiers };
+    },
+  },
+  derived: true,
+  fallback: undefined,
+  examples: {
+    1: { shopId: '10001', window: { start: '2026-10-22', end: '2026-11-20' }, computedAt: '2026-11-20T13:00:00+08:00', tiers: { 'douyin:10001:id:b1': ['复购', '重要价值'] } },
+    2: { shopId: '10001', window: { start: '2026-10-22', end: '2026-11-20' }, computedAt: '2026-11-20T13:00:00+08:00', tiers: { 'douyin:10001:id:b1': ['repeat', 'rfm:importantValue'] } },
+  },
+});
+
+/** The data token of the shop's persisted analysis snapshot (read before the big record). */
+export const analysisTokenSetting = defineSetting<string>({
+  prefix: 'analysisToken',
+  area: 'dexie',
+  scope: 'shop',
+  version: 1,
+  schema: z.string(),
+  migrations: {},
+  derived: true,
+  fallback: undefined,
+  examples: { 1: 'c12:v1764979200000' },
+});
+
+/** A fitted (or fallback) 高潜 model as plain data (see lib/db/analysis-snapshot.ts; params checked by modelFromPersisted). */
+const PersistedModelSchema = z.custom<PersistedModel>(
+  (v) =>
+    z
+      .looseObject({
+        kind: z.enum(['logistic', 'fallback']),
+        asOfDay: z.number(),
+        trainingDays: z.array(z.number()),
+        rows: z.number(),
+        positives: z.number(),
+      })
+      .safeParse(v).success,
+);
+/** The shop's fitted 高潜 models of one data token. */
+export interface StoredModelsSetting {
+  token: string;
+  models: PersistedModel[];
+}
+export const analysisModelsSetting = defineSetting<StoredModelsSetting>({
+  prefix: 'analysisModels',
+  area: 'dexie',
+  scope: 'shop',
+  version: 1,
+  schema: z.object({ token: z.string(), models: z.array(PersistedModelSchema) }),
+  migrations: {},
+  derived: true,
+  fallback: undefined,
+  examples: { 1: { token: 'c12:v1764979200000', models: [{ kind: 'fallback', asOfDay: 20412, fallbackReason: 'too few buyers', trainingDays: [], rows: 0, positives: 0 }] } },
+});
+
+/** Days a capture keeps its raw rows (records stay); the 数据 tab prunes older ones. */
+export const captureRetentionDaysSetting = defineSetting<number>({
+  prefix: 'captureRetentionDays',
+  area: 'dexie',
+  scope: 'global',
+  version: 1,
+  schema: z.number().int().min(1).max(3650),
+  migrations: {},
+  derived: false,
+  fallback: 90,
+  examples: { 1: 90 },
+});
+
+/** chrome.storage.local: false turns the observed JSON off (DOM only). */
+export const observeJsonSetting = defineSetting<boolean>({
+  prefix: 'observeJson',
+  area: 'chrome.storage.local',
+  scope: 'global',
+  version: 1,
+  schema: z.boolean(),
+  migrations: {},
+  derived: false,
+  fallback: true,
+  examples: { 1: false },
+});
+
+/** chrome.storage.local: ms between two pages of 采集全部分页. */
+export const captureDelayMsSetting = defineSetting<number>({
+  prefix: 'captureDelayMs',
+  area: 'chrome.storage.local',
+  scope: 'global',
+  version: 1,
+  schema: z.number().int().min(0).max(60_000),
+  migrations: {},
+  derived: false,
+  fallback: 1500,
+  examples: { 1: 1500 },
+});
+
+/** chrome.storage.local: the merchant's answer to the shop prompt for one console host. */
+export const shopAnswerSetting = defineSetting<z.infer<typeof Shop>>({
+  prefix: 'shopAnswer',
+  area: 'chrome.storage.local',
+  scope: 'host',
+  version: 1,
+  schema: Shop,
+  migrations: {},
+  derived: false,
+  fallback: undefined,
+  examples: { 1: { shopId: 'taobao:name:小店', platform: 'taobao', name: '小店' } },
+  shopOf: (shop) => shop.shopId,
+});
+
+/** chrome.storage.local: the merchant's column mapping and picked table of one URL pattern. */
+export const genericPrefsSetting = defineSetting<{ mapping: Record<string, string>; pickedTable?: string }>({
+  prefix: 'genericPrefs',
+  area: 'chrome.storage.local',
+  scope: 'urlPattern',
+  version: 1,
+  schema: z.object({ mapping: z.record(z.string(), z.string()).default({}), pickedTable: z.string().optional() }),
+  migrations: {},
+  derived: false,
+  fallback: undefined,
+  examples: { 1: { mapping: { 客户: 'nickname', 备注: 'ignore' }, pickedTable: 'table|客户|手机' } },
+});
+
+/** Every setting (a new key is declared here, or the registry test fails on its key). */
+export const SETTINGS = [
+  dataVersionSetting,
+  dataChangeSetting,
+  lastReportSetting,
+  tierLookupSetting,
+  analysisTokenSetting,
+  analysisModelsSetting,
+  captureRetentionDaysSetting,
+  observeJsonSetting,
+  captureDelayMsSetting,
+  shopAnswerSetting,
+  genericPrefsSetting,
+] as const satisfies readonly SettingDef<unknown>[];
+
+/** The Dexie `settings` keys of one shop (every shop-scoped Dexie setting). */
+export function shopSettingKeys(shopId: string, only: 'all' | 'derived' = 'all'): string[] {
+  return SETTINGS.filter((d) => d.area === 'dexie' && d.scope === 'shop' && (only === 'all' || d.derived)).map((d) => settingKey<unknown>(d, shopId));
+}
+
+/** A Dexie setting, validated and upgraded on load (invalid or missing → its fallback; never throws). */
+export async function readSetting<T>(db: SellerLensDb, def: SettingDef<T>, scopeId?: string): Promise<T | undefined> {
+  const row = await db.settings.get(settingKey(def, scopeId)).catch(() => undefined);
+  return upgradeSetting(def, row?.value, row?.version ?? 1);
+}
