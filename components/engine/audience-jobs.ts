@@ -5,26 +5,20 @@
  */
 import { buildTagIndex, type TagIndex, type TagInfo } from '@/lib/audience/tags';
 import { evaluateAudience } from '@/lib/audience/evaluate';
-import { freezeExport } from '@/lib/audience/saved';
 import { conversionReport, type ConversionReport } from '@/lib/audience/conversion';
 import type { SellerLensDb } from '@/lib/db';
 import { associationRules, customerBaskets, productAffinity, type AffinityRecommendation, type ProductRule } from '@/lib/engine/affinity';
 import { lookalike } from '@/lib/engine/lookalike';
 import { toRange, type Analysis, type DayWindow, type Snapshot } from '@/lib/engine';
-import { crmPlanFiles, crmPlanRowsFromOrders, type CrmPlanKind } from '@/lib/export/crm-plan';
-import type { DmpWarning } from '@/lib/export/dmp';
-import type { DmpIdentifier, DmpPresetId } from '@/lib/export/dmp-presets';
+import type { ExportFormatOptions, FormatOutput } from '@/lib/export/formats';
 import { exportAudience } from '@/lib/audience/export';
 import type { Customer, ExportRecord, ShopData } from '@/lib/model';
 
 /** Who an audience request is about: an expression, or the lookalike of one (top n). */
 export type AudienceSource = { expression: string; lookalike?: { n: number } };
 
-export type AudienceFormat =
-  | { kind: 'csv' }
-  | { kind: 'xlsx' }
-  | { kind: 'dmp'; preset: DmpPresetId; identifier?: DmpIdentifier; minAudience?: number }
-  | { kind: 'crm'; plan: CrmPlanKind; delayTo?: string; solution?: string; reason: string };
+/** An export's format and options: the export-format registry's one union (lib/export/formats). */
+export type AudienceFormat = ExportFormatOptions;
 
 export interface AudienceSizeResult {
   ok: boolean;
@@ -35,13 +29,9 @@ export interface AudienceSizeResult {
   affinity: AffinityRecommendation[];
 }
 
-export interface AudienceExportResult {
-  files: { name: string; bytes: Uint8Array; mime: string }[];
+/** The files of an export, its frozen record's summary, and the DMP / CRM counts (FormatOutput). */
+export interface AudienceExportResult extends FormatOutput {
   record: Pick<ExportRecord, 'exportId' | 'name' | 'format' | 'exportedAt'> & { members: number; control: number };
-  /** DMP: identifiers written, members without a usable identifier, and warnings (small audience …). */
-  dmp?: { exported: number; skippedNoIdentifier: number; duplicates: number; warnings: DmpWarning[] };
-  /** CRM plan: rows written and rows refused. */
-  crm?: { rows: number; duplicates: number; rejected: number };
 }
 
 /** Per-snapshot state the audience jobs keep (tag index per window, association rules). */
@@ -97,52 +87,14 @@ export async function audienceExport(
 ): Promise<AudienceExportResult> {
   const m = membersOf(ctx, window, req.source);
   if ('error' in m) throw new Error(`${m.error!.zh} / ${m.error!.en}`);
-  const shopId = ctx.snap.shopId;
-  const f = req.format;
-  const summaryOf = (r: ExportRecord) => ({ exportId: r.exportId, name: r.name, format: r.format, exportedAt: r.exportedAt, members: r.members.length, control: r.control.length });
-  if (f.kind !== 'crm') {
-    // CSV / XLSX / DMP: lib/audience's one-click export (freeze with the control held out, then the file).
-    const out = await exportAudience(db, { data: ctx.data, snap: ctx.snap, window, name: req.name, audienceId: req.audienceId, members: m.members, format: f, controlShare: req.controlShare });
-    const mime = (name: string) =>
-      name.endsWith('.zip')
-        ? 'application/zip'
-        : name.endsWith('.txt')
-          ? 'text/plain;charset=utf-8'
-          : name.endsWith('.csv')
-            ? 'text/csv;charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    return {
-      files: out.files.map((x) => ({ name: x.name, bytes: x.bytes, mime: mime(x.name) })),
-      record: summaryOf(out.record),
-      ...(out.dmp ? { dmp: { exported: out.dmp.exported, skippedNoIdentifier: out.dmp.skippedNoIdentifier, duplicates: out.dmp.duplicates, warnings: out.dmp.warnings } } : {}),
-    };
-  }
-  // 抖店 CRM plan: the members' orders waiting to ship.
-  const record = await freezeExport(db, {
-    shopId,
-    audienceId: req.audienceId,
-    name: req.name,
-    format: `crm:${f.plan}`,
-    memberKeys: [...m.members].map((c) => ctx.snap.customerKeys[c]!),
-    window: { start: window.start, end: window.end },
-    controlShare: req.controlShare,
-  });
-  const summary = summaryOf(record);
-  const members = new Set(record.members);
-  const planRows = crmPlanRowsFromOrders(
-    ctx.data.orders.filter((o) => members.has(o.customerKey)),
-    shopId,
-    { delayTo: f.delayTo, solution: f.solution, reason: f.reason },
-  );
-  const out = await crmPlanFiles(planRows, { kind: f.plan, shopId, planName: req.name, at: record.exportedAt });
+  // Every format through the registry: freeze (control held out), then the format's files.
+  const out = await exportAudience(db, { data: ctx.data, snap: ctx.snap, window, name: req.name, audienceId: req.audienceId, members: m.members, format: req.format, controlShare: req.controlShare });
+  const r = out.record;
   return {
-    files: out.files.map((x) => ({
-      name: x.name,
-      bytes: x.bytes,
-      mime: x.name.endsWith('.csv') ? 'text/csv;charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    })),
-    record: summary,
-    crm: { rows: out.rows, duplicates: out.duplicates, rejected: out.rejected.length },
+    files: out.files,
+    record: { exportId: r.exportId, name: r.name, format: r.format, exportedAt: r.exportedAt, members: r.members.length, control: r.control.length },
+    ...(out.dmp ? { dmp: out.dmp } : {}),
+    ...(out.crm ? { crm: out.crm } : {}),
   };
 }
 

@@ -5,11 +5,8 @@
 import type { SellerLensDb } from '../db';
 import type { DayWindow, Snapshot } from '../engine';
 import type { ExportRecord, ShopData } from '../model';
-import { customerAudienceCsv, customerPurchaseStats, type AudienceMember } from '../export/csv';
-import { exportDmp, type DmpExport } from '../export/dmp';
-import type { DmpIdentifier, DmpPresetId } from '../export/dmp-presets';
-import { exportFileName } from '../export/download-names';
-import { customerAudienceXlsx } from '../export/xlsx';
+import { customerPurchaseStats, type AudienceMember } from '../export/csv';
+import { exportFormatOf, recordFormatOf, writeExport, type ExportFormatOptions, type FormatOutput } from '../export/formats';
 import { freezeExport } from './saved';
 
 /** Customer records of the members (key-only rows for keys without a record), biggest spenders in `window` first. */
@@ -25,7 +22,8 @@ export function audienceRows(data: ShopData, snap: Snapshot, members: ArrayLike<
   return rows.sort((a, b) => gmv(b) - gmv(a) || (a.customerKey < b.customerKey ? -1 : 1));
 }
 
-export type AudienceExportFormat = { kind: 'csv' } | { kind: 'xlsx' } | { kind: 'dmp'; preset: DmpPresetId; identifier?: DmpIdentifier; minAudience?: number };
+/** An audience export's format and options: the export-format registry's one union. */
+export type AudienceExportFormat = ExportFormatOptions;
 
 export interface AudienceExportInput {
   data: ShopData;
@@ -44,50 +42,47 @@ export interface AudienceExportInput {
   at?: number | string | Date;
 }
 
-export interface AudienceExportResult {
+export interface AudienceExportResult extends FormatOutput {
   record: ExportRecord;
-  files: { name: string; bytes: Uint8Array }[];
-  /** DMP counts and warnings (for format dmp). */
-  dmp?: DmpExport;
 }
 
 /**
- * Freezes the export (members minus a seeded control) and builds its file(s): CSV, XLSX or a DMP
- * preset. The file holds exactly `record.members`; the control is recorded, not exported.
+ * Freezes the export (members minus a seeded control) and builds its file(s) in the format the
+ * options name (CSV, XLSX, a DMP preset, a CRM plan — lib/export/formats). The file holds exactly
+ * `record.members`; the control is recorded, not exported.
  */
 export async function exportAudience(db: SellerLensDb, input: AudienceExportInput): Promise<AudienceExportResult> {
   const { data, snap, window } = input;
   const at = input.at ?? Date.now();
+  const format = exportFormatOf(input.format.kind);
+  if (!format) throw new Error(`unknown export format "${String(input.format.kind)}" (未知的导出格式)`);
   const rows = audienceRows(data, snap, input.members, window);
-  const formatId = input.format.kind === 'dmp' ? `dmp:${input.format.preset}` : input.format.kind;
+  const memberKeys = format.snapshotOrder ? Array.from(input.members, (c) => snap.customerKeys[c]!) : rows.map((r) => r.customerKey);
   const record = await freezeExport(db, {
     shopId: snap.shopId,
     audienceId: input.audienceId,
     name: input.name,
-    format: formatId,
-    memberKeys: rows.map((r) => r.customerKey),
+    format: recordFormatOf(input.format),
+    memberKeys,
     window,
     controlShare: input.controlShare,
     seed: input.seed,
     exportedAt: at,
   });
   const exported = new Set(record.members);
-  const kept = rows.filter((r) => exported.has(r.customerKey));
-  const label = `${input.name}_${window.start}_${window.end}`;
-  if (input.format.kind === 'dmp') {
-    const dmp = await exportDmp(kept, {
-      preset: input.format.preset,
-      identifier: input.format.identifier,
+  const orders = data.orders.filter((o) => o.shopId === snap.shopId);
+  const out = await writeExport(
+    {
+      members: rows.filter((r) => exported.has(r.customerKey)),
+      stats: customerPurchaseStats(orders, window),
+      orders,
       shopId: snap.shopId,
       platform: snap.platform,
       audienceName: input.name,
-      minAudience: input.format.minAudience,
-      at,
-    });
-    return { record, files: dmp.files, dmp };
-  }
-  const stats = customerPurchaseStats(data.orders.filter((o) => o.shopId === snap.shopId), window);
-  const segmentOf = () => input.name;
-  const bytes = input.format.kind === 'csv' ? customerAudienceCsv(kept, stats, { segmentOf }) : await customerAudienceXlsx(kept, stats, { segmentOf });
-  return { record, files: [{ name: exportFileName('audience', snap.shopId, label, input.format.kind, at), bytes }] };
+      window,
+      at: record.exportedAt,
+    },
+    input.format,
+  );
+  return { record, ...out };
 }

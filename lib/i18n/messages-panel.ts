@@ -10,4 +10,7 @@ export const panelMessages = {
   backToOverview: { zh: '返回概览', en: 'Back to overview' },
   appFailed: { zh: '界面出错了。数据没有受影响，可以重新加载。', en: 'The page failed. Your data is unaffected; reload to continue.' },
   reload: { zh: '重新加载', en: 'Reload' },
+  // ——— export-format registry labels (lib/export/formats) ———
+  format_csv: { zh: 'CSV', en: 'CSV' },
+  format_xlsx: { zh: 'XLSX', en: 'XLSX' },
 } as const;
