@@ -95,7 +95,7 @@ export function BackupControls(p: { engine: EngineClient; shopId: string | null;
     if (s.state === 'cancelled') return p.t('backup.cancelled');
     if (s.state === 'error') {
       if (s.refusal) return refusalText(s.refusal, lang);
-      return `${p.t('restoreFailed')}: ${s.key ? p.t(s.key) : (s.reason ?? '')}`;
+      return s.key ? p.t(s.key) : `${p.t('restoreFailed')}: ${s.reason ?? ''}`;
     }
     return `${p.t('restored')}: ${s.shopName} (${s.shopId}) — ${counts(s.counts)}`;
   }
