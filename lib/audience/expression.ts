@@ -263,20 +263,6 @@ export function printExpression(node: ExprNode): string {
   return `${side(node.left, false)} ${OP_ZH[node.kind]} ${side(node.right, true)}`;
 }
 
-/** Distinct tag ids an expression uses, in first-use order. */
-export function tagIdsOf(node: ExprNode): string[] {
-  const seen = new Set<string>();
-  const walk = (n: ExprNode) => {
-    if (n.kind === 'tag') seen.add(n.id);
-    else {
-      walk(n.left);
-      walk(n.right);
-    }
-  };
-  walk(node);
-  return [...seen];
-}
-
 /** Gives each tag id's member flags (0/1 per customer), or undefined for an unknown tag. */
 export type FlagResolver = (id: string) => Uint8Array | undefined;
 

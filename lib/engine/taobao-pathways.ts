@@ -156,13 +156,3 @@ export function taobaoPathways(snap: Snapshot, range: DayRange): TaobaoPathways 
     }),
   };
 }
-
-/** Only the three pathway rates of a window (for the report's `previous`). */
-export function pathwayRates(snap: Snapshot, range: DayRange): {
-  newVisitorSameDay: number | null;
-  unpurchasedReturn: number | null;
-  repurchase: number | null;
-} {
-  const t = taobaoPathways(snap, range).pathways;
-  return { newVisitorSameDay: t.newVisitorSameDay.rate, unpurchasedReturn: t.unpurchasedReturn.rate, repurchase: t.repurchase.rate };
-}

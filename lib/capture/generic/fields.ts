@@ -106,6 +106,3 @@ export function cellFits(field: GenericField, text: string): boolean {
       return true;
   }
 }
-
-/** Fields recognisable from values alone (for columns whose header says nothing we know). */
-export const VALUE_SHAPED: readonly GenericField[] = ['phone', 'amountFen', 'placedAt', 'status'];

@@ -7,14 +7,14 @@ import type { Platform, Shop } from '../../model';
 import { derivedShopId } from '../../model/keys';
 import { readShop, type ShopSpec } from '../shop';
 import type { ReadTable } from '../table';
-import { emptyResult, type Adapter, type AdapterResult } from '../types';
+import { emptyResult, type AdapterResult } from '../types';
 import { decideKind, inferMapping, isConfident, needsReview, type ColumnMapping, type SavedMapping, type TableKind } from './mapping';
 import { readRecords } from './records';
 import { findDataTables, tableSignature } from './tables';
 
-export { GENERIC_FIELDS, FIELD_LABELS, type GenericField, type ColumnChoice } from './fields';
-export { inferMapping, decideKind, isConfident, needsReview, CONFIDENT, type ColumnMapping, type SavedMapping, type TableKind } from './mapping';
-export { findDataTables, tableSignature, isDataTable } from './tables';
+export { GENERIC_FIELDS, FIELD_LABELS, type ColumnChoice } from './fields';
+export { inferMapping, decideKind, isConfident, CONFIDENT, type ColumnMapping, type SavedMapping, type TableKind } from './mapping';
+export { findDataTables, tableSignature } from './tables';
 export { urlPattern } from './url-pattern';
 
 export const GENERIC_ADAPTER_ID = 'generic';
@@ -111,19 +111,3 @@ export function readGenericPage(doc: Document, url: string, capturedAt: string, 
   }
   return out;
 }
-
-/** The generic adapter as a registry-shaped Adapter (reads the first data table; the overlay reads them all). */
-export const genericAdapter: Adapter = {
-  id: GENERIC_ADAPTER_ID,
-  platform: 'douyin', // per page, see genericShop; the field is descriptive only
-  kind: 'rows',
-  label: '通用表格',
-  urls: [],
-  confirm: (doc) => findDataTables(doc).length > 0,
-  findTable: (doc) => findDataTables(doc)[0]?.el ?? null,
-  read: (doc, url, capturedAt) => {
-    const first = readGenericPage(doc, url, capturedAt)[0];
-    if (!first) return { ...emptyResult(GENERIC_ADAPTER_ID), problem: '页面上没有找到数据表格 (no data table on the page)' };
-    return first.result;
-  },
-};

@@ -31,7 +31,5 @@ export function indicatorShape(): IndicatorShape {
 /** The registered indicators, as the general type (for code that iterates without caring which). */
 export const indicatorList: readonly AnyIndicator[] = indicators;
 
-export { defineIndicator } from './types';
-export type { AnyIndicator, Indicator, IndicatorInput, IndicatorTag, IndicatorTagGroup, KV, ReportOptions, SheetColumn, TagInput, WindowScans, XlsxPart } from './types';
-export { newWindowScans } from './scans';
+export type { AnyIndicator, IndicatorTag, IndicatorTagGroup, KV, TagInput, XlsxPart } from './types';
 export { label as indicatorText } from './sheets';

@@ -4,7 +4,7 @@
  * same orders the §5.1 metrics of W count. A product is an order's first item (what the snapshot
  * keeps); products sharing one name are one tag. A price band is the order's amountFen band.
  */
-import { CHANNELS, type Snapshot } from '../snapshot';
+import { CHANNELS } from '../snapshot';
 import { DEFAULT_PRICE_BANDS_YUAN, windowMetrics, type WindowMetrics } from '../metrics';
 import { paidOrderSlice } from '../sets';
 import { label } from './sheets';

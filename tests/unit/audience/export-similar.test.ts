@@ -1,10 +1,8 @@
 import 'fake-indexeddb/auto';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { affinityFor, audienceRows, buildTagIndex, evaluateAudience, exportAudience, lookalikeAudience } from '@/lib/audience';
+import { audienceRows, buildTagIndex, evaluateAudience, exportAudience } from '@/lib/audience';
 import { buildSnapshot, customerIndexOf, keysOf } from '@/lib/engine';
-import { lookalike } from '@/lib/engine/lookalike';
-import { productAffinity } from '@/lib/engine/affinity';
 import type { Order } from '@/lib/model';
 import { generateShop } from '../../fixtures/generate';
 import { freshDb } from '../db/helpers';
@@ -58,29 +56,6 @@ describe('exportAudience', () => {
     const r = await exportAudience(freshDb(), { data, snap, window: W, name: 'x', members, format: { kind: 'xlsx' }, controlShare: 0 });
     expect(r.files[0]!.name).toMatch(/\.xlsx$/);
     expect([...r.files[0]!.bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
-  });
-});
-
-describe('lookalike and affinity wrappers', () => {
-  const big = generateShop({ seed: 5, platform: 'douyin', shopId: 'G', shopName: 'g', customers: 2000, endDay: '2026-11-30', days: 200 });
-  const gs = buildSnapshot(big);
-  const idx = buildTagIndex(gs, W, { customers: big.customers });
-
-  it('lookalikeAudience gives the engine ranking as an audience, seed excluded', () => {
-    const seed = idx.flags('tier:repeat')!;
-    const r = lookalikeAudience(gs, seed, 50);
-    const direct = lookalike(gs, idx.members('tier:repeat')!, gs.latestDay, 50);
-    expect([...r.ranked]).toEqual([...direct.members]);
-    expect(r.size).toBe(direct.members.length);
-    expect([...r.members]).toEqual([...direct.members].sort((a, b) => a - b));
-    for (const c of r.members) expect(seed[c]).toBe(0);
-  });
-
-  it('affinityFor accepts flags or indexes', () => {
-    const ev = evaluateAudience(idx, 'tier:purchasers');
-    if (!ev.ok) throw ev.error;
-    expect(affinityFor(gs, ev.flags)).toEqual(productAffinity(gs, ev.members));
-    expect(affinityFor(gs, ev.members, { top: 3 }).length).toBeLessThanOrEqual(3);
   });
 });
 
