@@ -337,7 +337,8 @@ export function Dashboard({
           </button>
         </div>
       </section>
-      <ViewBoundary key={`backup:${activeShopId}`} view="backup" t={t}>
+      {/* One key for every shop: a restore changes the selected shop, and its status must survive that. */}
+      <ViewBoundary key="backup" view="backup" t={t}>
         <BackupControls engine={engine} shopId={activeShopId} t={t} onRestored={() => setGeneration((g) => g + 1)} />
       </ViewBoundary>
     </div>
