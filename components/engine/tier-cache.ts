@@ -1,35 +1,44 @@
 /**
- * The tier chips' cache: after the worker computes a report, each customer's labels (首单 / 复购 /
- * 高潜 / RFM class) are written to Dexie `settings` under `tierCache:<shopId>`, so the background
- * can answer a console tab's `customerTiers` without running the engine in the service worker.
+ * The tier chips' lookup: after the worker computes a report, each customer's tier ids (首单 /
+ * 复购 / 高潜 / RFM class — ids, not labels; lib/db/settings/registry.ts tierLookupSetting) are
+ * written through the one writer under `tierCache:<shopId>`, so the background can answer a
+ * console tab's `customerTiers` (and push changes to open tabs) without running the engine.
  */
 import { getDb } from '@/lib/db';
+import { saveTierLookup } from '@/lib/db/writer';
+import { tierLabel, type TierId, type TierLookup } from '@/lib/db/settings/registry';
+import type { CustomerTiers } from '@/lib/messaging';
 import { RFM_CLASSES, type Analysis, type DayWindow, type Snapshot } from '@/lib/engine';
-import { t } from '@/lib/i18n/messages';
-import { tierCacheKey, type CustomerTiers, type TierCache } from '@/lib/messaging';
 import { toShanghaiIso } from '@/lib/model';
 
-/** Each customer's chip labels for one analysed window: Douyin tier first, then 高潜, then the RFM class. */
-export function tierLabels(snap: Snapshot, analysis: Analysis): CustomerTiers {
-  const out: CustomerTiers = {};
-  const add = (c: number, label: string) => {
+/** Each customer's tier ids for one analysed window: Douyin tier first, then 高潜, then the RFM class. */
+export function tierIds(snap: Snapshot, analysis: Analysis): Record<string, TierId[]> {
+  const out: Record<string, TierId[]> = {};
+  const add = (c: number, id: TierId) => {
     const key = snap.customerKeys[c];
-    if (key !== undefined) (out[key] ??= []).push(label);
+    if (key !== undefined) (out[key] ??= []).push(id);
   };
   const dy = analysis.sets.douyin;
-  for (const c of dy.firstOrder) add(c, '首单');
-  for (const c of dy.repeat) add(c, '复购');
-  for (const c of dy.highPotential) add(c, '高潜');
+  for (const c of dy.firstOrder) add(c, 'firstOrder');
+  for (const c of dy.repeat) add(c, 'repeat');
+  for (const c of dy.highPotential) add(c, 'highPotential');
   const classOf = analysis.sets.rfm.classOf;
   for (let c = 0; c < classOf.length; c++) {
     const k = classOf[c]!;
-    if (k >= 0) add(c, t(`rfm_${RFM_CLASSES[k]!}`, 'zh'));
+    if (k >= 0) add(c, `rfm:${RFM_CLASSES[k]!}`);
   }
   return out;
 }
 
-/** Writes the tier cache of `snap`'s shop for `window` (best effort: a failure only leaves old chips). */
+/** Each customer's chip labels (zh-CN) for one analysed window, in tierIds order. */
+export function tierLabels(snap: Snapshot, analysis: Analysis): CustomerTiers {
+  const out: CustomerTiers = {};
+  for (const [k, ids] of Object.entries(tierIds(snap, analysis))) out[k] = ids.map((id) => tierLabel(id));
+  return out;
+}
+
+/** Writes the tier lookup of `snap`'s shop for `window` (best effort: a failure only leaves old chips). */
 export async function writeTierCache(window: DayWindow, snap: Snapshot, analysis: Analysis): Promise<void> {
-  const value: TierCache = { shopId: snap.shopId, window: { start: window.start, end: window.end }, computedAt: toShanghaiIso(Date.now()), tiers: tierLabels(snap, analysis) };
-  await getDb().settings.put({ key: tierCacheKey(snap.shopId), value }).catch(() => undefined);
+  const lookup: TierLookup = { shopId: snap.shopId, window: { start: window.start, end: window.end }, computedAt: toShanghaiIso(Date.now()), tiers: tierIds(snap, analysis) };
+  await saveTierLookup(getDb(), lookup).catch(() => undefined);
 }

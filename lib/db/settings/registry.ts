@@ -38,8 +38,7 @@ export interface SavedReportSetting {
   request: string;
   token: string;
   savedAt: string;
-  result: { report: { shopId: string } } & Record<string, unknown>;
-  [extra: string]: unknown;
+  result: { report: { shopId: string } };
 }
 export const lastReportSetting = defineSetting<SavedReportSetting>({
   prefix: 'lastReport',
