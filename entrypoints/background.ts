@@ -6,7 +6,8 @@
 import { senderRefusal, validateBatch } from '@/lib/capture/ingest';
 import { t } from '@/lib/i18n/messages';
 import { getDb, storeCaptureBatch } from '@/lib/db';
-import { onMessage, tierCacheKey, type CustomerTiers, type StoreReply, type TierCache } from '@/lib/messaging';
+import { onMessage, type CustomerTiers, type StoreReply } from '@/lib/messaging';
+import { readSetting, tierLabel, tierLookupSetting } from '@/lib/db/settings/registry';
 
 /** The generic capture script (entrypoints/generic.content, registered at runtime only). */
 const GENERIC_SCRIPT = '/content-scripts/generic.js';
@@ -66,12 +67,13 @@ export default defineBackground(() => {
 
   // Tier chips: labels from the cache the side panel's engine worker writes (the engine never runs here).
   onMessage('customerTiers', async ({ data }): Promise<CustomerTiers> => {
-    const cache = (await getDb().settings.get(tierCacheKey(data.shopId)))?.value as TierCache | undefined;
+    // The lookup holds tier ids (registry: tierLookupSetting); the chips show their zh-CN labels.
+    const lookup = await readSetting(getDb(), tierLookupSetting, data.shopId);
     const out: CustomerTiers = {};
-    if (!cache?.tiers) return out;
+    if (!lookup) return out;
     for (const k of data.keys) {
-      const labels = cache.tiers[k];
-      if (labels && labels.length > 0) out[k] = labels;
+      const ids = Object.hasOwn(lookup.tiers, k) ? lookup.tiers[k] : undefined;
+      if (ids && ids.length > 0) out[k] = ids.map((id) => tierLabel(id));
     }
     return out;
   });

@@ -3,10 +3,11 @@ import { analyzeWindow, customerIndexOf, newWindowScans, previousFigures, previo
 import { hasPropensityModel } from '@/lib/db/analysis-snapshot';
 import { takeLoadSteps } from '@/lib/db/analysis-snapshot';
 import { getDb } from '@/lib/db';
+import { saveLastReport } from '@/lib/db/writer';
 import type { Customer } from '@/lib/model';
 import { BENCH_BUILD, type StepTimer } from '../bench-timings';
 import { viewExtras } from '../extras';
-import { lastReportKey, requestKey, type AnalysisResult, type SavedAnalysis } from '../protocol';
+import { requestKey, type AnalysisResult, type SavedAnalysis } from '../protocol';
 import { modelAt, snapshotFor, type CachedShop } from '../snapshot-cache';
 import { writeTierCache } from '../tier-cache';
 import { windowOf, type Handler, type HandlerContext, type RequestOf } from './context';
@@ -93,6 +94,5 @@ export const handleAnalysis: Handler<'analysis'> = async (req, ctx) => {
     savedAt: new Date().toISOString(),
     result: { ...result, extras: { ...extras, highPotential: extras.highPotential.slice(0, SAVED_LIST_ROWS) } },
   };
-  // TODO(writer): saveLastReport through lib/db/writer.ts once it exists.
-  await getDb().settings.put({ key: lastReportKey(req.shopId), value: saved }).catch(() => undefined);
+  await saveLastReport(getDb(), req.shopId, saved).catch(() => undefined);
 };
