@@ -51,7 +51,6 @@ export const handleAudienceSize: Handler<'audienceSize'> = async (req, h) => {
 export const handleAudienceExport: Handler<'audienceExport'> = async (req, h) => {
   const { ctx, window } = await prepare(req, h.progress);
   h.progress('导出中…');
-  // TODO(writer): freezeExport (inside audience-jobs / lib/audience) through lib/db/writer.ts once it exists.
   const result = await audienceExport(ctx, getDb(), window, req);
   h.post({ id: req.id, ok: true, kind: 'audienceExport', result }, [...new Set(result.files.map((f) => f.bytes.buffer as ArrayBuffer))]);
 };
