@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { saveFile } from '@/components/download';
 import { EngineStoppedError, type EngineClient } from '@/components/engine/client';
 import type { RestorePreviewResult } from '@/components/engine/protocol';
-import { refusalText, type Refusal } from '@/lib/backup/refusals';
+import { messageText, refusalText, type Refusal } from '@/lib/backup/refusals';
 import { messages, type Lang, type MessageKey } from '@/lib/i18n/messages';
 
 /** Restore status; the message is rendered from its parts so that it follows the language toggle. */
@@ -126,9 +126,7 @@ export function BackupControls(p: { engine: EngineClient; shopId: string | null;
         </dl>
         {otherShop && (
           <p className="warning" data-testid="restore-other-shop">
-            {refusalText({ code: 'backup.otherShop', params: { fileShop: shop.shopId, selectedShop: p.shopId! } }, lang)}
-            {' '}
-            {p.t('backup.otherShopWarning')}
+            {messageText('backup.otherShopWarning', lang, { fileShop: shop.shopId, selectedShop: p.shopId! })}
           </p>
         )}
         <div className="buttons">

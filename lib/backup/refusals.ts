@@ -58,7 +58,9 @@ function fill(template: string, params: Record<string, string | number>): string
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-const say = (key: MessageKey, lang: Lang, params: Record<string, string | number> = {}) => fill(messages[key][lang], params);
+/** A catalogue message in `lang` with its `{name}` placeholders filled. */
+export const messageText = (key: MessageKey, lang: Lang, params: Record<string, string | number> = {}) => fill(messages[key][lang], params);
+const say = messageText;
 
 /** Custom schema messages of lib/model worded in Chinese (the rest by kind). */
 const ZH_MESSAGES: Record<string, string> = {

@@ -33,9 +33,9 @@ afterEach(() => {
 /** Renders the controls over a fake engine; returns the engine's spies. */
 async function mount(opts: { shopId: string | null; lang?: Lang; restorePreview?: () => Promise<RestorePreviewResult>; restore?: () => Promise<RestoreResult>; backup?: () => Promise<unknown> }) {
   const engine = {
-    restorePreview: vi.fn(opts.restorePreview ?? (async () => preview)),
-    restore: vi.fn(opts.restore ?? (async () => done)),
-    backup: vi.fn(opts.backup ?? (async () => ({ parts: ['{}'], filename: 'b.json' }))),
+    restorePreview: vi.fn((_body: unknown) => (opts.restorePreview ?? (async () => preview))()),
+    restore: vi.fn((_body: unknown, _onProgress?: unknown) => (opts.restore ?? (async () => done))()),
+    backup: vi.fn((_body: unknown) => (opts.backup ?? (async () => ({ parts: ['{}'], filename: 'b.json' })))()),
   };
   const lang = opts.lang ?? 'zh';
   document.body.innerHTML = '<div id="root"></div>';
