@@ -41,10 +41,38 @@ export function isCanonicalInstant(v: unknown): v is string {
 /** Non-empty and already trimmed (zod's `.trim().min(1)` would return it unchanged). */
 const trimmed = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.trim() === v;
 const fen = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-// An absent text (SPEC §2: "", whitespace, "-", "--") steps aside: the schema drops it.
+// An absent text (SPEC §2: "", whitespace, "-", "--") is dropped by `withoutAbsent` before these
+// run (so a spreadsheet-made file of blank phones keeps the fast path); one left over steps aside.
 const optTrimmed = (v: unknown) => v === undefined || (trimmed(v) && !isAbsentText(v));
 const optString = (v: unknown) => v === undefined || (typeof v === 'string' && !isAbsentText(v));
 const optInstant = (v: unknown) => v === undefined || isCanonicalInstant(v);
+
+/** The optional texts of each kind (SPEC §2): absent when blank, whitespace, `-` or `--`. */
+const CUSTOMER_TEXTS = ['buyerId', 'phone', 'province', 'city', 'gender', 'memberLevel'];
+const ORDER_TEXTS = ['paidAt', 'productId', 'productName', 'recipientName', 'recipientPhone', 'province', 'city', 'promisedShipAt', 'shippedAt'];
+const ITEM_TEXTS = ['productId', 'spec'];
+const CONTACT_TEXTS = ['channel', 'source', 'page', 'province', 'city'];
+
+/** `v` without the keys of `texts` that hold an absent text (key order kept), or `v` itself when none does. */
+function withoutAbsent(v: Record<string, unknown>, texts: readonly string[]): Record<string, unknown> {
+  let found = false;
+  for (let i = 0; i < texts.length && !found; i++) found = isAbsentText(v[texts[i]!]);
+  if (!found) return v;
+  const out: Record<string, unknown> = {};
+  for (const k in v) if (!(texts.includes(k) && isAbsentText(v[k]))) out[k] = v[k];
+  return out;
+}
+
+/** An order without its (and its items') absent optional texts, or itself. */
+function orderWithoutAbsent(v: Record<string, unknown>): Record<string, unknown> {
+  let o = withoutAbsent(v, ORDER_TEXTS);
+  if (Array.isArray(o.items)) {
+    const items = o.items as unknown[];
+    const clean = items.map((i) => (isPlain(i) ? withoutAbsent(i, ITEM_TEXTS) : i));
+    if (clean.some((c, j) => c !== items[j])) o = { ...o, items: clean };
+  }
+  return o;
+}
 
 const CHANNELS = new Set(['live', 'video', 'card', 'other']);
 const TRAFFIC = new Set(['paid', 'organic', 'unknown']);
@@ -108,8 +136,9 @@ function fastItem(v: unknown): OrderItem | undefined {
  * The Order schema's output for a canonical order, or undefined (then use the schema). An order
  * whose keys and items are already in schema order is returned itself, not copied.
  */
-export function fastOrder(v: unknown): Order | undefined {
-  if (!isPlain(v)) return undefined;
+export function fastOrder(raw: unknown): Order | undefined {
+  if (!isPlain(raw)) return undefined;
+  const v = orderWithoutAbsent(raw);
   const keys = keyCheck(v, ORDER_POS);
   if (keys === REFUSE) return undefined;
   if (!trimmed(v.orderId) || !trimmed(v.shopId) || !trimmed(v.customerKey)) return undefined;
@@ -154,8 +183,9 @@ export function fastOrder(v: unknown): Order | undefined {
 }
 
 /** The Contact schema's output for a canonical contact, or undefined (then use the schema); itself when its keys are in schema order. */
-export function fastContact(v: unknown): Contact | undefined {
-  if (!isPlain(v)) return undefined;
+export function fastContact(raw: unknown): Contact | undefined {
+  if (!isPlain(raw)) return undefined;
+  const v = withoutAbsent(raw, CONTACT_TEXTS);
   const keys = keyCheck(v, CONTACT_POS);
   if (keys === REFUSE) return undefined;
   if (!trimmed(v.shopId) || !trimmed(v.customerKey) || !isCanonicalInstant(v.at) || !KINDS.has(v.kind as string)) {
@@ -174,8 +204,9 @@ const CUSTOMER_POS = positions(FAST_CUSTOMER_KEYS);
 const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
 
 /** The Customer schema's output for a canonical customer, or undefined (then use the schema); itself when already in schema order. */
-export function fastCustomer(v: unknown): Customer | undefined {
-  if (!isPlain(v)) return undefined;
+export function fastCustomer(raw: unknown): Customer | undefined {
+  if (!isPlain(raw)) return undefined;
+  const v = withoutAbsent(raw, CUSTOMER_TEXTS);
   const keys = keyCheck(v, CUSTOMER_POS);
   if (keys === REFUSE) return undefined;
   if (!trimmed(v.customerKey) || !trimmed(v.shopId) || typeof v.nickname !== 'string') return undefined;
