@@ -6,20 +6,22 @@ import { defineFormat, mimeOf } from './types';
 
 const PLANS = Object.keys(CRM_PLAN_LABELS) as [CrmPlanKind, ...CrmPlanKind[]];
 
-export const crmFormat = defineFormat({
+const options = z
+  .object({
+    kind: z.literal('crm'),
+    plan: z.enum(PLANS),
+    delayTo: Day.optional(),
+    solution: z.string().trim().min(1).optional(),
+    reason: z.string().trim().min(1),
+  })
+  .refine((o) => (o.plan === 'delay' ? o.delayTo !== undefined : o.solution !== undefined), {
+    message: '延迟发货协商 needs delayTo (the new ship day); 缺货提醒 needs a solution',
+  });
+
+export const crmFormat = defineFormat<z.infer<typeof options>>({
   id: 'crm',
   labelKey: 'exportCrm',
-  options: z
-    .object({
-      kind: z.literal('crm'),
-      plan: z.enum(PLANS),
-      delayTo: Day.optional(),
-      solution: z.string().trim().min(1).optional(),
-      reason: z.string().trim().min(1),
-    })
-    .refine((o) => (o.plan === 'delay' ? o.delayTo !== undefined : o.solution !== undefined), {
-      message: '延迟发货协商 needs delayTo (the new ship day); 缺货提醒 needs a solution',
-    }),
+  options,
   example: { kind: 'crm', plan: 'delay', delayTo: '2026-12-05', reason: '仓库盘点' },
   recordFormat: (o) => `crm:${o.plan}`,
   snapshotOrder: true,

@@ -4,10 +4,12 @@ import { customerAudienceCsv } from '../csv';
 import { exportFileName } from '../download-names';
 import { MIME, defineFormat } from './types';
 
-export const csvFormat = defineFormat({
+const options = z.object({ kind: z.literal('csv') });
+
+export const csvFormat = defineFormat<z.infer<typeof options>>({
   id: 'csv',
   labelKey: 'format_csv',
-  options: z.object({ kind: z.literal('csv') }),
+  options,
   example: { kind: 'csv' },
   recordFormat: () => 'csv',
   async write(input) {

@@ -7,15 +7,17 @@ import { defineFormat, mimeOf } from './types';
 const PRESET_IDS = Object.keys(DMP_PRESETS) as [DmpPresetId, ...DmpPresetId[]];
 const IDENTIFIERS = Object.keys(DMP_IDENTIFIER_LABELS) as [DmpIdentifier, ...DmpIdentifier[]];
 
-export const dmpFormat = defineFormat({
+const options = z.object({
+  kind: z.literal('dmp'),
+  preset: z.enum(PRESET_IDS),
+  identifier: z.enum(IDENTIFIERS).optional(),
+  minAudience: z.number().int().nonnegative().optional(),
+});
+
+export const dmpFormat = defineFormat<z.infer<typeof options>>({
   id: 'dmp',
   labelKey: 'exportDmp',
-  options: z.object({
-    kind: z.literal('dmp'),
-    preset: z.enum(PRESET_IDS),
-    identifier: z.enum(IDENTIFIERS).optional(),
-    minAudience: z.number().int().nonnegative().optional(),
-  }),
+  options,
   example: { kind: 'dmp', preset: 'qianchuan', identifier: 'phone-sha256' },
   recordFormat: (o) => `dmp:${o.preset}`,
   async write(input, o) {

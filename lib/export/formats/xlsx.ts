@@ -4,10 +4,12 @@ import { exportFileName } from '../download-names';
 import { customerAudienceXlsx } from '../xlsx';
 import { MIME, defineFormat } from './types';
 
-export const xlsxFormat = defineFormat({
+const options = z.object({ kind: z.literal('xlsx') });
+
+export const xlsxFormat = defineFormat<z.infer<typeof options>>({
   id: 'xlsx',
   labelKey: 'format_xlsx',
-  options: z.object({ kind: z.literal('xlsx') }),
+  options,
   example: { kind: 'xlsx' },
   recordFormat: () => 'xlsx',
   async write(input) {

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import type { ConversionReport } from '@/lib/audience/conversion';
+import { changeClass, formatChange, formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { ExportRecord } from '@/lib/model';
+
+/** 转化报告: past exports, and the conversion report of one (members vs the held-out control). */
+export function Conversion(p: {
+  t: (k: MessageKey) => string;
+  exportsList: ExportRecord[] | undefined;
+  /** Computes an export's report; null when it failed (the caller shows why). */
+  load: (exportId: string) => Promise<ConversionReport | null>;
+}) {
+  const { t, exportsList } = p;
+  const [conversion, setConversion] = useState<ConversionReport | null>(null);
+
+  async function show(exportId: string) {
+    const r = await p.load(exportId);
+    if (r) setConversion(r);
+  }
+
+  return (
+    <section>
+      <h2>{t('conversionTitle')}</h2>
+      {exportsList && exportsList.length === 0 && <p className="empty small">{t('noExports')}</p>}
+      {exportsList && exportsList.length > 0 && (
+        <table className="table" data-testid="export-records">
+          <thead>
+            <tr>
+              <th>{t('audienceName')}</th>
+              <th>{t('format')}</th>
+              <th>{t('exportedAt')}</th>
+              <th className="num">{t('exportedMembers')}</th>
+              <th className="num">{t('controlGroup')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {exportsList.slice(0, 50).map((e) => (
+              <tr key={e.exportId} data-testid="export-record" data-id={e.exportId}>
+                <td className="ellipsis" title={e.name}>
+                  {e.name}
+                </td>
+                <td className="nowrap small">{e.format}</td>
+                <td className="nowrap small">{e.exportedAt.slice(0, 16).replace('T', ' ')}</td>
+                <td className="num">{formatCount(e.members.length)}</td>
+                <td className="num">{formatCount(e.control.length)}</td>
+                <td className="nowrap">
+                  <button type="button" className="link" data-testid="export-record-conversion" onClick={() => void show(e.exportId)}>
+                    {t('conversionReport')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {conversion && <ConversionCard conversion={conversion} t={t} />}
+    </section>
+  );
+}
+
+function ConversionCard({ conversion, t }: { conversion: ConversionReport; t: (k: MessageKey) => string }) {
+  return (
+    <div className="card conversion" data-testid="conversion-report" data-export={conversion.exportId}>
+      <div className="muted small">
+        {conversion.from} ~ {conversion.to} · {conversion.days} {t('daysUnit')}
+      </div>
+      <table className="table">
+        <thead>
+          <tr>
+            <th />
+            <th className="num">{t('groupSize')}</th>
+            <th className="num">{t('buyers')}</th>
+            <th className="num">{t('conversionRate')}</th>
+            <th className="num">{t('gmv')}</th>
+            <th className="num">{t('aov')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(
+            [
+              ['members', t('exportedMembers'), conversion.members],
+              ['control', t('controlGroup'), conversion.control],
+            ] as const
+          ).map(([k, title, g]) => (
+            <tr key={k} data-testid={`conversion-${k}`}>
+              <td>{title}</td>
+              <td className="num">{formatCount(g?.size)}</td>
+              <td className="num" data-testid={`conversion-${k}-purchasers`} data-value={g?.purchasers ?? ''}>
+                {formatCount(g?.purchasers)}
+              </td>
+              <td className="num" data-testid={`conversion-${k}-rate`} data-value={g?.rate ?? ''}>
+                {formatRate(g?.rate)}
+              </td>
+              <td className="num" data-testid={`conversion-${k}-gmv`} data-value={g?.gmvFen ?? ''}>
+                {formatMoney(g?.gmvFen)}
+              </td>
+              <td className="num">{formatMoney(g?.aovFen)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div>
+        {t('lift')}:{' '}
+        <b data-testid="conversion-lift" data-value={conversion.lift ?? ''} className={changeClass(conversion.lift)}>
+          {formatChange(conversion.lift)}
+        </b>
+      </div>
+    </div>
+  );
+}
