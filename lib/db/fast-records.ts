@@ -4,7 +4,7 @@
  * would (keys in schema order), or `undefined` for anything unusual — the caller then runs the schema, which gives
  * the precise reason. (zod alone takes ~20 µs an order; a restore must finish in seconds.)
  */
-import { isAbsentText, type Contact, type Customer, type Order, type OrderItem } from '../model';
+import { MIN_YEAR, isAbsentText, type Contact, type Customer, type Order, type OrderItem } from '../model';
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -34,6 +34,7 @@ export function isCanonicalInstant(v: unknown): v is string {
   }
   if (day > DAYS_IN_MONTH[month - 1]!) return false;
   const year = y1 * 100 + y2;
+  if (year < MIN_YEAR) return false; // refused by the schema (lib/model/time): let it say why
   if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return false;
   return true;
 }

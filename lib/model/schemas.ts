@@ -1,13 +1,15 @@
 /** zod schemas for every record of SPEC §2; types are inferred from them. */
 import { z } from 'zod';
-import { isDay, normalizeInstant } from './time';
+import { MAX_YEAR, MIN_YEAR, isDay, normalizeInstant } from './time';
 import { dropUndefinedKeys, optionalText } from './optional-text';
 
 /** A timestamp with or without offset, normalised to `YYYY-MM-DDTHH:mm:ss+08:00`. */
 export const Instant = z.string().transform((text, ctx) => {
   const iso = normalizeInstant(text);
   if (iso === null) {
-    ctx.addIssue({ code: 'custom', message: `unreadable timestamp "${text}"` });
+    const year = Number(/^\s*(\d{4})-/.exec(text)?.[1]);
+    const outOfRange = year < MIN_YEAR || year > MAX_YEAR - 1 ? ` (years ${MIN_YEAR}–${MAX_YEAR} only)` : '';
+    ctx.addIssue({ code: 'custom', message: `unreadable timestamp "${text}"${outOfRange}` });
     return z.NEVER;
   }
   return iso;

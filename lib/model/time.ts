@@ -6,10 +6,33 @@
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 
+/** Years an instant or day may have (UTC+8): older or later ones are refused, never misread. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 9999;
+
+/** Date.UTC for any year: Date.UTC reads years 0–99 as 1900–1999. */
+function utcOf(year: number, month0: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  if (year >= 100) return Date.UTC(year, month0, day, hour, minute, second, ms);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month0, day);
+  d.setUTCHours(hour, minute, second, ms);
+  return d.getTime();
+}
+
+/** True when epoch ms falls in a UTC+8 year from MIN_YEAR to MAX_YEAR. */
+function inYears(epochMs: number): boolean {
+  const y = new Date(epochMs + SHANGHAI_OFFSET_MS).getUTCFullYear();
+  return Number.isFinite(epochMs) && y >= MIN_YEAR && y <= MAX_YEAR;
+}
+
 const ISO_RE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** Parses an ISO-like timestamp (with or without offset; none = UTC+8 wall time) to epoch ms, or null. */
+/**
+ * Parses an ISO-like timestamp (with or without offset; none = UTC+8 wall time) to epoch ms, or
+ * null — also for an instant outside the years MIN_YEAR–MAX_YEAR in UTC+8 (0001-01-01 is refused,
+ * not read as 1901).
+ */
 export function parseInstant(text: string): number | null {
   const m = ISO_RE.exec(text.trim());
   if (!m) return null;
@@ -18,9 +41,9 @@ export function parseInstant(text: string): number | null {
   const hour = Number(h), minute = Number(mi), second = Number(s);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   const ms = Math.round(Number(`0.${frac}`) * 1000);
-  let utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  let utc = utcOf(year, month - 1, day, hour, minute, second, ms);
   // Date.UTC rolls 2026-02-31 over into March: refuse such dates instead.
-  const check = new Date(Date.UTC(year, month - 1, day));
+  const check = new Date(utcOf(year, month - 1, day));
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
   if (off === undefined) utc -= SHANGHAI_OFFSET_MS;
   else if (off !== 'Z') {
@@ -28,7 +51,7 @@ export function parseInstant(text: string): number | null {
     const digits = off.slice(1).replace(':', '');
     utc -= sign * (Number(digits.slice(0, 2)) * 3600_000 + Number(digits.slice(2)) * 60_000);
   }
-  return utc;
+  return inYears(utc) ? utc : null;
 }
 
 /** Formats epoch ms as `YYYY-MM-DDTHH:mm:ss+08:00`. */
@@ -61,7 +84,7 @@ export function dayOf(instant: string): string {
 
 /** Day number (days since 1970-01-01) of a `YYYY-MM-DD` day, for cheap arithmetic. */
 export function dayNumber(day: string): number {
-  return Math.floor(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS);
+  return Math.floor(utcOf(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS);
 }
 
 /** The `YYYY-MM-DD` day of a day number. */
@@ -79,9 +102,11 @@ export function daysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a);
 }
 
-/** True for a real calendar day written `YYYY-MM-DD`. */
+/** True for a real calendar day written `YYYY-MM-DD`, in the years MIN_YEAR–MAX_YEAR. */
 export function isDay(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && dayFromNumber(dayNumber(text)) === text;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR && dayFromNumber(dayNumber(text)) === text;
 }
 
 /** Today's UTC+8 day. */
