@@ -85,7 +85,7 @@ describe('npm run new:adapter', () => {
     const index = readFileSync(path.join(tmp, 'lib/capture/adapters/index.ts'), 'utf8');
     expect(index).toContain("import { shopFans } from './shop-fans';");
     expect(index).toMatch(/export const adapters: readonly Adapter\[\] = \[[^\]]*, shopFans\];/);
-    expect(readFileSync(path.join(tmp, 'lib/capture/adapters/shop-fans.ts'), 'utf8')).toMatch(/Test URLs[^\n]*\n \*   https:\/\/fans\.example\.com\/fans\/list\n/);
+    expect(readFileSync(path.join(tmp, 'lib/capture/adapters/shop-fans.ts'), 'utf8')).toMatch(/Test URLs[^\n]*\n \* {3}https:\/\/fans\.example\.com\/fans\/list\n/);
     expect(existsSync(path.join(tmp, 'tests/unit/capture/adapters/shop-fans.test.tsx'))).toBe(true);
     for (const f of ['lib/capture/adapters/shop-fans.ts', 'lib/capture/adapters/index.ts', 'tests/unit/capture/adapters/shop-fans.test.tsx'])
       expect(syntaxErrors(f), f).toEqual([]);
