@@ -140,6 +140,10 @@ const ARRAY_START = /^("(?:[^"\\]|\\.)*")\s*:\s*\[$/;
 /** Follows the layout line by line; throws NotLineLayout at the first line that does not fit. */
 export class LineLayout {
   private state: 'start' | 'top' | 'array' | 'end' = 'start';
+  /** Whether the next line is inside an array (a record, or its closing `]`). */
+  get inArray(): boolean {
+    return this.state === 'array';
+  }
   /** Whether another element may follow (after `{`, `[` or a line ending in a comma). */
   private open = true;
   private array: BackupArrayName | null = null;
@@ -152,6 +156,14 @@ export class LineLayout {
 
   private fail(what: string): never {
     throw new NotLineLayout(this.line, `line ${this.line}: ${what}`);
+  }
+
+  /** A record line inside an array, known only by whether it ends in a comma (its text unread: the preview's count). */
+  feedRecord(comma: boolean): void {
+    this.line++;
+    if (!this.open) this.fail('a record without a comma before it');
+    this.open = comma;
+    this.ev.record(this.array!, this.index++, '');
   }
 
   feed(raw: string): void {

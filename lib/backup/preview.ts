@@ -6,7 +6,7 @@
  */
 import { Instant, Shop } from '../model';
 import type { SellerLensDb } from '../db/schema';
-import { BACKUP_FORMAT, BACKUP_VERSION, WHOLE_TEXT_MAX_BYTES, backupCounts, type BackupCounts } from './format';
+import { BACKUP_FORMAT, BACKUP_VERSION, MAX_LINE_CHARS, RESTORE_READ_BYTES, WHOLE_TEXT_MAX_BYTES, backupCounts, type BackupCounts } from './format';
 import { LineLayout, LineReader, LineTooLong, NotLineLayout, type BackupSource } from './line-reader';
 import { parseBackup } from './parse';
 import { refusal, refused, type Refusal } from './refusals';
@@ -24,6 +24,69 @@ class Stop extends Error {
 }
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+const isSpace = (b: number) => b === 32 || b === 9 || b === 13;
+
+/**
+ * Feeds `layout` the file's lines without decoding its records: a line inside an array that is
+ * not its closing `]` is fed as a record line (only its comma is looked at), every other line (the header, `],` …) as
+ * its text. Counting a 1.3 GB backup this way takes a second or two, not the ~10 s of decoding
+ * every line. The line budget is kept in bytes: more than 3 bytes a character never happens in
+ * UTF-8 (BMP), so a line refused here is one the restore refuses too.
+ */
+async function scanLines(src: BackupSource, layout: LineLayout, slice: number, maxLine: number): Promise<void> {
+  if (typeof src === 'string') {
+    // A string (tests, small files): its lines as the restore reads them.
+    const reader = new LineReader(src, slice, maxLine);
+    while (await reader.fill()) for (let l = reader.piece(); l !== null; l = reader.piece()) for (const line of l) layout.feed(line);
+    return;
+  }
+  const decoder = new TextDecoder();
+  const maxBytes = maxLine * 3;
+  let carry: Uint8Array[] = [];
+  let carried = 0;
+  let lineNo = 0;
+  const feed = (bytes: Uint8Array) => {
+    lineNo++;
+    let a = 0, b = bytes.length;
+    if (lineNo === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) a = 3;
+    while (a < b && isSpace(bytes[a]!)) a++;
+    while (b > a && isSpace(bytes[b - 1]!)) b--;
+    if (a === b) return layout.feed('');
+    if (layout.inArray && bytes[a] !== 0x5d) return layout.feedRecord(bytes[b - 1] === 0x2c);
+    layout.feed(decoder.decode(bytes.subarray(a, b)));
+  };
+  for (let pos = 0; pos < src.size; pos += slice) {
+    const chunk = new Uint8Array(await src.slice(pos, Math.min(src.size, pos + slice)).arrayBuffer());
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
+      if (carried + nl - start > maxBytes) throw new LineTooLong(lineNo + 1);
+      if (carried > 0) {
+        carry.push(chunk.subarray(start, nl));
+        feed(concat(carry, carried + nl - start));
+        carry = [];
+        carried = 0;
+      } else feed(chunk.subarray(start, nl));
+      start = nl + 1;
+    }
+    if (start < chunk.length) {
+      carry.push(chunk.slice(start));
+      carried += chunk.length - start;
+      if (carried > maxBytes) throw new LineTooLong(lineNo + 1);
+    }
+  }
+  if (carried > 0) feed(concat(carry, carried));
+}
+
+/** The byte arrays joined. */
+function concat(parts: Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
 
 /** Reads a backup's header and counts its records per array without writing anything (records are checked by the restore). */
 export async function previewBackup(
@@ -53,11 +116,8 @@ export async function previewBackup(
       counts[name]++;
     },
   });
-  const reader = new LineReader(src, opts.readBytes, opts.maxLineChars);
   try {
-    while (await reader.fill()) {
-      for (let lines = reader.piece(); lines !== null; lines = reader.piece()) for (const line of lines) layout.feed(line);
-    }
+    await scanLines(src, layout, opts.readBytes ?? RESTORE_READ_BYTES, opts.maxLineChars ?? MAX_LINE_CHARS);
     layout.end();
   } catch (e) {
     if (e instanceof Stop) return refused(e.refusal);

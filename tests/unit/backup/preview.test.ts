@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBackup, previewBackup, replacedData, restoreShop, serializeBackup } from '@/lib/backup';
 import { storeCapture } from '@/lib/db/writer';
@@ -34,6 +35,30 @@ describe('previewBackup', () => {
     const v2 = golden('v1-hand-minimal.jsonl').replace('"version": 1', '"version": 2');
     expect(await previewBackup(new Blob([v2]))).toMatchObject({ ok: false, refusal: { code: 'backup.wrongVersion', params: { version: '2', supported: 1 } } });
     expect(await previewBackup(new Blob([]))).toMatchObject({ ok: false, refusal: { code: 'backup.empty' } });
+  });
+});
+
+describe('previewBackup over bytes', () => {
+  it('property: any slice size, LF or CRLF, with or without a BOM: the counts the records give', async () => {
+    const parsed = parseBackup(golden('v1-full.jsonl'));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const text = serializeBackup(parsed.backup);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 400 }), fc.boolean(), fc.boolean(), async (readBytes, crlf, bom) => {
+        const body = (bom ? '\ufeff' : '') + (crlf ? text.replaceAll('\n', '\r\n') : text);
+        const p = await previewBackup(new Blob([body]), { readBytes });
+        expect(p).toMatchObject({ ok: true, shop: { shopId: '77001' }, counts: FULL_COUNTS });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a line over the budget is refused while reading; a record without a comma before it falls back to the whole-file check', async () => {
+    const p = await previewBackup(new Blob([golden('v1-full.jsonl')]), { maxLineChars: 100, wholeTextMaxBytes: 100 });
+    expect(!p.ok && p.refusal.code).toBe('backup.lineTooLong');
+    const broken = golden('v1-full.jsonl').replace('"tags": []},\n', '"tags": []}\n');
+    const q = await previewBackup(new Blob([broken]));
+    expect(!q.ok && q.refusal.code).toBe('backup.notJson');
   });
 });
 
