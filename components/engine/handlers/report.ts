@@ -1,7 +1,6 @@
 /** The `report` and `analysis` requests: a window's report and its previous window's figures (+ the views' lists). */
 import { analyzeWindow, customerIndexOf, newWindowScans, previousFigures, previousWindow, toRange, type DayWindow, type PropensityScorer, type WindowScans } from '@/lib/engine';
-import { hasPropensityModel } from '@/lib/db/analysis-snapshot';
-import { takeLoadSteps } from '@/lib/db/analysis-snapshot';
+import { hasPropensityModel, takeLoadSteps } from '@/lib/db/analysis-snapshot';
 import { getDb } from '@/lib/db';
 import { saveLastReport } from '@/lib/db/writer';
 import type { Customer } from '@/lib/model';
