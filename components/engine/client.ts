@@ -1,7 +1,9 @@
 /** Promise-based client of the engine worker, with progress callbacks. */
 import type { ConversionReport } from '@/lib/audience/conversion';
 import type { TagInfo } from '@/lib/audience/tags';
-import type { AnalysisResult, AudienceExportResult, AudienceSizeResult, BackupResult, CsvResult, EngineRequest, EngineResponse, ReportResult, RestorePreviewResult, RestoreResult } from './protocol';
+import type { AnalysisResult, AudienceExportResult, AudienceSizeResult, BackupResult, CsvResult, CustomerMatch, EngineRequest, EngineResponse, ReportResult, RestorePreviewResult, RestoreResult } from './protocol';
+import type { ErasureResult } from '@/lib/db/writer';
+import type { Audience } from '@/lib/model';
 
 type Pending = {
   resolve: (v: unknown) => void;
@@ -101,6 +103,38 @@ export class EngineClient {
 
   /** A backup file's shop and counts and what restoring it would replace (nothing written). */
   restorePreview(body: Body<'restorePreview'>): Promise<RestorePreviewResult> {
+    return this.call(body);
+  }
+
+  // --- the panel's writes through the one writer (handlers/data.ts) ---
+
+  /** Deletes every table row and setting of a shop in IndexedDB. */
+  deleteShop(body: Body<'deleteShop'>): Promise<null> {
+    return this.call(body);
+  }
+
+  /** The shop's customers answering a search (nickname, buyer id, phone), for 删除此客户. */
+  findCustomers(body: Body<'findCustomers'>, onProgress?: (t: string) => void): Promise<CustomerMatch[]> {
+    return this.call(body, onProgress);
+  }
+
+  /** Erases one customer everywhere (records, raw rows, frozen exports, caches). */
+  eraseCustomer(body: Body<'eraseCustomer'>): Promise<ErasureResult> {
+    return this.call(body);
+  }
+
+  /** Empties the raw rows of captures older than the retention setting; how many. */
+  pruneCaptures(body: Body<'pruneCaptures'>): Promise<number> {
+    return this.call(body);
+  }
+
+  /** Saves a new audience. */
+  saveAudience(body: Body<'saveAudience'>): Promise<Audience> {
+    return this.call(body);
+  }
+
+  /** Deletes a saved audience; true when it existed. */
+  deleteAudience(body: Body<'deleteAudience'>): Promise<boolean> {
     return this.call(body);
   }
 }

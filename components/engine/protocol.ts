@@ -1,6 +1,7 @@
 /** Messages between the side panel / popup and the engine Web Worker. */
 import type { Refusal, ReplacedData } from '@/lib/backup';
-import type { Shop } from '@/lib/model';
+import type { Audience, Shop } from '@/lib/model';
+import type { ErasureResult } from '@/lib/db/writer';
 import type { PreviousFigures, Report } from '@/lib/engine';
 import type { ViewExtras } from './extras';
 import type { AudienceExportResult, AudienceFormat, AudienceSizeResult, AudienceSource } from './audience-jobs';
@@ -38,7 +39,23 @@ export type EngineRequest =
   /** Restores `file`; refused unless it holds `expectShopId` when given (the panel's confirmation picks it). */
   | { id: number; kind: 'restore'; file: Blob; expectShopId?: string }
   /** The file's shop and counts, and what a restore would replace (nothing written). */
-  | { id: number; kind: 'restorePreview'; file: Blob };
+  | { id: number; kind: 'restorePreview'; file: Blob }
+  // --- the panel's writes through the one writer (handlers/data.ts) ---
+  | { id: number; kind: 'deleteShop'; shopId: string }
+  | { id: number; kind: 'findCustomers'; shopId: string; token: string; query: string }
+  | { id: number; kind: 'eraseCustomer'; shopId: string; customerKey: string }
+  | { id: number; kind: 'pruneCaptures'; shopId: string }
+  | { id: number; kind: 'saveAudience'; shopId: string; name: string; expression: string }
+  | { id: number; kind: 'deleteAudience'; audienceId: string };
+
+/** A customer answering the 删除此客户 search. */
+export interface CustomerMatch {
+  customerKey: string;
+  nickname: string;
+  buyerId?: string;
+  phone?: string;
+  orders: number;
+}
 
 export interface ReportResult {
   report: Report;
@@ -108,6 +125,12 @@ export type EngineResponse =
   | { id: number; ok: true; kind: 'backup'; result: BackupResult }
   | { id: number; ok: true; kind: 'restore'; result: RestoreResult }
   | { id: number; ok: true; kind: 'restorePreview'; result: RestorePreviewResult }
+  | { id: number; ok: true; kind: 'deleteShop'; result: null }
+  | { id: number; ok: true; kind: 'findCustomers'; result: CustomerMatch[] }
+  | { id: number; ok: true; kind: 'eraseCustomer'; result: ErasureResult }
+  | { id: number; ok: true; kind: 'pruneCaptures'; result: number }
+  | { id: number; ok: true; kind: 'saveAudience'; result: Audience }
+  | { id: number; ok: true; kind: 'deleteAudience'; result: boolean }
   | { id: number; ok: false; error: string }
   | { id: number; progress: string }
   /** An `analysis` request's first screen (report + previous, no extras yet); the full answer follows. */

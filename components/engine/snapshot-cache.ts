@@ -4,9 +4,10 @@
  * has settled, with the 高潜 models fitted for it.
  */
 import { getDb, loadShopData } from '@/lib/db';
-import { parseDataToken, pruneChangeLog } from '@/lib/db/changes';
+import { parseDataToken } from '@/lib/db/changes';
+import { persistSnapshot, saveAnalysisModel } from '@/lib/db/writer';
 import { snapshotOfToken } from '@/lib/db/snapshot-source';
-import { loadAnalysisModels, propensityModelAt, saveAnalysisModel, saveAnalysisSnapshot, type ModelMemo } from '@/lib/db/analysis-snapshot';
+import { loadAnalysisModels, propensityModelAt, type ModelMemo } from '@/lib/db/analysis-snapshot';
 import type { Snapshot } from '@/lib/engine';
 import type { PropensityModel } from '@/lib/engine/propensity/model';
 import type { Customer, ShopData } from '@/lib/model';
@@ -40,7 +41,6 @@ export function dropCachedShop(): void {
 
 /** 高潜 model as of a day, fitted on the shop's history up to it (the CLI's scorer, so the numbers agree). */
 export function modelAt(c: CachedShop, day: number): PropensityModel {
-  // TODO(writer): saveAnalysisModel through lib/db/writer.ts once it exists.
   return propensityModelAt(c.models, c.snap, day, (p) => void saveAnalysisModel(getDb(), c.shopId, c.token, p).catch(() => undefined));
 }
 
@@ -52,13 +52,8 @@ function persistLater(shopId: string, snap: Snapshot, names: string[], token: st
   setTimeout(() => {
     if (cache?.snap !== snap) return;
     const db = getDb();
-    // TODO(writer): persistSnapshot through lib/db/writer.ts once it exists.
-    void saveAnalysisSnapshot(db, snap, token, { names })
-      .then(() => {
-        const t = parseDataToken(token);
-        return t ? pruneChangeLog(db, shopId, t.change) : undefined;
-      })
-      .catch(() => undefined);
+    const t = parseDataToken(token);
+    void persistSnapshot(db, snap, token, { names, ...(t ? { pruneUpTo: t.change } : {}) }).catch(() => undefined);
   }, PERSIST_AFTER_MS);
 }
 

@@ -307,6 +307,8 @@ export function Dashboard({
           <ViewBoundary key={`data:${activeShopId}`} view="data" t={t} onBack={backToOverview}>
             <DataView
               {...viewProps}
+              engine={engine}
+              token={token ?? null}
               shopId={activeShopId}
               shopName={currentShop?.name ?? ''}
               onDeleted={() => {

@@ -1,22 +1,37 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Fragment, useMemo, useState } from 'react';
-import { lastReportKey } from '@/components/engine/protocol';
+import { Fragment, useEffect, useMemo, useState } from 'react';
+import type { EngineClient } from '@/components/engine/client';
 import { LineChart } from '@/components/charts/LineChart';
-import { deleteShopData, getDb } from '@/lib/db';
+import { getDb } from '@/lib/db';
+import { clearShopFromLocal } from '@/lib/db/settings/local';
+import { SETTINGS } from '@/lib/db/settings/registry';
+import { EraseCustomer } from './EraseCustomer';
 import { COVERAGE_TARGET } from '@/lib/engine/coverage';
 import { formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
 import { snapshotMetricLabel } from './labels';
 import type { ViewProps } from './types';
 
-/** 数据: coverage against the 70% target, captures with the rows that could not be read, 罗盘 history, delete. */
-export function DataView({ report, extras, t, shopId, shopName, onDeleted }: ViewProps & { shopId: string | null; shopName: string; onDeleted: () => void }) {
+/** What the 数据 view needs beyond every view's props; `engine` does its writes (the one writer, in the worker). */
+export interface DataViewProps {
+  shopId: string | null;
+  shopName: string;
+  onDeleted: () => void;
+  engine?: EngineClient;
+  token?: string | null;
+}
+
+/** 数据: coverage against the 70% target, captures with the rows that could not be read, 罗盘 history, erase a customer, delete. */
+export function DataView({ report, extras, t, shopId, shopName, onDeleted, engine, token = null }: ViewProps & DataViewProps) {
+  // Summaries only (schema v4): the list never loads the captures' raw rows.
   const captures = useLiveQuery(async () => {
     if (!shopId) return [];
-    const all = await getDb().captures.where('shopId').equals(shopId).toArray();
-    return all
-      .map((c) => ({ captureId: c.captureId, url: c.url, adapter: c.adapter, capturedAt: c.capturedAt, rowCount: c.rowCount, rejected: c.rejected, headers: c.headers }))
-      .sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : 0));
+    const all = await getDb().captureSummaries.where('[shopId+capturedAt]').between([shopId, ''], [shopId, '\uffff']).reverse().toArray();
+    return all;
   }, [shopId]);
+  // Retention: on opening, raw rows of captures older than captureRetentionDays are emptied (records stay).
+  useEffect(() => {
+    if (shopId && engine) void engine.pruneCaptures({ kind: 'pruneCaptures', shopId }).catch(() => undefined);
+  }, [engine, shopId]);
   const snapshots = useLiveQuery(async () => (shopId ? getDb().platformSnapshots.where('shopId').equals(shopId).toArray() : []), [shopId]);
   const [open, setOpen] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -50,8 +65,10 @@ export function DataView({ report, extras, t, shopId, shopName, onDeleted }: Vie
     if (!shopId) return;
     setDeleting(true);
     try {
-      await deleteShopData(getDb(), shopId);
-      await getDb().settings.delete(lastReportKey(shopId));
+      if (!engine) throw new Error('no engine worker to delete with');
+      await engine.deleteShop({ kind: 'deleteShop', shopId });
+      // chrome.storage.local entries naming the shop (the merchant's shop answers …): the worker has no such API.
+      if (typeof browser !== 'undefined' && browser.storage?.local) await clearShopFromLocal(browser.storage.local, shopId, SETTINGS).catch(() => undefined);
       setConfirming(false);
       onDeleted();
     } finally {
@@ -121,6 +138,16 @@ export function DataView({ report, extras, t, shopId, shopName, onDeleted }: Vie
                     <td className="nowrap">{c.capturedAt.slice(0, 16).replace('T', ' ')}</td>
                     <td className="ellipsis" title={c.url}>
                       <span className="tag">{c.adapter}</span> {c.url.replace(/^https?:\/\//, '')}
+                      {c.refreshCount ? (
+                        <span className="muted small" data-testid="capture-refreshed" title={t('capturesRefreshed')}>
+                          {' '}×{c.refreshCount + 1}
+                        </span>
+                      ) : null}
+                      {c.rawRowsPruned ? (
+                        <span className="muted small" data-testid="capture-pruned">
+                          {' '}· {t('capturesPruned')}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="num">{formatCount(c.rowCount)}</td>
                     <td className={`num ${c.rejected.length ? 'down' : 'muted'}`}>
@@ -169,6 +196,7 @@ export function DataView({ report, extras, t, shopId, shopName, onDeleted }: Vie
 
       <section>
         <h2>{t('dangerZone')}</h2>
+        {shopId && engine && <EraseCustomer engine={engine} shopId={shopId} token={token} t={t} />}
         {!confirming ? (
           <button type="button" className="danger" data-testid="delete-shop" disabled={!shopId} onClick={() => setConfirming(true)}>
             {t('deleteShop')}

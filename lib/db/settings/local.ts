@@ -4,7 +4,7 @@
  * extension, a Map-backed fake in tests), so this stays pure. Values are stored bare at
  * version 1; a later version is stored as `{ v, value }` (read back through the migrations).
  */
-import { settingKey, upgradeSetting, type SettingDef } from './define';
+import { isKeyOf, settingKey, upgradeSetting, type SettingDef } from './define';
 
 /** The part of chrome.storage.local these functions use. */
 export interface LocalArea {
@@ -41,4 +41,22 @@ export async function writeLocalSetting<T>(area: LocalArea, def: SettingDef<T>, 
 /** Removes one chrome.storage.local setting. */
 export async function removeLocalSetting<T>(area: LocalArea, def: SettingDef<T>, scopeId?: string): Promise<void> {
   await area.remove(settingKey(def, scopeId));
+}
+
+/**
+ * Removes every chrome.storage.local entry that names a shop: a registry setting whose value
+ * says so (shopOf: the merchant's shop answers), or a per-shop key ending in `:<shopId>`.
+ * Returns the keys removed.
+ */
+export async function clearShopFromLocal(area: LocalArea, shopId: string, settings: readonly SettingDef<unknown>[]): Promise<string[]> {
+  const all = await area.get(null);
+  const gone: string[] = [];
+  for (const [key, raw] of Object.entries(all)) {
+    const def = settings.find((d) => d.area === 'chrome.storage.local' && isKeyOf(d, key));
+    const value = def?.shopOf ? parseLocalSetting(def, raw) : undefined;
+    const names = value !== undefined && def?.shopOf?.(value) === shopId;
+    if (names || key.endsWith(`:${shopId}`)) gone.push(key);
+  }
+  if (gone.length > 0) await area.remove(gone);
+  return gone;
 }

@@ -13,6 +13,8 @@ function oldIsCanonicalInstant(v: unknown): boolean {
   const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59) return false;
   if (day > OLD_DAYS[month - 1]!) return false;
+  // Years before 1900 are refused by the schema since issue 11's timestamp item (the fast path steps aside).
+  if (year < 1900) return false;
   if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return false;
   return true;
 }
