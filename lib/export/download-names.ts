@@ -1,10 +1,17 @@
 /** File names of downloads (SPEC §10): stable, dated in UTC+8. */
 import { dayOfEpoch, isDay, parseInstant } from '../model';
 
-/** A shop id made safe for a file name (path separators and reserved characters become "_"). */
+// Bidi controls and marks (a U+202E shop name would show "…exe.txt" as "…txt.exe"), line separators.
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/**
+ * A shop id or name made safe for a file name: path separators, reserved and control characters
+ * become "_", bidi controls are dropped, and a leading dot (hidden file, `..`) becomes "_".
+ */
 export function fileSafe(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || '_';
+  const safe = text.replace(BIDI, '').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').trim();
+  return safe.replace(/^\./, '_') || '_';
 }
 
 /** The UTC+8 day of `at` (epoch ms, Date or timestamp text; default now) as YYYYMMDD. */

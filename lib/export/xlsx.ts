@@ -30,6 +30,21 @@ export interface XlsxSheet<R> {
 
 const MONEY_HEADER = /[(（]元[)）]/;
 
+/** Most characters Excel keeps in a cell. */
+export const XLSX_MAX_CELL_CHARS = 32_767;
+// Characters XML 1.0 does not allow (a workbook holding one does not open), tab / LF / CR aside.
+// eslint-disable-next-line no-control-regex
+const XML_DISALLOWED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text a cell can hold: characters XML forbids and lone surrogates → U+FFFD, at most 32,767 characters. */
+export function cellText(text: string): string {
+  const clean = text.replace(XML_DISALLOWED, '\ufffd');
+  if (clean.length <= XLSX_MAX_CELL_CHARS) return clean;
+  // Cut before a surrogate pair rather than through it.
+  const end = /[\ud800-\udbff]/.test(clean[XLSX_MAX_CELL_CHARS - 2]!) ? XLSX_MAX_CELL_CHARS - 2 : XLSX_MAX_CELL_CHARS - 1;
+  return `${clean.slice(0, end)}…`;
+}
+
 /** The exceljs module, loaded on first use. */
 async function loadExcel() {
   const mod = await import('exceljs');
@@ -69,7 +84,7 @@ export async function toXlsxWorkbook(sheets: readonly XlsxSheet<any>[], opts: { 
     const header = ws.getRow(1);
     cols.forEach((c, j) => {
       const cell = header.getCell(j + 1);
-      cell.value = c.header;
+      cell.value = cellText(c.header);
       cell.font = { bold: true };
       cell.numFmt = '@';
     });
@@ -88,13 +103,13 @@ export async function toXlsxWorkbook(sheets: readonly XlsxSheet<any>[], opts: { 
             cell.numFmt = kind === 'money' ? '0.00' : kind === 'percent' ? '0.00%' : '0';
             if (kind === 'number' && !Number.isInteger(num)) cell.numFmt = 'General';
           } else {
-            cell.value = String(v);
+            cell.value = cellText(String(v));
             cell.numFmt = '@';
           }
         } else if (typeof v === 'number' && kind !== 'text') {
           cell.value = v;
         } else {
-          cell.value = String(v);
+          cell.value = cellText(String(v));
           cell.numFmt = '@';
         }
         if (i < 200 && c.width === undefined) widths[j] = Math.max(widths[j]!, textWidth(String(v)));
