@@ -137,4 +137,9 @@ export class EngineClient {
   deleteAudience(body: Body<'deleteAudience'>): Promise<boolean> {
     return this.call(body);
   }
+
+  /** Resolves once the tier lookup of the last report is stored. */
+  tierLookupReady(): Promise<null> {
+    return this.call({ kind: 'tierLookupReady' });
+  }
 }

@@ -46,7 +46,8 @@ export type EngineRequest =
   | { id: number; kind: 'eraseCustomer'; shopId: string; customerKey: string }
   | { id: number; kind: 'pruneCaptures'; shopId: string }
   | { id: number; kind: 'saveAudience'; shopId: string; name: string; expression: string }
-  | { id: number; kind: 'deleteAudience'; audienceId: string };
+  | { id: number; kind: 'deleteAudience'; audienceId: string }
+  | { id: number; kind: 'tierLookupReady' };
 
 /** A customer answering the 删除此客户 search. */
 export interface CustomerMatch {
@@ -131,6 +132,7 @@ export type EngineResponse =
   | { id: number; ok: true; kind: 'pruneCaptures'; result: number }
   | { id: number; ok: true; kind: 'saveAudience'; result: Audience }
   | { id: number; ok: true; kind: 'deleteAudience'; result: boolean }
+  | { id: number; ok: true; kind: 'tierLookupReady'; result: null }
   | { id: number; ok: false; error: string }
   | { id: number; progress: string }
   /** An `analysis` request's first screen (report + previous, no extras yet); the full answer follows. */

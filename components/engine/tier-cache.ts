@@ -37,8 +37,17 @@ export function tierLabels(snap: Snapshot, analysis: Analysis): CustomerTiers {
   return out;
 }
 
+/** The latest tier lookup write of this worker (the panel waits for it before telling console tabs). */
+let lastWrite: Promise<void> = Promise.resolve();
+
 /** Writes the tier lookup of `snap`'s shop for `window` (best effort: a failure only leaves old chips). */
-export async function writeTierCache(window: DayWindow, snap: Snapshot, analysis: Analysis): Promise<void> {
+export function writeTierCache(window: DayWindow, snap: Snapshot, analysis: Analysis): Promise<void> {
   const lookup: TierLookup = { shopId: snap.shopId, window: { start: window.start, end: window.end }, computedAt: toShanghaiIso(Date.now()), tiers: tierIds(snap, analysis) };
-  await saveTierLookup(getDb(), lookup).catch(() => undefined);
+  lastWrite = saveTierLookup(getDb(), lookup).catch(() => undefined);
+  return lastWrite;
+}
+
+/** Resolves once the tier lookup write started before this call has ended. */
+export function tierLookupWritten(): Promise<void> {
+  return lastWrite;
 }

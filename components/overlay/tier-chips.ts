@@ -2,12 +2,12 @@
 import type { GenericTableRead } from '@/lib/capture/generic';
 import type { Adapter } from '@/lib/capture/adapters';
 import { sendMessage } from '@/lib/messaging';
+import { settingKey, tierStampSetting } from '@/lib/db/settings/registry';
 import { findChipAnchors, placeChips, type ChipAnchor } from './chips';
 import { debounce } from './dom';
 import type { CaptureSession } from './session';
 import type { Extras, Store } from './store';
 
-const TIER_POLL_MS = 3000;
 
 export interface TierChipDeps {
   session: CaptureSession;
@@ -30,7 +30,7 @@ export function createTierChips(d: TierChipDeps) {
     try {
       tiers = await sendMessage('customerTiers', { shopId, keys: [...session.customers.keys()] });
     } catch {
-      return; // the background restarted; next poll
+      return; // the background restarted; the next stamp or capture asks again
     }
     const sig = JSON.stringify(tiers);
     if (sig !== tierSig) {
@@ -65,15 +65,17 @@ export function createTierChips(d: TierChipDeps) {
   }
   const relocateSoon = debounce(relocate, 150, signal);
 
-  /** Starts following the viewport and polling the labels, until `signal` aborts. */
+  /** Starts following the viewport and the labels (pushed: the panel stamps tierStamp:<shopId> when they change), until `signal` aborts. */
   function start() {
     const onViewport = () => schedulePlace();
     window.addEventListener('scroll', onViewport, { capture: true, passive: true, signal });
     window.addEventListener('resize', onViewport, { passive: true, signal });
-    const poll = setInterval(() => {
-      if (document.visibilityState === 'visible') void refreshTiers();
-    }, TIER_POLL_MS);
-    signal.addEventListener('abort', () => clearInterval(poll), { once: true });
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      const shopId = session.view.shopId;
+      if (area === 'local' && shopId && Object.hasOwn(changes, settingKey(tierStampSetting, shopId))) void refreshTiers();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), { once: true });
   }
 
   return { refreshTiers, relocateSoon, start };

@@ -7,6 +7,8 @@ import { lastReportKey, requestKey, type AnalysisResult, type ReportResult, type
 import { AudienceView } from './AudienceView';
 import { BackupControls } from './BackupControls';
 import { DataView } from './DataView';
+import { writeLocalSetting } from '@/lib/db/settings/local';
+import { tierStampSetting } from '@/lib/db/settings/registry';
 import { OverviewView } from './OverviewView';
 import { PotentialView } from './PotentialView';
 import { RfmView } from './RfmView';
@@ -138,6 +140,11 @@ export function Dashboard({
         const timings = BENCH_BUILD ? { pageToRequest: Math.round(sentAt), ...(firstScreen !== undefined ? { firstScreen } : {}), roundTrip: Math.round(performance.now() - sentAt), ...r.timings } : undefined;
         setShown({ result: r, stale: false, timings });
         setError(null);
+        // Console tabs watch this stamp and fetch their tier chips again (pushed, not polled).
+        void engine
+          .tierLookupReady()
+          .then(() => writeLocalSetting(browser.storage.local, tierStampSetting, new Date().toISOString(), activeShopId))
+          .catch(() => undefined);
       })
       .catch((e: Error) => seq === requestSeq.current && setError(e.message))
       .finally(() => {

@@ -7,6 +7,8 @@ import { useState } from 'react';
 import type { EngineClient } from '@/components/engine/client';
 import type { CustomerMatch } from '@/components/engine/protocol';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { writeLocalSetting } from '@/lib/db/settings/local';
+import { tierStampSetting } from '@/lib/db/settings/registry';
 
 export function EraseCustomer({ engine, shopId, token, t }: { engine: EngineClient; shopId: string; token: string | null; t: (k: MessageKey) => string }) {
   const [query, setQuery] = useState('');
@@ -36,6 +38,9 @@ export function EraseCustomer({ engine, shopId, token, t }: { engine: EngineClie
     setError(null);
     try {
       await engine.eraseCustomer({ kind: 'eraseCustomer', shopId, customerKey: c.customerKey });
+      // The tier lookup is gone with the erasure: console tabs drop their chips (they watch this stamp).
+      if (typeof browser !== 'undefined' && browser.storage?.local)
+        await writeLocalSetting(browser.storage.local, tierStampSetting, new Date().toISOString(), shopId).catch(() => undefined);
       setDone(c.nickname || c.customerKey);
       setPicked(null);
       setMatches(null);

@@ -8,6 +8,7 @@ import { deleteAudience, deleteShop, eraseCustomer, pruneCaptures, saveAudience 
 import type { Customer } from '@/lib/model';
 import { dropCachedShop, recordsOf, snapshotFor } from '../snapshot-cache';
 import type { CustomerMatch } from '../protocol';
+import { tierLookupWritten } from '../tier-cache';
 import type { Handler } from './context';
 
 /** Matches shown at most for one search. */
@@ -68,4 +69,10 @@ export const handleSaveAudience: Handler<'saveAudience'> = async (req, h) => {
 /** `deleteAudience`: a saved audience removed (its export records stay). */
 export const handleDeleteAudience: Handler<'deleteAudience'> = async (req, h) => {
   h.post({ id: req.id, ok: true, kind: 'deleteAudience', result: await deleteAudience(getDb(), req.audienceId) });
+};
+
+/** `tierLookupReady`: answers once the tier lookup written after the last report is stored (the panel then tells console tabs). */
+export const handleTierLookupReady: Handler<'tierLookupReady'> = async (req, h) => {
+  await tierLookupWritten();
+  h.post({ id: req.id, ok: true, kind: 'tierLookupReady', result: null });
 };

@@ -227,6 +227,22 @@ export const genericPrefsSetting = defineSetting<{ mapping: Record<string, strin
   examples: { 1: { mapping: { 客户: 'nickname', 备注: 'ignore' }, pickedTable: 'table|客户|手机' } },
 });
 
+/**
+ * chrome.storage.local: when a shop's tier lookup was last written. Console tabs watch it
+ * (storage.onChanged) and ask the background for their chips again — pushed, not polled.
+ */
+export const tierStampSetting = defineSetting<string>({
+  prefix: 'tierStamp',
+  area: 'chrome.storage.local',
+  scope: 'shop',
+  version: 1,
+  schema: z.string(),
+  migrations: {},
+  derived: true,
+  fallback: undefined,
+  examples: { 1: '2026-11-20T13:00:00.000Z' },
+});
+
 /** Every setting (a new key is declared here, or the registry test fails on its key). */
 export const SETTINGS = [
   dataVersionSetting,
@@ -240,6 +256,7 @@ export const SETTINGS = [
   captureDelayMsSetting,
   shopAnswerSetting,
   genericPrefsSetting,
+  tierStampSetting,
 ] as const satisfies readonly SettingDef<unknown>[];
 
 /** The Dexie `settings` keys of one shop (every shop-scoped Dexie setting). */
