@@ -59,9 +59,9 @@ describe('${id} indicator (SPEC ${spec})', () => {
     editedFile(root, 'lib/engine/indicators/index.ts', (text) => {
       if (new RegExp(`\\b${id}\\b`).test(text)) throw new Error(`${id} is registered already`);
       const withImport = insertAfterLast(text, /^import \{ \w+ \} from '\.\/[\w-]+';$/, `import { ${id} } from './${file}';`, 'the import');
-      const list = /export const indicators = \[([^\]]*)\] as const;/;
-      if (!list.test(withImport)) throw new Error('cannot find `export const indicators = [...] as const;`');
-      return withImport.replace(list, (_m, ids: string) => `export const indicators = [${ids.trim()}, ${id}] as const;`);
+      const list = /^const indicators = \[([^\]]*)\] as const;/m;
+      if (!list.test(withImport)) throw new Error('cannot find `const indicators = [...] as const;`');
+      return withImport.replace(list, (_m, ids: string) => `const indicators = [${ids.trim()}, ${id}] as const;`);
     }),
     editedFile(root, 'lib/i18n/messages.ts', (text) => {
       if (text.includes(`  ${labelKey}:`)) throw new Error(`${labelKey} is in the catalogue already`);

@@ -22,13 +22,6 @@ export function flagsToMembers(flags: Uint8Array): Int32Array {
   return out;
 }
 
-/** Flags (0/1) sized `n` from customer indexes. */
-export function membersToFlags(n: number, members: ArrayLike<number>): Uint8Array {
-  const f = new Uint8Array(n);
-  for (let j = 0; j < members.length; j++) f[members[j]!] = 1;
-  return f;
-}
-
 /**
  * Evaluates an expression (text or parsed) over the index's tags, for live sizes in the builder:
  * never throws for bad input — a parse error or an unknown tag comes back as `{ ok: false, error }`

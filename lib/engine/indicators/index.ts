@@ -13,7 +13,7 @@ import { rfm } from './rfm';
 import { taobao } from './taobao';
 import type { AnyIndicator } from './types';
 
-export const indicators = [douyin, taobao, assets, metrics, rfm, coverage, goldenWindow] as const;
+const indicators = [douyin, taobao, assets, metrics, rfm, coverage, goldenWindow] as const;
 
 type Registered = (typeof indicators)[number];
 /** Report field id → zod schema of that field, for every registered indicator. */
@@ -28,7 +28,7 @@ export function indicatorShape(): IndicatorShape {
   return Object.fromEntries(indicators.map((i) => [i.id, i.schema])) as IndicatorShape;
 }
 
-/** The registered indicators, as the general type (for code that iterates without caring which). */
+/** The registered indicators in report order (the general type: callers iterate without caring which). */
 export const indicatorList: readonly AnyIndicator[] = indicators;
 
 export type { AnyIndicator, IndicatorTag, IndicatorTagGroup, KV, TagInput, XlsxPart } from './types';

@@ -53,7 +53,7 @@ describe('npm run new:indicator', () => {
     apply(tmp, planIndicator(tmp, 'lapsedBuyers', '§5.4'), false);
     const index = readFileSync(path.join(tmp, 'lib/engine/indicators/index.ts'), 'utf8');
     expect(index).toContain("import { lapsedBuyers } from './lapsed-buyers';");
-    expect(index).toMatch(/export const indicators = \[[^\]]*, lapsedBuyers\] as const;/);
+    expect(index).toMatch(/^const indicators = \[[^\]]*, lapsedBuyers\] as const;/m);
     expect(readFileSync(path.join(tmp, 'lib/i18n/messages.ts'), 'utf8')).toContain('  ind_lapsedBuyers: {');
     const stub = readFileSync(path.join(tmp, 'tests/unit/engine/indicators/lapsed-buyers.test.ts'), 'utf8');
     expect(stub).toContain('// SPEC §5.4');
