@@ -21,6 +21,8 @@
  * printing and evaluating (recursive) can never overflow the stack; beyond them a clear refusal.
  */
 import { ownValue } from '../model/own';
+import type { MessageKey } from '../i18n/messages';
+import { textOf } from '../i18n/text';
 
 /** Deepest parenthesis nesting an expression may have. */
 export const MAX_NESTING = 100;
@@ -42,6 +44,12 @@ export class ExpressionError extends Error {
   ) {
     super(`${en} (${zh})`);
     this.name = 'ExpressionError';
+  }
+
+  /** The error of catalogue message `key` (lib/i18n/messages-audience.ts) with its placeholders filled. */
+  static of(key: MessageKey, vars: Readonly<Record<string, string | number>>, position: number): ExpressionError {
+    const m = textOf(key, vars);
+    return new ExpressionError(m.zh, m.en, position);
   }
 }
 
@@ -88,7 +96,7 @@ function tokenize(text: string): Tok[] {
       let id = '';
       for (;;) {
         if (i >= text.length)
-          throw new ExpressionError(`第 ${start + 1} 个字符处的引号没有闭合`, `unclosed quote starting at position ${start + 1}`, start);
+          throw ExpressionError.of('expr_unclosedQuote', { pos: start + 1 }, start);
         const c = text[i]!;
         if (c === '\\' && i + 1 < text.length) {
           id += text[i + 1];
@@ -101,7 +109,7 @@ function tokenize(text: string): Tok[] {
           i++;
         }
       }
-      if (id === '') throw new ExpressionError(`第 ${start + 1} 个字符处的标签为空`, `empty tag "" at position ${start + 1}`, start);
+      if (id === '') throw ExpressionError.of('expr_emptyTag', { pos: start + 1 }, start);
       out.push({ t: 'tag', id, pos: start });
       continue;
     }
@@ -120,18 +128,10 @@ function checkLimits(toks: readonly Tok[]): void {
   let depth = 0, ops = 0;
   for (const tok of toks) {
     if (tok.t === '(' && ++depth > MAX_NESTING)
-      throw new ExpressionError(
-        `第 ${tok.pos + 1} 个字符处：括号嵌套超过 ${MAX_NESTING} 层，请简化表达式`,
-        `at position ${tok.pos + 1}: parentheses nested deeper than ${MAX_NESTING} levels; simplify the expression`,
-        tok.pos,
-      );
+      throw ExpressionError.of('expr_tooDeep', { pos: tok.pos + 1, max: MAX_NESTING }, tok.pos);
     if (tok.t === ')') depth = Math.max(0, depth - 1);
     if (tok.t === 'op' && ++ops > MAX_OPERATORS)
-      throw new ExpressionError(
-        `第 ${tok.pos + 1} 个字符处：运算符超过 ${MAX_OPERATORS} 个，请简化表达式`,
-        `at position ${tok.pos + 1}: more than ${MAX_OPERATORS} operators; simplify the expression`,
-        tok.pos,
-      );
+      throw ExpressionError.of('expr_tooLong', { pos: tok.pos + 1, max: MAX_OPERATORS }, tok.pos);
   }
 }
 
@@ -140,15 +140,15 @@ const OP_ZH = { and: '交', or: '并', except: '差' } as const;
 function describe(tok: Tok): { zh: string; en: string } {
   switch (tok.t) {
     case 'end':
-      return { zh: '表达式结尾', en: 'the end of the expression' };
+      return textOf('expr_tokEnd');
     case '(':
-      return { zh: '“(”', en: '"("' };
+      return textOf('expr_tokOpen');
     case ')':
-      return { zh: '“)”', en: '")"' };
+      return textOf('expr_tokClose');
     case 'op':
-      return { zh: `运算符“${tok.text}”`, en: `operator "${tok.text}"` };
+      return textOf('expr_tokOp', { text: tok.text });
     case 'tag':
-      return { zh: `标签“${tok.id}”`, en: `tag "${tok.id}"` };
+      return textOf('expr_tokTag', { id: tok.id });
   }
 }
 
@@ -156,17 +156,14 @@ function describe(tok: Tok): { zh: string; en: string } {
 export function parseExpression(text: string): ExprNode {
   const toks = tokenize(text);
   if (toks.length === 1)
-    throw new ExpressionError('表达式为空：请至少选择一个标签', 'the expression is empty: pick at least one tag', 0);
+    throw ExpressionError.of('expr_empty', {}, 0);
   checkLimits(toks);
   let k = 0;
   const peek = () => toks[k]!;
-  const unexpected = (tok: Tok, wantZh: string, wantEn: string): never => {
+  const unexpected = (tok: Tok, wantKey: MessageKey): never => {
     const d = describe(tok);
-    throw new ExpressionError(
-      `第 ${tok.pos + 1} 个字符处：${wantZh}，但遇到了${d.zh}`,
-      `at position ${tok.pos + 1}: expected ${wantEn}, found ${d.en}`,
-      tok.pos,
-    );
+    const want = textOf(wantKey);
+    throw ExpressionError.of('expr_expected', { pos: tok.pos + 1, wantZh: want.zh, wantEn: want.en, foundZh: d.zh, foundEn: d.en }, tok.pos);
   };
 
   const factor = (): ExprNode => {
@@ -181,16 +178,12 @@ export function parseExpression(text: string): ExprNode {
       const close = peek();
       if (close.t !== ')') {
         const d = describe(close);
-        throw new ExpressionError(
-          `第 ${tok.pos + 1} 个字符处的“(”缺少对应的“)”（在第 ${close.pos + 1} 个字符处遇到了${d.zh}）`,
-          `the "(" at position ${tok.pos + 1} is not closed (found ${d.en} at position ${close.pos + 1})`,
-          close.pos,
-        );
+        throw ExpressionError.of('expr_unclosedParen', { pos: tok.pos + 1, at: close.pos + 1, foundZh: d.zh, foundEn: d.en }, close.pos);
       }
       k++;
       return inner;
     }
-    return unexpected(tok, '应为标签或“(”', 'a tag or "("');
+    return unexpected(tok, 'expr_wantTag');
   };
   const term = (): ExprNode => {
     let left = factor();
@@ -213,8 +206,8 @@ export function parseExpression(text: string): ExprNode {
   const rest = peek();
   if (rest.t !== 'end') {
     if (rest.t === ')')
-      throw new ExpressionError(`第 ${rest.pos + 1} 个字符处的“)”没有对应的“(”`, `unmatched ")" at position ${rest.pos + 1}`, rest.pos);
-    unexpected(rest, '应为运算符（交 / 并 / 差）', 'an operator (交 AND / 并 OR / 差 EXCEPT)');
+      throw ExpressionError.of('expr_unmatchedParen', { pos: rest.pos + 1 }, rest.pos);
+    unexpected(rest, 'expr_wantOp');
   }
   return root;
 }
@@ -274,13 +267,9 @@ export function evaluateExpression(node: ExprNode, resolve: FlagResolver, size: 
   if (node.kind === 'tag') {
     const f = resolve(node.id);
     if (!f)
-      throw new ExpressionError(
-        `第 ${node.pos + 1} 个字符处：没有标签“${node.id}”（含空格或运算符的标签请加引号）`,
-        `at position ${node.pos + 1}: unknown tag "${node.id}" (quote tag ids with spaces or operators)`,
-        node.pos,
-      );
+      throw ExpressionError.of('expr_unknownTag', { pos: node.pos + 1, id: node.id }, node.pos);
     if (f.length !== size)
-      throw new ExpressionError(`标签“${node.id}”的人数与客户数不一致`, `tag "${node.id}" has ${f.length} flags, expected ${size}`, node.pos);
+      throw ExpressionError.of('expr_tagSize', { id: node.id, n: f.length, size }, node.pos);
     return f.slice();
   }
   const a = evaluateExpression(node.left, resolve, size);

@@ -13,6 +13,7 @@ import { zipSync } from 'fflate';
 import { createMD5, createSHA256, type IHasher } from 'hash-wasm';
 import { normalizeFullPhone } from '../engine/phone';
 import type { Customer, Platform } from '../model';
+import { textOf } from '../i18n/text';
 import { exportFileName } from './download-names';
 import { DEFAULT_MIN_AUDIENCE, DMP_IDENTIFIER_LABELS, DMP_PRESETS, type DmpIdentifier, type DmpPresetId } from './dmp-presets';
 
@@ -162,18 +163,16 @@ export async function exportDmp(members: readonly DmpMember[], opts: DmpOptions)
   const min = opts.minAudience ?? DEFAULT_MIN_AUDIENCE;
   const warnings: DmpWarning[] = [];
   if (lines.length === 0)
-    warnings.push({ code: 'nothing-exported', zh: '没有可导出的标识（需要完整手机号或平台接受的ID）', en: 'nothing to export: no member has a usable identifier' });
+    warnings.push({ code: 'nothing-exported', ...textOf('dmp_nothingExported') });
   else if (lines.length < min)
     warnings.push({
       code: 'small-audience',
-      zh: `人群仅 ${lines.length} 人，少于 ${min}，平台可能无法投放`,
-      en: `only ${lines.length} identifiers, under ${min}: the platform may not deliver to so small an audience`,
+      ...textOf('dmp_smallAudience', { n: lines.length, min }),
     });
   if (skipped > 0)
     warnings.push({
       code: 'skipped-members',
-      zh: `${skipped} 人没有可用标识（无手机号或为脱敏号码），未导出`,
-      en: `${skipped} members had no usable identifier (no phone or a masked one) and were left out`,
+      ...textOf('dmp_skippedMembers', { n: skipped }),
     });
   return { files, exported: lines.length, skippedNoIdentifier: skipped, duplicates, warnings };
 }

@@ -10,6 +10,12 @@ export const panelMessages = {
   backToOverview: { zh: '返回概览', en: 'Back to overview' },
   appFailed: { zh: '界面出错了。数据没有受影响，可以重新加载。', en: 'The page failed. Your data is unaffected; reload to continue.' },
   reload: { zh: '重新加载', en: 'Reload' },
+  // ——— 人群 builder (components/panel/audience) ———
+  // The example keeps the operators 交 / 并 / 差: they are the expression's syntax in both languages.
+  expressionPlaceholder: {
+    zh: '(tier:firstOrder 并 tier:repeat) 交 attr:fan 差 rfm:generalRetain',
+    en: '(tier:firstOrder 并 tier:repeat) 交 attr:fan 差 rfm:generalRetain',
+  },
   // ——— export-format registry labels (lib/export/formats) ———
   format_csv: { zh: 'CSV', en: 'CSV' },
   format_xlsx: { zh: 'XLSX', en: 'XLSX' },

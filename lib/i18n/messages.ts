@@ -1,8 +1,10 @@
 /** The one message catalogue: zh-CN first, English second. */
+import { audienceMessages } from './messages-audience';
 import { panelMessages } from './messages-panel';
 
 export const messages = {
   ...panelMessages,
+  ...audienceMessages,
   appName: { zh: 'seller-lens 客户资产透镜', en: 'seller-lens' },
   shop: { zh: '店铺', en: 'Shop' },
   noShops: {

@@ -84,7 +84,7 @@ export function Builder(p: {
           value={p.text}
           spellCheck={false}
           onChange={(e) => p.onEditText(e.target.value)}
-          placeholder="(tier:firstOrder 并 tier:repeat) 交 attr:fan 差 rfm:generalRetain"
+          placeholder={t('expressionPlaceholder')}
         />
       </label>
       {lookalikeOf && (

@@ -1,0 +1,35 @@
+/**
+ * Texts of the audience expression parser (lib/audience/expression.ts) and the DMP export's
+ * warnings (lib/export/dmp.ts), with `{name}` placeholders (filled by lib/i18n/text.ts textOf).
+ * Spread into `messages`.
+ */
+export const audienceMessages = {
+  // ——— audience expressions (lib/audience/expression.ts) ———
+  expr_unclosedQuote: { zh: '第 {pos} 个字符处的引号没有闭合', en: 'unclosed quote starting at position {pos}' },
+  expr_emptyTag: { zh: '第 {pos} 个字符处的标签为空', en: 'empty tag "" at position {pos}' },
+  expr_empty: { zh: '表达式为空：请至少选择一个标签', en: 'the expression is empty: pick at least one tag' },
+  expr_expected: { zh: '第 {pos} 个字符处：{wantZh}，但遇到了{foundZh}', en: 'at position {pos}: expected {wantEn}, found {foundEn}' },
+  expr_unclosedParen: {
+    zh: '第 {pos} 个字符处的“(”缺少对应的“)”（在第 {at} 个字符处遇到了{foundZh}）',
+    en: 'the "(" at position {pos} is not closed (found {foundEn} at position {at})',
+  },
+  expr_unmatchedParen: { zh: '第 {pos} 个字符处的“)”没有对应的“(”', en: 'unmatched ")" at position {pos}' },
+  expr_tooDeep: { zh: '第 {pos} 个字符处：括号嵌套超过 {max} 层，请简化表达式', en: 'at position {pos}: parentheses nested deeper than {max} levels; simplify the expression' },
+  expr_tooLong: { zh: '第 {pos} 个字符处：运算符超过 {max} 个，请简化表达式', en: 'at position {pos}: more than {max} operators; simplify the expression' },
+  expr_unknownTag: {
+    zh: '第 {pos} 个字符处：没有标签“{id}”（含空格或运算符的标签请加引号）',
+    en: 'at position {pos}: unknown tag "{id}" (quote tag ids with spaces or operators)',
+  },
+  expr_tokEnd: { zh: '表达式结尾', en: 'the end of the expression' },
+  expr_tokOpen: { zh: '“(”', en: '"("' },
+  expr_tokClose: { zh: '“)”', en: '")"' },
+  expr_tokOp: { zh: '运算符“{text}”', en: 'operator "{text}"' },
+  expr_tokTag: { zh: '标签“{id}”', en: 'tag "{id}"' },
+  expr_wantTag: { zh: '应为标签或“(”', en: 'a tag or "("' },
+  expr_wantOp: { zh: '应为运算符（交 / 并 / 差）', en: 'an operator (交 AND / 并 OR / 差 EXCEPT)' },
+  expr_tagSize: { zh: '标签“{id}”的人数与客户数不一致', en: 'tag "{id}" has {n} flags, expected {size}' },
+  // ——— DMP export warnings (lib/export/dmp.ts) ———
+  dmp_nothingExported: { zh: '没有可导出的标识（需要完整手机号或平台接受的ID）', en: 'nothing to export: no member has a usable identifier' },
+  dmp_smallAudience: { zh: '人群仅 {n} 人，少于 {min}，平台可能无法投放', en: 'only {n} identifiers, under {min}: the platform may not deliver to so small an audience' },
+  dmp_skippedMembers: { zh: '{n} 人没有可用标识（无手机号或为脱敏号码），未导出', en: '{n} members had no usable identifier (no phone or a masked one) and were left out' },
+} as const;

@@ -1,0 +1,96 @@
+/**
+ * Issue 12 "every user-facing string in the one catalogue": no CJK text in components/ and
+ * entrypoints/ outside lib/i18n, except the allow-listed places (each with its reason); every
+ * catalogue entry has zh-CN and English; the catalogue's parts do not shadow each other.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { messages } from '@/lib/i18n/messages';
+import { panelMessages } from '@/lib/i18n/messages-panel';
+
+const ROOT = join(__dirname, '../../..');
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Files that may still hold CJK text, with the most lines allowed and why. `null`: any number,
+ * while another helper rewrites the file (then its texts move here and the entry goes).
+ */
+const ALLOWED: Record<string, { max: number | null; reason: string }> = {
+  // Data, not text: the values are ids the engine and the console use.
+  'components/panel/Dashboard.tsx': { max: 1, reason: 'PRESET_NAMES maps picker ids to WindowPreset ids (近7天 … are the engine\'s preset ids, SPEC §2)' },
+  'components/overlay/OverlayRoot.tsx': { max: 3, reason: 'tier labels 首单/复购/高潜 read from the tier lookup are matched as data' },
+  'entrypoints/taobao.content/index.tsx': { max: 1, reason: 'a code comment naming the console page (千牛 客户运营平台)' },
+  // Pending: the overlay is being split by the capture helper (issue 11 items 3–4); its texts move after.
+  'components/overlay/CaptureOverlay.tsx': { max: null, reason: 'overlay texts: pending the overlay split (capture helper)' },
+  'components/overlay/MappingDialog.tsx': { max: null, reason: 'overlay texts: pending the overlay split (capture helper)' },
+  'components/overlay/capture-all.ts': { max: null, reason: 'overlay progress texts: pending the overlay split (capture helper)' },
+  'components/overlay/page-reader.ts': { max: null, reason: 'overlay texts and diagnostics lines: pending the overlay split (capture helper)' },
+  'components/overlay/session.ts': { max: null, reason: 'overlay save-failure texts: pending the overlay split (capture helper)' },
+  'components/overlay/dom.ts': { max: null, reason: 'overlay errors: pending the overlay split (capture helper)' },
+  'components/overlay/mount.tsx': { max: null, reason: 'overlay texts: pending the overlay split (capture helper)' },
+  'components/overlay/shop-switch.ts': { max: null, reason: 'shop-switch notice: pending the overlay split (capture helper)' },
+  // Pending: the worker's progress lines (zh only today) — need a key + vars protocol (worker helper).
+  'components/engine/snapshot-cache.ts': { max: null, reason: 'worker progress texts: pending a progress-key protocol (integrator)' },
+  'components/engine/handlers/report.ts': { max: null, reason: 'worker progress texts: pending a progress-key protocol (integrator)' },
+  'components/engine/handlers/restore.ts': { max: null, reason: 'worker progress texts: pending a progress-key protocol (integrator)' },
+  'components/engine/handlers/audience.ts': { max: null, reason: 'worker progress texts: pending a progress-key protocol (integrator)' },
+  'components/engine/restore-job.ts': { max: null, reason: 'restore progress texts: pending a progress-key protocol (backup helper / integrator)' },
+  'components/engine/audience-jobs.ts': { max: 1, reason: 'an error with zh and en inline (找不到该导出记录): pending the error-code protocol' },
+  'entrypoints/background.ts': { max: null, reason: 'save-failure reason sent to the overlay (保存失败): pending the overlay split (capture helper)' },
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return sourceFiles(p);
+    return /\.(ts|tsx)$/.test(name) ? [p] : [];
+  });
+}
+
+/** Lines holding CJK outside comments (block and line comments removed first). */
+function cjkLines(text: string): string[] {
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  return code.split('\n').filter((l) => CJK.test(l));
+}
+
+describe('user-facing text lives in the catalogue', () => {
+  const files = ['components', 'entrypoints'].flatMap((d) => sourceFiles(join(ROOT, d)));
+
+  it('no CJK text in components/ and entrypoints/ outside the allow-list', () => {
+    const offenders: string[] = [];
+    for (const f of files) {
+      const rel = relative(ROOT, f).replaceAll('\\', '/');
+      const lines = cjkLines(readFileSync(f, 'utf8'));
+      if (lines.length === 0) continue;
+      const allowed = ALLOWED[rel];
+      if (allowed && (allowed.max === null || lines.length <= allowed.max)) continue;
+      offenders.push(`${rel} (${lines.length}${allowed ? ` > ${allowed.max}` : ''}): ${lines[0]!.trim().slice(0, 100)}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the scan finds CJK in code, not in comments', () => {
+    expect(cjkLines("const a = '店铺'; // 注释\n/* 块注释 */ const b = 1;\n<p>{t('x')}</p>\n<p>中文</p>")).toEqual(["const a = '店铺'; ", '<p>中文</p>']);
+  });
+
+  it('every allow-listed file still exists and gives a reason', () => {
+    for (const [file, a] of Object.entries(ALLOWED)) {
+      expect(statSync(join(ROOT, file)).isFile(), file).toBe(true);
+      expect(a.reason.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('the catalogue', () => {
+  it('every entry has zh-CN and English text', () => {
+    for (const [key, m] of Object.entries(messages)) {
+      expect(m.zh.trim(), key).not.toBe('');
+      expect(m.en.trim(), key).not.toBe('');
+    }
+  });
+
+  it('the panel part is not shadowed by a key of the same name elsewhere', () => {
+    for (const [key, m] of Object.entries(panelMessages)) expect(messages[key as keyof typeof messages], key).toBe(m);
+  });
+});
