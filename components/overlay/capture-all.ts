@@ -3,6 +3,8 @@
  * one walk per table through its own pager (SPEC §8: several tables on one page), stopped by the
  * merchant, by the overlay's AbortSignal (the page went away), at the last page or at the page cap.
  */
+import { readLocalSetting } from '@/lib/db/settings/local';
+import { captureDelayMsSetting } from '@/lib/db/settings/registry';
 import { readWithAdapter } from '@/lib/capture/adapters';
 import { findDataTables, tableSignature, type GenericPrefs } from '@/lib/capture/generic';
 import { captureAllPages, progressText, type CaptureAllProgress } from '@/lib/capture/paginate';
@@ -84,8 +86,7 @@ export function createCaptureCommands(d: CaptureAllDeps) {
   }
 
   async function captureAll() {
-    const { captureDelayMs } = await browser.storage.local.get('captureDelayMs');
-    const delayMs = typeof captureDelayMs === 'number' ? captureDelayMs : DEFAULT_DELAY_MS;
+    const delayMs = (await readLocalSetting(browser.storage.local, captureDelayMsSetting)) ?? DEFAULT_DELAY_MS;
     stopRequested = false;
     walking = true;
     session.update({ state: 'running', progressText: '开始…', message: null });

@@ -18,7 +18,7 @@ import { TAP_MARK, type TapHello } from '@/lib/capture/observe/tap';
 import type { GenericPrefs } from '@/lib/capture/generic';
 import type { TableRow } from '@/lib/capture/table';
 import { onMessage } from '@/lib/messaging';
-import { Shop as ShopSchema, toShanghaiIso, type Shop } from '@/lib/model';
+import { toShanghaiIso, type Shop } from '@/lib/model';
 import { createCaptureCommands } from './capture-all';
 import { overlayCss } from './CaptureOverlay';
 import { debounce, observeUntil } from './dom';
@@ -29,13 +29,15 @@ import { loadPrefs, prefsKey, savePrefs } from './prefs';
 import { CaptureSession } from './session';
 import { Store, type Extras } from './store';
 import { createTierChips } from './tier-chips';
+import { readLocalSetting, writeLocalSetting } from '@/lib/db/settings/local';
+import { observeJsonSetting, settingKey, shopAnswerSetting } from '@/lib/db/settings/registry';
 
 export { NEEDS_SHOP } from './page-reader';
 
 /** chrome.storage.local: false turns the observed JSON off (DOM only; tests and merchants who want it). Default on. */
-export const OBSERVE_JSON_KEY = 'observeJson';
+export const OBSERVE_JSON_KEY = observeJsonSetting.prefix;
 /** chrome.storage.local: the merchant's answer to the shop prompt for one console host (a Shop). */
-export const shopAnswerKey = (host: string) => `shopAnswer:${host}`;
+export const shopAnswerKey = (host: string) => settingKey(shopAnswerSetting, host);
 
 /** Saves the page's diagnostic file (SPEC §8) through a download link. */
 function downloadJson(file: unknown, name: string) {
@@ -61,10 +63,9 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
   const host = location.hostname;
 
   // --- the page's own JSON (SPEC §8), handed over by the main-world tap -------------------------
-  const stored = await browser.storage.local.get([OBSERVE_JSON_KEY, shopAnswerKey(host)]).catch(() => ({}) as Record<string, unknown>);
-  let observeOn = stored[OBSERVE_JSON_KEY] !== false;
-  const answerParsed = ShopSchema.safeParse(stored[shopAnswerKey(host)]);
-  let answer: Shop | null = answerParsed.success ? answerParsed.data : null;
+  // Typed reads through the settings registry (an invalid stored value reads as the default).
+  let observeOn = (await readLocalSetting(browser.storage.local, observeJsonSetting)) !== false;
+  let answer: Shop | null = (await readLocalSetting(browser.storage.local, shopAnswerSetting, host)) ?? null;
   const log = new ObservedLog(adapters);
   let onObserved: () => void = () => undefined;
   const decisions: string[] = [];
@@ -156,8 +157,7 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
       decide('商家已指定店铺 (shop named by the merchant)');
       extras.set({ shopPrompt: null });
       session.update({ message: null });
-      void browser.storage.local
-        .set({ [shopAnswerKey(host)]: shop })
+      void writeLocalSetting(browser.storage.local, shopAnswerSetting, shop, host)
         .catch(() => undefined)
         .then(() => session.captureNow())
         .then(refreshTiers);
