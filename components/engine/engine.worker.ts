@@ -51,6 +51,8 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
     timer: stepTimer(() => ({ workerBoot: bootMs, requestAt: Math.round(startedAt) })),
   };
   try {
+    // An own key only: a request kind such as `constructor` is unknown, not Object.prototype's.
+    if (!Object.hasOwn(HANDLERS, req.kind)) throw new Error(`unknown request kind "${String(req.kind)}"`);
     const handler = HANDLERS[req.kind] as Handler<typeof req.kind>;
     await handler(req as never, ctx);
   } catch (err) {
