@@ -9,7 +9,8 @@ import { describe, expect, test } from 'vitest';
 
 const root = path.resolve(__dirname, '../../..');
 const docsSpec = path.join(root, 'docs/SPEC.md');
-const sharedSpec = path.resolve(root, '../shared/SPEC.md');
+// Where the shared contract lives beside the repository (overridable to try the absent case).
+const sharedSpec = path.join(process.env.SELLER_LENS_SHARED_DIR ?? path.resolve(root, '../shared'), 'SPEC.md');
 
 /** Section numbers of the SPEC's `## N.` and `### N.M` headings. */
 function specSections(text: string): string[] {
