@@ -1,13 +1,14 @@
 /** The merchant's column mapping and picked table, remembered per URL pattern in chrome.storage.local. */
 import { urlPattern, type GenericPrefs } from '@/lib/capture/generic';
+import { readLocalSetting, writeLocalSetting } from '@/lib/db/settings/local';
+import { genericPrefsSetting, settingKey } from '@/lib/db/settings/registry';
 
 /** Storage key of a page's prefs (origin + path with ids wildcarded). */
-export const prefsKey = (url: string) => `genericPrefs:${urlPattern(url)}`;
+export const prefsKey = (url: string) => settingKey(genericPrefsSetting, urlPattern(url));
 
 /** The prefs of `url`'s pattern (empty when none saved). */
 export async function loadPrefs(url: string): Promise<GenericPrefs> {
-  const key = prefsKey(url);
-  const got = (await browser.storage.local.get(key))[key] as Partial<GenericPrefs> | undefined;
+  const got = await readLocalSetting(browser.storage.local, genericPrefsSetting, urlPattern(url));
   return { mapping: { ...(got?.mapping ?? {}) }, ...(got?.pickedTable ? { pickedTable: got.pickedTable } : {}) };
 }
 
@@ -17,6 +18,6 @@ export async function savePrefs(url: string, patch: Partial<GenericPrefs>): Prom
   const next: GenericPrefs = { mapping: { ...current.mapping, ...(patch.mapping ?? {}) } };
   const picked = 'pickedTable' in patch ? patch.pickedTable : current.pickedTable;
   if (picked) next.pickedTable = picked;
-  await browser.storage.local.set({ [prefsKey(url)]: next });
+  await writeLocalSetting(browser.storage.local, genericPrefsSetting, next, urlPattern(url));
   return next;
 }

@@ -12,6 +12,8 @@ import { messages } from '../../i18n/messages';
 import { defineSetting, settingKey, upgradeSetting, type SettingDef } from './define';
 import type { SellerLensDb } from '../schema';
 import type { PersistedModel } from '../analysis-snapshot';
+import { GENERIC_FIELDS } from '../../capture/generic/fields';
+import type { GenericPrefs } from '../../capture/generic';
 
 export * from './define';
 
@@ -215,12 +217,14 @@ export const shopAnswerSetting = defineSetting<z.infer<typeof Shop>>({
 });
 
 /** chrome.storage.local: the merchant's column mapping and picked table of one URL pattern. */
-export const genericPrefsSetting = defineSetting<{ mapping: Record<string, string>; pickedTable?: string }>({
+export const genericPrefsSetting = defineSetting<GenericPrefs>({
   prefix: 'genericPrefs',
   area: 'chrome.storage.local',
   scope: 'urlPattern',
   version: 1,
-  schema: z.object({ mapping: z.record(z.string(), z.string()).default({}), pickedTable: z.string().optional() }),
+  schema: z
+    .object({ mapping: z.record(z.string(), z.enum([...GENERIC_FIELDS, 'ignore'])).default({}), pickedTable: z.string().optional() })
+    .transform(({ mapping, pickedTable }): GenericPrefs => (pickedTable === undefined ? { mapping } : { mapping, pickedTable })),
   migrations: {},
   derived: false,
   fallback: undefined,
