@@ -27,7 +27,7 @@ function kvSheet(name: string, keyHeader: string, valueHeader: string, rows: KV[
 /** Joins parts into sheets: key/value parts naming the same sheet become one sheet, at its first place. */
 function joinParts(parts: readonly XlsxPart[]): XlsxSheet<unknown>[] {
   const out: XlsxSheet<unknown>[] = [];
-  const kvRows = new Map<string, KV[]>();
+  const kvRows = new Map<string, { headers: string; rows: KV[] }>();
   for (const part of parts) {
     if ('sheet' in part) {
       out.push(part.sheet as XlsxSheet<unknown>);
@@ -35,11 +35,13 @@ function joinParts(parts: readonly XlsxPart[]): XlsxSheet<unknown>[] {
     }
     const { name, keyHeader, valueHeader, rows } = part.kv;
     const joined = kvRows.get(name);
-    if (joined) joined.push(...rows);
-    else {
-      const own = [...rows];
+    if (joined) {
+      if (joined.headers !== `${keyHeader}|${valueHeader}`) throw new Error(`sheet ${name}: parts disagree on its headers`);
+      joined.rows.push(...rows);
+    } else {
+      const own = { headers: `${keyHeader}|${valueHeader}`, rows: [...rows] };
       kvRows.set(name, own);
-      out.push(kvSheet(name, keyHeader, valueHeader, own) as XlsxSheet<unknown>);
+      out.push(kvSheet(name, keyHeader, valueHeader, own.rows) as XlsxSheet<unknown>);
     }
   }
   return out;
