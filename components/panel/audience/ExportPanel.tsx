@@ -77,7 +77,7 @@ export function ExportPanel(p: {
 function ExportResult({ exported, t, label }: { exported: AudienceExportResult; t: (k: MessageKey) => string; label: (x: { zh: string; en: string }) => string }) {
   return (
     <div className="status done" data-testid="audience-export-result" data-members={exported.record.members} data-control={exported.record.control}>
-      {t('exportedFiles')}: {exported.files.map((f) => f.name).join('、')}
+      {t('exportedFiles')}: {exported.files.map((f) => f.name).join(t('listSeparator'))}
       {'\n'}
       {t('exportedMembers')} {formatCount(exported.record.members)} · {t('controlGroup')} {formatCount(exported.record.control)}
       {exported.dmp && (
