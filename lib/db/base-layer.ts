@@ -6,7 +6,7 @@
  */
 import { dayOf } from '../model';
 import type { Contact, Order } from '../model';
-import { BLOCK_RECORDS, blockKeyOf, buildDirectory, candidateBlocks, decodeBlock, encodeBlock, keyHash, type BlockRecordOf } from './blocks';
+import { blockKeyOf, buildDirectory, candidateBlocks, decodeBlock, keyHash, type BlockRecordOf } from './blocks';
 import type { BlockDirectory, BlockKind, RecordBlock, SellerLensDb } from './schema';
 import { dataVersionKey } from './settings-keys';
 
