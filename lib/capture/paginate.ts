@@ -22,7 +22,7 @@ export interface CaptureAllDeps {
 }
 
 export interface CaptureAllOptions {
-  /** Polite delay between pages (default 1500 ms), with ± `jitterMs` (default 500). */
+  /** Polite delay between pages (default 1500 ms), with ± `jitterMs` (default a third of the delay, at most 500). */
   delayMs?: number;
   jitterMs?: number;
   /** How long a page may take to change after a click (default 15 s). */
@@ -47,7 +47,8 @@ export async function captureAllPages(
   onProgress: (p: CaptureAllProgress) => void,
   opts: CaptureAllOptions = {},
 ): Promise<CaptureAllProgress> {
-  const delayMs = opts.delayMs ?? 1500, jitterMs = opts.jitterMs ?? 500;
+  // The jitter scales with the delay (1500 ± 500 by default): a short delay the merchant set is not stretched by it.
+  const delayMs = opts.delayMs ?? 1500, jitterMs = opts.jitterMs ?? Math.min(500, delayMs / 3);
   const timeoutMs = opts.pageTimeoutMs ?? 15_000, maxPages = opts.maxPages ?? 500;
   const random = deps.random ?? Math.random;
   const seen = new Set<string>();

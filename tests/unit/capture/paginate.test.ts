@@ -76,6 +76,20 @@ describe('captureAllPages', () => {
     expect(end.state).toBe('done');
   });
 
+  it('waits the delay with a jitter of a third of it (1500 ± 500 by default; a short delay is not stretched)', async () => {
+    const waits: number[] = [];
+    const run = async (random: number, opts: { delayMs?: number }) => {
+      const t = fakeTable(['a', 'b']);
+      await captureAllPages({ ...t.deps, random: () => random, sleep: async (ms) => void waits.push(ms) }, () => false, () => {}, opts);
+    };
+    await run(1, {});
+    await run(0, {});
+    await run(1, { delayMs: 0 });
+    await run(1, { delayMs: 90 });
+    // Two pages each: a wait after each page, the last included (before next is found missing).
+    expect(waits).toEqual([2000, 2000, 1000, 1000, 0, 0, 120, 120]);
+  });
+
   it('errors clearly when there is no table', async () => {
     const end = await captureAllPages(fakeTable([]).deps, () => false, () => {});
     expect(end.state).toBe('error');
