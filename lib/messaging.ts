@@ -27,16 +27,6 @@ export interface TabCaptureState {
 /** Tier labels per customerKey (首单 / 复购 / 高潜 / RFM class), from the side panel's latest report. */
 export type CustomerTiers = Record<string, string[]>;
 
-/** The tier cache the engine worker writes after each report (Dexie `settings`, key `tierCache:<shopId>`). */
-export interface TierCache {
-  shopId: string;
-  window: { start: string; end: string };
-  computedAt: string;
-  tiers: CustomerTiers;
-}
-
-/** Settings key of a shop's tier cache. */
-export { tierCacheKey } from './db/settings-keys';
 
 interface ProtocolMap {
   captureBatch(batch: CaptureBatch): StoreReply;

@@ -30,14 +30,12 @@ import { CaptureSession } from './session';
 import { Store, type Extras } from './store';
 import { createTierChips } from './tier-chips';
 import { readLocalSetting, writeLocalSetting } from '@/lib/db/settings/local';
-import { observeJsonSetting, settingKey, shopAnswerSetting } from '@/lib/db/settings/registry';
+import { observeJsonSetting, shopAnswerSetting } from '@/lib/db/settings/registry';
 
 export { NEEDS_SHOP } from './page-reader';
 
 /** chrome.storage.local: false turns the observed JSON off (DOM only; tests and merchants who want it). Default on. */
 export const OBSERVE_JSON_KEY = observeJsonSetting.prefix;
-/** chrome.storage.local: the merchant's answer to the shop prompt for one console host (a Shop). */
-export const shopAnswerKey = (host: string) => settingKey(shopAnswerSetting, host);
 
 /** Saves the page's diagnostic file (SPEC §8) through a download link. */
 function downloadJson(file: unknown, name: string) {

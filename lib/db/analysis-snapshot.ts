@@ -369,8 +369,6 @@ export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, tok
   }
 }
 
-/** Settings key of a shop's persisted 高潜 models (kept apart: updating them must not rewrite the snapshot). */
-export const analysisModelsKey = (shopId: string) => settingKey(analysisModelsSetting, shopId);
 
 /** The shop's persisted 高潜 models of data token `token`, by as-of day (empty for another token). */
 export async function loadAnalysisModels(db: SellerLensDb, shopId: string, token: string): Promise<Map<number, PersistedModel>> {

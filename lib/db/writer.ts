@@ -20,7 +20,9 @@ import type { SellerLensDb } from './schema';
 import { restoreShop as restoreShopTransaction } from '../backup/transaction';
 
 export type { CaptureBatch, StoreResult, ErasureResult };
-export { createAudience as saveAudience, updateAudience, deleteAudience, freezeExport, deleteExport } from './writer/audiences';
+export { createAudience as saveAudience, deleteAudience, freezeExport } from './writer/audiences';
+/** Renames / re-expresses a saved audience (part of the agreed command set; no view edits audiences yet). @public */
+export { updateAudience } from './writer/audiences';
 export { saveAnalysisModel };
 
 /** Stores one captured batch in one transaction: upserts by natural key, the capture kept once (see writer/capture.ts). */
@@ -69,7 +71,7 @@ export function putSetting<T>(db: SellerLensDb, def: SettingDef<T>, value: T, sc
   return putSettingIn(db, def, value, scopeId);
 }
 
-/** Deletes a Dexie setting declared in the registry. */
+/** Deletes a Dexie setting declared in the registry (part of the agreed command set). @public */
 export function deleteSetting<T>(db: SellerLensDb, def: SettingDef<T>, scopeId?: string): Promise<void> {
   return deleteSettingIn(db, def, scopeId);
 }

@@ -38,11 +38,6 @@ export async function writeLocalSetting<T>(area: LocalArea, def: SettingDef<T>, 
   await area.set({ [settingKey(def, scopeId)]: def.version > 1 ? { v: def.version, value: checked } : checked });
 }
 
-/** Removes one chrome.storage.local setting. */
-export async function removeLocalSetting<T>(area: LocalArea, def: SettingDef<T>, scopeId?: string): Promise<void> {
-  await area.remove(settingKey(def, scopeId));
-}
-
 /**
  * Removes every chrome.storage.local entry that names a shop: a registry setting whose value
  * says so (shopOf: the merchant's shop answers), or a per-shop key ending in `:<shopId>`.
