@@ -4,7 +4,7 @@ import { saveFile } from '@/components/download';
 import type { EngineClient } from '@/components/engine/client';
 import type { AudienceSizeResult, AudienceSource } from '@/components/engine/protocol';
 import { fromExpression, toExpression, type StructuredAudience } from '@/lib/audience/expression';
-import { createAudience, listAudiences, listExports } from '@/lib/audience/saved';
+import { listAudiences, listExports } from '@/lib/audience/saved';
 import type { TagInfo } from '@/lib/audience/tags';
 import { getDb } from '@/lib/db';
 import type { RfmClass } from '@/lib/engine';
@@ -119,7 +119,8 @@ export function AudienceView(
   async function save() {
     if (!shopId || !text.trim()) return;
     try {
-      await createAudience(getDb(), { shopId, name: name.trim() || text.trim().slice(0, 30), expression: text });
+      // Written by the one writer in the engine worker (UI code never writes IndexedDB itself).
+      await engine.saveAudience({ kind: 'saveAudience', shopId, name: name.trim() || text.trim().slice(0, 30), expression: text });
       setMessage({ kind: 'ok', text: t('audienceSaved') });
     } catch (e) {
       setMessage({ kind: 'error', text: (e as Error).message });

@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { EngineClient } from '@/components/engine/client';
-import { deleteAudience } from '@/lib/audience/saved';
-import { getDb } from '@/lib/db';
 import { formatCount } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { Audience, ExportRecord } from '@/lib/model';
@@ -74,7 +72,7 @@ export function SavedAudiences(p: {
                     <button type="button" className="link" data-testid="saved-audience-lookalike" onClick={() => p.onLookalike(a, size ?? null)}>
                       {t('lookalike')}
                     </button>
-                    <button type="button" className="link danger-link" data-testid="saved-audience-delete" onClick={() => void deleteAudience(getDb(), a.audienceId)}>
+                    <button type="button" className="link danger-link" data-testid="saved-audience-delete" onClick={() => void engine.deleteAudience({ kind: 'deleteAudience', audienceId: a.audienceId })}>
                       {t('delete')}
                     </button>
                   </td>
