@@ -177,14 +177,15 @@ test('capture all pages through the overlay, then back up, refuse a bad restore,
   const broken = JSON.parse(backupText) as { orders: { amountFen: number }[] };
   broken.orders[3]!.amountFen = 12.5;
   await panel.getByTestId('restore-backup').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-  await panel.getByTestId('restore-confirm-button').click(); // restore asks first (issue 11 item 5)
+  // One line (minified): the preview reads it whole and refuses it before asking (issue 11 item 5).
   await expect(panel.getByTestId('restore-status')).toHaveAttribute('data-state', 'error');
+  await expect(panel.getByTestId('restore-confirm')).toHaveCount(0);
   await expect(panel.getByTestId('restore-status')).toContainText('orders[3].amountFen');
   expect(await tiers()).toEqual(shown);
 
   // The real backup restores (replacing the shop's records) and shows the same numbers.
   await panel.getByTestId('restore-backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
-  await panel.getByTestId('restore-confirm-button').click();
+  await panel.getByTestId('restore-confirm-button').click(); // restore asks first (issue 11 item 5)
   await expect(panel.getByTestId('restore-status')).toHaveAttribute('data-state', 'done');
   await expect(panel.getByTestId('tier-repeat')).toHaveText(String(expected.repeat.length));
   expect(await tiers()).toEqual(shown);
