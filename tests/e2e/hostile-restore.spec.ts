@@ -79,6 +79,10 @@ test.describe.serial('hostile restore inputs', () => {
     const before = await dumpDb(panel);
     await choose('v1-empty-values.jsonl');
     await expect(panel.getByTestId('restore-confirm-replaced')).toContainText('空值店');
+    // 先备份当前数据: the data about to be replaced downloads first.
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('restore-backup-first').click()]);
+    expect(download.suggestedFilename()).toMatch(/^seller-lens-backup-E1-\d{8}\.json$/);
+    expect(readFileSync((await download.path())!, 'utf8')).toContain('"nickname":"阿花"');
     await panel.getByTestId('restore-cancel').click();
     await expect(status()).toHaveAttribute('data-state', 'cancelled');
     await expect(panel.getByTestId('restore-confirm')).toHaveCount(0);
