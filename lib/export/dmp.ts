@@ -113,14 +113,12 @@ function splitLines(lines: readonly string[], budget: number): string[][] {
 export async function exportDmp(members: readonly DmpMember[], opts: DmpOptions): Promise<DmpExport> {
   const preset = DMP_PRESETS[opts.preset];
   const identifier = opts.identifier ?? preset.identifiers[0]!;
+  const id = DMP_IDENTIFIER_LABELS[identifier];
+  const refuse = (m: { zh: string; en: string }) => new Error(`${m.en} (${m.zh})`);
   if (!preset.identifiers.includes(identifier))
-    throw new Error(
-      `${preset.en} does not accept ${DMP_IDENTIFIER_LABELS[identifier].en} (${preset.zh} 不接受${DMP_IDENTIFIER_LABELS[identifier].zh})`,
-    );
+    throw refuse(textOf('dmp_identifierRefused', { presetZh: preset.zh, presetEn: preset.en, idZh: id.zh, idEn: id.en }));
   if ((identifier === 'taobao-nick' || identifier === 'taobao-id') && opts.platform !== 'taobao')
-    throw new Error(
-      `${DMP_IDENTIFIER_LABELS[identifier].en} is only for a Taobao shop's customers (${DMP_IDENTIFIER_LABELS[identifier].zh}仅适用于淘宝店铺的客户)`,
-    );
+    throw refuse(textOf('dmp_taobaoOnly', { idZh: id.zh, idEn: id.en }));
 
   const seen = new Set<string>();
   const raws: string[] = [];

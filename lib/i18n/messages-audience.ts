@@ -29,6 +29,8 @@ export const audienceMessages = {
   expr_wantOp: { zh: '应为运算符（交 / 并 / 差）', en: 'an operator (交 AND / 并 OR / 差 EXCEPT)' },
   expr_tagSize: { zh: '标签“{id}”的人数与客户数不一致', en: 'tag "{id}" has {n} flags, expected {size}' },
   // ——— DMP export warnings (lib/export/dmp.ts) ———
+  dmp_identifierRefused: { zh: '{presetZh} 不接受{idZh}', en: '{presetEn} does not accept {idEn}' },
+  dmp_taobaoOnly: { zh: '{idZh}仅适用于淘宝店铺的客户', en: "{idEn} is only for a Taobao shop's customers" },
   dmp_nothingExported: { zh: '没有可导出的标识（需要完整手机号或平台接受的ID）', en: 'nothing to export: no member has a usable identifier' },
   dmp_smallAudience: { zh: '人群仅 {n} 人，少于 {min}，平台可能无法投放', en: 'only {n} identifiers, under {min}: the platform may not deliver to so small an audience' },
   dmp_skippedMembers: { zh: '{n} 人没有可用标识（无手机号或为脱敏号码），未导出', en: '{n} members had no usable identifier (no phone or a masked one) and were left out' },
