@@ -1,7 +1,6 @@
 /** lib/backup: the §9 backup file — format, refusals, one validator, build, preview, streaming restore, its transaction. */
 export * from './format';
 export * from './refusals';
-export { validateRecord } from './validate-record';
 export * from './parse';
 export * from './build';
 export { validateBackupSource, type BackupSource, type RestoreOptions, type RestoreResult } from './restore';

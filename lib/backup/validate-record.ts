@@ -22,7 +22,7 @@ const FAST: Partial<Record<BackupArrayName, (v: unknown) => unknown>> = { custom
  * dropped), else the problems found, named `where` (`orders[12]`). SPEC §2 empty optional texts
  * read as absent on both paths.
  */
-export function validateRecord(name: BackupArrayName, value: unknown, where: string): { ok: true; data: unknown } | { ok: false; problems: FieldIssue[] } {
+function validateRecord(name: BackupArrayName, value: unknown, where: string): { ok: true; data: unknown } | { ok: false; problems: FieldIssue[] } {
   const quick = FAST[name]?.(value);
   if (quick !== undefined) return { ok: true, data: quick };
   const r = (BACKUP_SCHEMAS[name] as z.ZodType).safeParse(value);
