@@ -138,6 +138,11 @@ export class EngineClient {
     return this.call(body);
   }
 
+  /** Sets captureRetentionDays (validated by the settings registry). */
+  setRetentionDays(body: Body<'setRetentionDays'>): Promise<null> {
+    return this.call(body);
+  }
+
   /** Resolves once the tier lookup of the last report is stored. */
   tierLookupReady(): Promise<null> {
     return this.call({ kind: 'tierLookupReady' });

@@ -8,7 +8,7 @@ import { stepTimer } from './bench-timings';
 import type { Handler, HandlerContext, RequestKind } from './handlers/context';
 import { handleAudienceExport, handleAudienceSize, handleAudienceTags, handleConversion } from './handlers/audience';
 import { handleBackup, handleTierCsv } from './handlers/files';
-import { handleDeleteAudience, handleDeleteShop, handleEraseCustomer, handleFindCustomers, handlePruneCaptures, handleSaveAudience, handleTierLookupReady } from './handlers/data';
+import { handleDeleteAudience, handleDeleteShop, handleEraseCustomer, handleFindCustomers, handlePruneCaptures, handleSaveAudience, handleSetRetentionDays, handleTierLookupReady } from './handlers/data';
 import { handleAnalysis, handleReport } from './handlers/report';
 import { handleRestore, handleRestorePreview } from './handlers/restore';
 import type { EngineRequest, EngineResponse } from './protocol';
@@ -32,6 +32,7 @@ const HANDLERS: { [K in RequestKind]: Handler<K> } = {
   saveAudience: handleSaveAudience,
   deleteAudience: handleDeleteAudience,
   tierLookupReady: handleTierLookupReady,
+  setRetentionDays: handleSetRetentionDays,
 };
 
 /** ms from this worker's creation until its code was loaded and evaluated (bench builds' timings). */

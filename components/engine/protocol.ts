@@ -47,7 +47,8 @@ export type EngineRequest =
   | { id: number; kind: 'pruneCaptures'; shopId: string }
   | { id: number; kind: 'saveAudience'; shopId: string; name: string; expression: string }
   | { id: number; kind: 'deleteAudience'; audienceId: string }
-  | { id: number; kind: 'tierLookupReady' };
+  | { id: number; kind: 'tierLookupReady' }
+  | { id: number; kind: 'setRetentionDays'; days: number };
 
 /** A customer answering the 删除此客户 search. */
 export interface CustomerMatch {
@@ -133,6 +134,7 @@ export type EngineResponse =
   | { id: number; ok: true; kind: 'saveAudience'; result: Audience }
   | { id: number; ok: true; kind: 'deleteAudience'; result: boolean }
   | { id: number; ok: true; kind: 'tierLookupReady'; result: null }
+  | { id: number; ok: true; kind: 'setRetentionDays'; result: null }
   | { id: number; ok: false; error: string }
   | { id: number; progress: string }
   /** An `analysis` request's first screen (report + previous, no extras yet); the full answer follows. */

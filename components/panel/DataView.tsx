@@ -4,7 +4,7 @@ import type { EngineClient } from '@/components/engine/client';
 import { LineChart } from '@/components/charts/LineChart';
 import { getDb } from '@/lib/db';
 import { clearShopFromLocal } from '@/lib/db/settings/local';
-import { SETTINGS } from '@/lib/db/settings/registry';
+import { SETTINGS, captureRetentionDaysSetting, readSetting } from '@/lib/db/settings/registry';
 import { EraseCustomer } from './EraseCustomer';
 import { COVERAGE_TARGET } from '@/lib/engine/coverage';
 import { formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
@@ -28,6 +28,7 @@ export function DataView({ report, extras, t, shopId, shopName, onDeleted, engin
     const all = await getDb().captureSummaries.where('[shopId+capturedAt]').between([shopId, ''], [shopId, '\uffff']).reverse().toArray();
     return all;
   }, [shopId]);
+  const retentionDays = useLiveQuery(() => readSetting(getDb(), captureRetentionDaysSetting), []);
   // Retention: on opening, raw rows of captures older than captureRetentionDays are emptied (records stay).
   useEffect(() => {
     if (shopId && engine) void engine.pruneCaptures({ kind: 'pruneCaptures', shopId }).catch(() => undefined);
@@ -119,6 +120,26 @@ export function DataView({ report, extras, t, shopId, shopName, onDeleted, engin
           <div className="warn small" data-testid="rejected-total" data-value={rejectedTotal}>
             {rejectedTotal} {t('rejectedRows')}
           </div>
+        )}
+        {engine && retentionDays !== undefined && (
+          <label className="muted small" data-testid="capture-retention">
+            {t('retentionNote')}{' '}
+            <input
+              type="number"
+              min={1}
+              max={3650}
+              defaultValue={retentionDays}
+              data-testid="capture-retention-days"
+              onBlur={(e) => {
+                const days = Number(e.target.value);
+                if (Number.isInteger(days) && days >= 1 && days <= 3650 && days !== retentionDays && shopId)
+                  void engine
+                    .setRetentionDays({ kind: 'setRetentionDays', days })
+                    .then(() => engine.pruneCaptures({ kind: 'pruneCaptures', shopId }))
+                    .catch(() => undefined);
+              }}
+            />
+          </label>
         )}
         {captures && captures.length === 0 && <p className="empty small">{t('noCaptures')}</p>}
         {captures && captures.length > 0 && (

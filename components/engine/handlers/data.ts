@@ -4,7 +4,8 @@
  * rows, save / delete an audience — each one command of the one writer (lib/db/writer.ts).
  */
 import { getDb } from '@/lib/db';
-import { deleteAudience, deleteShop, eraseCustomer, pruneCaptures, saveAudience } from '@/lib/db/writer';
+import { deleteAudience, deleteShop, eraseCustomer, pruneCaptures, putSetting, saveAudience } from '@/lib/db/writer';
+import { captureRetentionDaysSetting } from '@/lib/db/settings/registry';
 import type { Customer } from '@/lib/model';
 import { dropCachedShop, recordsOf, snapshotFor } from '../snapshot-cache';
 import type { CustomerMatch } from '../protocol';
@@ -75,4 +76,10 @@ export const handleDeleteAudience: Handler<'deleteAudience'> = async (req, h) =>
 export const handleTierLookupReady: Handler<'tierLookupReady'> = async (req, h) => {
   await tierLookupWritten();
   h.post({ id: req.id, ok: true, kind: 'tierLookupReady', result: null });
+};
+
+/** `setRetentionDays`: how long raw captured rows are kept (1–3650 days; the registry refuses others). */
+export const handleSetRetentionDays: Handler<'setRetentionDays'> = async (req, h) => {
+  await putSetting(getDb(), captureRetentionDaysSetting, req.days);
+  h.post({ id: req.id, ok: true, kind: 'setRetentionDays', result: null });
 };
