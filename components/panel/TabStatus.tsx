@@ -42,7 +42,7 @@ export function TabStatus({ t }: { t: (k: MessageKey) => string }) {
     setInject({ state: 'running', text: '…' });
     // The background injects with the activeTab grant this popup's opening gave the extension.
     const r = await sendMessage('injectGenericCapture', { tabId }).catch((e: unknown) => ({ ok: false, reason: String(e) }));
-    setInject(r.ok ? { state: 'done', text: t('captureInjected') } : { state: 'error', text: `${t('captureInjectFailed')}：${r.reason ?? ''}` });
+    setInject(r.ok ? { state: 'done', text: t('captureInjected') } : { state: 'error', text: `${t('captureInjectFailed')}${t('labelSeparator')}${r.reason ?? ''}` });
   }
 
   return (

@@ -17,6 +17,7 @@ export const panelMessages = {
     en: '(tier:firstOrder 并 tier:repeat) 交 attr:fan 差 rfm:generalRetain',
   },
   listSeparator: { zh: '、', en: ', ' },
+  labelSeparator: { zh: '：', en: ': ' },
   // ——— export-format registry labels (lib/export/formats) ———
   format_csv: { zh: 'CSV', en: 'CSV' },
   format_xlsx: { zh: 'XLSX', en: 'XLSX' },
