@@ -35,9 +35,26 @@ export interface GroupedOrderPage<X extends string = never> extends TablePage<Or
   extra(get: (f: OrderField | X) => string, capturedAt: string): Pick<OrderInput, 'channel' | 'traffic'> & Partial<OrderInput>;
   /** The item id from the product cell's element, for consoles that show it only there (千牛: the item link). */
   productIdIn?(cell: Element | null): string | undefined;
+  /** The order blocks of the table, for a console that tells its remark rows apart its own way (default `groupsOf`). */
+  blocks?(rows: readonly TableRow[]): { groups: Group[]; orphans: number[] };
+  /** The labelled values of an order's header line (default: the columns' synonyms, `label：value`). */
+  headerLabels?(text: string): Partial<Record<OrderField | X, string>>;
+  /** The text a time is read from (default: the leading date and time of the cell). */
+  timeText?(text: string): string;
+  /** The amount's own text (default: the freight note dropped). */
+  amountText?(text: string): string;
+  /**
+   * The buyer, for a console that shows it in a cell of its own shape (抖店: the nickname leads the
+   * 收件信息 cell), and what that cell adds to the order (the recipient). Default: the nickname and
+   * buyer id columns or labels.
+   */
+  buyer?(get: (f: OrderField | X) => string, first: TableRow | undefined, cols: Partial<Record<OrderField | X, number>>): { nickname?: string; buyerId?: string; more?: Partial<OrderInput> };
+  /** One item row, for a console whose product and price cells have their own shape (default: product labels, 单价, 数量). */
+  item?(row: TableRow, i: number, cols: Partial<Record<OrderField | X, number>>): OrderItem;
 }
 
-type Group = { header: number | null; items: number[]; remarks?: number[] };
+/** An order block: its header row (null in a flat table), item rows and closing remark rows. */
+export type Group = { header: number | null; items: number[]; remarks?: number[] };
 
 /**
  * Order blocks: a group-header row, its item rows and its remark rows (商家备注/买家留言, kept in
@@ -68,7 +85,9 @@ export function readGroupedOrders<X extends string>(doc: Document, capturedAt: s
   if (!open) return out;
   const { table, cols, shopId } = open;
   const w = page.words;
-  const { groups, orphans } = groupsOf(table.rows);
+  const { groups, orphans } = (page.blocks ?? groupsOf)(table.rows);
+  const timeText = page.timeText ?? leadingDateTime;
+  const amountText = page.amountText ?? ((t: string) => t.replace(FREIGHT_NOTE, ''));
   for (const row of orphans) out.rejected.push({ row, reason: `item row before any order header row (${w.orderId})` });
   const seenOrders = new Map<string, number>();
   const addCustomer = customerOnce(out);
@@ -77,7 +96,8 @@ export function readGroupedOrders<X extends string>(doc: Document, capturedAt: s
     const at = g.header ?? g.items[0]!;
     const rowsOfGroup = [...(g.header === null ? [] : [g.header]), ...g.items, ...(g.remarks ?? [])];
     try {
-      const labels = readLabeled(g.header === null ? '' : table.rows[g.header]!.cells[0] ?? '', page.columns).values;
+      const headerText = g.header === null ? '' : table.rows[g.header]!.cells[0] ?? '';
+      const labels: Partial<Record<OrderField | X, string>> = page.headerLabels ? (g.header === null ? {} : page.headerLabels(headerText)) : readLabeled(headerText, page.columns).values;
       const first = g.items[0] === undefined ? undefined : table.rows[g.items[0]];
       const get = (f: OrderField | X): string => {
         const col = cols[f];
@@ -88,19 +108,20 @@ export function readGroupedOrders<X extends string>(doc: Document, capturedAt: s
       if (isEmptyMark(orderId)) throw new RowError(`missing ${w.orderId} (order id)`);
       if (seenOrders.has(orderId)) throw new RowError(`${w.orderId} ${orderId} shown twice (first at row ${seenOrders.get(orderId)})`);
       if (g.items.length === 0) throw new RowError(`order ${orderId} has no item rows`);
-      const placedAt = need(parseConsoleTime(leadingDateTime(get('placedAt')), capturedAt), w.placedAt);
+      const placedAt = need(parseConsoleTime(timeText(get('placedAt')), capturedAt), w.placedAt);
       if (!placedAt) throw new RowError(`missing ${w.placedAt}`);
-      const paidAt = need(parseConsoleTime(leadingDateTime(get('paidAt')), capturedAt), w.paidAt);
+      const paidAt = need(parseConsoleTime(timeText(get('paidAt')), capturedAt), w.paidAt);
       const { channel, traffic, ...more } = page.extra(get, capturedAt);
-      const amountFen = need(parseFen(get('amount').replace(FREIGHT_NOTE, '')), w.amount);
+      const amountFen = need(parseFen(amountText(get('amount'))), w.amount);
       if (amountFen === undefined) throw new RowError(`missing ${w.amount}`);
       const status = page.parseStatus(get('status'));
       if (!status.ok) throw new RowError(status.reason);
-      const nickname = textOrUndefined(get('nickname'));
-      const buyerId = textOrUndefined(get('buyerId'));
+      const who = page.buyer ? page.buyer(get, first, cols) : { nickname: textOrUndefined(get('nickname')), buyerId: textOrUndefined(get('buyerId')) };
+      const { nickname, buyerId } = who;
       if (!nickname && !buyerId) throw new RowError(w.noBuyer);
 
       const items: OrderItem[] = g.items.map((i) => {
+        if (page.item) return page.item(table.rows[i]!, i, cols);
         const cell = cellsOf(cols, table.rows[i]!.cells);
         const { lead, values } = readLabeled(cell('product'), page.productLabels);
         if (!lead) throw new RowError(`row ${i}: ${w.noProduct}`);
@@ -133,6 +154,7 @@ export function readGroupedOrders<X extends string>(doc: Document, capturedAt: s
         channel,
         traffic,
         status: status.value,
+        ...who.more,
         ...more,
       };
       seenOrders.set(orderId, at);

@@ -32,6 +32,7 @@ import type { CustomerInput, OrderInput, OrderItem, OrderStatus } from '../../mo
 import { customerKeyOf } from '../../model/keys';
 import { toShanghaiIso } from '../../model/time';
 import { readLabeled, type Synonyms } from '../columns';
+import { readGroupedOrders, type GroupedOrderPage, type OrderField } from '../grouped-orders';
 import {
   collapseWhitespace,
   isEmptyMark,
@@ -44,7 +45,7 @@ import {
   parseTraffic,
   textOrUndefined,
 } from '../normalize';
-import { customerOnce, need, openTablePage, rejectForNoShop, RowError, tableAdapter, type TablePage } from '../read-kit';
+import { customerOnce, need, rejectForNoShop, RowError, tableAdapter, type TablePage } from '../read-kit';
 import type { ShopSpec } from '../shop';
 import { cellLines, cellText, type TableRow } from '../table';
 import { emptyResult, type Adapter, type AdapterResult, type Endpoint, type ObserveContext } from '../types';
@@ -238,89 +239,56 @@ function readBuyerCell(el: Element | null, text: string, nicknameKnown: boolean)
   return { recipientText: all };
 }
 
+/** The 抖店 order list as a block order page (lib/capture/grouped-orders.ts), with the hooks for its own cells. */
+const ORDER_PAGE: GroupedOrderPage<Exclude<Field, OrderField>> = {
+  ...PAGE,
+  productLabels: PRODUCT_LABELS,
+  words: { orderId: '订单编号', placedAt: '下单时间', paidAt: '支付时间', amount: '实付金额', noBuyer: 'missing 买家 (buyer nickname or id)', noProduct: 'missing 商品名称' },
+  parseStatus: parseOrderStatus,
+  blocks: (rows) => {
+    const { blocks, orphans } = blocksOf(rows);
+    return { groups: blocks, orphans };
+  },
+  headerLabels: (text) => readHeaderLine(text),
+  timeText: (text) => text,
+  amountText: paidAmountText,
+  extra: (get, capturedAt) => {
+    const shippedAt = need(parseConsoleTime(get('shippedAt'), capturedAt), '发货时间');
+    const promisedShipAt = need(parseConsoleTime(get('promisedShipAt'), capturedAt), '承诺发货时间');
+    const traffic = get('traffic');
+    return {
+      channel: parseChannel(get('channel')),
+      traffic: traffic ? parseTraffic(traffic) : 'unknown',
+      ...(promisedShipAt ? { promisedShipAt } : {}),
+      ...(shippedAt ? { shippedAt } : {}),
+    };
+  },
+  buyer: (get, first, cols) => {
+    const labelledNick = textOrUndefined(get('nickname'));
+    const col = cols.recipient;
+    const buyerCell = readBuyerCell(col !== undefined && first ? first.cellEls[col] ?? null : null, col !== undefined && first ? first.cells[col] ?? '' : '', labelledNick !== undefined);
+    return {
+      nickname: labelledNick ?? textOrUndefined(buyerCell.nickname ?? ''),
+      buyerId: textOrUndefined(get('buyerId')),
+      more: readRecipient(buyerCell.recipientText),
+    };
+  },
+  item: (row, i, cols) => {
+    const cellOf = (f: Field) => (cols[f] !== undefined ? row.cells[cols[f]!] ?? '' : '');
+    const goods = readGoods(cols.product !== undefined ? row.cellEls[cols.product] ?? null : null, cellOf('product'));
+    if (!goods.productName) throw new RowError(`row ${i}: missing 商品名称`);
+    const { price, quantity: qtyInPrice } = splitPriceQuantity(cellOf('unitPrice'));
+    const unitPriceFen = need(parseFen(price), `row ${i}: 单价`);
+    const quantity = need(parseQuantity(qtyInPrice ?? (cellOf('quantity') || '1')), `row ${i}: 数量`);
+    if (!quantity) throw new RowError(`row ${i}: 数量 must be at least 1`);
+    return { ...goods, ...(unitPriceFen !== undefined ? { unitPriceFen } : {}), quantity };
+  },
+};
+
 /** Reads the order list of a 抖店 page. Pure; never throws (see `read`). */
 export function readDouyinOrders(doc: Document, url: string, capturedAt: string): AdapterResult {
   void url;
-  const { out, open } = openTablePage(doc, PAGE);
-  if (!open) return out;
-  const { table, cols, shopId } = open;
-  const { blocks, orphans } = blocksOf(table.rows);
-  for (const row of orphans) out.rejected.push({ row, reason: 'item row before any order header row (订单编号)' });
-  const seen = new Map<string, number>();
-  const addCustomer = customerOnce(out);
-
-  for (const b of blocks) {
-    const at = b.header ?? b.items[0]!;
-    const rowsOfBlock = [...(b.header === null ? [] : [b.header]), ...b.items, ...b.remarks];
-    try {
-      const labels = b.header === null ? {} : readHeaderLine(table.rows[b.header]!.cells[0] ?? '');
-      const first = b.items[0] === undefined ? undefined : table.rows[b.items[0]];
-      const cellOf = (row: TableRow | undefined, f: Field) => (cols[f] !== undefined && row ? row.cells[cols[f]!] ?? '' : '');
-      const elOf = (row: TableRow | undefined, f: Field) => (cols[f] !== undefined && row ? row.cellEls[cols[f]!] ?? null : null);
-      const get = (f: Field): string => cellOf(first, f) || (labels as Partial<Record<Field, string>>)[f] || '';
-
-      const orderId = get('orderId').split(' ')[0] ?? '';
-      if (isEmptyMark(orderId)) throw new RowError('missing 订单编号 (order id)');
-      if (seen.has(orderId)) throw new RowError(`订单编号 ${orderId} shown twice (first at row ${seen.get(orderId)})`);
-      if (b.items.length === 0) throw new RowError(`order ${orderId} has no item rows`);
-      const placedAt = need(parseConsoleTime(get('placedAt'), capturedAt), '下单时间');
-      if (!placedAt) throw new RowError('missing 下单时间');
-      const paidAt = need(parseConsoleTime(get('paidAt'), capturedAt), '支付时间');
-      const shippedAt = need(parseConsoleTime(get('shippedAt'), capturedAt), '发货时间');
-      const promisedShipAt = need(parseConsoleTime(get('promisedShipAt'), capturedAt), '承诺发货时间');
-      const amountFen = need(parseFen(paidAmountText(get('amount'))), '实付金额');
-      if (amountFen === undefined) throw new RowError('missing 实付金额');
-      const status = parseOrderStatus(get('status'));
-      if (!status.ok) throw new RowError(status.reason);
-
-      const labelledNick = textOrUndefined(get('nickname'));
-      const buyerCell = readBuyerCell(elOf(first, 'recipient'), cellOf(first, 'recipient'), labelledNick !== undefined);
-      const nickname = labelledNick ?? textOrUndefined(buyerCell.nickname ?? '');
-      const buyerId = textOrUndefined(get('buyerId'));
-      if (!nickname && !buyerId) throw new RowError('missing 买家 (buyer nickname or id)');
-
-      const items: OrderItem[] = b.items.map((i) => {
-        const row = table.rows[i]!;
-        const goods = readGoods(elOf(row, 'product'), cellOf(row, 'product'));
-        if (!goods.productName) throw new RowError(`row ${i}: missing 商品名称`);
-        const { price, quantity: qtyInPrice } = splitPriceQuantity(cellOf(row, 'unitPrice'));
-        const unitPriceFen = need(parseFen(price), `row ${i}: 单价`);
-        const quantity = need(parseQuantity(qtyInPrice ?? (cellOf(row, 'quantity') || '1')), `row ${i}: 数量`);
-        if (!quantity) throw new RowError(`row ${i}: 数量 must be at least 1`);
-        return { ...goods, ...(unitPriceFen !== undefined ? { unitPriceFen } : {}), quantity };
-      });
-      const traffic = get('traffic');
-      const customerKey = customerKeyOf('douyin', shopId, { buyerId, nickname: nickname ?? '' });
-      const order: OrderInput = {
-        orderId,
-        shopId,
-        customerKey,
-        placedAt,
-        ...(paidAt ? { paidAt } : {}),
-        amountFen,
-        quantity: items.reduce((s, i) => s + i.quantity, 0),
-        ...(items[0]?.productId ? { productId: items[0].productId } : {}),
-        ...(items[0] ? { productName: items[0].productName } : {}),
-        items,
-        channel: parseChannel(get('channel')),
-        traffic: traffic ? parseTraffic(traffic) : 'unknown',
-        status: status.value,
-        ...readRecipient(buyerCell.recipientText),
-        ...(promisedShipAt ? { promisedShipAt } : {}),
-        ...(shippedAt ? { shippedAt } : {}),
-      };
-      seen.set(orderId, at);
-      out.orders.push(order);
-      out.rowOf.orders.push(at);
-      addCustomer({ customerKey, shopId, nickname: nickname ?? '', ...(buyerId ? { buyerId } : {}) }, at);
-    } catch (e) {
-      if (!(e instanceof RowError)) throw e;
-      out.rejected.push({ row: at, reason: e.message });
-      for (const r of rowsOfBlock) if (r !== at) out.rejected.push({ row: r, reason: `part of the order at row ${at}, which could not be read` });
-    }
-  }
-  out.rejected.sort((a, b) => a.row - b.row);
-  return out;
+  return readGroupedOrders(doc, capturedAt, ORDER_PAGE);
 }
 
 // --- observed JSON: GET /api/order/searchlist -------------------------------------------------
