@@ -109,12 +109,21 @@ export async function eraseCustomerEverywhere(db: SellerLensDb, shopId: string, 
       await db.captures.where('shopId').equals(shopId).each((c) => {
         let n = 0;
         const rawRows = c.rawRows.map((row) => (rowNames(row, ids) ? (n++, row.map(() => '')) : row));
-        if (n > 0) {
+        // A rejected row's reason may quote its cells: that row's reason goes too.
+        const rejected = c.rejected.map((r) => (rowNames([r.reason], ids) || (rawRows[r.row] !== c.rawRows[r.row]) ? { ...r, reason: '' } : r));
+        const scrubbed = rejected.some((r, i) => r !== c.rejected[i]);
+        if (n > 0 || scrubbed) {
           result.captureRows += n;
-          changed.push({ ...c, rawRows });
+          changed.push({ ...c, rawRows, rejected });
         }
       });
-      if (changed.length > 0) await db.captures.bulkPut(changed);
+      if (changed.length > 0) {
+        await db.captures.bulkPut(changed);
+        // The 数据 tab's summaries hold the rejected reasons too.
+        const summaries = await db.captureSummaries.bulkGet(changed.map((c) => c.captureId));
+        const next = summaries.flatMap((sum, i) => (sum ? [{ ...sum, rejected: changed[i]!.rejected }] : []));
+        if (next.length > 0) await db.captureSummaries.bulkPut(next);
+      }
     }
 
     const exports = await db.exports.where('shopId').equals(shopId).toArray();

@@ -29,10 +29,14 @@ async function fillShop(db: SellerLensDb, shop: typeof shopA | typeof shopB, tag
     orders: [order(id, `o-${tag}-1`, `b1${tag}`), order(id, `o-${tag}-2`, `b2${tag}`)],
     contacts: [contact(id, `b1${tag}`, '2026-11-19T08:00:00+08:00'), contact(id, `b2${tag}`, '2026-11-19T09:00:00+08:00')],
     platformSnapshots: [snapshot(id, '2026-11-20', 30)],
-    capture: capture(id, `cap-${tag}`, [
-      [`o-${tag}-1`, `张三${tag}`, '123.45'],
-      [`o-${tag}-2`, `买家b2${tag}`, '10.00'],
-    ]),
+    capture: {
+      ...capture(id, `cap-${tag}`, [
+        [`o-${tag}-1`, `张三${tag}`, '123.45'],
+        [`o-${tag}-2`, `买家b2${tag}`, '10.00'],
+        [`o-${tag}-3`, '13812341234', 'abc'],
+      ]),
+      rejected: [{ row: 2, reason: `金额 "abc" 不是数字 (13812341234)` }],
+    },
   });
   const data = await loadShopData(db, id);
   const snap = buildSnapshot(data);
@@ -86,7 +90,7 @@ describe('eraseCustomer (issue 11 item 7)', () => {
     await fillShop(db, shopA, 'A');
     const tokenBefore = await shopDataToken(db, '10001');
     const r = await eraseCustomer(db, '10001', 'douyin:10001:id:b1A');
-    expect(r).toEqual({ customers: 1, orders: 2, contacts: 2, captureRows: 1, exports: 1 });
+    expect(r).toEqual({ customers: 1, orders: 2, contacts: 2, captureRows: 2, exports: 1 });
 
     const data = await loadShopData(db, '10001');
     expect(data.customers.map((c) => c.customerKey).sort()).toEqual(['douyin:10001:id:b2A', 'douyin:10001:id:bbA']);
@@ -100,7 +104,9 @@ describe('eraseCustomer (issue 11 item 7)', () => {
     expect((await db.captures.get('cap-A'))?.rawRows).toEqual([
       ['', '', ''],
       ['o-A-2', '买家b2A', '10.00'],
+      ['', '', ''],
     ]);
+    expect((await db.captureSummaries.get('cap-A'))?.rejected).toEqual([{ row: 2, reason: '' }]);
     expect((await db.exports.toArray())[0]?.members).toEqual(['douyin:10001:id:b2A']);
     // Derived caches gone, a new data token (open panels rebuild).
     expect(await db.analysisSnapshots.count()).toBe(0);
