@@ -266,7 +266,7 @@ function phaseStream(opts: Opts, dir: string): StreamResult {
 function phaseEngine(opts: Opts, dir: string, build: BuildResult): EngineResult {
   collect();
   const mem = new MemoryPeak();
-  let t = performance.now();
+  const t = performance.now();
   const snap = readSnapshotFiles(dir);
   const loadMs = performance.now() - t;
   mem.sample();
@@ -307,7 +307,7 @@ function phaseArquero(opts: Opts, dir: string, build: BuildResult): ArqueroResul
   collect();
   const mem = new MemoryPeak();
   const snap = readSnapshotFiles(dir);
-  let t = performance.now();
+  const t = performance.now();
   const tables = arqueroTables(snap);
   const tablesMs = performance.now() - t;
   const w = toRange(build.window), prev = toRange(previousWindow(build.window));

@@ -32,7 +32,6 @@ import { createTierChips } from './tier-chips';
 import { readLocalSetting, writeLocalSetting } from '@/lib/db/settings/local';
 import { observeJsonSetting, shopAnswerSetting } from '@/lib/db/settings/registry';
 
-export { NEEDS_SHOP } from './page-reader';
 
 /** chrome.storage.local: false turns the observed JSON off (DOM only; tests and merchants who want it). Default on. */
 export const OBSERVE_JSON_KEY = observeJsonSetting.prefix;

@@ -3,6 +3,6 @@ export * from './format';
 export * from './refusals';
 export * from './parse';
 export * from './build';
-export { validateBackupSource, type BackupSource, type RestoreOptions, type RestoreResult } from './restore';
+export { validateBackupSource } from './restore';
 export { restoreShop } from './transaction';
 export * from './preview';

@@ -11,7 +11,6 @@
 import ExcelJS from 'exceljs';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, readFixtureJson, readStore, serveFixture, SHOTS_DIR, test } from './extension';
 import { naiveFigures } from './truth';
 

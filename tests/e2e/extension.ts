@@ -39,7 +39,7 @@ export async function launchWithExtension(userDataDir = '', headless = true, ext
   return { context, extensionId };
 }
 
-export { fixtureApi, serveFixture } from './serve';
+export { serveFixture } from './serve';
 
 export function readFixtureJson<T>(file: string): T {
   return JSON.parse(readFileSync(path.join(FIXTURES_DIR, file), 'utf8')) as T;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_DIR, expect, readFixtureJson, serveFixture, SHOTS_DIR, test } from './extension';
 import { naiveFigures } from './truth';
+import { CONSOLE_OTHER_URL, SITE_URL } from '../fixtures/pages/generic-tables/view';
 import { CONSOLE_MATCHES } from '../../lib/capture/consoles';
 
 interface GenericTruth {
@@ -16,8 +17,6 @@ interface GenericTruth {
   members: { id: string }[];
 }
 const generic = readFixtureJson<GenericTruth>('generic-tables.truth.json');
-const SITE_URL = 'https://example.test/erp/orders/8812/list';
-const CONSOLE_OTHER_URL = 'https://fxg.jinritemai.com/ffa/grid/tools/8812';
 
 mkdirSync(SHOTS_DIR, { recursive: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) });

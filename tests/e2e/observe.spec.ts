@@ -9,7 +9,6 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, readFixtureJson, readStore, serveFixture, SHOTS_DIR, test } from './extension';
 
 interface CrmTruth {

@@ -10,7 +10,6 @@ export { cellText, cellLines } from './text';
 export { layGrid } from './grid';
 export { readHtmlTable } from './html';
 export { readFamilyTable, findTableRoots } from './family';
-export { readElementTable } from './element';
 export { readAriaTable } from './aria';
 
 /**

@@ -4,8 +4,7 @@
  * record encoding of ./encode.ts), serialised by ./codec.ts, read through ./query.ts.
  */
 export * from './types';
-export { dayNumberOfInstant, Dict, Arena } from './columns';
-export { assembleSnapshot, writeImplicitContacts, snapshotOf } from './assemble';
+export { dayNumberOfInstant } from './columns';
 export * from './build';
 export * from './apply';
 export * from './query';

@@ -36,7 +36,6 @@ import type { Platform } from '../../model';
 export const NO_DAY = -1;
 
 export const CONTACT_KINDS = ['visit', 'view', 'click', 'cart', 'order', 'placed', 'paid'] as const;
-export type SnapshotContactKind = (typeof CONTACT_KINDS)[number];
 export const KIND_VISIT = 0, KIND_VIEW = 1, KIND_CLICK = 2, KIND_CART = 3, KIND_ORDER = 4, KIND_PLACED = 5, KIND_PAID = 6;
 
 export const CHANNELS = ['live', 'video', 'card', 'other'] as const;

@@ -6,7 +6,7 @@
  * truths come from the drawn figures (truth.ts), never from the adapter.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { compassUserAsset, mapUserAsset, readCompassUserAsset } from '@/lib/capture/adapters/compass-user-asset';
+import { compassUserAsset, readCompassUserAsset } from '@/lib/capture/adapters/compass-user-asset';
 import { pickAdapter } from '@/lib/capture/adapters';
 import { parseCountRange } from '@/lib/capture/normalize';
 import type { AdapterResult, ObserveContext, ObservedResponse } from '@/lib/capture/types';

@@ -14,7 +14,7 @@ import { fixturePages } from '../../../fixtures/pages/registry';
 const root = path.resolve(__dirname, '../../../..');
 const adapterDir = path.join(root, 'lib/capture/adapters');
 
-describe.each(adapters.map((a) => [a.id, a] as const))('adapter %s', (id, adapter) => {
+describe.each(adapters.map((a) => [a.id, a] as const))('adapter %s', (id) => {
   const file = path.join(adapterDir, `${id}.ts`);
 
   test('lives in lib/capture/adapters/<id>.ts', () => expect(existsSync(file)).toBe(true));

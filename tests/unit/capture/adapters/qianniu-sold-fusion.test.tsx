@@ -14,7 +14,7 @@ import { decodeBody, parseJsonBody } from '@/lib/capture/observe/decode';
 import type { AdapterResult, ObserveContext, ObservedResponse } from '@/lib/capture/types';
 import { Customer, Order, parseWith } from '@/lib/model';
 import { SoldFusionPage } from '../../../fixtures/pages/qianniu-sold-fusion/App';
-import { soldApi, soldResponse, soldResponseBytes } from '../../../fixtures/pages/qianniu-sold-fusion/api';
+import { soldApi, soldResponse } from '../../../fixtures/pages/qianniu-sold-fusion/api';
 import { generateVariant, pageData, shopIdOf, type PageData } from '../../../fixtures/pages/qianniu-sold-fusion/data';
 import { captureTruth, type CaptureTruth } from '../../../fixtures/pages/qianniu-sold-fusion/truth';
 import { CONSOLE_URL, E2E_VARIANT, EMPTY_TEXT, QN_URL, SOLD_ENDPOINT, soldQueryBody, type SoldQueryResponse } from '../../../fixtures/pages/qianniu-sold-fusion/view';
