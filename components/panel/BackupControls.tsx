@@ -4,6 +4,7 @@ import { EngineStoppedError, type EngineClient } from '@/components/engine/clien
 import type { RestorePreviewResult } from '@/components/engine/protocol';
 import { messageText, refusalText, type Refusal } from '@/lib/backup/refusals';
 import { messages, type Lang, type MessageKey } from '@/lib/i18n/messages';
+import { backupCountLabel } from './labels';
 
 /** Restore status; the message is rendered from its parts so that it follows the language toggle. */
 type RestoreState =
@@ -16,16 +17,6 @@ type RestoreState =
 
 /** A previewed file waiting for the merchant's answer. */
 type Pending = { file: File; preview: Extract<RestorePreviewResult, { ok: true }> };
-
-const COUNT_KEYS: Record<string, MessageKey> = {
-  customers: 'count_customers',
-  orders: 'count_orders',
-  contacts: 'count_contacts',
-  captures: 'count_captures',
-  platformSnapshots: 'count_platformSnapshots',
-  audiences: 'count_audiences',
-  exports: 'count_exports',
-};
 
 /**
  * Backup download and restore from a file. A restore first shows what the file holds and what it
@@ -43,7 +34,7 @@ export function BackupControls(p: { engine: EngineClient; shopId: string | null;
 
   const counts = (c: Record<string, number>) =>
     Object.entries(c)
-      .map(([k, v]) => `${COUNT_KEYS[k] ? p.t(COUNT_KEYS[k]!) : k} ${v}`)
+      .map(([k, v]) => `${backupCountLabel(k, p.t)} ${v}`)
       .join(', ');
 
   async function backup(shopId: string | null) {
