@@ -4,6 +4,11 @@ import type { Unsaved } from './session';
 import type { Platform, Shop } from '@/lib/model';
 import { shopFromName } from '@/lib/capture/shop';
 import { NO_VISITOR_REASON } from '@/lib/capture/adapters/sycm-visitors';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { textOf } from '@/lib/i18n/text';
+
+/** The overlay's text (zh-CN) of a catalogue message (lib/i18n/messages-overlay.ts). */
+const tr = (key: MessageKey, vars?: Record<string, string | number>) => textOf(key, vars).zh;
 
 /** Rows of visitors who were not logged in: rejected as SPEC §2 says, but not a reading error (shown apart, not in red). */
 const isAnonymousVisitor = (reason: string) => reason.includes(NO_VISITOR_REASON);
@@ -46,37 +51,37 @@ export function CaptureOverlay(p: OverlayProps) {
       <div className="sl-bar">
         <span className="sl-badge" data-testid="capture-badge" data-count={p.count} data-rejected={p.rejected} title="seller-lens">
           <span className="sl-logo">SL</span>
-          <span>已采集 {p.count}</span>
-          {p.rejected - anonymous > 0 && <span className="sl-rejected">· {p.rejected - anonymous} 行无法读取</span>}
-          {anonymous > 0 && <span className="sl-anonymous">· {anonymous} 位未登录访客（不记录）</span>}
+          <span>{tr('overlay_captured', { n: p.count })}</span>
+          {p.rejected - anonymous > 0 && <span className="sl-rejected">{tr('overlay_rejected', { n: p.rejected - anonymous })}</span>}
+          {anonymous > 0 && <span className="sl-anonymous">{tr('overlay_anonymous', { n: anonymous })}</span>}
         </span>
         <button type="button" data-testid="capture-all" disabled={!p.canCaptureAll || p.state === 'running'} onClick={p.onCaptureAll}>
-          采集全部分页
+          {tr('overlay_captureAll')}
         </button>
         {p.generic && (
           <>
-            <button type="button" data-testid="capture-now" disabled={p.state === 'running'} onClick={p.onCaptureNow} title="采集本页（含虚拟滚动列表的全部行）">
-              采集本页
+            <button type="button" data-testid="capture-now" disabled={p.state === 'running'} onClick={p.onCaptureNow} title={tr('overlay_captureNowTitle')}>
+              {tr('overlay_captureNow')}
             </button>
             <button type="button" data-testid="mapping-open" data-review={p.generic.review} disabled={p.generic.tables === 0} onClick={p.onOpenMapping}>
-              列映射{p.generic.review > 0 ? `（${p.generic.review} 列待确认）` : ''}
+              {p.generic.review > 0 ? tr('overlay_mappingReview', { n: p.generic.review }) : tr('overlay_mapping')}
             </button>
             <button type="button" data-testid="pick-table" aria-pressed={p.generic.picking} className={p.generic.picking ? 'sl-on' : ''} onClick={p.onTogglePick}>
-              {p.generic.picking ? '点击页面上的表格…' : '选择表格'}
+              {p.generic.picking ? tr('overlay_picking') : tr('overlay_pickTable')}
             </button>
             {p.generic.picked && (
-              <button type="button" data-testid="pick-clear" onClick={p.onClearPick} title="采集页面上的全部表格">
-                全部表格
+              <button type="button" data-testid="pick-clear" onClick={p.onClearPick} title={tr('overlay_allTablesTitle')}>
+                {tr('overlay_allTables')}
               </button>
             )}
           </>
         )}
         <button type="button" data-testid="capture-stop" disabled={p.state !== 'running'} onClick={p.onStop}>
-          停止
+          {tr('overlay_stop')}
         </button>
         {p.onDiagnostics && (
-          <button type="button" data-testid="capture-diagnostics" onClick={p.onDiagnostics} title="保存本页结构的诊断文件（不含任何单元格内容）">
-            导出诊断
+          <button type="button" data-testid="capture-diagnostics" onClick={p.onDiagnostics} title={tr('overlay_diagnosticsTitle')}>
+            {tr('overlay_diagnostics')}
           </button>
         )}
         <span className="sl-progress" data-testid="capture-progress" data-state={p.state}>
@@ -86,11 +91,11 @@ export function CaptureOverlay(p: OverlayProps) {
       {p.shopPrompt && p.onShopAnswer && <ShopPrompt {...p.shopPrompt} onAnswer={p.onShopAnswer} />}
       {p.unsaved && (
         <div className="sl-message sl-unsaved" data-testid="capture-unsaved" data-retrying={p.unsaved.retrying}>
-          未保存 {p.unsaved.rows} 行：{p.unsaved.reason}
-          {p.unsaved.retrying ? `（已尝试 ${p.unsaved.attempts} 次，稍后自动重试） (not stored yet, retrying)` : '（不会自动重试） (refused, not retried)'}
+          {tr('overlay_unsaved', { n: p.unsaved.rows, reason: p.unsaved.reason })}
+          {p.unsaved.retrying ? tr('overlay_unsavedRetrying', { n: p.unsaved.attempts }) : tr('overlay_unsavedRefused')}
           {p.unsaved.retrying && p.onGiveUp && (
             <button type="button" data-testid="capture-give-up" onClick={p.onGiveUp}>
-              放弃
+              {tr('overlay_giveUp')}
             </button>
           )}
         </div>
@@ -100,11 +105,11 @@ export function CaptureOverlay(p: OverlayProps) {
       {p.observedText && <div className="sl-info" data-testid="capture-observed">{p.observedText}</div>}
       {p.reasons.length > 0 && (
         <details className="sl-reasons">
-          <summary>{p.rejected - anonymous > 0 ? `${p.rejected - anonymous} 行无法读取 · 查看原因` : `${anonymous} 位未登录访客 · 查看`}</summary>
+          <summary>{p.rejected - anonymous > 0 ? tr('overlay_reasonsRejected', { n: p.rejected - anonymous }) : tr('overlay_reasonsAnonymous', { n: anonymous })}</summary>
           <ul>
             {p.reasons.slice(0, 50).map((r, i) => (
               <li key={i}>
-                第 {r.row + 1} 行：{r.reason}
+                {tr('overlay_reasonRow', { row: r.row + 1, reason: r.reason })}
               </li>
             ))}
           </ul>
@@ -136,7 +141,7 @@ export function ShopPrompt({ platform, known, onAnswer }: { platform: Platform; 
         if (shop) onAnswer(shop);
       }}
     >
-      <div className="sl-shop-title">页面上没有显示店铺，请选择或输入本页所属的店铺 (which shop is this page?)</div>
+      <div className="sl-shop-title">{tr('overlay_shopTitle')}</div>
       {known.length > 0 && (
         <select
           data-testid="shop-prompt-pick"
@@ -147,7 +152,7 @@ export function ShopPrompt({ platform, known, onAnswer }: { platform: Platform; 
             setName(s?.name ?? '');
           }}
         >
-          <option value="">选择已有店铺…</option>
+          <option value="">{tr('overlay_shopPick')}</option>
           {known.map((k) => (
             <option key={k.shopId} value={k.shopId}>
               {k.name || k.shopId}
@@ -155,9 +160,9 @@ export function ShopPrompt({ platform, known, onAnswer }: { platform: Platform; 
           ))}
         </select>
       )}
-      <input data-testid="shop-prompt-name" type="text" placeholder="店铺名称 (shop name)" value={name} onChange={(e) => setName(e.target.value)} />
+      <input data-testid="shop-prompt-name" type="text" placeholder={tr('overlay_shopName')} value={name} onChange={(e) => setName(e.target.value)} />
       <button type="submit" data-testid="shop-prompt-ok" disabled={!answer()}>
-        确定
+        {tr('overlay_ok')}
       </button>
     </form>
   );

@@ -1,10 +1,12 @@
 /** The one message catalogue: zh-CN first, English second. */
 import { audienceMessages } from './messages-audience';
+import { overlayMessages } from './messages-overlay';
 import { panelMessages } from './messages-panel';
 
 export const messages = {
   ...panelMessages,
   ...audienceMessages,
+  ...overlayMessages,
   appName: { zh: 'seller-lens 客户资产透镜', en: 'seller-lens' },
   shop: { zh: '店铺', en: 'Shop' },
   noShops: {
