@@ -2,6 +2,8 @@
 import { useMemo, useState } from 'react';
 import { headerKey } from '@/lib/capture/columns';
 import { CONFIDENT, FIELD_LABELS, GENERIC_FIELDS, type ColumnChoice, type ColumnMapping, type TableKind } from '@/lib/capture/generic';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { textOf } from '@/lib/i18n/text';
 
 export interface DialogTable {
   signature: string;
@@ -12,12 +14,20 @@ export interface DialogTable {
   rows: string[][];
 }
 
-export const KIND_LABELS: Record<TableKind, string> = { orders: '订单表', customers: '客户表', contacts: '访客表', rows: '仅保存原始行' };
+/** The overlay's text (zh-CN) of a catalogue message (lib/i18n/messages-overlay.ts). */
+const tr = (key: MessageKey, vars?: Record<string, string | number>) => textOf(key, vars).zh;
+
+export const KIND_LABELS: Record<TableKind, string> = {
+  orders: tr('mapping_kindOrders'),
+  customers: tr('mapping_kindCustomers'),
+  contacts: tr('mapping_kindContacts'),
+  rows: tr('mapping_kindRows'),
+};
 
 function status(m: ColumnMapping): { text: string; cls: string } {
-  if (m.source === 'saved') return { text: '已确认', cls: 'ok' };
-  if (!m.field) return { text: '未识别', cls: 'none' };
-  return m.confidence >= CONFIDENT ? { text: '已识别', cls: 'ok' } : { text: '待确认', cls: 'warn' };
+  if (m.source === 'saved') return { text: tr('mapping_saved'), cls: 'ok' };
+  if (!m.field) return { text: tr('mapping_unknown'), cls: 'none' };
+  return m.confidence >= CONFIDENT ? { text: tr('mapping_recognised'), cls: 'ok' } : { text: tr('mapping_review'), cls: 'warn' };
 }
 
 /** One table's columns with a field picker each; saving remembers the choices for this URL pattern. */
@@ -35,9 +45,9 @@ export function MappingDialog({ tables, onSave, onClose }: { tables: DialogTable
       .join(' · ');
   const save = () => onSave(Object.fromEntries(table.headers.map((h, col) => [headerKey(h), choices[col] ?? 'ignore'])));
   return (
-    <div className="sl-dialog" role="dialog" aria-label="列映射" data-testid="mapping-dialog">
+    <div className="sl-dialog" role="dialog" aria-label={tr('mapping_title')} data-testid="mapping-dialog">
       <div className="sl-dialog-head">
-        <strong>列映射</strong>
+        <strong>{tr('mapping_title')}</strong>
         {tables.length > 1 && (
           <select
             data-testid="mapping-table"
@@ -50,24 +60,24 @@ export function MappingDialog({ tables, onSave, onClose }: { tables: DialogTable
           >
             {tables.map((t, i) => (
               <option key={t.signature} value={i}>
-                表格 {i + 1}（{t.headers.slice(0, 3).join('、')}…）
+                {tr('mapping_table', { n: i + 1, headers: t.headers.slice(0, 3).join('、') })}
               </option>
             ))}
           </select>
         )}
         <span className="sl-kind" data-testid="mapping-kind" data-kind={table.kind}>
-          识别为：{KIND_LABELS[table.kind]}
-          {table.confident ? '' : '（确认后才生成订单/客户记录）'}
+          {tr('mapping_kind', { kind: KIND_LABELS[table.kind] })}
+          {table.confident ? '' : tr('mapping_unconfirmed')}
         </span>
       </div>
       <div className="sl-dialog-body">
         <table className="sl-map">
           <thead>
             <tr>
-              <th>表头</th>
-              <th>示例</th>
-              <th>对应字段</th>
-              <th>状态</th>
+              <th>{tr('mapping_header')}</th>
+              <th>{tr('mapping_sample')}</th>
+              <th>{tr('mapping_field')}</th>
+              <th>{tr('mapping_status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -75,7 +85,7 @@ export function MappingDialog({ tables, onSave, onClose }: { tables: DialogTable
               const st = status(m);
               return (
                 <tr key={m.col} data-testid={`mapping-row-${m.col}`} data-field={m.field ?? ''} data-confidence={m.confidence}>
-                  <td>{m.header || `第 ${m.col + 1} 列`}</td>
+                  <td>{m.header || tr('mapping_column', { n: m.col + 1 })}</td>
                   <td className="sl-sample">{sample(m.col)}</td>
                   <td>
                     <select
@@ -83,7 +93,7 @@ export function MappingDialog({ tables, onSave, onClose }: { tables: DialogTable
                       value={choices[m.col] ?? 'ignore'}
                       onChange={(e) => setChoices({ ...choices, [m.col]: e.target.value as ColumnChoice })}
                     >
-                      <option value="ignore">忽略</option>
+                      <option value="ignore">{tr('mapping_ignore')}</option>
                       {GENERIC_FIELDS.map((f) => (
                         <option key={f} value={f}>
                           {FIELD_LABELS[f]}
@@ -99,12 +109,12 @@ export function MappingDialog({ tables, onSave, onClose }: { tables: DialogTable
         </table>
       </div>
       <div className="sl-dialog-foot">
-        <span className="sl-hint">映射按网址规则记住，下次采集自动使用。</span>
+        <span className="sl-hint">{tr('mapping_hint')}</span>
         <button type="button" data-testid="mapping-cancel" onClick={onClose}>
-          取消
+          {tr('mapping_cancel')}
         </button>
         <button type="button" className="sl-primary" data-testid="mapping-save" onClick={save}>
-          保存映射
+          {tr('mapping_save')}
         </button>
       </div>
     </div>
