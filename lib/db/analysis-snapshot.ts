@@ -39,6 +39,7 @@ import {
   type PropensityParams,
 } from '../engine/propensity/model';
 import type { AnalysisSnapshot, SellerLensDb } from './schema';
+import { align8, BYTES, packOrderIds, packStrings, unpackOrderIds, unpackStrings, type OrderIdsLayout } from './analysis-pack';
 import { dropAnalysisSnapshot } from './writer/primitives';
 import { analysisModelsSetting, analysisTokenSetting, readSetting, settingKey } from './settings/registry';
 
@@ -50,15 +51,6 @@ type StringTable = (typeof STRING_TABLES)[number];
 /** The string tables kept in the record's `strings` (the order ids are in the data Blob). */
 const PACKED_TABLES = STRING_TABLES.filter((k): k is Exclude<StringTable, 'orderIds'> => k !== 'orderIds');
 type PackedTable = (typeof PACKED_TABLES)[number];
-
-/** Where the order ids are in the data Blob (byte offsets; `wide`: 2 bytes a code unit, else 1). */
-interface OrderIdsLayout {
-  count: number;
-  endsAt: number;
-  unitsAt: number;
-  units: number;
-  wide: boolean;
-}
 
 /** A fitted (or fallback) 高潜 model as plain data. */
 export interface PersistedModel {
@@ -90,68 +82,6 @@ export interface LoadedAnalysis {
   builtAt: string;
   /** The data token it was built from. */
   token: string;
-}
-
-const BYTES = { u8: 1, i32: 4, f64: 8 } as const;
-const align8 = (n: number) => (n + 7) & ~7;
-
-function packStrings(tables: string[][]): { text: string; ends: Int32Array; counts: number[] } {
-  let total = 0;
-  for (const t of tables) total += t.length;
-  const ends = new Int32Array(total);
-  const parts: string[] = [];
-  let at = 0, j = 0;
-  for (const t of tables) for (const s of t) {
-    parts.push(s);
-    at += s.length;
-    ends[j++] = at;
-  }
-  return { text: parts.join(''), ends, counts: tables.map((t) => t.length) };
-}
-
-function unpackStrings(text: string, ends: Int32Array, from: number, count: number): string[] {
-  const out = new Array<string>(count);
-  let start = from === 0 ? 0 : ends[from - 1]!;
-  for (let i = 0; i < count; i++) {
-    const end = ends[from + i]!;
-    out[i] = text.slice(start, end);
-    start = end;
-  }
-  return out;
-}
-
-/** The order ids as the tail of the data Blob starting at byte `at` (8-aligned): end offsets, then code units. */
-function packOrderIds(ids: readonly string[], at: number): { parts: Uint8Array[]; layout: OrderIdsLayout; size: number } {
-  const ends = new Int32Array(ids.length);
-  let units = 0, wide = false;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!;
-    units += id.length;
-    ends[i] = units;
-    if (!wide) for (let j = 0; j < id.length; j++) if (id.charCodeAt(j) > 0xff) wide = true;
-  }
-  const codes = wide ? new Uint16Array(units) : new Uint8Array(units);
-  let k = 0;
-  for (const id of ids) for (let j = 0; j < id.length; j++) codes[k++] = id.charCodeAt(j);
-  const endsAt = align8(at);
-  const unitsAt = align8(endsAt + ends.byteLength);
-  const size = align8(unitsAt + codes.byteLength) - at;
-  const pad = (n: number) => new Uint8Array(n);
-  const parts = [pad(endsAt - at), new Uint8Array(ends.buffer), pad(unitsAt - endsAt - ends.byteLength), new Uint8Array(codes.buffer), pad(at + size - unitsAt - codes.byteLength)];
-  return { parts, layout: { count: ids.length, endsAt, unitsAt, units, wide }, size };
-}
-
-/** Code units per String.fromCharCode call (its arguments go on the stack). */
-const CHARS_CHUNK = 8192;
-
-/** The order ids packed by packOrderIds in `bytes` (fromCharCode keeps any code unit, lone surrogates too). */
-function unpackOrderIds(bytes: ArrayBuffer, l: OrderIdsLayout): string[] {
-  const ends = new Int32Array(bytes, l.endsAt, l.count);
-  const codes = l.wide ? new Uint16Array(bytes, l.unitsAt, l.units) : new Uint8Array(bytes, l.unitsAt, l.units);
-  const chunks: string[] = [];
-  for (let i = 0; i < codes.length; i += CHARS_CHUNK)
-    chunks.push(String.fromCharCode.apply(null, codes.subarray(i, i + CHARS_CHUNK) as unknown as number[]));
-  return unpackStrings(chunks.join(''), ends, 0, l.count);
 }
 
 /** A propensity model as plain data (what `modelFromPersisted` reads back). */
