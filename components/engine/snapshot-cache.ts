@@ -61,7 +61,8 @@ async function makeSnapshot(shopId: string, token: string, progress: (text: stri
   const db = getDb();
   const previous = cache?.shopId === shopId ? cache : null;
   cache = null; // let a big old snapshot go as soon as the next one is made
-  const steps = { forward: '更新快照…', read: '读取数据…', build: '构建快照…' } as const;
+  // Catalogue keys: the panel shows them through t() (lib/i18n/messages-panel.ts).
+  const steps = { forward: 'progress_forward', read: 'progress_read', build: 'progress_build' } as const;
   const made = await snapshotOfToken(db, shopId, token, { previous, progress: (step) => progress(steps[step]) });
   const persisted = await loadAnalysisModels(db, shopId, token);
   // Records are dropped unless this request reads them: a million orders is ~1 GB of objects.
@@ -91,7 +92,7 @@ export async function snapshotFor(shopId: string, token: string, progress: (text
     c = await making;
   }
   if (withData && !c.data) {
-    progress('读取数据…');
+    progress('progress_read');
     c.data = await loadShopData(getDb(), shopId);
   }
   return c;

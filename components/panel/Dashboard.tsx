@@ -268,7 +268,8 @@ export function Dashboard({
       {shops && shops.length === 0 && <p className="empty">{t('noShops')}</p>}
       {progress && (
         <div className="progress" data-testid="compute-progress">
-          {progress}
+          {/* The worker sends catalogue keys (progress_*); any other text is shown as it is. */}
+          {t(progress as MessageKey)}
         </div>
       )}
       {error && <div className="error" data-testid="compute-error">{error}</div>}

@@ -18,6 +18,13 @@ export const panelMessages = {
   },
   listSeparator: { zh: '、', en: ', ' },
   labelSeparator: { zh: '：', en: ': ' },
+  // ——— the engine worker's progress lines (sent as keys, shown by the Dashboard through t()) ———
+  progress_forward: { zh: '更新快照…', en: 'Updating the snapshot…' },
+  progress_read: { zh: '读取数据…', en: 'Reading data…' },
+  progress_build: { zh: '构建快照…', en: 'Building the snapshot…' },
+  progress_metrics: { zh: '计算指标…', en: 'Computing metrics…' },
+  progress_fitModel: { zh: '拟合高潜模型…', en: 'Fitting the high-potential model…' },
+  progress_lists: { zh: '整理榜单…', en: 'Ranking the lists…' },
   // ——— export-format registry labels (lib/export/formats) ———
   format_csv: { zh: 'CSV', en: 'CSV' },
   format_xlsx: { zh: 'XLSX', en: 'XLSX' },

@@ -43,7 +43,7 @@ async function reportSnapshot(req: RequestOf<'report' | 'analysis'>, ctx: Handle
 export const handleReport: Handler<'report'> = async (req, ctx) => {
   const c = await reportSnapshot(req, ctx);
   const { latestDay, window } = windowOf(c, req.window);
-  ctx.progress('计算指标…');
+  ctx.progress('progress_metrics');
   const { analysis, previous } = reportPair(c, window);
   ctx.post({ id: req.id, ok: true, kind: 'report', result: { report: analysis.report, previous, latestDay, ms: performance.now() - ctx.startedAt } });
   await writeTierCache(window, c.snap, analysis); // tier chips on the console pages
@@ -58,7 +58,7 @@ export const handleAnalysis: Handler<'analysis'> = async (req, ctx) => {
   const c = await reportSnapshot(req, ctx);
   const { snap } = c;
   const { latestDay, window } = windowOf(c, req.window);
-  ctx.progress('计算指标…');
+  ctx.progress('progress_metrics');
   const scans = newWindowScans();
   const mustFit = ![toRange(window).end, toRange(previousWindow(window)).end].every((day) => hasPropensityModel(c.models, day));
   if (mustFit) {
@@ -69,13 +69,13 @@ export const handleAnalysis: Handler<'analysis'> = async (req, ctx) => {
     const earlyPrevious = previousFigures(snap, previousWindow(window), { scorer: unscored, scans });
     ctx.post({ id: req.id, partial: { report: early.report, previous: earlyPrevious, latestDay, ms: performance.now() - startedAt, timings: timer.snapshot(), highPotentialPending: true } });
     timer.mark('postUnscored');
-    ctx.progress('拟合高潜模型…');
+    ctx.progress('progress_fitModel');
   }
   const { analysis, previous } = reportPair(c, window, timer, scans);
   // The first screen (概览) needs only the two reports: shown while the lists are made.
   ctx.post({ id: req.id, partial: { report: analysis.report, previous, latestDay, ms: performance.now() - startedAt, timings: timer.snapshot() } });
   timer.mark('postReport');
-  ctx.progress('整理榜单…');
+  ctx.progress('progress_lists');
   const names = c.names, shopId = c.shopId;
   const byName = (k: string): Customer | undefined => {
     const name = names[customerIndexOf(snap, k)];

@@ -29,8 +29,6 @@ const ALLOWED: Record<string, { max: number | null; reason: string }> = {
   'components/overlay/mount.tsx': { max: null, reason: 'overlay texts: pending the overlay split (capture helper)' },
   'components/overlay/shop-switch.ts': { max: null, reason: 'shop-switch notice: pending the overlay split (capture helper)' },
   // Pending: the worker's progress lines (zh only today) — need a key + vars protocol (worker helper).
-  'components/engine/snapshot-cache.ts': { max: null, reason: 'worker progress texts: pending a progress-key protocol (integrator)' },
-  'components/engine/handlers/report.ts': { max: null, reason: 'worker progress texts: pending a progress-key protocol (integrator)' },
   'components/engine/handlers/restore.ts': { max: null, reason: 'worker progress texts: pending a progress-key protocol (integrator)' },
   'components/engine/handlers/audience.ts': { max: null, reason: 'worker progress texts: pending a progress-key protocol (integrator)' },
   'components/engine/restore-job.ts': { max: null, reason: 'restore progress texts: pending a progress-key protocol (backup helper / integrator)' },
