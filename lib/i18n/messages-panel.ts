@@ -25,6 +25,7 @@ export const panelMessages = {
   progress_metrics: { zh: '计算指标…', en: 'Computing metrics…' },
   progress_fitModel: { zh: '拟合高潜模型…', en: 'Fitting the high-potential model…' },
   progress_lists: { zh: '整理榜单…', en: 'Ranking the lists…' },
+  progress_export: { zh: '导出中…', en: 'Exporting…' },
   // ——— export-format registry labels (lib/export/formats) ———
   format_csv: { zh: 'CSV', en: 'CSV' },
   format_xlsx: { zh: 'XLSX', en: 'XLSX' },

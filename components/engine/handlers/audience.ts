@@ -50,7 +50,7 @@ export const handleAudienceSize: Handler<'audienceSize'> = async (req, h) => {
 /** `audienceExport`: freezes the members and answers the file(s), their bytes transferred. */
 export const handleAudienceExport: Handler<'audienceExport'> = async (req, h) => {
   const { ctx, window } = await prepare(req, h.progress);
-  h.progress('导出中…');
+  h.progress('progress_export');
   const result = await audienceExport(ctx, getDb(), window, req);
   h.post({ id: req.id, ok: true, kind: 'audienceExport', result }, [...new Set(result.files.map((f) => f.bytes.buffer as ArrayBuffer))]);
 };

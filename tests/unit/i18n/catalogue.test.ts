@@ -30,7 +30,6 @@ const ALLOWED: Record<string, { max: number | null; reason: string }> = {
   'components/overlay/shop-switch.ts': { max: null, reason: 'shop-switch notice: pending the overlay split (capture helper)' },
   // Pending: the worker's progress lines (zh only today) — need a key + vars protocol (worker helper).
   'components/engine/handlers/restore.ts': { max: null, reason: 'worker progress texts: pending a progress-key protocol (integrator)' },
-  'components/engine/handlers/audience.ts': { max: null, reason: 'worker progress texts: pending a progress-key protocol (integrator)' },
   'components/engine/restore-job.ts': { max: null, reason: 'restore progress texts: pending a progress-key protocol (backup helper / integrator)' },
   'components/engine/audience-jobs.ts': { max: 1, reason: 'an error with zh and en inline (找不到该导出记录): pending the error-code protocol' },
   'entrypoints/background.ts': { max: null, reason: 'save-failure reason sent to the overlay (保存失败): pending the overlay split (capture helper)' },
