@@ -7,7 +7,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '@/lib/i18n/messages';
+import { audienceMessages } from '@/lib/i18n/messages-audience';
+import { backupMessages } from '@/lib/i18n/messages-backup';
+import { captureMessages } from '@/lib/i18n/messages-capture';
+import { overlayMessages } from '@/lib/i18n/messages-overlay';
 import { panelMessages } from '@/lib/i18n/messages-panel';
+import { reportMessages } from '@/lib/i18n/messages-report';
 
 const ROOT = join(__dirname, '../../..');
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -84,7 +89,23 @@ describe('the catalogue', () => {
     }
   });
 
-  it('the panel part is not shadowed by a key of the same name elsewhere', () => {
-    for (const [key, m] of Object.entries(panelMessages)) expect(messages[key as keyof typeof messages], key).toBe(m);
+  const parts = { panelMessages, audienceMessages, overlayMessages, backupMessages, reportMessages, captureMessages };
+
+  it('no part is shadowed by a key of the same name elsewhere', () => {
+    for (const [name, part] of Object.entries(parts)) {
+      for (const [key, m] of Object.entries(part)) expect(messages[key as keyof typeof messages], `${name}: ${key}`).toBe(m);
+    }
+  });
+
+  it('no two parts hold the same key', () => {
+    const seen = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const [name, part] of Object.entries(parts)) {
+      for (const key of Object.keys(part)) {
+        if (seen.has(key)) clashes.push(`${key}: ${seen.get(key)} and ${name}`);
+        seen.set(key, name);
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 });
