@@ -1,7 +1,5 @@
 /** Numbers formatted the way the consoles print them: ¥1,234.50, 12.3万, 12.5%, "—" for none. */
 
-export type Locale = 'zh-CN' | 'en';
-
 const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Integer fen as yuan text with two decimals and thousands separators, e.g. 123450 → "1,234.50" (exact, no floats). */
