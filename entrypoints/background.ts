@@ -5,6 +5,7 @@
  */
 import { senderRefusal, validateBatch } from '@/lib/capture/ingest';
 import { t } from '@/lib/i18n/messages';
+import { textOf } from '@/lib/i18n/text';
 import { getDb, storeCaptureBatch } from '@/lib/db';
 import { onMessage, type CustomerTiers, type StoreReply } from '@/lib/messaging';
 import { readSetting, tierLabel, tierLookupSetting } from '@/lib/db/settings/registry';
@@ -61,7 +62,7 @@ export default defineBackground(() => {
           : stored.keys[data.primary === 'snapshots' ? 'snapshots' : data.primary].map((k) => `${b.shop.shopId}|${k}`);
       return { ok: true, shopId: b.shop.shopId, keys, rejected: b.capture.rejected };
     } catch (err) {
-      return { ok: false, retryable: true, reason: `保存失败：${err instanceof Error ? err.message : String(err)}`, keys: [], rejected: [] };
+      return { ok: false, retryable: true, reason: textOf('capture.saveFailedBecause', { detail: err instanceof Error ? err.message : String(err) }).zh, keys: [], rejected: [] };
     }
   });
 

@@ -13,6 +13,7 @@ import { toRange, type Analysis, type DayWindow, type Snapshot } from '@/lib/eng
 import type { ExportFormatOptions, FormatOutput } from '@/lib/export/formats';
 import { exportAudience } from '@/lib/audience/export';
 import type { Customer, ExportRecord, ShopData } from '@/lib/model';
+import { textOf } from '@/lib/i18n/text';
 
 /** Who an audience request is about: an expression, or the lookalike of one (top n). */
 export type AudienceSource = { expression: string; lookalike?: { n: number } };
@@ -101,6 +102,9 @@ export async function audienceExport(
 /** The conversion report of a stored export over the shop's orders. */
 export async function exportConversion(ctx: AudienceContext, db: SellerLensDb, exportId: string): Promise<ConversionReport> {
   const record = await db.exports.get(exportId);
-  if (!record || record.shopId !== ctx.snap.shopId) throw new Error(`no export ${exportId} in this shop (找不到该导出记录)`);
+  if (!record || record.shopId !== ctx.snap.shopId) {
+    const m = textOf('audience_exportMissing', { exportId });
+    throw new Error(`${m.en} (${m.zh})`);
+  }
   return conversionReport(record, ctx.data.orders);
 }

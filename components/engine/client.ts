@@ -1,16 +1,18 @@
 /** Promise-based client of the engine worker, with progress callbacks. */
 import type { ConversionReport } from '@/lib/audience/conversion';
 import type { TagInfo } from '@/lib/audience/tags';
-import type { AnalysisResult, AudienceExportResult, AudienceSizeResult, BackupResult, CsvResult, CustomerMatch, EngineRequest, EngineResponse, ReportResult, RestorePreviewResult, RestoreResult } from './protocol';
+import type { AnalysisResult, AudienceExportResult, AudienceSizeResult, BackupResult, CsvResult, CustomerMatch, EngineRequest, EngineResponse, ReportResult, ProgressVars, RestorePreviewResult, RestoreResult } from './protocol';
 import type { ErasureResult } from '@/lib/db/writer';
 import type { Audience } from '@/lib/model';
 
 type Pending = {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
-  onProgress?: (t: string) => void;
+  onProgress?: OnProgress;
   onPartial?: (r: ReportResult) => void;
 };
+/** A progress line: a catalogue key (or a text shown as it is) and its `{name}` values. */
+export type OnProgress = (key: string, vars?: ProgressVars) => void;
 type Body<K> = K extends EngineRequest['kind'] ? Omit<Extract<EngineRequest, { kind: K }>, 'id'> : never;
 
 /** The engine worker stopped answering (it failed); nothing it was writing was committed. */
@@ -28,7 +30,7 @@ export class EngineClient {
       const msg = e.data;
       const p = this.pending.get(msg.id);
       if (!p) return;
-      if ('progress' in msg) return p.onProgress?.(msg.progress);
+      if ('progress' in msg) return p.onProgress?.(msg.progress, msg.vars);
       if ('partial' in msg) return p.onPartial?.(msg.partial);
       this.pending.delete(msg.id);
       if (msg.ok) p.resolve(msg.result);
@@ -45,7 +47,7 @@ export class EngineClient {
     this.worker.onmessageerror = () => fail('unreadable message from the worker');
   }
 
-  private call<T>(body: Omit<EngineRequest, 'id'>, onProgress?: (t: string) => void, onPartial?: (r: ReportResult) => void): Promise<T> {
+  private call<T>(body: Omit<EngineRequest, 'id'>, onProgress?: OnProgress, onPartial?: (r: ReportResult) => void): Promise<T> {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress, onPartial });
@@ -97,7 +99,7 @@ export class EngineClient {
   }
 
   /** Validates then restores a backup file (atomic); a refusal comes back as its code. */
-  restore(body: Body<'restore'>, onProgress?: (t: string) => void): Promise<RestoreResult> {
+  restore(body: Body<'restore'>, onProgress?: OnProgress): Promise<RestoreResult> {
     return this.call(body, onProgress);
   }
 

@@ -47,7 +47,7 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
   const startedAt = performance.now();
   const ctx: HandlerContext = {
     post,
-    progress: (text) => post({ id: req.id, progress: text }),
+    progress: (key, vars) => post({ id: req.id, progress: key, ...(vars ? { vars } : {}) }),
     startedAt,
     timer: stepTimer(() => ({ workerBoot: bootMs, requestAt: Math.round(startedAt) })),
   };

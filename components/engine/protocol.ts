@@ -8,6 +8,9 @@ import type { AudienceExportResult, AudienceFormat, AudienceSizeResult, Audience
 import type { TagInfo } from '@/lib/audience/tags';
 import type { ConversionReport } from '@/lib/audience/conversion';
 
+/** Values of a progress line's `{name}` placeholders. */
+export type ProgressVars = Readonly<Record<string, string | number>>;
+
 export type { AudienceExportResult, AudienceFormat, AudienceSizeResult, AudienceSource };
 
 export interface WindowRequest {
@@ -136,6 +139,7 @@ export type EngineResponse =
   | { id: number; ok: true; kind: 'tierLookupReady'; result: null }
   | { id: number; ok: true; kind: 'setRetentionDays'; result: null }
   | { id: number; ok: false; error: string }
-  | { id: number; progress: string }
+  /** A status line: a catalogue key (progress_*, backup.progress*) with its `{name}` values, or a text shown as it is. */
+  | { id: number; progress: string; vars?: ProgressVars }
   /** An `analysis` request's first screen (report + previous, no extras yet); the full answer follows. */
   | { id: number; partial: ReportResult };

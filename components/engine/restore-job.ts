@@ -7,17 +7,18 @@
 import { getDb } from '@/lib/db';
 import { restoreShop } from '@/lib/db/writer';
 import { previewBackup, replacedData, type RestoreProgress } from '@/lib/backup';
-import type { RestorePreviewResult, RestoreResult } from './protocol';
+import type { MessageKey } from '@/lib/i18n/messages';
+import type { ProgressVars, RestorePreviewResult, RestoreResult } from './protocol';
 
-/** Minimum time between two progress texts (each is a message to the panel and a re-render). */
+/** Minimum time between two progress lines (each is a message to the panel and a re-render). */
 const PROGRESS_EVERY_MS = 200;
 
-/** Progress as the status text the panel shows. */
-export function restoreProgressText(p: RestoreProgress): string {
+/** A restore progress line as the panel shows it: a catalogue key (lib/i18n/messages-backup.ts) and its values. */
+export function restoreProgressLine(p: RestoreProgress): { key: MessageKey; vars?: ProgressVars } {
   // One pass reads, checks and writes the records; then the directories, small arrays and snapshot.
-  if (p.phase === 'validating') return p.total > 0 ? `校验并写入备份… ${Math.floor((p.done / p.total) * 100)}%` : '校验并写入备份…';
-  if (p.phase === 'writing') return `写入索引与分析快照… ${p.done}/${p.total}`;
-  return '完成';
+  if (p.phase === 'validating') return p.total > 0 ? { key: 'backup.progressValidatingPct', vars: { pct: Math.floor((p.done / p.total) * 100) } } : { key: 'backup.progressValidating' };
+  if (p.phase === 'writing') return { key: 'backup.progressWriting', vars: { done: p.done, total: p.total } };
+  return { key: 'backup.progressDone' };
 }
 
 /**
@@ -40,7 +41,7 @@ export async function runRestorePreview(file: Blob): Promise<RestorePreviewResul
 }
 
 /** Restores `file` into the extension's database (refused unless it holds `expectShopId` when given). */
-export async function runRestore(file: Blob, progress: (text: string) => void, expectShopId?: string): Promise<RestoreResult> {
+export async function runRestore(file: Blob, progress: (key: MessageKey, vars?: ProgressVars) => void, expectShopId?: string): Promise<RestoreResult> {
   let last = 0, lastText = '', lastPhase = '';
   const free = await storageFreeBytes();
   const r = await restoreShop(getDb(), file, {
@@ -48,13 +49,14 @@ export async function runRestore(file: Blob, progress: (text: string) => void, e
     ...(free !== undefined ? { storageFreeBytes: free } : {}),
     onProgress: (p) => {
       const now = performance.now();
-      const text = restoreProgressText(p);
+      const line = restoreProgressLine(p);
+      const text = `${line.key} ${JSON.stringify(line.vars ?? {})}`;
       // A new phase always shows (the last steps after the 100% of the pass take seconds).
       if (text === lastText || (now - last < PROGRESS_EVERY_MS && p.phase === lastPhase && p.done !== 0)) return;
       last = now;
       lastText = text;
       lastPhase = p.phase;
-      progress(text);
+      progress(line.key, line.vars);
     },
   });
   if (!r.ok) return { ok: false, refusal: r.refusal };

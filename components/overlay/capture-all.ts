@@ -15,6 +15,7 @@ import { toShanghaiIso, type Shop } from '@/lib/model';
 import { nextFrame, rowKey, scopeOf, sleepFor, waitForDom } from './dom';
 import type { PageReader } from './page-reader';
 import type { CaptureSession } from './session';
+import { overlayText } from './text';
 
 const DEFAULT_DELAY_MS = 1500;
 
@@ -45,7 +46,7 @@ export function createCaptureCommands(d: CaptureAllDeps) {
       const body = findVirtualBody(t.el, t.rows.length);
       if (!body) continue;
       const sig = tableSignature(t);
-      session.update({ progressText: '滚动读取虚拟列表…' });
+      session.update({ progressText: overlayText('overlay_scrollingVirtual') });
       const res = await collectVirtualRows<TableRow>({
         scroller: elementScroller(body),
         read: () => findDataTables(document).find((x) => tableSignature(x) === sig)?.rows ?? [],
@@ -63,7 +64,7 @@ export function createCaptureCommands(d: CaptureAllDeps) {
     try {
       await expandVirtualTables();
       const r = await session.captureNow();
-      session.update({ progressText: r.error ? '' : `本页已采集 ${r.rows} 行` });
+      session.update({ progressText: r.error ? '' : overlayText('overlay_pageCaptured', { n: r.rows }) });
     } finally {
       walking = false;
     }
@@ -89,7 +90,7 @@ export function createCaptureCommands(d: CaptureAllDeps) {
     const delayMs = (await readLocalSetting(browser.storage.local, captureDelayMsSetting)) ?? DEFAULT_DELAY_MS;
     stopRequested = false;
     walking = true;
-    session.update({ state: 'running', progressText: '开始…', message: null });
+    session.update({ state: 'running', progressText: overlayText('overlay_starting'), message: null });
     const adapter = reader.specific();
     const targets = targetsOf(adapter !== null);
     const tableEl = (target: Target): Element | null => {
@@ -111,10 +112,10 @@ export function createCaptureCommands(d: CaptureAllDeps) {
     let end: CaptureAllProgress = { state: 'done', page: 0, total: null };
     const n = targets.length;
     let pagesDone = 0;
-    if (n === 0) end = { state: 'error', page: 0, total: null, message: '页面上没有找到数据表格' };
+    if (n === 0) end = { state: 'error', page: 0, total: null, message: overlayText('overlay_noTables') };
     for (let i = 0; i < n && end.state === 'done'; i++) {
       const target = targets[i]!;
-      const prefix = n > 1 ? `表格 ${i + 1}/${n} · ` : '';
+      const prefix = n > 1 ? overlayText('overlay_tableOf', { i: i + 1, n }) : '';
       const el0 = tableEl(target);
       const all = adapter ? [] : findDataTables(document).map((t) => t.el);
       const pager: Pager | null = el0 ? (adapter ? findPager(el0) : findPager(el0, scopeOf(el0, all))) : null;
@@ -145,8 +146,8 @@ export function createCaptureCommands(d: CaptureAllDeps) {
     }
     walking = false;
     if (signal.aborted) return;
-    const text = n > 1 && end.state === 'done' ? `${n} 个表格 · 完成，共 ${pagesDone} 页` : progressText(end);
-    d.decide(`采集全部分页 (capture all): ${end.state} · ${text}`);
+    const text = n > 1 && end.state === 'done' ? overlayText('overlay_tablesDone', { n, pages: pagesDone }) : progressText(end);
+    d.decide(overlayText('diag_captureAll', { state: end.state, text }));
     session.update({ state: end.state, progressText: text, message: end.state === 'error' ? end.message ?? null : null });
     await d.refreshTiers();
   }

@@ -1,11 +1,12 @@
 /** DOM helpers of the overlay's features: waiting for the page to change, frames, debouncing — all ended by the overlay's AbortSignal. */
 import type { TableRow } from '@/lib/capture/table';
+import { overlayText } from './text';
 
 /** Waits until `changed()` holds, checking on every DOM mutation; rejects after `timeoutMs` or when `signal` aborts. */
 export function waitForDom(changed: () => boolean, timeoutMs: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (changed()) return resolve();
-    if (signal?.aborted) return reject(new Error('页面已卸载 (overlay removed)'));
+    if (signal?.aborted) return reject(new Error(overlayText('overlay_removed')));
     const done = (err?: Error) => {
       obs.disconnect();
       clearTimeout(timer);
@@ -13,12 +14,12 @@ export function waitForDom(changed: () => boolean, timeoutMs: number, signal?: A
       if (err) reject(err);
       else resolve();
     };
-    const onAbort = () => done(new Error('页面已卸载 (overlay removed)'));
+    const onAbort = () => done(new Error(overlayText('overlay_removed')));
     const obs = new MutationObserver(() => {
       if (changed()) done();
     });
     obs.observe(document.body, { childList: true, subtree: true, characterData: true });
-    const timer = setTimeout(() => done(new Error('翻页后表格没有变化（超时）')), timeoutMs);
+    const timer = setTimeout(() => done(new Error(overlayText('overlay_pageUnchanged'))), timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

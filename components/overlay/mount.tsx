@@ -29,6 +29,7 @@ import { loadPrefs, prefsKey, savePrefs } from './prefs';
 import { CaptureSession } from './session';
 import { Store, type Extras } from './store';
 import { createTierChips } from './tier-chips';
+import { overlayText } from './text';
 import { readLocalSetting, writeLocalSetting } from '@/lib/db/settings/local';
 import { observeJsonSetting, shopAnswerSetting } from '@/lib/db/settings/registry';
 
@@ -121,7 +122,7 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
       void savePrefs(location.href, { pickedTable: signature }).then((p) => {
         prefs = p;
         extras.set({ picked: true });
-        session.update({ message: null, progressText: `已选择表格（${t.headers.slice(0, 3).join('、')}…）` });
+        session.update({ message: null, progressText: overlayText('overlay_tablePicked', { headers: t.headers.slice(0, 3).join(overlayText('listSeparator')) }) });
         void session.captureNow();
       });
     },
@@ -151,7 +152,7 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
     answerShop: (shop) => {
       // Remembered for this console host: the prompt is shown once.
       answer = shop;
-      decide('商家已指定店铺 (shop named by the merchant)');
+      decide(overlayText('diag_shopNamed'));
       extras.set({ shopPrompt: null });
       session.update({ message: null });
       void writeLocalSetting(browser.storage.local, shopAnswerSetting, shop, host)

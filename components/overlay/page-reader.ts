@@ -17,9 +17,10 @@ import { rowKey } from './dom';
 import type { DialogTable } from './MappingDialog';
 import { ShopSwitchGuard, shopSwitchHeld } from './shop-switch';
 import type { Extras, Store } from './store';
+import { overlayText } from './text';
 
 /** Said while the page shows no shop and the merchant has not named it (nothing is stored before). */
-export const NEEDS_SHOP = '页面上没有显示店铺：请在下方选择或输入店铺名称后再采集 (no shop on the page: name it below)';
+export const NEEDS_SHOP = overlayText('overlay_needsShop');
 
 export type PageRead = CaptureBatch | CaptureBatch[] | { error: string } | null;
 
@@ -62,7 +63,7 @@ export function createPageReader(d: PageReaderDeps) {
 
   async function askShop(platform: Platform) {
     if (extras.value.shopPrompt) return;
-    if (!promptAsked) d.decide('店铺无法从页面识别，询问商家 (shop prompt shown)');
+    if (!promptAsked) d.decide(overlayText('diag_shopPrompt'));
     promptAsked = true;
     extras.set({ shopPrompt: { platform, known: [] } });
     try {
@@ -81,8 +82,8 @@ export function createPageReader(d: PageReaderDeps) {
     const used = stats.reduce((n, s) => n + s.mapped, 0);
     const ignored = Object.entries(log.ignoredReasons());
     const nIgnored = ignored.reduce((n, [, c]) => n + c, 0);
-    const why = ignored.map(([r, c]) => `${r} ×${c}`).join('；');
-    return `接口数据：收到 ${seen} 个响应，采用 ${used} 个${nIgnored ? `，忽略 ${nIgnored} 个（${why}）` : ''} (page JSON observed: ${used} of ${seen} responses used)`;
+    const why = ignored.map(([r, c]) => `${r} ×${c}`).join(overlayText('overlay_observedSeparator'));
+    return overlayText('overlay_observed', { seen, used, ignored: nIgnored ? overlayText('overlay_observedIgnored', { n: nIgnored, why }) : '' });
   }
 
   /** A console page read with its adapter, the observed JSON and the shop (page, JSON, or the merchant's answer). */
@@ -100,10 +101,10 @@ export function createPageReader(d: PageReaderDeps) {
       return { error: r.problem };
     }
     if (r.batches[0]) observedKeys.set(r.batches[0], r.observedOnlyKeys);
-    if (r.shopSource !== lastShopSource) d.decide(`店铺来源 (shop source): ${r.shopSource ?? 'page'}`);
+    if (r.shopSource !== lastShopSource) d.decide(overlayText('diag_shopSource', { source: r.shopSource ?? 'page' }));
     lastShopSource = r.shopSource;
     const cc = r.batches[0]?.crossCheck as { matched: number; disagreementCount: number } | undefined;
-    if (cc?.disagreementCount) d.decide(`页面与接口数据不一致 ${cc.disagreementCount} 处 (DOM and JSON disagree)`);
+    if (cc?.disagreementCount) d.decide(overlayText('diag_disagree', { n: cc.disagreementCount }));
     extras.set({ observedText: observedLine() });
     return r.batches;
   }
@@ -154,7 +155,7 @@ export function createPageReader(d: PageReaderDeps) {
     const batches = Array.isArray(r) ? r : [r];
     const check = guard.check(batches);
     if (!check.ok) {
-      d.decide(`店铺切换 (shop switch) ${check.from} → ${check.to}: 等待表格刷新`);
+      d.decide(overlayText('diag_shopSwitch', { from: check.from, to: check.to }));
       return { error: shopSwitchHeld(check) };
     }
     return r;

@@ -5,6 +5,7 @@
  */
 import type { CaptureBatch } from '@/lib/capture/ingest';
 import { sendMessage, type StoreReply, type TabCaptureState } from '@/lib/messaging';
+import { overlayText } from './text';
 
 export interface SessionView extends TabCaptureState {
   reasons: { row: number; reason: string }[];
@@ -26,7 +27,7 @@ export interface Unsaved {
 }
 
 /** Said when a page was read and stored but showed no rows (never a silent 0). */
-export const NO_ROWS = '本页表格没有数据行（筛选条件下没有记录？） (the table shows no rows)';
+export const NO_ROWS = overlayText('overlay_noRows');
 
 /** Waits before the n-th retry (1-based): 1 s, 2 s, 4 s … doubling, at most 30 s. */
 export function retryDelayMs(n: number): number {
@@ -118,7 +119,7 @@ export class CaptureSession {
     for (let attempt = 1; ; attempt++) {
       const reply = await this.send(batch);
       if (reply.ok) return reply;
-      const reason = reply.reason ?? '保存失败';
+      const reason = reply.reason ?? overlayText('capture.saveFailed');
       const retrying = reply.retryable !== false && !signal.aborted;
       this.update({ unsaved: { rows, reason, retrying, attempts: attempt } });
       if (!retrying) return reply;
@@ -157,12 +158,12 @@ export class CaptureSession {
     let shopId = this.view.shopId;
     for (const batch of batches) {
       if (signal.aborted) {
-        failure ??= { reason: '已放弃', refused: false };
+        failure ??= { reason: overlayText('overlay_gaveUpReason'), refused: false };
         break;
       }
       const reply = await this.sendUntilStored(batch, rows, signal);
       if (!reply.ok) {
-        failure = { reason: reply.reason ?? '保存失败', refused: !signal.aborted };
+        failure = { reason: reply.reason ?? overlayText('capture.saveFailed'), refused: !signal.aborted };
         continue;
       }
       shopId = reply.shopId ?? shopId;
@@ -192,7 +193,7 @@ export class CaptureSession {
       rejected: this.rejectedRows.size,
       reasons: [...this.rejectedRows.values()],
       unsaved: failure?.refused ? { rows, reason: failure.reason, retrying: false, attempts: this.view.unsaved?.attempts ?? 1 } : null,
-      message: gaveUp ? `未保存：已放弃 ${rows} 行（${failure!.reason}） (gave up: not stored)` : null,
+      message: gaveUp ? overlayText('overlay_gaveUpRows', { n: rows, reason: failure!.reason }) : null,
       info: !failure && rows === 0 ? NO_ROWS : this.view.info === NO_ROWS ? null : this.view.info,
     });
     return failure ? { rows, stored: false, error: failure.reason } : { rows, stored: true };

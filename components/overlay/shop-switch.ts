@@ -5,6 +5,7 @@
  * of those rows — so none of the old page's rows is ever filed under the new shop.
  */
 import type { CaptureBatch } from '@/lib/capture/ingest';
+import { overlayText } from './text';
 
 export type ShopCheck = { ok: true } | { ok: false; from: string; to: string; fromName: string; toName: string };
 
@@ -57,4 +58,4 @@ export class ShopSwitchGuard {
 
 /** What the overlay says while a switch is held. */
 export const shopSwitchHeld = (c: { fromName: string; toName: string }) =>
-  `店铺已切换（${c.fromName} → ${c.toName}）：等待表格显示新店铺的数据，旧店铺的行不会记到新店铺 (shop switched: waiting for the table to show the new shop)`;
+  overlayText('overlay_shopSwitched', { from: c.fromName, to: c.toName });

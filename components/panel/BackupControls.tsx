@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { saveFile } from '@/components/download';
 import { EngineStoppedError, type EngineClient } from '@/components/engine/client';
-import type { RestorePreviewResult } from '@/components/engine/protocol';
+import type { ProgressVars, RestorePreviewResult } from '@/components/engine/protocol';
 import { messageText, refusalText, type Refusal } from '@/lib/backup/refusals';
 import { messages, type Lang, type MessageKey } from '@/lib/i18n/messages';
 import { backupCountLabel } from './labels';
@@ -9,7 +9,7 @@ import { backupCountLabel } from './labels';
 /** Restore status; the message is rendered from its parts so that it follows the language toggle. */
 type RestoreState =
   | { state: 'previewing' }
-  | { state: 'running'; progress?: string }
+  | { state: 'running'; progress?: string; vars?: ProgressVars }
   | { state: 'done'; shopName: string; shopId: string; counts: Record<string, number> }
   | { state: 'error'; refusal?: Refusal; reason?: string; key?: MessageKey }
   | { state: 'cancelled' }
@@ -71,7 +71,7 @@ export function BackupControls(p: { engine: EngineClient; shopId: string | null;
     setPending(null);
     setStatus({ state: 'running' });
     try {
-      const r = await p.engine.restore({ kind: 'restore', file, expectShopId }, (progress) => setStatus({ state: 'running', progress }));
+      const r = await p.engine.restore({ kind: 'restore', file, expectShopId }, (progress, vars) => setStatus({ state: 'running', progress, ...(vars ? { vars } : {}) }));
       if (!r.ok) return setStatus({ state: 'error', refusal: r.refusal });
       setStatus({ state: 'done', shopName: r.shopName, shopId: r.shopId, counts: r.counts });
       p.onRestored();
@@ -82,7 +82,8 @@ export function BackupControls(p: { engine: EngineClient; shopId: string | null;
 
   function statusText(s: NonNullable<RestoreState>): string {
     if (s.state === 'previewing') return p.t('backup.reading');
-    if (s.state === 'running') return s.progress ?? p.t('restoring');
+    // The worker sends catalogue keys with their values; any other text is shown as it is.
+    if (s.state === 'running') return s.progress === undefined ? p.t('restoring') : Object.hasOwn(messages, s.progress) ? messageText(s.progress as MessageKey, lang, s.vars) : s.progress;
     if (s.state === 'cancelled') return p.t('backup.cancelled');
     if (s.state === 'error') {
       if (s.refusal) return refusalText(s.refusal, lang);

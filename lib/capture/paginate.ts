@@ -4,6 +4,8 @@
  * fixed sleep), wait a polite jittered delay, repeat; stop at the last page, on stop, on an
  * error, or when a page repeats (never loops); at the page cap it says `capped` (pages remain), not done.
  */
+import type { MessageKey } from '@/lib/i18n/messages';
+import { textOf } from '@/lib/i18n/text';
 
 export type CaptureAllState = 'idle' | 'running' | 'done' | 'stopped' | 'error' | 'capped';
 
@@ -89,21 +91,22 @@ export async function captureAllPages(
   }
 }
 
-/** Progress text as the overlay shows it: 第 3/12 页. */
+/** Progress text as the overlay shows it (zh-CN, from the catalogue): 第 3/12 页. */
 export function progressText(p: CaptureAllProgress): string {
   const pages = p.total ? `${p.page}/${p.total}` : `${p.page}`;
+  const say = (key: MessageKey, vars: Record<string, string | number>) => textOf(key, vars).zh;
   switch (p.state) {
     case 'idle':
       return '';
     case 'running':
-      return `第 ${pages} 页`;
+      return say('page_running', { pages });
     case 'done':
-      return `完成，共 ${p.page} 页${p.message ? `（${p.message}）` : ''}`;
+      return p.message ? say('page_doneNote', { n: p.page, message: p.message }) : say('page_done', { n: p.page });
     case 'stopped':
-      return `已停止于第 ${pages} 页`;
+      return say('page_stopped', { pages });
     case 'error':
-      return `出错：${p.message ?? ''}`;
+      return say('page_error', { message: p.message ?? '' });
     case 'capped':
-      return `已达到 ${p.cap ?? p.page} 页上限，停在第 ${pages} 页（其余页未采集）`;
+      return say('page_capped', { cap: p.cap ?? p.page, pages });
   }
 }

@@ -34,4 +34,6 @@ export const audienceMessages = {
   dmp_nothingExported: { zh: '没有可导出的标识（需要完整手机号或平台接受的ID）', en: 'nothing to export: no member has a usable identifier' },
   dmp_smallAudience: { zh: '人群仅 {n} 人，少于 {min}，平台可能无法投放', en: 'only {n} identifiers, under {min}: the platform may not deliver to so small an audience' },
   dmp_skippedMembers: { zh: '{n} 人没有可用标识（无手机号或为脱敏号码），未导出', en: '{n} members had no usable identifier (no phone or a masked one) and were left out' },
+  // ——— the worker's audience jobs (components/engine/audience-jobs.ts) ———
+  audience_exportMissing: { zh: '找不到该导出记录', en: 'no export {exportId} in this shop' },
 } as const;

@@ -45,4 +45,9 @@ export const backupMessages = {
   'backup.cancel': { zh: '取消', en: 'Cancel' },
   'backup.cancelled': { zh: '已取消恢复，未做任何更改', en: 'Restore cancelled; nothing was changed' },
   'backup.workerStopped': { zh: '后台计算已中断，恢复未完成，未做任何更改', en: 'The engine stopped; the restore did not finish and nothing was changed' },
+  // The worker's restore progress lines (components/engine/restore-job.ts, shown by BackupControls).
+  'backup.progressValidating': { zh: '校验并写入备份…', en: 'Checking and writing the backup…' },
+  'backup.progressValidatingPct': { zh: '校验并写入备份… {pct}%', en: 'Checking and writing the backup… {pct}%' },
+  'backup.progressWriting': { zh: '写入索引与分析快照… {done}/{total}', en: 'Writing the indexes and the analysis snapshot… {done}/{total}' },
+  'backup.progressDone': { zh: '完成', en: 'Done' },
 } as const;

@@ -7,4 +7,7 @@ export const captureMessages = {
   'capture.senderPlatform': { zh: '店铺所属平台与当前后台网站不符', en: 'the shop belongs to another platform than this console' },
   'capture.senderNotConsole': { zh: '此网页不是卖家后台，且未从弹窗启动「采集此页表格」', en: 'this page is no seller console and the table capture was not started from the popup' },
   'capture.senderSite': { zh: '店铺与此网站不符', en: 'the shop does not belong to this site' },
+  // Why a batch was not stored (the background's answer, shown by the overlay as 未保存).
+  'capture.saveFailed': { zh: '保存失败', en: 'not stored' },
+  'capture.saveFailedBecause': { zh: '保存失败：{detail}', en: 'not stored: {detail}' },
 } as const;

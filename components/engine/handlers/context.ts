@@ -2,7 +2,7 @@
 import { latestDataDay, resolveWindow, type DayWindow } from '@/lib/engine';
 import { today } from '@/lib/model';
 import type { StepTimer } from '../bench-timings';
-import type { EngineRequest, EngineResponse, WindowRequest } from '../protocol';
+import type { EngineRequest, EngineResponse, ProgressVars, WindowRequest } from '../protocol';
 import type { CachedShop } from '../snapshot-cache';
 
 /** The request kinds the worker answers. */
@@ -14,8 +14,8 @@ export type RequestOf<K extends RequestKind> = Extract<EngineRequest, { kind: K 
 export interface HandlerContext {
   /** Sends a message to the page (answer, partial answer); `transfer` moves buffers instead of copying. */
   post(msg: EngineResponse, transfer?: Transferable[]): void;
-  /** The status text the page shows while the request runs. */
-  progress(text: string): void;
+  /** The status line the page shows while the request runs: a catalogue key and its values (the page words it in its language). */
+  progress(key: string, vars?: ProgressVars): void;
   /** `performance.now()` when the request arrived (its `ms` is measured from there). */
   startedAt: number;
   /** Bench builds' step timings (no-op otherwise). */

@@ -5,7 +5,7 @@ import type { Handler } from './context';
 
 /** `restore`: validates and writes the file; the held snapshot is dropped before (memory) and after (replaced data). */
 export const handleRestore: Handler<'restore'> = async (req, h) => {
-  h.progress('校验并写入备份…');
+  h.progress('backup.progressValidating');
   dropCachedShop(); // a held snapshot (maybe of the shop being replaced) is freed before the restore needs the memory
   const result = await runRestore(req.file, h.progress, req.expectShopId);
   dropCachedShop();

@@ -25,18 +25,6 @@ const ALLOWED: Record<string, { max: number | null; reason: string }> = {
   // Data, not text: the values are ids the engine and the console use.
   'components/panel/Dashboard.tsx': { max: 1, reason: 'PRESET_NAMES maps picker ids to WindowPreset ids (近7天 … are the engine\'s preset ids, SPEC §2)' },
   'components/overlay/OverlayRoot.tsx': { max: 3, reason: 'tier labels 首单/复购/高潜 read from the tier lookup are matched as data' },
-  // Pending: the overlay is being split by the capture helper (issue 11 items 3–4); its texts move after.
-  'components/overlay/capture-all.ts': { max: null, reason: 'overlay progress texts: pending the overlay split (capture helper)' },
-  'components/overlay/page-reader.ts': { max: null, reason: 'overlay texts and diagnostics lines: pending the overlay split (capture helper)' },
-  'components/overlay/session.ts': { max: null, reason: 'overlay save-failure texts: pending the overlay split (capture helper)' },
-  'components/overlay/dom.ts': { max: null, reason: 'overlay errors: pending the overlay split (capture helper)' },
-  'components/overlay/mount.tsx': { max: null, reason: 'overlay texts: pending the overlay split (capture helper)' },
-  'components/overlay/shop-switch.ts': { max: null, reason: 'shop-switch notice: pending the overlay split (capture helper)' },
-  // Pending: the worker's progress lines (zh only today) — need a key + vars protocol (worker helper).
-  'components/engine/handlers/restore.ts': { max: null, reason: 'worker progress texts: pending a progress-key protocol (integrator)' },
-  'components/engine/restore-job.ts': { max: null, reason: 'restore progress texts: pending a progress-key protocol (backup helper / integrator)' },
-  'components/engine/audience-jobs.ts': { max: 1, reason: 'an error with zh and en inline (找不到该导出记录): pending the error-code protocol' },
-  'entrypoints/background.ts': { max: null, reason: 'save-failure reason sent to the overlay (保存失败): pending the overlay split (capture helper)' },
 };
 
 function sourceFiles(dir: string): string[] {

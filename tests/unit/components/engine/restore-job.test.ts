@@ -1,13 +1,26 @@
 import { describe, expect, it, vi } from 'vitest';
-import { restoreProgressText, storageFreeBytes } from '@/components/engine/restore-job';
+import { restoreProgressLine, storageFreeBytes } from '@/components/engine/restore-job';
+import { textOf } from '@/lib/i18n/text';
 
-describe('restore progress text', () => {
-  it('shows the one pass in percent of the file, then the last steps, then done', () => {
-    expect(restoreProgressText({ phase: 'validating', done: 0, total: 0 })).toBe('校验并写入备份…');
-    expect(restoreProgressText({ phase: 'validating', done: 437, total: 1000 })).toBe('校验并写入备份… 43%');
-    expect(restoreProgressText({ phase: 'validating', done: 1000, total: 1000 })).toBe('校验并写入备份… 100%');
-    expect(restoreProgressText({ phase: 'writing', done: 4_844_420, total: 4_844_420 })).toBe('写入索引与分析快照… 4844420/4844420');
-    expect(restoreProgressText({ phase: 'done', done: 5, total: 5 })).toBe('完成');
+/** The line as the panel words it (zh-CN and English). */
+const worded = (p: Parameters<typeof restoreProgressLine>[0]) => {
+  const line = restoreProgressLine(p);
+  return textOf(line.key, line.vars);
+};
+
+describe('restore progress lines', () => {
+  it('shows the one pass in percent of the file, then the last steps, then done (zh-CN as before)', () => {
+    expect(worded({ phase: 'validating', done: 0, total: 0 }).zh).toBe('校验并写入备份…');
+    expect(worded({ phase: 'validating', done: 437, total: 1000 }).zh).toBe('校验并写入备份… 43%');
+    expect(worded({ phase: 'validating', done: 1000, total: 1000 }).zh).toBe('校验并写入备份… 100%');
+    expect(worded({ phase: 'writing', done: 4_844_420, total: 4_844_420 }).zh).toBe('写入索引与分析快照… 4844420/4844420');
+    expect(worded({ phase: 'done', done: 5, total: 5 }).zh).toBe('完成');
+  });
+
+  it('are sent as catalogue keys with their values, so the English panel says them in English', () => {
+    expect(restoreProgressLine({ phase: 'validating', done: 437, total: 1000 })).toEqual({ key: 'backup.progressValidatingPct', vars: { pct: 43 } });
+    expect(worded({ phase: 'validating', done: 437, total: 1000 }).en).toBe('Checking and writing the backup… 43%');
+    expect(worded({ phase: 'writing', done: 3, total: 9 }).en).toBe('Writing the indexes and the analysis snapshot… 3/9');
   });
 });
 

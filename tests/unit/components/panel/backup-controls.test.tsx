@@ -8,7 +8,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EngineStoppedError, type EngineClient } from '@/components/engine/client';
+import { EngineStoppedError, type EngineClient, type OnProgress } from '@/components/engine/client';
 import type { RestorePreviewResult, RestoreResult } from '@/components/engine/protocol';
 import { BackupControls } from '@/components/panel/BackupControls';
 import { t as translate, type Lang, type MessageKey } from '@/lib/i18n/messages';
@@ -31,10 +31,10 @@ afterEach(() => {
 });
 
 /** Renders the controls over a fake engine; returns the engine's spies. */
-async function mount(opts: { shopId: string | null; lang?: Lang; restorePreview?: () => Promise<RestorePreviewResult>; restore?: () => Promise<RestoreResult>; backup?: () => Promise<unknown> }) {
+async function mount(opts: { shopId: string | null; lang?: Lang; restorePreview?: () => Promise<RestorePreviewResult>; restore?: (onProgress?: OnProgress) => Promise<RestoreResult>; backup?: () => Promise<unknown> }) {
   const engine = {
     restorePreview: vi.fn((_body: unknown) => (opts.restorePreview ?? (async () => preview))()),
-    restore: vi.fn((_body: unknown, _onProgress?: unknown) => (opts.restore ?? (async () => done))()),
+    restore: vi.fn((_body: unknown, onProgress?: OnProgress) => (opts.restore ?? (async () => done))(onProgress)),
     backup: vi.fn((_body: unknown) => (opts.backup ?? (async () => ({ parts: ['{}'], filename: 'b.json' })))()),
   };
   const lang = opts.lang ?? 'zh';
@@ -106,6 +106,16 @@ describe('BackupControls', () => {
     await mount({ shopId: null, lang: 'en', restorePreview: async () => ({ ok: false, refusal }) });
     await choose();
     expect($('restore-status')!.textContent).toBe('backup refused, nothing was changed: line 1 is longer than 1 MB (seller-lens writes one record per line, each far shorter)');
+  });
+
+  it('the worker’s progress lines (catalogue keys with values) are worded in the panel’s language', async () => {
+    for (const [lang, want] of [['zh', '校验并写入备份… 43%'], ['en', 'Checking and writing the backup… 43%']] as const) {
+      await mount({ shopId: '77001', lang, restore: (onProgress) => (onProgress?.('backup.progressValidatingPct', { pct: 43 }), new Promise<RestoreResult>(() => undefined)) });
+      await choose();
+      await click('restore-confirm-button');
+      expect($('restore-status')!.dataset.state).toBe('running');
+      expect($('restore-status')!.textContent).toBe(want);
+    }
   });
 
   it('a worker that stops during the restore leaves an error, not `running`', async () => {
