@@ -13,6 +13,7 @@ import { findCards, type CardField } from '../lib/capture/cards';
 import { buildSnapshot } from '../lib/engine';
 import { exportDmp, type DmpMember } from '../lib/export/dmp';
 import { generateShop, generateShopStream } from '../tests/fixtures/generate';
+import { EIGHT_OPERATORS, syntheticTagFlags } from '../tests/fixtures/tag-flags';
 import { median, ms, textTable } from './bench-util';
 
 interface Figure {
@@ -82,13 +83,8 @@ async function tagIndex(runs: number): Promise<Figure[]> {
 /** evaluateExpression of 8 operators over 200,000 customers' tag flags (warm). */
 async function expression(runs: number): Promise<Figure> {
   const n = 200_000;
-  const tags: Record<string, Uint8Array> = {};
-  for (const id of ['a', 'b', 'c', 'd', 'e']) {
-    const f = new Uint8Array(n);
-    for (let i = 0; i < n; i++) f[i] = (i * 2654435761 + id.charCodeAt(0)) % 7 < 3 ? 1 : 0;
-    tags[id] = f;
-  }
-  const ast = parseExpression('(a 并 b) 交 (c 并 d) 差 e 并 (a 交 e) 差 (b 交 c)');
+  const tags = syntheticTagFlags(n);
+  const ast = parseExpression(EIGHT_OPERATORS);
   evaluateExpression(ast, (id) => tags[id], n); // warm-up
   const all = await timed(runs, () => evaluateExpression(ast, (id) => tags[id], n));
   return { what: 'evaluateExpression, 8 operators, 200,000 customers', runs: all, budgetMs: 50 };

@@ -8,6 +8,7 @@
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import path from 'node:path';
 import { expect, launchWithExtension, readStore, SHOTS_DIR } from './extension';
+import { serveInlinePages } from './serve';
 import { derivedShopId } from '../../lib/model/keys';
 
 const test = base;
@@ -68,12 +69,8 @@ async function openPanelData(): Promise<Page> {
 test.describe.serial('hostile inputs to stored data and privacy', () => {
   test.beforeAll(async () => {
     ({ context, extensionId } = await launchWithExtension());
-    await context.route((url) => url.protocol !== 'chrome-extension:', async (route) => {
-      const u = new URL(route.request().url());
-      const body = PAGES[`${u.origin}${u.pathname}`];
-      if (body && route.request().resourceType() === 'document') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-      return route.abort('blockedbyclient');
-    });
+    // Nothing leaves the machine: the inline pages are answered, everything else (but the extension) is refused.
+    await serveInlinePages(context, PAGES);
     ext = await context.newPage();
     await ext.goto(`chrome-extension://${extensionId}/popup.html`);
   });

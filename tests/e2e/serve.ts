@@ -49,3 +49,16 @@ export async function serveFixture(context: BrowserContext, origin: string, file
   });
 }
 
+
+/**
+ * Serves small inline pages by URL (`origin + pathname` → HTML, read at request time so a test can add
+ * pages later) and refuses every other request but the extension's own: nothing leaves the machine.
+ */
+export async function serveInlinePages(context: BrowserContext, pages: Readonly<Record<string, string>>) {
+  await context.route((url) => url.protocol !== 'chrome-extension:', async (route) => {
+    const u = new URL(route.request().url());
+    const body = pages[`${u.origin}${u.pathname}`];
+    if (body && route.request().resourceType() === 'document') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    return route.abort('blockedbyclient');
+  });
+}

@@ -7,7 +7,7 @@ import type { Contact, Customer, Order } from '../../model';
 import { isPaidStatus } from '../../model';
 import { isFullPhone } from '../phone';
 import { dayNumberOfInstant, type Dict } from './columns';
-import { CHANNELS, CITY_KNOWN, CONTACT_KINDS, FAN, GENDER_KNOWN, HAS_RECORD, MEMBER, NO_DAY, PHONE_FULL, TRAFFICS } from './types';
+import { CHANNELS, CITY_KNOWN, CONTACT_KINDS, FAN, GENDER_KNOWN, HAS_RECORD, MEMBER, NO_DAY, PHONE_FULL, TRAFFICS, type Snapshot } from './types';
 
 /** Per-customer columns a customer record is written into (a fresh row: flags 0, gender 0, codes -1). */
 export interface CustomerColumns {
@@ -56,15 +56,10 @@ export function encodeCustomer(c: Customer, cols: CustomerColumns, dicts: Custom
 }
 
 /** Per-order columns an order record's own fields are written into (customer and product apart). */
-export type OrderColumns = {
-  orderPlacedDay: Int32Array;
-  orderPaidDay: Int32Array;
-  orderHappenDay: Int32Array;
-  orderPaid: Uint8Array;
-  orderAmountFen: Float64Array;
-  orderChannel: Uint8Array;
-  orderTraffic: Uint8Array;
-};
+export type OrderColumns = Pick<
+  Snapshot,
+  'orderPlacedDay' | 'orderPaidDay' | 'orderHappenDay' | 'orderPaid' | 'orderAmountFen' | 'orderChannel' | 'orderTraffic'
+>;
 
 /** Writes order `r`'s days, paid status, amount, channel and traffic at index `o`. */
 export function encodeOrder(r: Order, cols: OrderColumns, o: number): void {

@@ -1,6 +1,7 @@
 // SPEC §6.2 (the builder: 交 / 并 / 差 and parentheses over tags).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { EIGHT_OPERATORS, syntheticTagFlags } from '../../fixtures/tag-flags';
 import {
   ExpressionError,
   evaluateExpression,
@@ -201,15 +202,15 @@ describe('evaluateExpression', () => {
   // Its speed (well under 50 ms) is a figure of `npm run bench` (scripts/bench-units.ts), not a test.
   it('evaluates 8 operators over 200,000 customers', () => {
     const n = 200_000;
-    const tags: Record<string, Uint8Array> = {};
-    for (const id of ['a', 'b', 'c', 'd', 'e']) {
-      const f = new Uint8Array(n);
-      for (let i = 0; i < n; i++) f[i] = (i * 2654435761 + id.charCodeAt(0)) % 7 < 3 ? 1 : 0;
-      tags[id] = f;
-    }
-    const ast = parseExpression('(a 并 b) 交 (c 并 d) 差 e 并 (a 交 e) 差 (b 交 c)');
-    const out = evaluateExpression(ast, (id) => tags[id], n);
+    const tags = syntheticTagFlags(n);
+    const out = evaluateExpression(parseExpression(EIGHT_OPERATORS), (id) => tags[id], n);
     expect(out.length).toBe(n);
+    // Spot-check against the definition, customer by customer (union 并, intersection 交, difference 差, left to right).
+    const has = (id: string, i: number) => tags[id]![i] === 1;
+    for (const i of [0, 1, 2, 3, 4, 5, 6, 7, 99_999, 199_999]) {
+      const left = ((has('a', i) || has('b', i)) && (has('c', i) || has('d', i)) && !has('e', i)) || (has('a', i) && has('e', i));
+      expect(out[i] === 1, `customer ${i}`).toBe(left && !(has('b', i) && has('c', i)));
+    }
   });
 });
 
