@@ -1,5 +1,6 @@
 /** The overlay's React root: the tier chips, the pick box, the capture bar and the mapping dialog, over the session's and the extras' state. */
 import { useEffect, useState } from 'react';
+import { tierLabel } from '@/lib/db/settings/registry';
 import type { Shop } from '@/lib/model';
 import { CaptureOverlay } from './CaptureOverlay';
 import { MappingDialog } from './MappingDialog';
@@ -24,10 +25,11 @@ export interface Actions {
 /** True in a frame (千牛 shows 客户运营平台 inside one); comparing window objects is allowed across origins. */
 const inFrame = typeof window !== 'undefined' && window !== window.top;
 
+/** The chip's colour: the background sends tier labels (zh-CN, tierLabel), matched back to their tier. */
 function chipTone(label: string): string {
-  if (label === '首单') return 'first';
-  if (label === '复购') return 'repeat';
-  if (label === '高潜') return 'potential';
+  if (label === tierLabel('firstOrder')) return 'first';
+  if (label === tierLabel('repeat')) return 'repeat';
+  if (label === tierLabel('highPotential')) return 'potential';
   return 'rfm';
 }
 
