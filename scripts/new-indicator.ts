@@ -2,7 +2,7 @@
  * `npm run new:indicator -- <id> [--spec §5.4] [--dry-run] [--root DIR]` — scaffolds a §9 report
  * indicator as the one-folder change README "How to add an indicator" describes:
  * lib/engine/indicators/<id>.ts (schema, compute, xlsx rows; a count of nobody until filled in),
- * its line in lib/engine/indicators/index.ts, its label in lib/i18n/messages.ts, and
+ * its line in lib/engine/indicators/index.ts, its label in lib/i18n/messages-report.ts, and
  * tests/unit/engine/indicators/<id>.test.ts, a hand-computed test that fails until written.
  * `id` is the report field's name (camelCase, e.g. `lapsedBuyers`).
  */
@@ -10,7 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apply, editedFile, insertAfterLast, kebab, newFile, parseArgs, type PlannedFile } from './scaffold';
 
-const MESSAGES_END = "  // ——— end of the registries helper's block ———";
+/** The catalogue part of the report's indicators, tags and workbook (its object ends with `} as const;`). */
+const MESSAGES_FILE = 'lib/i18n/messages-report.ts';
+const MESSAGES_END = '} as const;';
 
 /** The files `new:indicator` writes for `id` under `root` (throws on a bad id, an existing indicator or an unexpected registry). */
 export function planIndicator(root: string, id: string, spec = '§5.4'): PlannedFile[] {
@@ -63,10 +65,11 @@ describe('${id} indicator (SPEC ${spec})', () => {
       if (!list.test(withImport)) throw new Error('cannot find `const indicators = [...] as const;`');
       return withImport.replace(list, (_m, ids: string) => `const indicators = [${ids.trim()}, ${id}] as const;`);
     }),
-    editedFile(root, 'lib/i18n/messages.ts', (text) => {
+    editedFile(root, MESSAGES_FILE, (text) => {
       if (text.includes(`  ${labelKey}:`)) throw new Error(`${labelKey} is in the catalogue already`);
-      if (!text.includes(MESSAGES_END)) throw new Error('cannot find the indicators block of lib/i18n/messages.ts');
-      return text.replace(MESSAGES_END, `  ${labelKey}: { zh: '${id}（待命名）', en: '${id} (to name)' },\n${MESSAGES_END}`);
+      const end = text.lastIndexOf(MESSAGES_END);
+      if (end < 0) throw new Error(`cannot find the end of the catalogue object in ${MESSAGES_FILE}`);
+      return `${text.slice(0, end)}  ${labelKey}: { zh: '${id}（待命名）', en: '${id} (to name)' },\n${text.slice(end)}`;
     }),
     newFile(root, `tests/unit/engine/indicators/${file}.test.ts`, test),
   ];
@@ -82,7 +85,7 @@ function main(argv: readonly string[]): number {
   try {
     const files = planIndicator(root, id, typeof opts.spec === 'string' ? opts.spec : undefined);
     for (const line of apply(root, files, opts['dry-run'] === true)) process.stdout.write(`${line}\n`);
-    process.stdout.write(`Next: fill in the module and the hand-computed test, name it in lib/i18n/messages.ts, agree the new field in the shared SPEC §9 (docs/SPEC.md is its copy) and regenerate tests/unit/conventions/golden (SELLER_LENS_UPDATE_GOLDEN=1), since the report format changes, then npx vitest run tests/unit/conventions tests/unit/engine/indicators.\n`);
+    process.stdout.write(`Next: fill in the module and the hand-computed test, name it in lib/i18n/messages-report.ts, agree the new field in the shared SPEC §9 (docs/SPEC.md is its copy) and regenerate tests/unit/conventions/golden (SELLER_LENS_UPDATE_GOLDEN=1), since the report format changes, then npx vitest run tests/unit/conventions tests/unit/engine/indicators.\n`);
     return 0;
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);

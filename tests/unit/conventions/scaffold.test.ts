@@ -38,7 +38,7 @@ describe('npm run new:indicator', () => {
     expect(lines).toEqual([
       'would create lib/engine/indicators/lapsed-buyers.ts',
       'would edit lib/engine/indicators/index.ts',
-      'would edit lib/i18n/messages.ts',
+      'would edit lib/i18n/messages-report.ts',
       'would create tests/unit/engine/indicators/lapsed-buyers.test.ts',
     ]);
     expect(existsSync(path.join(tmp, 'lib/engine/indicators/lapsed-buyers.ts'))).toBe(false);
@@ -54,7 +54,7 @@ describe('npm run new:indicator', () => {
     const index = readFileSync(path.join(tmp, 'lib/engine/indicators/index.ts'), 'utf8');
     expect(index).toContain("import { lapsedBuyers } from './lapsed-buyers';");
     expect(index).toMatch(/^const indicators = \[[^\]]*, lapsedBuyers\] as const;/m);
-    expect(readFileSync(path.join(tmp, 'lib/i18n/messages.ts'), 'utf8')).toContain('  ind_lapsedBuyers: {');
+    expect(readFileSync(path.join(tmp, 'lib/i18n/messages-report.ts'), 'utf8')).toContain('  ind_lapsedBuyers: {');
     const stub = readFileSync(path.join(tmp, 'tests/unit/engine/indicators/lapsed-buyers.test.ts'), 'utf8');
     expect(stub).toContain('// SPEC §5.4');
     expect(stub).toContain("from '@/lib/engine/indicators/lapsed-buyers'");
