@@ -65,7 +65,12 @@ export function testCardPage(c: CardCase): void {
     await expect.poll(async () => (await readStore<CardTruth['snapshot']>(panel, 'platformSnapshots')).map((x) => x.metrics[c.metric]?.value)).toEqual([9999]);
     const [replaced] = await readStore<CardTruth['snapshot']>(panel, 'platformSnapshots');
     expect(replaced).toEqual({ ...truth.snapshot, seenOn: todayShanghai(), metrics: { ...truth.snapshot.metrics, [c.metric]: { ...truth.snapshot.metrics[c.metric], value: 9999 } } });
-    expect(await readStore(panel, 'captures')).toHaveLength(2);
+    // A live figure is not a new page (issue 11 item 6): the page's latest capture is refreshed with the rows
+    // now shown, kept once, and its summary counts the refresh.
+    const refreshed = await readStore<{ rawRows: string[][] }>(panel, 'captures');
+    expect(refreshed).toHaveLength(1);
+    expect(refreshed[0]!.rawRows.some((r) => r.includes('9,999'))).toBe(true);
+    expect((await readStore<{ refreshCount?: number }>(panel, 'captureSummaries')).map((x) => x.refreshCount)).toEqual([1]);
     await expect(page.getByTestId('capture-badge')).toHaveAttribute('data-count', '1');
 
     // The side panel's 数据 view lists the snapshot history of this source.

@@ -113,14 +113,36 @@ test.describe.serial('hostile inputs to capture', () => {
     await page.goto(url);
     const badge = page.getByTestId('capture-badge');
     await expect(badge).toHaveAttribute('data-count', '3');
-    // Stop the extension's service worker again and again (CDP) while the page changes.
+    // Deterministic, not a race: the extension's own page holds a read-write transaction on the whole
+    // database, so every store the background attempts waits; meanwhile its service worker is stopped
+    // again and again (CDP), which closes the message port of the batch in flight.
+    await ext.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const w = window as unknown as { __hold: boolean; __held: Promise<void> };
+          w.__hold = true;
+          const open = indexedDB.open('seller-lens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction(Array.from(db.objectStoreNames), 'readwrite');
+            const store = tx.objectStore('settings');
+            const spin = () => {
+              if (w.__hold) store.get('hold').onsuccess = spin;
+            };
+            spin();
+            w.__held = new Promise((done) => (tx.oncomplete = () => (db.close(), done())));
+            resolve();
+          };
+        }),
+    );
     const cdp: CDPSession = await context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     let killing = true;
     const killer = (async () => {
       while (killing) {
         await cdp.send('ServiceWorker.stopAllWorkers').catch(() => undefined);
-        await new Promise((r) => setTimeout(r, 5));
+        await new Promise((r) => setTimeout(r, 50));
       }
     })();
     await page.evaluate((all) => (window as unknown as { setRows: (r: string[][]) => void }).setRows(all), rows('K', 6));
@@ -132,6 +154,11 @@ test.describe.serial('hostile inputs to capture', () => {
     } finally {
       killing = false;
       await killer;
+      await ext.evaluate(async () => {
+        const w = window as unknown as { __hold: boolean; __held?: Promise<void> };
+        w.__hold = false;
+        await w.__held;
+      });
     }
     await expect(unsaved).toHaveCount(0, { timeout: 40_000 });
     await expect(badge).toHaveAttribute('data-count', '6');

@@ -1,20 +1,9 @@
 // @vitest-environment happy-dom
-/** The overlay split into features (components/overlay/*): every file under 400 lines; one AbortSignal ends every listener, wait and poll. */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+/** The overlay split into features (components/overlay/*; file sizes: tests/unit/conventions/file-size.test.ts): one AbortSignal ends every listener, wait and poll. */
 import { expect, test, vi } from 'vitest';
 import { debounce, observeUntil, waitForDom } from '@/components/overlay/dom';
 import { createPickMode } from '@/components/overlay/pick-mode';
 import { Store, type Extras } from '@/components/overlay/store';
-
-const DIR = path.resolve(import.meta.dirname, '../../../components/overlay');
-
-test('every overlay file is under 400 lines', () => {
-  for (const f of readdirSync(DIR)) {
-    const lines = readFileSync(path.join(DIR, f), 'utf8').split('\n').length;
-    expect(lines, f).toBeLessThan(400);
-  }
-});
 
 const extras = () =>
   new Store<Extras>({ generic: true, tables: [], review: 0, dialogOpen: false, picking: false, pickBox: null, picked: false, chips: [], shopPrompt: null, observedText: null });
