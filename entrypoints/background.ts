@@ -6,7 +6,7 @@
 import { senderRefusal, validateBatch } from '@/lib/capture/ingest';
 import { t } from '@/lib/i18n/messages';
 import { textOf } from '@/lib/i18n/text';
-import { getDb, storeCaptureBatch } from '@/lib/db';
+import { getDb, storeCapture } from '@/lib/db';
 import { onMessage, type CustomerTiers, type StoreReply } from '@/lib/messaging';
 import { readSetting, tierLabel, tierLookupSetting } from '@/lib/db/settings/registry';
 
@@ -48,7 +48,7 @@ export default defineBackground(() => {
     const refusal = senderRefusal(b.shop, { url: sender.url, origin: sender.origin }, { extensionOrigin: chrome.runtime.getURL(''), genericStarted: await genericStartedFor(sender) });
     if (refusal) return { ok: false, retryable: false, reason: t(refusal), keys: [], rejected: [] };
     try {
-      const stored = await storeCaptureBatch(getDb(), {
+      const stored = await storeCapture(getDb(), {
         shop: b.shop,
         customers: b.customers,
         orders: b.orders,

@@ -7,7 +7,7 @@ import type { DayWindow, Snapshot } from '../engine';
 import type { ExportRecord, ShopData } from '../model';
 import { customerPurchaseStats, type AudienceMember } from '../export/csv';
 import { exportFormatOf, recordFormatOf, writeExport, type ExportFormatOptions, type FormatOutput } from '../export/formats';
-import { freezeExport } from './saved';
+import { freezeExport } from '../db/writer';
 
 /** Customer records of the members (key-only rows for keys without a record), biggest spenders in `window` first. */
 export function audienceRows(data: ShopData, snap: Snapshot, members: ArrayLike<number>, window?: DayWindow): AudienceMember[] {

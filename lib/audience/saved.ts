@@ -14,9 +14,8 @@
 import type { Audience, ExportRecord } from '../model';
 import type { SellerLensDb } from '../db/schema';
 
-// The records (pure) and the writes (the one writer's commands) of saved audiences and exports.
+// The records (pure) of saved audiences and exports; their writes are the one writer's commands (lib/db/writer.ts).
 export * from './records';
-export { createAudience, updateAudience, deleteAudience, freezeExport, deleteExport } from '../db/writer/audiences';
 
 /** One saved audience, or undefined. */
 export async function getAudience(db: SellerLensDb, audienceId: string): Promise<Audience | undefined> {

@@ -1,4 +1,4 @@
-/** Storage of seller-lens: the Dexie schema, capture upserts and per-shop queries. */
+/** Storage of seller-lens: the Dexie schema, per-shop queries and the one writer's commands. */
 export * from './schema';
 export * from './keys';
 export * from './merge';
@@ -9,7 +9,5 @@ export * from './fast-records';
 export * from './settings-keys';
 export * from './blocks';
 export * from './base-layer';
-export * from './writer/primitives';
-export { storeCaptureBatch } from './writer/capture';
-/** Deletes everything of one shop (the one writer's deleteShop; kept under its old name). */
-export { deleteShopEverywhere as deleteShopData } from './writer/shop';
+// Writes only through the one writer's named commands (its building blocks stay behind it).
+export * from './writer';

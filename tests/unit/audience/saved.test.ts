@@ -1,18 +1,8 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  createAudience,
-  deleteAudience,
-  deleteExport,
-  freezeExport,
-  getAudience,
-  listAudiences,
-  listExports,
-  mulberry32,
-  splitControl,
-  updateAudience,
-} from '@/lib/audience/saved';
+import { getAudience, listAudiences, listExports, mulberry32, splitControl } from '@/lib/audience/saved';
+import { createAudience, deleteAudience, deleteExport, freezeExport, updateAudience } from '@/lib/db/writer/audiences';
 import { ExpressionError } from '@/lib/audience/expression';
 import { freshDb } from '../db/helpers';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { deleteShopData, type SellerLensDb } from '@/lib/db';
+import { deleteShop, type SellerLensDb } from '@/lib/db';
 import { saveAnalysisModel, saveAnalysisSnapshot } from '@/lib/db/writer/analysis';
 import {
   ANALYSIS_SNAPSHOT_VERSION,
@@ -152,7 +152,7 @@ describe('persisted analysis snapshot', () => {
     const db = freshDb();
     await db.shops.put(data.shop);
     await saveAnalysisSnapshot(db, snap, 'tok-1');
-    await deleteShopData(db, 'p1');
+    await deleteShop(db, 'p1');
     expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
   });
 
@@ -256,17 +256,17 @@ describe('the side panel and `npm run report` agree on 高潜', () => {
 
 describe('shopDataToken (cheap change token of a shop)', () => {
   it('changes when a capture stores or updates something or a restore stamps the shop, and only then', async () => {
-    const { storeCaptureBatch, shopDataToken } = await import('@/lib/db');
+    const { storeCapture, shopDataToken } = await import('@/lib/db');
     const db = freshDb();
     const shop = { shopId: 't1', platform: 'douyin' as const, name: '店' };
     const o = { orderId: 'o1', shopId: 't1', customerKey: 'douyin:t1:id:a', placedAt: '2026-11-20T10:00:00+08:00', amountFen: 100, quantity: 1, channel: 'live' as const, traffic: 'organic' as const, status: 'unpaid' as const };
     const t0 = await shopDataToken(db, 't1');
-    await storeCaptureBatch(db, { shop, orders: [o] });
+    await storeCapture(db, { shop, orders: [o] });
     const t1 = await shopDataToken(db, 't1');
     expect(t1).not.toBe(t0);
-    await storeCaptureBatch(db, { shop, orders: [o] }); // the same page again: nothing changes
+    await storeCapture(db, { shop, orders: [o] }); // the same page again: nothing changes
     expect(await shopDataToken(db, 't1')).toBe(t1);
-    await storeCaptureBatch(db, { shop, orders: [{ ...o, status: 'paid', paidAt: '2026-11-20T10:05:00+08:00' }] });
+    await storeCapture(db, { shop, orders: [{ ...o, status: 'paid', paidAt: '2026-11-20T10:05:00+08:00' }] });
     const t2 = await shopDataToken(db, 't1');
     expect(t2).not.toBe(t1);
     expect(await shopDataToken(db, 'other')).toBe(t0); // per shop

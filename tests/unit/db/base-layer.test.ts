@@ -5,23 +5,22 @@ import {
   BLOCK_RECORDS,
   cachedDirectory,
   contactIdOf,
-  deleteShopData,
+  deleteShop,
   directoryAccumulator,
   findBaseRecords,
   keyHash,
   latestDayWithData,
   loadShopData,
-  markShopReplaced,
   mergeContact,
   mergeCustomer,
   mergeOrder,
   orderDayOf,
   readBaseRecords,
-  storeCaptureBatch,
-  writeBaseLayer,
+  storeCapture,
   type BlockDirectory,
   type SellerLensDb,
 } from '@/lib/db';
+import { markShopReplaced, writeBaseLayer } from '@/lib/db/writer/primitives';
 import { buildBackup } from '@/lib/backup';
 import { Contact, Customer, Order, dayOf, type Shop } from '@/lib/model';
 import { contact, customer, freshDb, order, shopA, shopB } from './helpers';
@@ -114,7 +113,7 @@ describe('base layer: writing and reading', () => {
 
   it('rows only: nothing changes for a shop without a base layer (rows by key, contacts by time)', async () => {
     const db = freshDb();
-    await storeCaptureBatch(db, {
+    await storeCapture(db, {
       shop: shopA,
       customers: [customer(S, 'b2'), customer(S, 'b1')],
       orders: [order(S, 'o2', 'b2'), order(S, 'o1', 'b1')],
@@ -129,7 +128,7 @@ describe('base layer: writing and reading', () => {
   it('latestDayWithData sees the base layer (placedAt, paidAt and contacts), with and without maxDay in the directory', async () => {
     const db = freshDb();
     await withBase(db, [], [ord('o1', 'b1', { placedAt: '2026-12-30 23:00:00', paidAt: '2027-01-02 01:00:00' })], [cont('b1', '2026-12-31 10:00:00')]);
-    await storeCaptureBatch(db, { shop: shopA, contacts: [contact(S, 'b1', '2026-12-01 10:00:00')] });
+    await storeCapture(db, { shop: shopA, contacts: [contact(S, 'b1', '2026-12-01 10:00:00')] });
     expect(await latestDayWithData(db, S)).toBe('2027-01-02');
     // A directory written without maxDay (e.g. by another writer): the blocks are scanned.
     const dir = (await db.blockDirectories.get([S, 'orders']))!;
@@ -206,7 +205,7 @@ describe('base layer: directory hash collisions', () => {
     // Through the capture path and the reader with a colliding directory stored.
     await db.blockDirectories.put(colliding);
     await markShopReplaced(db, S);
-    const r = await storeCaptureBatch(db, { shop: shopA, orders: [order(S, 'o3', 'b1', { status: 'completed' })] });
+    const r = await storeCapture(db, { shop: shopA, orders: [order(S, 'o3', 'b1', { status: 'completed' })] });
     expect(r.orders).toEqual({ added: 0, updated: 1 });
     const data = await loadShopData(db, S);
     expect(data.orders).toHaveLength(5);
@@ -226,7 +225,7 @@ describe('capture path over a base layer', () => {
   it('a key that lives only in base is merged with it: updated when it changes, with a change-log entry', async () => {
     const db = freshDb();
     await base(db);
-    const r = await storeCaptureBatch(db, {
+    const r = await storeCapture(db, {
       shop: shopA,
       customers: [customer(S, 'b1', { city: '成都市', tags: ['高潜'] })],
       orders: [order(S, 'o1', 'b1', { status: 'shipped', productName: undefined })],
@@ -266,7 +265,7 @@ describe('capture path over a base layer', () => {
   it('a capture that says nothing new about a base record is unchanged: no row, no counter bump, no log', async () => {
     const db = freshDb();
     await base(db);
-    const r = await storeCaptureBatch(db, {
+    const r = await storeCapture(db, {
       shop: shopA,
       customers: [customer(S, 'b1', { tags: ['老客'] })],
       orders: [order(S, 'o1', 'b1')],
@@ -284,13 +283,13 @@ describe('capture path over a base layer', () => {
 
   it('every counter bump writes its change-log entry, seqs without gaps (snapshot-only batches too)', async () => {
     const db = freshDb();
-    await storeCaptureBatch(db, { shop: shopA, orders: [order(S, 'o1', 'b1')] });
-    await storeCaptureBatch(db, { shop: shopA, orders: [order(S, 'o1', 'b1')] }); // unchanged: no entry
-    await storeCaptureBatch(db, {
+    await storeCapture(db, { shop: shopA, orders: [order(S, 'o1', 'b1')] });
+    await storeCapture(db, { shop: shopA, orders: [order(S, 'o1', 'b1')] }); // unchanged: no entry
+    await storeCapture(db, {
       shop: shopA,
       platformSnapshots: [{ shopId: S, source: 'compass-user-asset', seenOn: '2026-11-20', metrics: { purchasers: { value: 3 } } }],
     });
-    await storeCaptureBatch(db, { shop: shopA, orders: [order(S, 'o1', 'b1', { status: 'completed' }), order(S, 'o2', 'b1')] });
+    await storeCapture(db, { shop: shopA, orders: [order(S, 'o1', 'b1', { status: 'completed' }), order(S, 'o2', 'b1')] });
     const log = await db.changeLog.toArray();
     expect(log.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(log[0]?.orders).toEqual({ added: ['o1'], updated: [] });
@@ -303,9 +302,9 @@ describe('capture path over a base layer', () => {
     const db = freshDb();
     await base(db);
     const get = vi.spyOn(db.blockDirectories, 'get');
-    await storeCaptureBatch(db, { shop: shopA, orders: [order(S, 'o1', 'b1', { status: 'completed' }), order(S, 'o5', 'b1')] });
-    await storeCaptureBatch(db, { shop: shopA, orders: [order(S, 'o6', 'b1')], customers: [customer(S, 'b1', { city: '成都市' })] });
-    await storeCaptureBatch(db, { shop: shopA, orders: [order(S, 'o1', 'b1', { status: 'refunded' })] }); // o1 has a row now
+    await storeCapture(db, { shop: shopA, orders: [order(S, 'o1', 'b1', { status: 'completed' }), order(S, 'o5', 'b1')] });
+    await storeCapture(db, { shop: shopA, orders: [order(S, 'o6', 'b1')], customers: [customer(S, 'b1', { city: '成都市' })] });
+    await storeCapture(db, { shop: shopA, orders: [order(S, 'o1', 'b1', { status: 'refunded' })] }); // o1 has a row now
     expect(get.mock.calls.map((c) => c[0])).toEqual([
       [S, 'orders'],
       [S, 'customers'],
@@ -325,7 +324,7 @@ describe('capture path over a base layer', () => {
       await db.blockDirectories.put(buildDirectory(S, 'orders', Float64Array.of(keyHash('o2')), Int32Array.of(0)));
       await markShopReplaced(db, S);
     });
-    const r = await storeCaptureBatch(db, { shop: shopA, orders: [order(S, 'o2', 'b1')] });
+    const r = await storeCapture(db, { shop: shopA, orders: [order(S, 'o2', 'b1')] });
     expect(r.orders).toEqual({ added: 0, updated: 0 });
     const acc = directoryAccumulator(S, 'orders');
     acc.addRecords(0, [o2]);
@@ -340,9 +339,9 @@ describe('deleting a shop with a base layer', () => {
     const otherOrder = Order.parse(order('20002', 'x1', 'c1'));
     await withBase(db, [cust('b1')], [ord('o1', 'b1')], [cont('b1', '2026-11-20 10:00:00')]);
     await withBase(db, [], [otherOrder], [], other);
-    await storeCaptureBatch(db, { shop: shopA, orders: [order(S, 'o9', 'b1')] });
-    await storeCaptureBatch(db, { shop: other, orders: [order('20002', 'x2', 'c1')] });
-    await deleteShopData(db, S);
+    await storeCapture(db, { shop: shopA, orders: [order(S, 'o9', 'b1')] });
+    await storeCapture(db, { shop: other, orders: [order('20002', 'x2', 'c1')] });
+    await deleteShop(db, S);
     const mine = <T extends { shopId: string }>(rows: T[]) => rows.filter((r) => r.shopId === S);
     expect(mine(await db.recordBlocks.toArray())).toEqual([]);
     expect(mine(await db.blockDirectories.toArray())).toEqual([]);
@@ -353,7 +352,7 @@ describe('deleting a shop with a base layer', () => {
     expect(data.orders.map((o) => o.orderId).sort()).toEqual(['x1', 'x2']);
     expect((await db.changeLog.toArray()).map((e) => e.shopId)).toEqual(['20002']);
     // Captured again after the delete (cache in this context may be stale): a fresh add.
-    const r = await storeCaptureBatch(db, { shop: shopA, orders: [order(S, 'o1', 'b1')] });
+    const r = await storeCapture(db, { shop: shopA, orders: [order(S, 'o1', 'b1')] });
     expect(r.orders).toEqual({ added: 1, updated: 0 });
   });
 });
@@ -375,11 +374,11 @@ describe('buildBackup over a base layer', () => {
     };
     const layered = freshDb();
     await withBase(layered, customers, orders, contacts);
-    await storeCaptureBatch(layered, capture);
+    await storeCapture(layered, capture);
     // The reference: the same base records stored as rows (what a row-per-record restore gave).
     const rowsOnly = freshDb();
-    await storeCaptureBatch(rowsOnly, { shop: shopA, customers, orders, contacts });
-    await storeCaptureBatch(rowsOnly, capture);
+    await storeCapture(rowsOnly, { shop: shopA, customers, orders, contacts });
+    await storeCapture(rowsOnly, capture);
 
     const a = await buildBackup(layered, S, '2026-11-21T10:00:00+08:00');
     const b = await buildBackup(rowsOnly, S, '2026-11-21T10:00:00+08:00');

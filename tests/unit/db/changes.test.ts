@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { changesBetween, parseDataToken } from '@/lib/db/changes';
 import { pruneChangeLog } from '@/lib/db/writer/primitives';
-import { CHANGE_LOG_KEEP, dataChangeKey, loadShopData, markShopReplaced, shopDataToken, storeCaptureBatch } from '@/lib/db';
+import { CHANGE_LOG_KEEP, dataChangeKey, loadShopData, shopDataToken, storeCapture } from '@/lib/db';
+import { markShopReplaced } from '@/lib/db/writer/primitives';
 import { contact, customer, freshDb, order, shopA, shopB } from './helpers';
 
 describe('data tokens', () => {
@@ -17,7 +18,7 @@ describe('changesBetween', () => {
   it('gives the full stored records that captures added or updated between two tokens', async () => {
     const db = freshDb();
     const t0 = await shopDataToken(db, shopA.shopId);
-    await storeCaptureBatch(db, {
+    await storeCapture(db, {
       shop: shopA,
       customers: [customer('10001', 'b1', { phone: '138****1234' })],
       orders: [order('10001', 'o1', 'b1', { status: 'unpaid', paidAt: undefined })],
@@ -25,8 +26,8 @@ describe('changesBetween', () => {
     });
     const t1 = await shopDataToken(db, shopA.shopId);
     // Another shop's batch is not in this shop's log.
-    await storeCaptureBatch(db, { shop: shopB, customers: [customer('20002', 'x')] });
-    await storeCaptureBatch(db, {
+    await storeCapture(db, { shop: shopB, customers: [customer('20002', 'x')] });
+    await storeCapture(db, {
       shop: shopA,
       customers: [customer('10001', 'b2')],
       orders: [order('10001', 'o1', 'b1', { status: 'paid', productName: undefined })],
@@ -63,13 +64,13 @@ describe('changesBetween', () => {
   it('says null when only a rebuild can tell: a restore stamp, a pruned log, a token going back', async () => {
     const db = freshDb();
     const t0 = await shopDataToken(db, shopA.shopId);
-    await storeCaptureBatch(db, { shop: shopA, customers: [customer('10001', 'b1')] });
+    await storeCapture(db, { shop: shopA, customers: [customer('10001', 'b1')] });
     const t1 = await shopDataToken(db, shopA.shopId);
     expect(await changesBetween(db, shopA.shopId, t1, t0)).toBeNull();
 
     await pruneChangeLog(db, shopA.shopId, parseDataToken(t1)!.change);
     expect(await changesBetween(db, shopA.shopId, t0, t1)).toBeNull();
-    await storeCaptureBatch(db, { shop: shopA, customers: [customer('10001', 'b2')] });
+    await storeCapture(db, { shop: shopA, customers: [customer('10001', 'b2')] });
     const t2 = await shopDataToken(db, shopA.shopId);
     expect((await changesBetween(db, shopA.shopId, t1, t2))!.customers.added).toHaveLength(1);
 
@@ -88,10 +89,10 @@ describe('the change log stays bounded', () => {
     await db.changeLog.put({ shopId: shopB.shopId, seq: 1, customers: none, orders: none, contacts: none });
     await db.settings.put({ key: dataChangeKey(shopA.shopId), value: CHANGE_LOG_KEEP - 1 });
     const t0 = await shopDataToken(db, shopA.shopId);
-    await storeCaptureBatch(db, { shop: shopA, customers: [customer('10001', 'b1')] });
+    await storeCapture(db, { shop: shopA, customers: [customer('10001', 'b1')] });
     const t1 = await shopDataToken(db, shopA.shopId);
     expect((await db.changeLog.where('shopId').equals(shopA.shopId).toArray()).map((e) => e.seq)).toEqual([1, CHANGE_LOG_KEEP]);
-    await storeCaptureBatch(db, { shop: shopA, customers: [customer('10001', 'b2')] });
+    await storeCapture(db, { shop: shopA, customers: [customer('10001', 'b2')] });
     const t2 = await shopDataToken(db, shopA.shopId);
     // Entry 1 went when entry CHANGE_LOG_KEEP + 1 came; the other shop's log is untouched.
     const seqs = (await db.changeLog.toArray()).map((e) => `${e.shopId}:${e.seq}`).sort();

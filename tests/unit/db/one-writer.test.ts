@@ -53,4 +53,16 @@ describe('one writer', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it('the writer’s building blocks (lib/db/writer/*) are reached only through its commands, outside lib/db and the restore transaction', () => {
+    const reaching: string[] = [];
+    for (const dir of ['lib', 'components', 'entrypoints']) {
+      for (const file of sources(path.join(ROOT, dir))) {
+        const rel = path.relative(ROOT, file).split(path.sep).join('/');
+        if (rel.startsWith('lib/db/') || rel === 'lib/backup/transaction.ts') continue;
+        if (/from\s+'[^']*\/db\/writer\/[^']*'/.test(readFileSync(file, 'utf8'))) reaching.push(rel);
+      }
+    }
+    expect(reaching).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { Contact, Customer, Order } from '@/lib/model';
-import { loadShopData, shopDataToken, writeBaseLayer, type SellerLensDb } from '@/lib/db';
+import { loadShopData, shopDataToken, type SellerLensDb } from '@/lib/db';
+import { writeBaseLayer } from '@/lib/db/writer/primitives';
 import { buildSnapshot } from '@/lib/engine';
 import {
   deleteShop,

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { deleteShopData, listShops, loadShopData, storeCaptureBatch } from '@/lib/db';
+import { deleteShop, listShops, loadShopData, storeCapture } from '@/lib/db';
 import { capture, contact, customer, dumpAll, freshDb, order, shopA, shopB, snapshot } from './helpers';
 
 async function twoShops() {
   const db = freshDb();
   // The same order id and the same hand-made customer key in both shops: they must stay apart.
-  await storeCaptureBatch(db, {
+  await storeCapture(db, {
     shop: shopA,
     customers: [customer('10001', 'b1'), { customerKey: 'c1', shopId: '10001', nickname: '甲的c1' }],
     orders: [order('10001', 'o1', 'b1', { amountFen: 100 })],
@@ -14,7 +14,7 @@ async function twoShops() {
     platformSnapshots: [snapshot('10001', '2026-11-20', 1)],
     capture: capture('10001', 'ca', [['a']]),
   });
-  await storeCaptureBatch(db, {
+  await storeCapture(db, {
     shop: shopB,
     customers: [customer('20002', 'b9'), { customerKey: 'c1', shopId: '20002', nickname: '乙的c1' }],
     orders: [order('20002', 'o1', 'b9', { amountFen: 200 })],
@@ -45,7 +45,7 @@ describe('per-shop queries', () => {
     expect((await listShops(db)).map((s) => s.shopId).sort()).toEqual(['10001', '20002']);
   });
 
-  it('deleteShopData removes everything of one shop and nothing of the other', async () => {
+  it('deleteShop removes everything of one shop and nothing of the other', async () => {
     const db = await twoShops();
     await db.analysisSnapshots.put({ shopId: '10001', builtAt: 'x', version: 1, data: new ArrayBuffer(4) });
     await db.analysisSnapshots.put({ shopId: '20002', builtAt: 'x', version: 1, data: new ArrayBuffer(4) });
@@ -54,7 +54,7 @@ describe('per-shop queries', () => {
       return Object.fromEntries(Object.entries(all).map(([t, rows]) => [t, rows.filter((r) => r.includes('20002'))]));
     };
     const before = await dumpB();
-    await deleteShopData(db, '10001');
+    await deleteShop(db, '10001');
     const after = await dumpAll(db);
     for (const [table, rows] of Object.entries(after)) {
       if (table === 'settings') continue;

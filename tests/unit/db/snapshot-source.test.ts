@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { loadShopData, markShopReplaced, shopDataToken, storeCaptureBatch } from '@/lib/db';
+import { loadShopData, shopDataToken, storeCapture } from '@/lib/db';
+import { markShopReplaced } from '@/lib/db/writer/primitives';
 import { saveAnalysisSnapshot } from '@/lib/db/writer/analysis';
 import { snapshotOfToken } from '@/lib/db/snapshot-source';
 import { buildSnapshot, computeReport, customerNames } from '@/lib/engine';
@@ -41,7 +42,7 @@ describe('snapshotOfToken', () => {
     const { shop, list } = batches();
     expect(list.length).toBeGreaterThan(3);
     const shopId = shop.shopId;
-    await storeCaptureBatch(db, list[0]!);
+    await storeCapture(db, list[0]!);
     const first = await snapshotOfToken(db, shopId, await shopDataToken(db, shopId));
     expect(first.origin).toBe('rebuilt');
     expect(first.data).not.toBeNull();
@@ -50,7 +51,7 @@ describe('snapshotOfToken', () => {
     const refunded = list[0]!.orders.slice(0, 5).map((o) => ({ ...o, status: 'refunded' as const }));
     let held = first;
     for (const b of list.slice(1)) {
-      await storeCaptureBatch(db, { ...b, orders: [...b.orders, ...refunded] });
+      await storeCapture(db, { ...b, orders: [...b.orders, ...refunded] });
       held = await snapshotOfToken(db, shopId, await shopDataToken(db, shopId), { previous: held });
       expect(held.origin).toBe('forwarded');
     }
@@ -75,10 +76,10 @@ describe('snapshotOfToken', () => {
   it('rebuilds after a restore stamp: the change log cannot bridge two versions of the data', async () => {
     const db = freshDb();
     const { shop, list } = batches();
-    await storeCaptureBatch(db, list[0]!);
+    await storeCapture(db, list[0]!);
     const before = await snapshotOfToken(db, shop.shopId, await shopDataToken(db, shop.shopId));
     await db.transaction('rw', db.settings, () => markShopReplaced(db, shop.shopId));
-    await storeCaptureBatch(db, list[1]!);
+    await storeCapture(db, list[1]!);
     const after = await snapshotOfToken(db, shop.shopId, await shopDataToken(db, shop.shopId), { previous: before });
     expect(after.origin).toBe('rebuilt');
     expectSameSnapshot(after.snap, buildSnapshot(await loadShopData(db, shop.shopId)));

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { InvalidBatchError, contactIdOf, loadShopData, storeCaptureBatch } from '@/lib/db';
+import { InvalidBatchError, contactIdOf, loadShopData, storeCapture } from '@/lib/db';
 import { Contact } from '@/lib/model';
 import { capture, contact, customer, dumpAll, freshDb, order, shopA, shopB, snapshot } from './helpers';
 
@@ -16,10 +16,10 @@ const page = () => ({
   capture: capture('10001', 'cap-1', [['o1', 'b1', '¥123.45'], ['o2', 'b2', '¥9.00']]),
 });
 
-describe('storeCaptureBatch', () => {
+describe('storeCapture', () => {
   it('stores a page and reports what it added, with the natural keys', async () => {
     const db = freshDb();
-    const r = await storeCaptureBatch(db, page());
+    const r = await storeCapture(db, page());
     expect(r.customers).toEqual({ added: 2, updated: 0 });
     expect(r.orders).toEqual({ added: 2, updated: 0 });
     expect(r.contacts).toEqual({ added: 2, updated: 0 });
@@ -36,12 +36,12 @@ describe('storeCaptureBatch', () => {
 
   it('capturing the same page twice changes nothing and reports 0 added', async () => {
     const db = freshDb();
-    await storeCaptureBatch(db, page());
+    await storeCapture(db, page());
     const before = await dumpAll(db);
     // A second visit: same rows, new capture id and time — still the same page.
     const again = page();
     again.capture = { ...again.capture, captureId: 'cap-2', capturedAt: '2026-11-20T15:00:00+08:00' };
-    const r = await storeCaptureBatch(db, again);
+    const r = await storeCapture(db, again);
     expect(r.customers).toEqual({ added: 0, updated: 0 });
     expect(r.orders).toEqual({ added: 0, updated: 0 });
     expect(r.contacts).toEqual({ added: 0, updated: 0 });
@@ -49,14 +49,14 @@ describe('storeCaptureBatch', () => {
     expect(r.capture).toBe('duplicate');
     expect(await dumpAll(db)).toEqual(before);
     // The exact same batch once more: idempotent as well.
-    await storeCaptureBatch(db, page());
+    await storeCapture(db, page());
     expect(await dumpAll(db)).toEqual(before);
   });
 
   it('a contact written with another offset is the same contact (natural key on the normalised instant)', async () => {
     const db = freshDb();
-    await storeCaptureBatch(db, { shop: shopA, contacts: [contact('10001', 'b1', '2026-11-20 13:00:00')] });
-    const r = await storeCaptureBatch(db, { shop: shopA, contacts: [contact('10001', 'b1', '2026-11-20T05:00:00Z')] });
+    await storeCapture(db, { shop: shopA, contacts: [contact('10001', 'b1', '2026-11-20 13:00:00')] });
+    const r = await storeCapture(db, { shop: shopA, contacts: [contact('10001', 'b1', '2026-11-20T05:00:00Z')] });
     expect(r.contacts.added).toBe(0);
     expect(await db.contacts.count()).toBe(1);
     const id = contactIdOf(Contact.parse(contact('10001', 'b1', '2026-11-20T13:00:00+08:00')));
@@ -65,11 +65,11 @@ describe('storeCaptureBatch', () => {
 
   it('a later capture enriches a customer, never blanks it, and unions tags', async () => {
     const db = freshDb();
-    await storeCaptureBatch(db, {
+    await storeCapture(db, {
       shop: shopA,
       customers: [customer('10001', 'b1', { phone: '13812341234', city: '成都市', isFan: true, tags: ['直播', '老客'] })],
     });
-    const r = await storeCaptureBatch(db, {
+    const r = await storeCapture(db, {
       shop: shopA,
       customers: [customer('10001', 'b1', { nickname: '', province: '四川省', isFan: false, tags: ['老客', '高潜'] })],
     });
@@ -87,8 +87,8 @@ describe('storeCaptureBatch', () => {
 
   it('非会员 seen later drops the old member level', async () => {
     const db = freshDb();
-    await storeCaptureBatch(db, { shop: shopA, customers: [customer('10001', 'b1', { isMember: true, memberLevel: 'VIP会员' })] });
-    await storeCaptureBatch(db, { shop: shopA, customers: [customer('10001', 'b1', { isMember: false })] });
+    await storeCapture(db, { shop: shopA, customers: [customer('10001', 'b1', { isMember: true, memberLevel: 'VIP会员' })] });
+    await storeCapture(db, { shop: shopA, customers: [customer('10001', 'b1', { isMember: false })] });
     const c = await db.customers.get(['10001', 'douyin:10001:id:b1']);
     expect(c?.isMember).toBe(false);
     expect(c?.memberLevel).toBeUndefined();
@@ -96,7 +96,7 @@ describe('storeCaptureBatch', () => {
 
   it('a later order capture updates status but never blanks known fields or items', async () => {
     const db = freshDb();
-    await storeCaptureBatch(db, {
+    await storeCapture(db, {
       shop: shopA,
       orders: [
         order('10001', 'o1', 'b1', {
@@ -106,7 +106,7 @@ describe('storeCaptureBatch', () => {
         }),
       ],
     });
-    const r = await storeCaptureBatch(db, {
+    const r = await storeCapture(db, {
       shop: shopA,
       orders: [order('10001', 'o1', 'b1', { status: 'refunded', paidAt: undefined, productName: undefined, recipientName: '' })],
     });
@@ -122,7 +122,7 @@ describe('storeCaptureBatch', () => {
 
   it('an order seen twice in one batch is one order, last seen status wins', async () => {
     const db = freshDb();
-    const r = await storeCaptureBatch(db, {
+    const r = await storeCapture(db, {
       shop: shopA,
       orders: [order('10001', 'o1', 'b1', { status: 'paid' }), order('10001', 'o1', 'b1', { status: 'shipped' })],
     });
@@ -132,8 +132,8 @@ describe('storeCaptureBatch', () => {
 
   it('same shop, source and day: the latest snapshot replaces the earlier one; another day is kept', async () => {
     const db = freshDb();
-    await storeCaptureBatch(db, { shop: shopA, platformSnapshots: [snapshot('10001', '2026-11-20', 100)] });
-    const r = await storeCaptureBatch(db, {
+    await storeCapture(db, { shop: shopA, platformSnapshots: [snapshot('10001', '2026-11-20', 100)] });
+    const r = await storeCapture(db, {
       shop: shopA,
       platformSnapshots: [snapshot('10001', '2026-11-20', 130), snapshot('10001', '2026-11-21', 140)],
     });
@@ -147,8 +147,8 @@ describe('storeCaptureBatch', () => {
 
   it('a capture with other rows is kept as a new capture', async () => {
     const db = freshDb();
-    await storeCaptureBatch(db, { shop: shopA, capture: capture('10001', 'c1', [['o1']]) });
-    const r = await storeCaptureBatch(db, { shop: shopA, capture: capture('10001', 'c2', [['o2']]) });
+    await storeCapture(db, { shop: shopA, capture: capture('10001', 'c1', [['o1']]) });
+    const r = await storeCapture(db, { shop: shopA, capture: capture('10001', 'c2', [['o2']]) });
     expect(r.capture).toBe('added');
     expect(await db.captures.count()).toBe(2);
     expect((await db.captures.get('c2'))?.fingerprint).toMatch(/^[0-9a-f]{28}$/);
@@ -158,7 +158,7 @@ describe('storeCaptureBatch', () => {
     const db = freshDb();
     const bad = page();
     bad.orders[1] = order('10001', 'o2', 'b2', { amountFen: 12.5 });
-    await expect(storeCaptureBatch(db, bad)).rejects.toThrow(/orders\[1\]\.amountFen: amount must be integer fen/);
+    await expect(storeCapture(db, bad)).rejects.toThrow(/orders\[1\]\.amountFen: amount must be integer fen/);
     expect(await db.orders.count()).toBe(0);
     expect(await db.shops.count()).toBe(0);
   });
@@ -167,24 +167,24 @@ describe('storeCaptureBatch', () => {
     const db = freshDb();
     const bad = page();
     bad.customers.push(customer('20002', 'x'));
-    await expect(storeCaptureBatch(db, bad)).rejects.toThrow(InvalidBatchError);
-    await expect(storeCaptureBatch(db, bad)).rejects.toThrow(/customers\[2\]\.shopId/);
+    await expect(storeCapture(db, bad)).rejects.toThrow(InvalidBatchError);
+    await expect(storeCapture(db, bad)).rejects.toThrow(/customers\[2\]\.shopId/);
     expect(await db.customers.count()).toBe(0);
   });
 
   it('is all or nothing: a failure inside the transaction leaves no partial batch', async () => {
     const db = freshDb();
-    await storeCaptureBatch(db, { shop: shopB, capture: capture('20002', 'shared-id', [['x']]) });
+    await storeCapture(db, { shop: shopB, capture: capture('20002', 'shared-id', [['x']]) });
     const before = await dumpAll(db);
     const batch = page();
     batch.capture = capture('10001', 'shared-id', [['other']]); // clashes only at the last step
-    await expect(storeCaptureBatch(db, batch)).rejects.toThrow(/another shop/);
+    await expect(storeCapture(db, batch)).rejects.toThrow(/another shop/);
     expect(await dumpAll(db)).toEqual(before);
   });
 
   it('loadShopData reads back §2 records without storage-only fields', async () => {
     const db = freshDb();
-    await storeCaptureBatch(db, page());
+    await storeCapture(db, page());
     const data = await loadShopData(db, '10001');
     expect(data.orders).toHaveLength(2);
     expect(data.orders.every((o) => !('day' in o))).toBe(true);
