@@ -5,6 +5,7 @@ import { test as base, chromium, type BrowserContext, type Page } from '@playwri
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { serveInlinePages } from './serve';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 // The e2e build (`npm run test:e2e`) has its own folder: it carries a test host permission that a
@@ -40,6 +41,18 @@ export async function launchWithExtension(userDataDir = '', headless = true, ext
 }
 
 export { serveFixture } from './serve';
+
+/**
+ * The extension on small inline pages (`origin + pathname` → HTML, see serveInlinePages; nothing else is
+ * answered), with the extension's popup page open for reading its stores.
+ */
+export async function launchOnInlinePages(pages: Readonly<Record<string, string>>) {
+  const { context, extensionId } = await launchWithExtension();
+  await serveInlinePages(context, pages);
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${extensionId}/popup.html`);
+  return { context, extensionId, ext };
+}
 
 export function readFixtureJson<T>(file: string): T {
   return JSON.parse(readFileSync(path.join(FIXTURES_DIR, file), 'utf8')) as T;

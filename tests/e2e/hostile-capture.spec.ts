@@ -7,8 +7,7 @@
  */
 import { test as base, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import path from 'node:path';
-import { expect, launchWithExtension, readStore, SHOTS_DIR } from './extension';
-import { serveInlinePages } from './serve';
+import { expect, launchOnInlinePages, readStore, SHOTS_DIR } from './extension';
 import { derivedShopId } from '../../lib/model/keys';
 
 const test = base;
@@ -32,11 +31,8 @@ let ext: Page;
 
 test.describe.serial('hostile inputs to capture', () => {
   test.beforeAll(async () => {
-    ({ context, extensionId } = await launchWithExtension());
     // Nothing leaves the machine: the inline pages are answered, everything else (but the extension) is refused.
-    await serveInlinePages(context, PAGES);
-    ext = await context.newPage();
-    await ext.goto(`chrome-extension://${extensionId}/popup.html`);
+    ({ context, extensionId, ext } = await launchOnInlinePages(PAGES));
   });
   test.afterAll(async () => {
     await context?.close();
