@@ -11,7 +11,7 @@ import type { CaptureBatch, StoreResult } from './store';
 import { storeCaptureBatch } from './writer/capture';
 import { pruneCaptureRows, summarizeCaptures } from './writer/captures';
 import { deleteShopEverywhere, eraseCustomerEverywhere, type ErasureResult } from './writer/shop';
-import { saveAnalysisModel, saveAnalysisSnapshot } from './writer/analysis';
+import { saveAnalysisModel as saveModel, saveAnalysisSnapshot } from './writer/analysis';
 import { pruneChangeLog } from './writer/primitives';
 import { deleteSettingIn, putSettingIn } from './writer/settings';
 import { lastReportSetting, tierLookupSetting, type SavedReportSetting, type TierLookup } from './settings/registry';
@@ -23,7 +23,22 @@ export type { CaptureBatch, StoreResult, ErasureResult };
 export { createAudience as saveAudience, deleteAudience, freezeExport } from './writer/audiences';
 /** Renames / re-expresses a saved audience (part of the agreed command set; no view edits audiences yet). @public */
 export { updateAudience } from './writer/audiences';
-export { saveAnalysisModel };
+/** Keeps a fitted 高潜 model beside the shop's data token (not for a shop deleted meanwhile). */
+export function saveAnalysisModel(...args: Parameters<typeof saveModel>): Promise<void> {
+  return whileShopExists(args[0], args[1], () => saveModel(...args));
+}
+
+/**
+ * Runs a write of results computed from a shop's data only while the shop still exists, in one
+ * transaction with that check: an analysis that was running when the merchant deleted the shop
+ * must not bring its report, tier lookup, snapshot or models back.
+ */
+async function whileShopExists(db: SellerLensDb, shopId: string, write: () => Promise<void>): Promise<void> {
+  await db.transaction('rw', [db.shops, db.settings, db.analysisSnapshots, db.changeLog], async () => {
+    if ((await db.shops.get(shopId)) === undefined) return;
+    await write();
+  });
+}
 
 /** Stores one captured batch in one transaction: upserts by natural key, the capture kept once (see writer/capture.ts). */
 export function storeCapture(db: SellerLensDb, batch: CaptureBatch): Promise<StoreResult> {
@@ -52,18 +67,20 @@ export async function persistSnapshot(
   token: string,
   opts: { names?: string[]; builtAt?: string; pruneUpTo?: number } = {},
 ): Promise<void> {
-  await saveAnalysisSnapshot(db, snap, token, opts);
-  if (opts.pruneUpTo !== undefined) await pruneChangeLog(db, snap.shopId, opts.pruneUpTo);
+  await whileShopExists(db, snap.shopId, async () => {
+    await saveAnalysisSnapshot(db, snap, token, opts);
+    if (opts.pruneUpTo !== undefined) await pruneChangeLog(db, snap.shopId, opts.pruneUpTo);
+  });
 }
 
 /** The side panel's last computed result of a shop (shown at once on reopening). */
 export function saveLastReport(db: SellerLensDb, shopId: string, saved: SavedReportSetting): Promise<void> {
-  return putSettingIn(db, lastReportSetting, saved, shopId);
+  return whileShopExists(db, shopId, () => putSettingIn(db, lastReportSetting, saved, shopId));
 }
 
 /** The tier chips' per-shop lookup: tier ids per customer (written after each report). */
 export function saveTierLookup(db: SellerLensDb, lookup: TierLookup): Promise<void> {
-  return putSettingIn(db, tierLookupSetting, lookup, lookup.shopId);
+  return whileShopExists(db, lookup.shopId, () => putSettingIn(db, tierLookupSetting, lookup, lookup.shopId));
 }
 
 /** Writes a Dexie setting declared in the registry (validated; throws on a value its schema refuses). */

@@ -83,6 +83,20 @@ describe('deleteShop (issue 11 item 7)', () => {
     // Shop B's rows are exactly as before.
     for (const t of db.tables) expect(after[t.name], t.name).toEqual(otherBefore[t.name]!.filter((r) => !r.includes('10001')));
   });
+
+  it('a result computed before the deletion and saved after it brings nothing of the shop back', async () => {
+    const db = freshDb();
+    await fillShop(db, shopA, 'A');
+    const snap = buildSnapshot(await loadShopData(db, '10001'));
+    await deleteShop(db, '10001');
+    // The engine worker's late writes for the deleted shop (an analysis that was running when 删除 was pressed).
+    await saveLastReport(db, '10001', { request: '{}', token: 'late', savedAt: '2026-11-20T05:00:00.000Z', result: { report: { shopId: '10001' } } as never });
+    await saveTierLookup(db, { shopId: '10001', window: { start: '2026-10-22', end: '2026-11-20' }, computedAt: '2026-11-20T13:00:00+08:00', tiers: { 'douyin:10001:id:b1A': ['repeat'] } });
+    await persistSnapshot(db, snap, 'late');
+    await saveAnalysisModel(db, '10001', 'late', { kind: 'fallback', asOfDay: 20412, fallbackReason: 'few', trainingDays: [], rows: 0, positives: 0 });
+    const after = await dumpAll(db);
+    for (const t of db.tables) for (const row of after[t.name]!) expect(row, t.name).not.toMatch(/"10001|:10001/);
+  });
 });
 
 describe('eraseCustomer (issue 11 item 7)', () => {
