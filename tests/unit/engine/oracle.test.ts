@@ -6,7 +6,7 @@ import { addDays, type Customer, type ShopData } from '@/lib/model';
 import { generateShop } from '../../fixtures/generate';
 import { oracleCanonical, oracleReport } from './oracle';
 import { canonicalSnapshot } from './snapshot-compare';
-import { contact, cust, order, world } from './world';
+import { contact, cust, orderOfArb, world } from './world';
 
 /** A fixed pseudo-probability per customer key (so 高潜 is exercised without fitting a model). */
 function keyScore(key: string): number {
@@ -67,18 +67,7 @@ const arbWorld: fc.Arbitrary<ShopData> = fc
         cust('a', { isFan: true }, 'S2'), // another shop's record of the same id never counts
       ],
       contacts: contacts.map((c) => contact(c.id, day(c.at), c.kind, c.other && c.at % 5 === 0 ? 'S2' : undefined)),
-      orders: orders.map((o, i) =>
-        order(o.id, {
-          orderId: `p${i}`,
-          placedAt: day(o.placed),
-          ...(o.paidDelta !== undefined ? { paidAt: day(o.placed + o.paidDelta) } : {}),
-          status: o.status,
-          amountFen: o.amountFen,
-          channel: o.channel,
-          traffic: o.traffic,
-          ...(o.other && o.placed % 4 === 0 ? { shop: 'S2' } : {}),
-        }),
-      ),
+      orders: orders.map((o, i) => orderOfArb(o, i, day, o.other && o.placed % 4 === 0 ? 'S2' : undefined)),
     }),
   );
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeWindow, buildSnapshot, computeReport, ReportSchema } from '@/lib/engine';
 import { addDays, type ShopData } from '@/lib/model';
-import { contact, cust, order, world } from './world';
+import { contact, cust, orderOfArb, world } from './world';
 
 const W = { start: '2026-11-01', end: '2026-11-30' };
 const day = (offset: number) => addDays(W.start, offset);
@@ -37,17 +37,7 @@ const arbWorld: fc.Arbitrary<ShopData> = fc
     world({
       customers: customers.map((c) => cust(c.id, { isFan: c.isFan, isMember: c.isMember })),
       contacts: contacts.map((c) => contact(c.id, day(c.at), c.kind)),
-      orders: orders.map((o, i) =>
-        order(o.id, {
-          orderId: `p${i}`,
-          placedAt: day(o.placed),
-          ...(o.paidDelta !== undefined ? { paidAt: day(o.placed + o.paidDelta) } : {}),
-          status: o.status,
-          amountFen: o.amountFen,
-          channel: o.channel,
-          traffic: o.traffic,
-        }),
-      ),
+      orders: orders.map((o, i) => orderOfArb(o, i, day)),
     }),
   );
 

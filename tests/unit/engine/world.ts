@@ -56,3 +56,22 @@ export function world(parts: Partial<Omit<ShopData, 'shop'>>, platform: 'douyin'
     contacts: parts.contacts ?? [],
   };
 }
+
+/** A generated order (fast-check worlds): day offsets `placed` / `paidDelta` turned into days by `day`, id `p<i>`. */
+export function orderOfArb(
+  o: { id: string; placed: number; paidDelta?: number; status: OrderStatus; amountFen: number; channel: Order['channel']; traffic: Order['traffic'] },
+  i: number,
+  day: (offset: number) => string,
+  shop?: string,
+): Order {
+  return order(o.id, {
+    orderId: `p${i}`,
+    placedAt: day(o.placed),
+    ...(o.paidDelta !== undefined ? { paidAt: day(o.placed + o.paidDelta) } : {}),
+    status: o.status,
+    amountFen: o.amountFen,
+    channel: o.channel,
+    traffic: o.traffic,
+    ...(shop !== undefined ? { shop } : {}),
+  });
+}
