@@ -8,6 +8,7 @@
  * What each group means for window W:
  * - tier / class: the engine's Douyin tiers (§3) and Taobao classes (§4) of W; `tier:goldenWindow`
  *   is 新客黄金期 as of W.end; `all` is every customer of the shop.
+ * - pathway: the steps of the §4 pathways of W (`pathway:unpurchasedNotRecalled` …, ./pathway-tags.ts).
  * - rfm / asset: as of W.end (§5.2, §4).
  * - channel / traffic / price / product: paid orders (status as last seen) happening in W — the
  *   same orders the §5.1 metrics of W count. A product is an order's first item (what the
@@ -29,6 +30,7 @@ import {
   customerIndexOf,
   firstContactDay,
   NO_DAY,
+  taobaoPathways,
   toRange,
   type Analysis,
   type DayWindow,
@@ -40,11 +42,13 @@ import { sortedByCount } from '../engine/indicators/metrics-tags';
 import { messages, type MessageKey } from '../i18n/messages';
 import { dayFromNumber, type Customer } from '../model';
 import type { FlagResolver } from './expression';
+import { pathwayTags } from './pathway-tags';
 
 export const TAG_GROUPS = [
   'all',
   'tier',
   'class',
+  'pathway',
   'rfm',
   'asset',
   'channel',
@@ -159,6 +163,9 @@ export function buildTagIndex(snap: Snapshot, window: DayWindow, opts: TagOption
       const l = textOf(tag.label);
       add(tag.group, tag.id, l.zh, l.en, tag.size, () => flagsFromMembers(n, tag.members()));
     }
+  // The pathways' steps (未购资产, 未召回 …), from the same pathway sets as the report's figures.
+  for (const tag of pathwayTags(sets?.taobao ?? taobaoPathways(snap, range)))
+    addMembers('pathway', tag.id, [messages[tag.label].zh, messages[tag.label].en], tag.size, tag.members);
 
   // Attributes as last seen.
   const bitTag = (id: string, key: MessageKey, test: (c: number) => boolean) => {

@@ -2,6 +2,7 @@
 import { audienceMessages } from './messages-audience';
 import { backupMessages } from './messages-backup';
 import { captureMessages } from './messages-capture';
+import { membersMessages } from './messages-members';
 import { overlayMessages } from './messages-overlay';
 import { panelMessages } from './messages-panel';
 import { reportMessages } from './messages-report';
@@ -13,6 +14,7 @@ export const messages = {
   ...backupMessages,
   ...reportMessages,
   ...captureMessages,
+  ...membersMessages,
   appName: { zh: 'seller-lens 客户资产透镜', en: 'seller-lens' },
   shop: { zh: '店铺', en: 'Shop' },
   noShops: {
