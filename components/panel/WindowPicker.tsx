@@ -1,6 +1,7 @@
+import type { PickerPreset } from '@/lib/engine/window';
 import type { MessageKey } from '@/lib/i18n/messages';
 
-export type PresetId = 7 | 30 | 90 | 'month';
+type PresetId = PickerPreset;
 
 export interface WindowPickerProps {
   /** The window shown (always the resolved one; SPEC §10). */
@@ -13,18 +14,24 @@ export interface WindowPickerProps {
 }
 
 const PRESETS: { id: PresetId; key: MessageKey }[] = [
+  { id: 'today', key: 'glance.today' },
+  { id: 'yesterday', key: 'glance.yesterday' },
   { id: 7, key: 'last7' },
   { id: 30, key: 'last30' },
   { id: 90, key: 'last90' },
   { id: 'month', key: 'naturalMonth' },
 ];
 
-/** Presets (近7天 / 近30天 / 近90天 / 自然月) and a custom range of date inputs. */
-export function WindowPicker(p: WindowPickerProps) {
+/**
+ * Presets (今日 / 昨日 / 近7天 / 近30天 / 近90天 / 自然月) and a custom range of date inputs;
+ * `presets` limits the buttons (the popup's daily glance shows 今日 / 昨日 / 近7天).
+ */
+export function WindowPicker(p: WindowPickerProps & { presets?: readonly PresetId[] }) {
+  const shown = p.presets ? PRESETS.filter((x) => p.presets!.includes(x.id)) : PRESETS;
   return (
     <div className="window-picker">
       <div className="segmented" role="group" aria-label={p.t('window')}>
-        {PRESETS.map((x) => (
+        {shown.map((x) => (
           <button key={x.id} type="button" className={p.active === x.id ? 'on' : ''} data-testid={`window-preset-${x.id}`} onClick={() => p.onPreset(x.id)}>
             {p.t(x.key)}
           </button>

@@ -1,5 +1,5 @@
 /** Windows of whole UTC+8 days (SPEC §2): default, presets, previous window, lookback. */
-import { dayFromNumber, dayNumber, isDay } from '../model';
+import { dayFromNumber, dayNumber, isDay, today } from '../model';
 import { NO_DAY, type Snapshot } from './snapshot';
 
 /** A window [start, end] of `YYYY-MM-DD` days, both included. */
@@ -21,6 +21,8 @@ export const DEFAULT_WINDOW_DAYS = 30;
 
 export const WINDOW_PRESETS = ['近7天', '近30天', '近90天', '自然月'] as const;
 export type WindowPreset = (typeof WINDOW_PRESETS)[number];
+/** The one-day presets: calendar days of the merchant's clock (UTC+8), not of the data. */
+export type DayPreset = '今日' | '昨日';
 
 /** Latest day with data of a snapshot (any contact, placedAt or paidAt) as `YYYY-MM-DD`; `fallbackDay` when none. */
 export function latestDataDay(snap: Snapshot, fallbackDay: string): string {
@@ -89,4 +91,31 @@ export function presetWindow(preset: WindowPreset, latestDay: string, month?: st
       return { start: `${latestDay.slice(0, 7)}-01`, end: latestDay };
     }
   }
+}
+
+/**
+ * 今日 is the UTC+8 calendar day of the instant `nowMs`, 昨日 the day before: one whole day each
+ * (SPEC §2), whose previous window (previousWindow) is the day before it.
+ */
+export function dayPresetWindow(preset: DayPreset, nowMs: number): DayWindow {
+  const day = preset === '今日' ? today(nowMs) : dayFromNumber(dayNumber(today(nowMs)) - 1);
+  return { start: day, end: day };
+}
+
+/** A preset of the panel's window picker: 近N天 by its N, 自然月, 今日, 昨日. */
+export type PickerPreset = 7 | 30 | 90 | 'month' | 'today' | 'yesterday';
+/** What the merchant picked: a preset, or a custom range of days. */
+export type PickedWindow = { preset: PickerPreset } | { from: string; to: string };
+
+const DATA_PRESETS: Record<7 | 30 | 90 | 'month', WindowPreset> = { 7: '近7天', 30: '近30天', 90: '近90天', month: '自然月' };
+
+/**
+ * The window of a pick: 今日 / 昨日 from the clock; 近N天 / 自然月 ending on the latest day with
+ * data (null while that day is not known yet: the worker's default window then); a custom range as it is.
+ */
+export function pickedWindow(pick: PickedWindow, latestDay: string | null, nowMs: number): DayWindow | null {
+  if (!('preset' in pick)) return { start: pick.from, end: pick.to };
+  if (pick.preset === 'today') return dayPresetWindow('今日', nowMs);
+  if (pick.preset === 'yesterday') return dayPresetWindow('昨日', nowMs);
+  return latestDay ? presetWindow(DATA_PRESETS[pick.preset], latestDay) : null;
 }

@@ -2,6 +2,8 @@
 import { audienceMessages } from './messages-audience';
 import { backupMessages } from './messages-backup';
 import { captureMessages } from './messages-capture';
+import { definitionMessages } from './messages-definitions';
+import { glanceMessages } from './messages-glance';
 import { membersMessages } from './messages-members';
 import { overlayMessages } from './messages-overlay';
 import { panelMessages } from './messages-panel';
@@ -14,6 +16,8 @@ export const messages = {
   ...backupMessages,
   ...reportMessages,
   ...captureMessages,
+  ...definitionMessages,
+  ...glanceMessages,
   ...membersMessages,
   appName: { zh: 'seller-lens 客户资产透镜', en: 'seller-lens' },
   shop: { zh: '店铺', en: 'Shop' },
@@ -111,7 +115,7 @@ export const messages = {
   active: { zh: '进店活跃资产', en: 'Active' },
   dormant: { zh: '未进店资产', en: 'Dormant' },
   relationshipHint: { zh: '粉丝与会员', en: 'Fans and members' },
-  activeHint: { zh: '近90天有互动', en: 'Contact in the last 90 days' },
+  activeHint: { zh: '近90天进店（有互动）', en: 'Came in the last 90 days' },
   dormantHint: { zh: '近90天未进店，可召回', en: 'No contact in 90 days, recallable' },
   ordersUnit: { zh: '单', en: 'orders' },
   persons: { zh: '人', en: 'people' },
@@ -138,7 +142,7 @@ export const messages = {
   modelFallback: { zh: '模型：历史数据不足，使用固定规则', en: 'Model: too little history, fixed heuristic' },
   trainingRows: { zh: '条训练样本', en: 'training rows' },
   thresholdNote: { zh: '分数 = 未来7天购买概率，阈值 30%', en: 'score = probability of buying in the next 7 days, threshold 30%' },
-  noHighPotential: { zh: '窗口内没有达到阈值的高潜用户', en: 'No customer reaches the threshold in this window' },
+  noHighPotential: { zh: '所选时间内没有购买可能 ≥ 30% 的人', en: 'Nobody in this period has a 30% or higher chance of buying' },
   listTruncated: { zh: '仅显示前', en: 'Showing the first' },
   potentialPreferences: { zh: '高潜用户偏好榜单', en: 'What high-potential customers bought before' },
   potentialPreferencesNote: { zh: '他们近365天的成交商品与体裁', en: 'Their purchases in the last 365 days, by product and channel' },

@@ -1,0 +1,112 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { BENCH_BUILD } from '@/components/engine/bench-timings';
+import type { EngineClient } from '@/components/engine/client';
+import { lastReportKey, requestKey, type AnalysisResult, type ReportResult, type SavedAnalysis } from '@/components/engine/protocol';
+import { getDb, shopDataToken } from '@/lib/db';
+import { writeLocalSetting } from '@/lib/db/settings/local';
+import { tierStampSetting } from '@/lib/db/settings/registry';
+import { pickedWindow, type PickedWindow } from '@/lib/engine/window';
+import type { MessageKey } from '@/lib/i18n/messages';
+
+/** `stale`: the saved last result, shown while the worker recomputes; `savedToken`: the data token it was computed from. */
+export type Shown = { result: ReportResult | AnalysisResult; stale: boolean; savedToken?: string; timings?: Record<string, number> };
+
+/** Change token of a shop's data (two key reads, never a count over a million records): the worker rebuilds when it differs. */
+const dataToken = (shopId: string) => shopDataToken(getDb(), shopId);
+
+/**
+ * The worker's answer for a shop and a picked window: the saved last result at once, then the
+ * recomputed one (the panel's full analysis, the popup's report only), with progress and errors.
+ */
+export function useAnalysis(p: {
+  engine: EngineClient;
+  variant: 'panel' | 'popup';
+  shopId: string | null;
+  selection: PickedWindow | null;
+  generation: number;
+  t: (k: MessageKey) => string;
+}) {
+  const { engine, variant, shopId: activeShopId, selection, generation, t } = p;
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [computing, setComputing] = useState(false);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const token = useLiveQuery(async () => (activeShopId ? dataToken(activeShopId) : null), [activeShopId, generation]);
+
+  const result = shown?.result ?? null;
+  const latestDay = result?.latestDay ?? null;
+  const windowRequest = useMemo((): { from?: string; to?: string } => {
+    const w = selection ? pickedWindow(selection, latestDay, Date.now()) : null;
+    return w ? { from: w.start, to: w.end } : {};
+  }, [selection, latestDay]);
+
+  // Large shops: the last computed analysis of this shop and window shows at once, while the worker recomputes.
+  useEffect(() => {
+    if (!activeShopId) return;
+    let live = true;
+    void getDb()
+      .settings.get(lastReportKey(activeShopId))
+      .then((s) => {
+        const saved = s?.value as SavedAnalysis | undefined;
+        if (!live || !saved || saved.request !== requestKey(windowRequest) || saved.result.report.shopId !== activeShopId) return;
+        setShown((cur) => (cur && cur.result.report.shopId === activeShopId ? cur : { result: saved.result, stale: true, savedToken: saved.token }));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [activeShopId, windowRequest.from, windowRequest.to]);
+
+  const requestSeq = useRef(0);
+  useEffect(() => {
+    if (!activeShopId || token == null) return;
+    const seq = ++requestSeq.current;
+    let visible = false;
+    let latest = t('computing');
+    setComputing(true);
+    // Progress appears only for recomputes slower than half a second, so quick ones don't flicker.
+    const timer = setTimeout(() => {
+      visible = true;
+      if (seq === requestSeq.current) setProgress(latest);
+    }, 500);
+    const body = { shopId: activeShopId, window: windowRequest, token };
+    const onProgress = (p: string) => {
+      latest = p;
+      if (visible && seq === requestSeq.current) setProgress(p);
+    };
+    const sentAt = performance.now();
+    let firstScreen: number | undefined;
+    // The 概览 figures arrive first (report + previous); the lists and extras follow in the answer.
+    const onPartial = (r: ReportResult) => {
+      if (seq !== requestSeq.current) return;
+      firstScreen = Math.round(performance.now() - sentAt);
+      setShown({ result: r, stale: false, timings: BENCH_BUILD ? { pageToRequest: Math.round(sentAt), firstScreen, ...r.timings } : undefined });
+    };
+    const job: Promise<ReportResult | AnalysisResult> =
+      variant === 'panel' ? engine.analysis({ kind: 'analysis', ...body }, onProgress, onPartial) : engine.report({ kind: 'report', ...body }, onProgress);
+    job
+      .then((r) => {
+        if (seq !== requestSeq.current) return;
+        // Page-side steps beside the worker's, for bench:browser (bench builds only): page start → request, request → answer here.
+        const timings = BENCH_BUILD ? { pageToRequest: Math.round(sentAt), ...(firstScreen !== undefined ? { firstScreen } : {}), roundTrip: Math.round(performance.now() - sentAt), ...r.timings } : undefined;
+        setShown({ result: r, stale: false, timings });
+        setError(null);
+        // Console tabs watch this stamp and fetch their tier chips again (pushed, not polled).
+        void engine
+          .tierLookupReady()
+          .then(() => writeLocalSetting(browser.storage.local, tierStampSetting, new Date().toISOString(), activeShopId))
+          .catch(() => undefined);
+      })
+      .catch((e: Error) => seq === requestSeq.current && setError(e.message))
+      .finally(() => {
+        clearTimeout(timer);
+        if (seq === requestSeq.current) {
+          setComputing(false);
+          setProgress(null);
+        }
+      });
+  }, [engine, activeShopId, token, windowRequest.from, windowRequest.to]);
+
+  return { shown, setShown, computing, progress, error, token: token ?? null, latestDay };
+}
