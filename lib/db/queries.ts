@@ -1,5 +1,5 @@
 /** Reading one shop's data; every query is scoped by shopId (deleting is the one writer's: lib/db/writer). */
-import type { Capture, Contact, Customer, Order, Shop, ShopData } from '../model';
+import { parseInstant, type Capture, type Contact, type Customer, type Order, type Shop, type ShopData } from '../model';
 import { baseLatestDay, forEachBaseBlock, getDirectory, hasBaseBlocks, readBaseRecords } from './base-layer';
 import { blockKeyOf, candidateBlocks, type BlockRecordOf } from './blocks';
 import { contactIdOf } from './keys';
@@ -151,4 +151,20 @@ export async function latestDayWithData(db: SellerLensDb, shopId: string): Promi
   );
   // An order row's day is its paidAt day; placedAt is never later in real data, so this is the max.
   return days.length ? days.sort().at(-1)! : null;
+}
+
+/**
+ * When the shop was last captured, or null: the latest `capturedAt` or `refreshedAt` (a page seen
+ * again refreshes its capture instead of adding one) among its most recent capture summaries.
+ */
+export async function lastCaptureAt(db: SellerLensDb, shopId: string): Promise<string | null> {
+  const recent = await db.captureSummaries.where('[shopId+capturedAt]').between([shopId, ''], [shopId, '\uffff']).reverse().limit(50).toArray();
+  let best: { at: string; ms: number } | null = null;
+  for (const s of recent) {
+    for (const at of [s.capturedAt, s.refreshedAt]) {
+      const ms = at === undefined ? null : parseInstant(at);
+      if (at !== undefined && ms !== null && (best === null || ms > best.ms)) best = { at, ms };
+    }
+  }
+  return best?.at ?? null;
 }
