@@ -5,6 +5,8 @@
  */
 import { buildTagIndex, type TagIndex, type TagInfo } from '@/lib/audience/tags';
 import { evaluateAudience } from '@/lib/audience/evaluate';
+import { withConditions, type ExportedMembers } from '@/lib/audience/conditions';
+import { memberPreview, type PreviewRow } from '@/lib/audience/preview';
 import { conversionReport, type ConversionReport } from '@/lib/audience/conversion';
 import type { SellerLensDb } from '@/lib/db';
 import { associationRules, customerBaskets, productAffinity, type AffinityRecommendation, type ProductRule } from '@/lib/engine/affinity';
@@ -28,6 +30,14 @@ export interface AudienceSizeResult {
   error?: { zh: string; en: string; position: number };
   /** 人货匹配: products the members have not bought that go with what they did. */
   affinity: AffinityRecommendation[];
+}
+
+/** 预览 of an audience: its size and first members, or the expression's error. */
+export interface AudiencePreviewResult {
+  ok: boolean;
+  size: number;
+  rows: PreviewRow[];
+  error?: AudienceSizeResult['error'];
 }
 
 /** The files of an export, its frozen record's summary, and the DMP / CRM counts (FormatOutput). */
@@ -62,17 +72,23 @@ export function audienceTags(ctx: AudienceContext, window: DayWindow): TagInfo[]
   return tagIndexOf(ctx, window).tags;
 }
 
-/** Members (customer indexes) of a source, or the expression's error. */
-function membersOf(ctx: AudienceContext, window: DayWindow, source: AudienceSource): { members: Int32Array } | { error: AudienceSizeResult['error'] } {
-  const ev = evaluateAudience(tagIndexOf(ctx, window), source.expression);
+/** Members (customer indexes) of a source, or the expression's error; `exports` answer 近 N 天已导出. */
+function membersOf(
+  ctx: AudienceContext,
+  window: DayWindow,
+  source: AudienceSource,
+  exports: readonly ExportedMembers[],
+): { members: Int32Array } | { error: AudienceSizeResult['error'] } {
+  const index = tagIndexOf(ctx, window);
+  const ev = evaluateAudience(index, source.expression, withConditions(index.resolve, ctx.snap, window, exports));
   if (!ev.ok) return { error: { zh: ev.error.zh, en: ev.error.en, position: ev.error.position } };
   if (!source.lookalike) return { members: ev.members };
   return { members: lookalike(ctx.snap, ev.members, toRange(window).end, source.lookalike.n).members };
 }
 
 /** Live size of a source, with product-affinity suggestions for its members. */
-export function audienceSize(ctx: AudienceContext, window: DayWindow, source: AudienceSource): AudienceSizeResult {
-  const m = membersOf(ctx, window, source);
+export function audienceSize(ctx: AudienceContext, window: DayWindow, source: AudienceSource, exports: readonly ExportedMembers[] = []): AudienceSizeResult {
+  const m = membersOf(ctx, window, source, exports);
   if ('error' in m) return { ok: false, size: 0, error: m.error, affinity: [] };
   ctx.rules ??= associationRules(customerBaskets(ctx.snap));
   const affinity = m.members.length > 0 ? productAffinity(ctx.snap, m.members, { rules: ctx.rules, top: 5 }) : [];
@@ -85,8 +101,9 @@ export async function audienceExport(
   db: SellerLensDb,
   window: DayWindow,
   req: { source: AudienceSource; name: string; audienceId?: string; format: AudienceFormat; controlShare: number },
+  exports: readonly ExportedMembers[] = [],
 ): Promise<AudienceExportResult> {
-  const m = membersOf(ctx, window, req.source);
+  const m = membersOf(ctx, window, req.source, exports);
   if ('error' in m) throw new Error(`${m.error!.zh} / ${m.error!.en}`);
   // Every format through the registry: freeze (control held out), then the format's files.
   const out = await exportAudience(db, { data: ctx.data, snap: ctx.snap, window, name: req.name, audienceId: req.audienceId, members: m.members, format: req.format, controlShare: req.controlShare });
@@ -107,4 +124,17 @@ export async function exportConversion(ctx: AudienceContext, db: SellerLensDb, e
     throw new Error(`${m.en} (${m.zh})`);
   }
   return conversionReport(record, ctx.data.orders);
+}
+
+/** 预览: the audience's size and its first members (lib/audience/preview.ts). */
+export function audiencePreview(
+  ctx: AudienceContext,
+  window: DayWindow,
+  source: AudienceSource,
+  exports: readonly ExportedMembers[],
+  limit: number,
+): AudiencePreviewResult {
+  const m = membersOf(ctx, window, source, exports);
+  if ('error' in m) return { ok: false, size: 0, rows: [], error: m.error };
+  return { ok: true, size: m.members.length, rows: memberPreview(ctx.snap, window, m.members, ctx.customers, limit) };
 }

@@ -1,7 +1,8 @@
 /** Promise-based client of the engine worker, with progress callbacks. */
 import type { ConversionReport } from '@/lib/audience/conversion';
 import type { TagInfo } from '@/lib/audience/tags';
-import type { AnalysisResult, AudienceExportResult, AudienceSizeResult, BackupResult, CsvResult, CustomerMatch, EngineRequest, EngineResponse, ReportResult, ProgressVars, RestorePreviewResult, RestoreResult } from './protocol';
+import type { AnalysisResult, AudienceExportResult, AudiencePreviewResult, AudienceSizeResult, BackupResult, CompletenessResult, CsvResult, CustomerMatch, EngineRequest, EngineResponse, ReportResult, ProgressVars, RestorePreviewResult, RestoreResult } from './protocol';
+import type { MembersPage } from './protocol';
 import type { ErasureResult } from '@/lib/db/writer';
 import type { Audience } from '@/lib/model';
 
@@ -88,6 +89,16 @@ export class EngineClient {
     return this.call(body);
   }
 
+  /** 预览: an audience's size and first members. */
+  audiencePreview(body: Body<'audiencePreview'>): Promise<AudiencePreviewResult> {
+    return this.call(body);
+  }
+
+  /** 数据完整度 and the consoles' figures for a window (the strip above every view). */
+  completeness(body: Body<'completeness'>): Promise<CompletenessResult> {
+    return this.call(body);
+  }
+
   /** CSV bytes of a tier's members (首单 / 复购) for a window. */
   tierCsv(body: Body<'tierCsv'>): Promise<CsvResult> {
     return this.call(body);
@@ -142,6 +153,11 @@ export class EngineClient {
 
   /** Sets captureRetentionDays (validated by the settings registry). */
   setRetentionDays(body: Body<'setRetentionDays'>): Promise<null> {
+    return this.call(body);
+  }
+
+  /** One page of a tag's members for a window, answering a search (the member drill). */
+  members(body: Body<'members'>): Promise<MembersPage> {
     return this.call(body);
   }
 

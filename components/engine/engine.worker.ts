@@ -6,10 +6,12 @@
  */
 import { stepTimer } from './bench-timings';
 import type { Handler, HandlerContext, RequestKind } from './handlers/context';
-import { handleAudienceExport, handleAudienceSize, handleAudienceTags, handleConversion } from './handlers/audience';
+import { handleAudienceExport, handleAudiencePreview, handleAudienceSize, handleAudienceTags, handleConversion } from './handlers/audience';
 import { handleBackup, handleTierCsv } from './handlers/files';
 import { handleDeleteAudience, handleDeleteShop, handleEraseCustomer, handleFindCustomers, handlePruneCaptures, handleSaveAudience, handleSetRetentionDays, handleTierLookupReady } from './handlers/data';
 import { handleAnalysis, handleReport } from './handlers/report';
+import { handleMembers } from './handlers/members';
+import { handleCompleteness } from './handlers/completeness';
 import { handleRestore, handleRestorePreview } from './handlers/restore';
 import type { EngineRequest, EngineResponse } from './protocol';
 
@@ -33,6 +35,9 @@ const HANDLERS: { [K in RequestKind]: Handler<K> } = {
   deleteAudience: handleDeleteAudience,
   tierLookupReady: handleTierLookupReady,
   setRetentionDays: handleSetRetentionDays,
+  members: handleMembers,
+  completeness: handleCompleteness,
+  audiencePreview: handleAudiencePreview,
 };
 
 /** ms from this worker's creation until its code was loaded and evaluated (bench builds' timings). */

@@ -4,14 +4,20 @@ import type { Audience, Shop } from '@/lib/model';
 import type { ErasureResult } from '@/lib/db/writer';
 import type { PreviousFigures, Report } from '@/lib/engine';
 import type { ViewExtras } from './extras';
-import type { AudienceExportResult, AudienceFormat, AudienceSizeResult, AudienceSource } from './audience-jobs';
+import type { AudienceExportResult, AudienceFormat, AudiencePreviewResult, AudienceSizeResult, AudienceSource } from './audience-jobs';
 import type { TagInfo } from '@/lib/audience/tags';
 import type { ConversionReport } from '@/lib/audience/conversion';
+import type { MemberRow } from '@/lib/audience/member-list';
+import type { Completeness } from '@/lib/engine/completeness';
+import type { ConsoleFigure } from '@/lib/engine/console-figures';
+
+/** 数据完整度 of a window and the consoles' figures for it (handlers/completeness.ts). */
+export type CompletenessResult = Completeness & { figures: ConsoleFigure[] };
 
 /** Values of a progress line's `{name}` placeholders. */
 export type ProgressVars = Readonly<Record<string, string | number>>;
 
-export type { AudienceExportResult, AudienceFormat, AudienceSizeResult, AudienceSource };
+export type { AudienceExportResult, AudienceFormat, AudiencePreviewResult, AudienceSizeResult, AudienceSource };
 
 export interface WindowRequest {
   from?: string;
@@ -50,8 +56,14 @@ export type EngineRequest =
   | { id: number; kind: 'pruneCaptures'; shopId: string }
   | { id: number; kind: 'saveAudience'; shopId: string; name: string; expression: string }
   | { id: number; kind: 'deleteAudience'; audienceId: string }
+  // --- member drill (issue 13 item 4, handlers/members.ts): one page of a tag's members, searched ---
+  | { id: number; kind: 'members'; shopId: string; window: WindowRequest; token: string; tagId: string; query: string; offset: number; limit: number }
   | { id: number; kind: 'tierLookupReady' }
-  | { id: number; kind: 'setRetentionDays'; days: number };
+  | { id: number; kind: 'setRetentionDays'; days: number }
+  // --- completeness (issue 13 items 1–2): the data's coverage and the consoles' figures for a window ---
+  | { id: number; kind: 'completeness'; shopId: string; window: WindowRequest; token: string }
+  // --- audience (issue 13 item 5): 预览, the first members of an audience ---
+  | { id: number; kind: 'audiencePreview'; shopId: string; window: WindowRequest; token: string; source: AudienceSource; limit: number };
 
 /** A customer answering the 删除此客户 search. */
 export interface CustomerMatch {
@@ -97,6 +109,14 @@ export { lastReportKey } from '@/lib/db/settings-keys';
 /** Canonical text of a window request (key of the saved analysis). */
 export const requestKey = (w: WindowRequest) => JSON.stringify({ from: w.from ?? null, to: w.to ?? null });
 
+/** One page of a drillable number's members (member drill): `size` is the whole list, `total` the members answering the search. */
+export interface MembersPage {
+  size: number;
+  total: number;
+  offset: number;
+  rows: MemberRow[];
+}
+
 export interface CsvResult {
   bytes: Uint8Array;
   filename: string;
@@ -138,6 +158,12 @@ export type EngineResponse =
   | { id: number; ok: true; kind: 'deleteAudience'; result: boolean }
   | { id: number; ok: true; kind: 'tierLookupReady'; result: null }
   | { id: number; ok: true; kind: 'setRetentionDays'; result: null }
+  // --- completeness ---
+  | { id: number; ok: true; kind: 'completeness'; result: CompletenessResult }
+  // --- audience (issue 13 item 5) ---
+  | { id: number; ok: true; kind: 'audiencePreview'; result: AudiencePreviewResult }
+  // --- member drill ---
+  | { id: number; ok: true; kind: 'members'; result: MembersPage }
   | { id: number; ok: false; error: string }
   /** A status line: a catalogue key (progress_*, backup.progress*) with its `{name}` values, or a text shown as it is. */
   | { id: number; progress: string; vars?: ProgressVars }

@@ -1,5 +1,5 @@
 /** An audience expression evaluated over a tag index: its members, size and keys (SPEC §6.2). */
-import { ExpressionError, evaluateExpression, parseExpression, type ExprNode } from './expression';
+import { ExpressionError, evaluateExpression, parseExpression, type ExprNode, type FlagResolver } from './expression';
 import type { TagIndex } from './tags';
 
 /** The members of an evaluated audience. */
@@ -25,12 +25,13 @@ export function flagsToMembers(flags: Uint8Array): Int32Array {
 /**
  * Evaluates an expression (text or parsed) over the index's tags, for live sizes in the builder:
  * never throws for bad input — a parse error or an unknown tag comes back as `{ ok: false, error }`
- * with zh + en messages and the position.
+ * with zh + en messages and the position. `resolve` defaults to the index's tags (pass
+ * `withConditions(index.resolve, …)` for the parameterised conditions).
  */
-export function evaluateAudience(index: TagIndex, expression: string | ExprNode): AudienceEvaluation {
+export function evaluateAudience(index: TagIndex, expression: string | ExprNode, resolve: FlagResolver = index.resolve): AudienceEvaluation {
   try {
     const ast = typeof expression === 'string' ? parseExpression(expression) : expression;
-    const flags = evaluateExpression(ast, index.resolve, index.customerCount);
+    const flags = evaluateExpression(ast, resolve, index.customerCount);
     const members = flagsToMembers(flags);
     return { ok: true, flags, members, size: members.length };
   } catch (e) {

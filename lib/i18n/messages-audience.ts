@@ -36,4 +36,12 @@ export const audienceMessages = {
   dmp_skippedMembers: { zh: '{n} 人没有可用标识（无手机号或为脱敏号码），未导出', en: '{n} members had no usable identifier (no phone or a masked one) and were left out' },
   // ——— the worker's audience jobs (components/engine/audience-jobs.ts) ———
   audience_exportMissing: { zh: '找不到该导出记录', en: 'no export {exportId} in this shop' },
+  // ——— parameterised conditions (lib/audience/conditions.ts) ———
+  cond_recentPaid: { zh: '最近购买 {n} 天内', en: 'Bought in the last {n} days' },
+  cond_paidCount: { zh: '购买次数 ≥ {n}', en: '≥ {n} paid orders' },
+  cond_exported: { zh: '近 {n} 天已导出', en: 'Exported in the last {n} days' },
+  // ——— an audience described in words (lib/audience/describe.ts) ———
+  audience_wordAnd: { zh: ' · ', en: ' · ' },
+  audience_wordOr: { zh: ' 或 ', en: ' or ' },
+  audience_wordExcept: { zh: ' 不含 ', en: ' except ' },
 } as const;
