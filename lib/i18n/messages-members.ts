@@ -15,4 +15,5 @@ export const membersMessages = {
   pathway_purchasedNotRecalled: { zh: '已购未召回', en: 'Bought before, not recalled' },
   pathway_purchasedRecalledNotBought: { zh: '已购召回未复购', en: 'Bought before, recalled, did not rebuy' },
   pathway_purchasedConverted: { zh: '已购召回复购', en: 'Bought before, recalled, rebought' },
+  members_unknownTag: { zh: '没有这个名单：{id}', en: 'no such member list: {id}' },
 } as const;

@@ -5,6 +5,12 @@ export function customerKeyOf(platform: Platform, shopId: string, who: { buyerId
   return who.buyerId ? `${platform}:${shopId}:id:${who.buyerId}` : `${platform}:${shopId}:nick:${who.nickname}`;
 }
 
+/** The buyer id (`id`) or nickname (`nick`) a customer key was made from by `customerKeyOf`, else undefined. */
+export function fromCustomerKey(customerKey: string, kind: 'nick' | 'id'): string | undefined {
+  const m = /^[^:]+:.*?:(nick|id):([\s\S]*)$/.exec(customerKey);
+  return m && m[1] === kind ? m[2] : undefined;
+}
+
 /** A stable shop id from the platform and the shop name shown in the header, for pages that show no id. */
 export function derivedShopId(platform: Platform, shopName: string): string {
   // FNV-1a over the UTF-16 units: stable across browsers and Node, no crypto needed.
