@@ -1,6 +1,15 @@
 /**
  * CSV export (SPEC §7): UTF-8 with BOM so Excel opens Chinese text, a header row, CRLF line
  * ends (RFC 4180, what Excel writes), formula-injection guard, money in yuan with two decimals.
+ *
+ * Digit-string ids (order numbers, buyer ids, phones, a nickname of digits: any text cell of only
+ * digits) are written as the formula ="0012345" (RFC-quoted in the file). Opened with defaults,
+ * Excel and LibreOffice Calc both read a bare 6919487795067412060 as a number (6.91948779506741E+18,
+ * digits lost) and 0012345 as 12345; the formula's result is the text itself, so every digit stays.
+ * A leading tab, zero-width space or ' also keeps them text, but stays visible in the cell: only
+ * the formula reads back exactly (tests/unit/export/spreadsheet-roundtrip.test.ts checks it in
+ * Calc). Numbers a column returns as numbers (counts) stay plain. DMP .txt files are not CSV: their
+ * identifiers stay bare, one per line.
  */
 import Papa from 'papaparse';
 import { isPaidStatus, normalizeInstant, type Customer, type Order } from '../model';
@@ -26,11 +35,21 @@ export function fenToYuan(fen: number): string {
   return `${fen < 0 ? '-' : ''}${yuan}.${String(cents).padStart(2, '0')}`;
 }
 
-/** A cell's text, with `'` in front of anything that starts like a formula (injection guard). */
+/** Text of only digits, short enough for a formula's string literal (Excel allows 255 characters). */
+const DIGIT_ID = /^\d{1,255}$/;
+
+/**
+ * A cell's text: `'` in front of anything that starts like a formula (injection guard), and a text
+ * of only digits as ="…" so spreadsheets keep it as text (see the header).
+ */
 export function csvCell(value: string | number | undefined): string {
   if (value === undefined) return '';
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  if (typeof value === 'number') {
+    const text = Number.isFinite(value) ? String(value) : '';
+    return FORMULA_START.test(text) ? `'${text}` : text;
+  }
+  if (DIGIT_ID.test(value)) return `="${value}"`;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 /** CSV text (no BOM) of rows under the given columns; every line ends with CRLF. */

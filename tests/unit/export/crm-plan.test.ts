@@ -31,7 +31,7 @@ describe('crmPlanFiles', () => {
     const b = r.files[0]!.bytes;
     expect([...b.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(dec(b.slice(3))).toBe(
-      '订单号,商品名称,延迟发货时间,原因\r\n6929384756102900000,羊毛围巾,03月05日,工厂延期\r\n6929384756102900001,羊毛围巾,03月05日,工厂延期\r\n',
+      '订单号,商品名称,延迟发货时间,原因\r\n"=""6929384756102900000""",羊毛围巾,03月05日,工厂延期\r\n"=""6929384756102900001""",羊毛围巾,03月05日,工厂延期\r\n',
     );
   });
 
@@ -64,7 +64,7 @@ describe('crmPlanFiles', () => {
       'seller-lens-crm-10001-延迟发货协商_双11_2-20261120.csv',
     ]);
     const second = dec(r.files[1]!.bytes).split('\r\n');
-    expect(second[1]).toBe('6929384756102910000,羊毛围巾,03月05日,工厂延期');
+    expect(second[1]).toBe('"=""6929384756102910000""",羊毛围巾,03月05日,工厂延期');
     const x = await crmPlanFiles(rows(10_001), { ...base, kind: 'delay' });
     expect(x.files.map((f) => f.rows)).toEqual([10_000, 1]);
     const ws1 = await sheet(x.files[0]!.bytes), ws2 = await sheet(x.files[1]!.bytes);

@@ -49,7 +49,8 @@ describe('toCsv bytes', () => {
   });
 
   it('writes numbers as numbers and undefined as empty', () => {
-    expect(decode(toCsv(cols, [{ a: 42 }, { a: undefined, b: '0' }]).slice(3))).toBe('名称,b\r\n42,\r\n,0\r\n');
+    // A number stays a number; the text '0' is a digit string, kept as text by a ="…" formula.
+    expect(decode(toCsv(cols, [{ a: 42 }, { a: undefined, b: '0' }]).slice(3))).toBe('名称,b\r\n42,\r\n,"=""0"""\r\n');
   });
 
   it('guards formula injection: = + - @ tab and CR get a leading quote mark', () => {
@@ -68,9 +69,22 @@ describe('toCsv bytes', () => {
         const bytes = toCsv([{ header: 'h', value: (r: string) => r }], cells);
         const parsed = Papa.parse<string[]>(decode(bytes.slice(3)), { newline: '\r\n' }).data;
         const back = parsed.slice(1, 1 + cells.length).map((r) => r[0] ?? '');
-        expect(back).toEqual(cells.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)));
+        expect(back).toEqual(cells.map((c) => (/^[0-9]+$/.test(c) ? `="${c}"` : /^[=+\-@\t\r]/.test(c) ? `'${c}` : c)));
       }),
     );
+  });
+});
+
+describe('digit-string ids', () => {
+  it('are written as ="…" (quoted per RFC 4180) so spreadsheets keep every digit', () => {
+    const rows = ['6919487795067412060', '0012345', '13800138000', '1', 'b1', '138****1234', '12.30', '１２３'].map((a) => ({ a }));
+    expect(decode(toCsv(cols, rows).slice(3))).toBe(
+      '名称,b\r\n"=""6919487795067412060""",\r\n"=""0012345""",\r\n"=""13800138000""",\r\n"=""1""",\r\nb1,\r\n138****1234,\r\n12.30,\r\n１２３,\r\n',
+    );
+  });
+  it('a number returned as a number stays a plain number; a digit text longer than 255 stays bare', () => {
+    const long = '9'.repeat(256);
+    expect(decode(toCsv(cols, [{ a: 7 }, { a: long }]).slice(3))).toBe(`名称,b\r\n7,\r\n${long},\r\n`);
   });
 });
 
