@@ -21,6 +21,9 @@ export interface ScoreReason {
   zh: string;
   en: string;
   contribution: number;
+  /** The feature and the customer's value of it (days, times, yuan), to say what they did ("最近加购（2 天前）"). */
+  feature?: string;
+  value?: number;
 }
 
 /** One ranked 高潜 customer. */
@@ -93,7 +96,7 @@ export function viewExtras(
       key,
       name: displayName(key, customerOf(key)),
       score: scores[i]!,
-      reasons: model.explain(snap, range.end, c, 3).map((r) => ({ zh: r.labelZh, en: r.labelEn, contribution: r.contribution })),
+      reasons: model.explain(snap, range.end, c, 3).map((r) => ({ zh: r.labelZh, en: r.labelEn, contribution: r.contribution, feature: r.feature, value: r.value })),
     };
   }
   const lookback = { start: range.end - LOOKBACK_DAYS + 1, end: range.end };

@@ -8,7 +8,7 @@ import { SETTINGS, captureRetentionDaysSetting, readSetting } from '@/lib/db/set
 import { EraseCustomer } from './EraseCustomer';
 import { COVERAGE_TARGET } from '@/lib/engine/coverage';
 import { formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
-import { snapshotMetricLabel } from './labels';
+import { pageLabel, snapshotMetricLabel } from './labels';
 import type { ViewProps } from './types';
 
 /** What the 数据 view needs beyond every view's props; `engine` does its writes (the one writer, in the worker). */
@@ -158,7 +158,7 @@ export function DataView({ report, extras, t, shopId, shopName, onDeleted, engin
                   <tr data-testid="capture-row" className={c.rejected.length ? 'clickable' : ''} onClick={() => c.rejected.length && setOpen(open === c.captureId ? null : c.captureId)}>
                     <td className="nowrap">{c.capturedAt.slice(0, 16).replace('T', ' ')}</td>
                     <td className="ellipsis" title={c.url}>
-                      <span className="tag">{c.adapter}</span> {c.url.replace(/^https?:\/\//, '')}
+                      <span className="tag">{pageLabel(c.adapter, t)}</span> {c.url.replace(/^https?:\/\//, '')}
                       {c.refreshCount ? (
                         <span className="muted small" data-testid="capture-refreshed" title={t('capturesRefreshed')}>
                           {' '}×{c.refreshCount + 1}
@@ -207,7 +207,7 @@ export function DataView({ report, extras, t, shopId, shopName, onDeleted, engin
           history.map((h) => (
             <div key={`${h.source}-${h.kind}`} data-testid={h.kind === 'count' ? `history-${h.source}` : `history-${h.source}-${h.kind}`}>
               <div className="muted small">
-                {h.source} · {h.labels.length} {t('daysUnit')}
+                {pageLabel(h.source, t)} · {h.labels.length} {t('daysUnit')}
               </div>
               <LineChart labels={h.labels.map((d) => d.slice(5))} series={h.series} format={FORMAT_OF[h.kind]} />
             </div>

@@ -1,4 +1,7 @@
-import { changeClass, formatCount, formatRate } from '@/lib/i18n/format';
+import { formatCount, formatRate } from '@/lib/i18n/format';
+import type { Lang, MessageKey } from '@/lib/i18n/messages';
+import { Definition, type DefinedMetric } from './Definition';
+import { CardNumber, ChangeLine } from './MetricCard';
 
 export interface FunnelStep {
   id: string;
@@ -7,15 +10,31 @@ export interface FunnelStep {
   /** Rate from the previous step (shown between the bars), null = "—". */
   rate?: number | null;
   rateLabel?: string;
+  /** Opens the people of this step (the number becomes a "查看名单" button). */
+  onOpen?: () => void;
 }
 
-/** One pathway as horizontal bars (widths relative to the first step) with the step rates between them. */
-export function Funnel(p: { testId: string; title: string; steps: FunnelStep[]; rate: number | null; prevRate: number | null; rateLabel: string; prevLabel: string }) {
+export interface FunnelProps {
+  testId: string;
+  title: string;
+  metric: DefinedMetric;
+  steps: FunnelStep[];
+  rate: number | null;
+  prevRate: number | null;
+  period: string;
+  t: (k: MessageKey) => string;
+  lang: Lang;
+}
+
+/** One pathway as horizontal bars (widths relative to the first step), the step rates between them, and its rate vs the previous period in 个百分点. */
+export function Funnel(p: FunnelProps) {
   const base = p.steps[0]?.value ?? 0;
   return (
     <div className="card funnel" data-testid={p.testId}>
       <div className="funnel-head">
-        <span className="card-label">{p.title}</span>
+        <span className="card-label">
+          {p.title} <Definition metric={p.metric} t={p.t} />
+        </span>
         <span className="funnel-rate" data-testid={`${p.testId}-rate`} data-value={p.rate ?? ''}>
           {formatRate(p.rate)}
         </span>
@@ -33,21 +52,14 @@ export function Funnel(p: { testId: string; title: string; steps: FunnelStep[]; 
               <span style={{ width: `${base > 0 ? Math.max(2, (100 * s.value) / base) : 0}%` }} />
             </span>
             <span className="funnel-value num" data-testid={`${p.testId}-${s.id}`} data-value={s.value}>
-              {formatCount(s.value)}
+              <CardNumber onOpen={s.onOpen} t={p.t}>
+                {formatCount(s.value)}
+              </CardNumber>
             </span>
           </div>
         </div>
       ))}
-      <div className="card-sub muted">
-        {p.rateLabel} {formatRate(p.rate)} · {p.prevLabel} {formatRate(p.prevRate)}
-        {p.rate !== null && p.prevRate !== null && (
-          <span className={changeClass(p.rate - p.prevRate)}>
-            {' '}
-            {p.rate >= p.prevRate ? '+' : ''}
-            {((p.rate - p.prevRate) * 100).toFixed(1)}pp
-          </span>
-        )}
-      </div>
+      <ChangeLine cmp={{ current: p.rate, previous: p.prevRate, kind: 'rate', format: formatRate }} period={p.period} t={p.t} lang={p.lang} />
     </div>
   );
 }

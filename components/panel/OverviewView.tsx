@@ -1,19 +1,32 @@
 import type { ReactNode } from 'react';
-import { formatCount, formatMoney } from '@/lib/i18n/format';
+import { asOfLabel, countColumn, formatCount, formatMoney, moneyColumn, periodLabel } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { Definition, type DefinedMetric } from './Definition';
 import { Funnel } from './Funnel';
 import { MetricCard } from './MetricCard';
 import { TierCard } from './TierCard';
 import type { ViewProps } from './types';
 
 /** 概览 (the popup shows it compact: tiers and sales only): Douyin tiers, Taobao classes, headline sales, the three pathways as funnels, asset layers. */
-export function OverviewView({ report, prev, t, exportsSlot, compact = false, highPotentialPending = false }: ViewProps & { exportsSlot: ReactNode; compact?: boolean }) {
-  const tier = (name: string, key: MessageKey, value: number | undefined, previous: number | undefined, hint?: MessageKey, pending = false) => (
-    <TierCard name={name} label={t(key)} value={value ?? null} previous={previous ?? null} hint={hint ? t(hint) : undefined} pending={pending} />
+export function OverviewView({ report, prev, t, lang, exportsSlot, compact = false, highPotentialPending = false }: ViewProps & { exportsSlot: ReactNode; compact?: boolean }) {
+  const period = report ? periodLabel(report.window, lang) : '';
+  const tier = (name: string, key: MessageKey & DefinedMetric, value: number | undefined, previous: number | undefined, pending = false) => (
+    <TierCard name={name} label={t(key)} metric={key} value={value ?? null} previous={previous ?? null} period={period} t={t} lang={lang} pending={pending} />
   );
+  const metric = (testId: string, key: MessageKey & DefinedMetric, kind: 'count' | 'money', current: number | null | undefined, previous: number | null | undefined) => {
+    const format = kind === 'money' ? formatMoney : formatCount;
+    const unit = key === 'orders' ? t('ordersUnit') : t('persons');
+    return (
+      <MetricCard testId={testId} label={t(key)} metric={key} text={format(current)} raw={current ?? undefined} cmp={{ current, previous, kind, format, unit }} period={period} t={t} lang={lang} />
+    );
+  };
   const tb = report?.taobao;
   const pw = tb?.pathways;
-  const labels = { rateLabel: t('pathwayRate'), prevLabel: t('previousWindow') };
+  const labels = { period, t, lang };
+  const classes = ['newVisitors', 'unpurchasedReturning', 'purchasedReturning'] as const;
+  const gmvColumn = moneyColumn(tb ? classes.map((k) => tb.byClass[k].gmvFen) : []);
+  const customersColumn = countColumn(tb ? classes.map((k) => tb[k]) : []);
+  const buyersColumn = countColumn(tb ? classes.map((k) => tb.byClass[k].purchasers) : []);
   // 回访 and 复购 pathways have the same three steps: assets → recalled (召回率) → converted (支付转化率).
   const recallSteps = (p: { assets: number; recalled: number; recallRate: number | null; converted: number; payConversion: number | null }, assetsLabel: string, convertedLabel: string) => [
     { id: 'assets', label: assetsLabel, value: p.assets },
@@ -25,11 +38,11 @@ export function OverviewView({ report, prev, t, exportsSlot, compact = false, hi
       <section>
         <h2>{t('douyinAssets')}</h2>
         <div className="grid tiers">
-          {tier('users', 'users', report?.douyin.users, prev?.douyin.users, 'usersHint')}
+          {tier('users', 'users', report?.douyin.users, prev?.douyin.users)}
           {tier('purchasers', 'purchasers', report?.douyin.purchasers, prev?.douyin.purchasers)}
-          {tier('firstOrder', 'firstOrder', report?.douyin.firstOrder, prev?.douyin.firstOrder, 'firstOrderHint')}
-          {tier('repeat', 'repeat', report?.douyin.repeat, prev?.douyin.repeat, 'repeatHint')}
-          {tier('highPotential', 'highPotential', report?.douyin.highPotential, prev?.douyin.highPotential, 'highPotentialHint', highPotentialPending)}
+          {tier('firstOrder', 'firstOrder', report?.douyin.firstOrder, prev?.douyin.firstOrder)}
+          {tier('repeat', 'repeat', report?.douyin.repeat, prev?.douyin.repeat)}
+          {tier('highPotential', 'highPotential', report?.douyin.highPotential, prev?.douyin.highPotential, highPotentialPending)}
         </div>
       </section>
       <section>
@@ -50,15 +63,15 @@ export function OverviewView({ report, prev, t, exportsSlot, compact = false, hi
               </tr>
             </thead>
             <tbody>
-              {(['newVisitors', 'unpurchasedReturning', 'purchasedReturning'] as const).map((k) => (
+              {classes.map((k) => (
                 <tr key={k} data-testid={`class-${k}`}>
                   <td>{t(k)}</td>
-                  <td className="num">{formatCount(tb[k])}</td>
+                  <td className="num">{customersColumn(tb[k])}</td>
                   <td className="num" data-testid={`class-${k}-purchasers`} data-value={tb.byClass[k].purchasers}>
-                    {formatCount(tb.byClass[k].purchasers)}
+                    {buyersColumn(tb.byClass[k].purchasers)}
                   </td>
                   <td className="num" data-testid={`class-${k}-gmv`} data-value={tb.byClass[k].gmvFen}>
-                    {formatMoney(tb.byClass[k].gmvFen)}
+                    {gmvColumn(tb.byClass[k].gmvFen)}
                   </td>
                 </tr>
               ))}
@@ -69,10 +82,10 @@ export function OverviewView({ report, prev, t, exportsSlot, compact = false, hi
       <section>
         <h2>{t('keyMetrics')}</h2>
         <div className="grid metrics">
-          <MetricCard testId="metric-gmv" label={t('gmv')} text={formatMoney(report?.metrics.gmvFen)} raw={report?.metrics.gmvFen} change={report?.metrics.change.gmvFen ?? null} />
-          <MetricCard testId="metric-orders" label={t('orders')} text={formatCount(report?.metrics.orders)} raw={report?.metrics.orders} change={report?.metrics.change.orders ?? null} />
-          <MetricCard testId="metric-purchasers" label={t('buyers')} text={formatCount(report?.metrics.purchasers)} raw={report?.metrics.purchasers} change={report?.metrics.change.purchasers ?? null} />
-          <MetricCard testId="metric-aov" label={t('aov')} text={formatMoney(report?.metrics.aovFen)} raw={report?.metrics.aovFen ?? undefined} change={report?.metrics.change.aovFen ?? null} />
+          {metric('metric-gmv', 'gmv', 'money', report?.metrics.gmvFen, report?.metrics.previous.gmvFen)}
+          {metric('metric-orders', 'orders', 'count', report?.metrics.orders, report?.metrics.previous.orders)}
+          {metric('metric-purchasers', 'buyers', 'count', report?.metrics.purchasers, report?.metrics.previous.purchasers)}
+          {metric('metric-aov', 'aov', 'money', report?.metrics.aovFen, report?.metrics.previous.aovFen)}
         </div>
       </section>
       {pw && tb && !compact && (
@@ -82,6 +95,7 @@ export function OverviewView({ report, prev, t, exportsSlot, compact = false, hi
             <Funnel
               testId="funnel-newVisitorSameDay"
               title={t('pathwayNewVisitor')}
+              metric="pathwayNewVisitor"
               rate={pw.newVisitorSameDay.rate}
               prevRate={tb.previous.newVisitorSameDay}
               {...labels}
@@ -93,6 +107,7 @@ export function OverviewView({ report, prev, t, exportsSlot, compact = false, hi
             <Funnel
               testId="funnel-unpurchasedReturn"
               title={t('pathwayUnpurchased')}
+              metric="pathwayUnpurchased"
               rate={pw.unpurchasedReturn.rate}
               prevRate={tb.previous.unpurchasedReturn}
               {...labels}
@@ -101,6 +116,7 @@ export function OverviewView({ report, prev, t, exportsSlot, compact = false, hi
             <Funnel
               testId="funnel-repurchase"
               title={t('pathwayRepurchase')}
+              metric="pathwayRepurchase"
               rate={pw.repurchase.rate}
               prevRate={tb.previous.repurchase}
               {...labels}
@@ -114,12 +130,17 @@ export function OverviewView({ report, prev, t, exportsSlot, compact = false, hi
           <h2>{t('assetLayers')}</h2>
           <div className="grid tiers">
             {(['relationship', 'active', 'dormant'] as const).map((k) => (
-              <div key={k} className="card tier" title={t(`${k}Hint`)}>
-                <div className="card-label">{t(k)}</div>
+              <div key={k} className="card tier">
+                <div className="card-label">
+                  {t(k)} <Definition metric={k} t={t} />
+                </div>
                 <div className="card-value" data-testid={`asset-${k}`} data-value={report.assets[k]}>
                   {formatCount(report.assets[k])}
                 </div>
                 <div className="card-sub muted">{t(`${k}Hint`)}</div>
+                <div className="card-sub muted period" data-testid={`asset-${k}-period`}>
+                  {asOfLabel(report.window.end, lang)}
+                </div>
               </div>
             ))}
           </div>

@@ -1,4 +1,6 @@
-import { formatCount, formatRate } from '@/lib/i18n/format';
+import { formatCount, formatRate, periodLabel } from '@/lib/i18n/format';
+import { Definition } from './Definition';
+import { reasonText } from './labels';
 import { PreferenceTable } from './PreferenceTable';
 import type { ViewProps } from './types';
 import { VirtualList } from './VirtualList';
@@ -13,14 +15,13 @@ export function PotentialView({ report, extras, t, lang }: ViewProps) {
     <>
       <section>
         <h2>
-          {t('highPotential')} <span className="muted small">({formatCount(extras.highPotentialTotal)})</span>
+          {t('highPotential')} <Definition metric="highPotential" t={t} /> <span className="muted small">({formatCount(extras.highPotentialTotal)})</span>{' '}
+          <span className="muted small period">{periodLabel(report.window, lang)}</span>
         </h2>
         <div className="muted small" data-testid="model-info" data-kind={extras.model.kind}>
-          {extras.model.kind === 'logistic'
-            ? `${t('modelLogistic')} · ${formatCount(extras.model.rows)} ${t('trainingRows')}`
-            : `${t('modelFallback')}${extras.model.reason ? ` (${extras.model.reason})` : ''}`}
+          {extras.model.kind === 'logistic' ? t('potential_modelShop').replace('{n}', formatCount(extras.model.rows)) : t('potential_modelRule')}
           {' · '}
-          {t('thresholdNote')}
+          {t('potential_cutoff')} <Definition metric="score" t={t} />
         </div>
         {rows.length === 0 ? (
           <p className="empty">{t('noHighPotential')}</p>
@@ -44,8 +45,8 @@ export function PotentialView({ report, extras, t, lang }: ViewProps) {
                 </span>
                 <span className="preasons">
                   {r.reasons.map((x) => (
-                    <span key={x.zh} className={`reason ${x.contribution >= 0 ? 'pos' : 'neg'}`}>
-                      {x.contribution >= 0 ? '↑' : '↓'} {lang === 'zh' ? x.zh : x.en}
+                    <span key={x.zh} className={`reason ${x.contribution >= 0 ? 'pos' : 'neg'}`} title={t(x.contribution >= 0 ? 'card_raises' : 'card_lowers')}>
+                      {x.contribution >= 0 ? '↑' : '↓'} {reasonText(x, lang, t)}
                     </span>
                   ))}
                 </span>

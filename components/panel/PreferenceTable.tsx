@@ -1,11 +1,15 @@
 import type { Preferences } from '@/lib/engine/preferences';
-import { formatCount, formatMoney } from '@/lib/i18n/format';
+import { countColumn, formatCount, formatMoney, moneyColumn } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { channelLabel } from './labels';
 
 /** 偏好榜单: top products and channels of an audience (ranked by the engine). */
 export function PreferenceTable({ prefs, t, testId }: { prefs: Preferences; t: (k: MessageKey) => string; testId: string }) {
   if (prefs.products.length === 0 && prefs.channels.length === 0) return <p className="empty small">{t('noPurchases')}</p>;
+  // One format per column (never ¥5,000.80 above ¥1.54万).
+  const gmv = moneyColumn(prefs.products.map((r) => r.gmvFen));
+  const buyers = countColumn(prefs.products.map((r) => r.buyers));
+  const orders = countColumn(prefs.products.map((r) => r.orders));
   return (
     <div className="pref" data-testid={testId}>
       <table className="table">
@@ -25,9 +29,9 @@ export function PreferenceTable({ prefs, t, testId }: { prefs: Preferences; t: (
               <td className="ellipsis" title={r.name}>
                 {r.name}
               </td>
-              <td className="num">{formatCount(r.buyers)}</td>
-              <td className="num">{formatCount(r.orders)}</td>
-              <td className="num">{formatMoney(r.gmvFen)}</td>
+              <td className="num">{buyers(r.buyers)}</td>
+              <td className="num">{orders(r.orders)}</td>
+              <td className="num">{gmv(r.gmvFen)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,9 @@
 import { BarChart } from '@/components/charts/BarChart';
 import { DoughnutChart } from '@/components/charts/DoughnutChart';
-import { formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
+import { formatCount, formatMoney, formatRate, moneyColumn, periodLabel } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { DailyChart } from './DailyChart';
+import { Definition, type DefinedMetric } from './Definition';
 import { MetricCard } from './MetricCard';
 import { PreferenceTable } from './PreferenceTable';
 import type { ViewProps } from './types';
@@ -19,19 +21,32 @@ const TRAFFIC = [
 ] as const;
 
 /** 成交: headline sales with change, 体裁 split, traffic shares, fan share, price bands, daily trend, top products. */
-export function SalesView({ report, prev, extras, t }: ViewProps) {
+export function SalesView({ report, prev, extras, t, lang }: ViewProps) {
   if (!report) return <p className="empty">{t('noReport')}</p>;
   const m = report.metrics;
+  const period = periodLabel(report.window, lang);
+  const card = (testId: string, key: MessageKey & DefinedMetric, kind: 'count' | 'money', current: number | null, previous: number | null) => {
+    const format = kind === 'money' ? formatMoney : formatCount;
+    const unit = key === 'orders' ? t('ordersUnit') : t('persons');
+    return <MetricCard testId={testId} label={t(key)} metric={key} text={format(current)} raw={current ?? undefined} cmp={{ current, previous, kind, format, unit }} period={period} t={t} lang={lang} />;
+  };
+  // A section title with its ⓘ and the period it covers.
+  const heading = (key: MessageKey, metric: DefinedMetric) => (
+    <h2>
+      {t(key)} <Definition metric={metric} t={t} /> <span className="muted small period">{period}</span>
+    </h2>
+  );
+  const channelMoney = moneyColumn(CHANNELS.map(([k]) => m.gmvByChannel[k]));
   const bandLabel = (b: { fromYuan: number; toYuan: number | null }) => (b.toYuan === null ? `≥${b.fromYuan}` : `${b.fromYuan}–${b.toYuan}`);
   return (
     <>
       <section>
         <h2>{t('keyMetrics')}</h2>
         <div className="grid metrics">
-          <MetricCard testId="sales-gmv" label={t('gmv')} text={formatMoney(m.gmvFen)} raw={m.gmvFen} change={m.change.gmvFen} />
-          <MetricCard testId="sales-aov" label={t('aov')} text={formatMoney(m.aovFen)} raw={m.aovFen ?? undefined} change={m.change.aovFen} />
-          <MetricCard testId="sales-orders" label={t('orders')} text={formatCount(m.orders)} raw={m.orders} change={m.change.orders} />
-          <MetricCard testId="sales-purchasers" label={t('buyers')} text={formatCount(m.purchasers)} raw={m.purchasers} change={m.change.purchasers} />
+          {card('sales-gmv', 'gmv', 'money', m.gmvFen, m.previous.gmvFen)}
+          {card('sales-aov', 'aov', 'money', m.aovFen, m.previous.aovFen)}
+          {card('sales-orders', 'orders', 'count', m.orders, m.previous.orders)}
+          {card('sales-purchasers', 'buyers', 'count', m.purchasers, m.previous.purchasers)}
         </div>
         <div className="muted small">
           {t('previousWindow')} {report.previousWindow.start} ~ {report.previousWindow.end}: {formatMoney(m.previous.gmvFen)} · {formatCount(m.previous.orders)} {t('ordersUnit')} · {formatCount(m.previous.purchasers)} {t('persons')}
@@ -39,7 +54,7 @@ export function SalesView({ report, prev, extras, t }: ViewProps) {
       </section>
       {prev && (
         <section>
-          <h2>{t('dailyGmv')}</h2>
+          {heading('dailyGmv', 'dailyGmv')}
           <DailyChart
             days={m.daily.map((d) => d.day)}
             currentFen={m.daily.map((d) => d.gmvFen)}
@@ -50,16 +65,16 @@ export function SalesView({ report, prev, extras, t }: ViewProps) {
         </section>
       )}
       <section>
-        <h2>{t('gmvByChannel')}</h2>
+        {heading('gmvByChannel', 'channelGmv')}
         <DoughnutChart
           testId="channel-doughnut"
           empty={t('noSales')}
           shareText={(s) => formatRate(s)}
-          slices={CHANNELS.map(([k, key]) => ({ label: t(key), value: m.gmvByChannel[k], text: formatMoney(m.gmvByChannel[k]) }))}
+          slices={CHANNELS.map(([k, key]) => ({ label: t(key), value: m.gmvByChannel[k], text: channelMoney(m.gmvByChannel[k]) }))}
         />
       </section>
       <section>
-        <h2>{t('trafficSources')}</h2>
+        {heading('trafficSources', 'traffic')}
         <table className="table" data-testid="traffic-table">
           <thead>
             <tr>
@@ -85,15 +100,18 @@ export function SalesView({ report, prev, extras, t }: ViewProps) {
         <div className="muted small">{t('personsShareNote')}</div>
         <div className="grid metrics" style={{ marginTop: 8 }}>
           <div className="card">
-            <div className="card-label">{t('fanGmvShare')}</div>
+            <div className="card-label">
+              {t('fanGmvShare')} <Definition metric="fanGmvShare" t={t} />
+            </div>
             <div className="card-value" data-testid="fan-gmv-share" data-value={m.fanGmvShare ?? ''}>
               {formatRate(m.fanGmvShare)}
             </div>
+            <div className="card-sub muted period">{period}</div>
           </div>
         </div>
       </section>
       <section>
-        <h2>{t('priceBands')}</h2>
+        {heading('priceBands', 'priceBands')}
         <BarChart testId="price-bands" label={t('orders')} labels={m.priceBands.map((b) => `¥${bandLabel(b)}`)} values={m.priceBands.map((b) => b.orders)} />
       </section>
       {extras && (

@@ -1,4 +1,7 @@
-import { changeClass, formatChange, formatCount } from '@/lib/i18n/format';
+import { formatCount } from '@/lib/i18n/format';
+import type { Lang, MessageKey } from '@/lib/i18n/messages';
+import { Definition, type DefinedMetric } from './Definition';
+import { CardNumber, ChangeLine } from './MetricCard';
 
 export interface TierCardProps {
   /** Report field name; the element `tier-<name>` holds the bare integer (SPEC §10). */
@@ -6,27 +9,34 @@ export interface TierCardProps {
   label: string;
   value: number | null;
   previous: number | null;
-  hint?: string;
+  /** Its ⓘ definition. */
+  metric: DefinedMetric;
+  /** The card's period ("近30天"). */
+  period: string;
+  t: (k: MessageKey) => string;
+  lang: Lang;
   /** Not computed yet (the 高潜 models are being fitted): "…" instead of the figures. */
   pending?: boolean;
+  /** Opens the members behind the number (the number becomes a "查看名单" button). */
+  onOpen?: () => void;
 }
 
-/** One tier count with its change vs the previous window. */
-export function TierCard({ name, label, value, previous, hint, pending = false }: TierCardProps) {
+/** One tier count with its definition, period and change vs the previous period. */
+export function TierCard({ name, label, value, previous, metric, period, t, lang, pending = false, onOpen }: TierCardProps) {
   if (pending) (value = null), (previous = null);
-  const change = value !== null && previous ? (value - previous) / previous : null;
   return (
-    <div className="card tier" title={hint}>
-      <div className="card-label">{label}</div>
+    <div className="card tier">
+      <div className="card-label">
+        {label} <Definition metric={metric} t={t} />
+      </div>
       <div className="card-value">
-        <span data-testid={`tier-${name}`} data-pending={pending || undefined}>
-          {pending ? '…' : (value ?? '')}
-        </span>
+        <CardNumber onOpen={pending ? undefined : onOpen} t={t}>
+          <span data-testid={`tier-${name}`} data-pending={pending || undefined}>
+            {pending ? '…' : (value ?? '')}
+          </span>
+        </CardNumber>
       </div>
-      <div className="card-sub">
-        <span className={changeClass(change)}>{formatChange(change)}</span>
-        <span className="muted"> · {formatCount(previous)}</span>
-      </div>
+      <ChangeLine cmp={{ current: value, previous, kind: 'count', format: formatCount, unit: t('persons') }} period={period} t={t} lang={lang} />
     </div>
   );
 }

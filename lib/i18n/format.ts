@@ -1,4 +1,5 @@
 /** Numbers formatted the way the consoles print them: ¥1,234.50, 12.3万, 12.5%, "—" for none. */
+import { t, type Lang } from './messages';
 
 const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
@@ -29,6 +30,7 @@ export function formatCount(n: number | null | undefined): string {
 }
 
 const trim1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+const groupDecimal = (text: string) => text.replace(/^-?\d+/, (int) => group(int));
 
 /** A fraction as a percentage with one decimal (0.125 → 12.5%); null/NaN → "—", never NaN. */
 export function formatRate(rate: number | null | undefined, digits = 1): string {
@@ -36,16 +38,94 @@ export function formatRate(rate: number | null | undefined, digits = 1): string 
   return `${(rate * 100).toFixed(digits)}%`;
 }
 
-/** A change vs the previous window with sign and arrow (+12.5% ↑), "—" when unknown. */
+/** A relative change with arrow and sign (▲ +12.5%, ▼ -3.2%), "—" when unknown. */
 export function formatChange(change: number | null | undefined): string {
   if (change === null || change === undefined || !Number.isFinite(change)) return '—';
   const sign = change > 0 ? '+' : '';
-  const arrow = change > 0 ? ' ↑' : change < 0 ? ' ↓' : '';
-  return `${sign}${(change * 100).toFixed(1)}%${arrow}`;
+  const arrow = change > 0 ? '▲ ' : change < 0 ? '▼ ' : '';
+  return `${arrow}${sign}${(change * 100).toFixed(1)}%`;
 }
 
-/** CSS class of a change: up (green), down (red), or none for zero and unknown. */
-export function changeClass(change: number | null | undefined): '' | 'up' | 'down' {
+/** CSS class of a change: rise (▲ red) or fall (▼ green), the consoles' colours; none for zero and unknown. */
+export function changeClass(change: number | null | undefined): '' | 'rise' | 'fall' {
   if (change === null || change === undefined || !Number.isFinite(change) || change === 0) return '';
-  return change > 0 ? 'up' : 'down';
+  return change > 0 ? 'rise' : 'fall';
+}
+
+// ——— changes, periods and columns (issue 13 items 3 and 10) ———
+
+/**
+ * Below this previous value a count's change is shown as a difference ("+3 人"), not a
+ * percentage: "+150%" on a base of 2 says more about the base than the shop.
+ */
+export const SMALL_BASE = 20;
+
+/** What a figure measures, which decides how its change is written. */
+export type ChangeKind = 'count' | 'money' | 'rate';
+
+/** A change as shown: text with arrow and sign, and its direction (up = ▲ red, down = ▼ green, as the consoles colour them). */
+export interface ChangeText {
+  text: string;
+  direction: 'up' | 'down' | 'flat' | 'none';
+}
+
+/**
+ * The change from `previous` to `current`:
+ * - rates (fractions) in 个百分点 / pts: 0.12 → 0.15 is "▲ +3.0 个百分点";
+ * - counts in % when the previous value is ≥ SMALL_BASE, else as a difference with `unit` ("▲ +3 人");
+ * - money in % when there was money before, else as a difference ("▲ +¥12.00").
+ * Unknown on either side → "—"; equal → 持平 / no change.
+ */
+export function describeChange(current: number | null | undefined, previous: number | null | undefined, kind: ChangeKind, lang: Lang, unit = ''): ChangeText {
+  if (current === null || current === undefined || previous === null || previous === undefined || !Number.isFinite(current) || !Number.isFinite(previous)) return { text: '—', direction: 'none' };
+  const diff = current - previous;
+  if (diff === 0) return { text: t('change_flat', lang), direction: 'flat' };
+  const direction = diff > 0 ? 'up' : 'down';
+  const arrow = diff > 0 ? '▲' : '▼';
+  const sign = diff > 0 ? '+' : '-';
+  const abs = Math.abs(diff);
+  let body: string;
+  if (kind === 'rate') body = `${sign}${(abs * 100).toFixed(1)} ${t('change_points', lang)}`;
+  else if (kind === 'money' && previous <= 0) body = `${sign}${formatMoney(abs)}`;
+  else if (kind === 'count' && previous < SMALL_BASE) body = `${sign}${formatCount(abs)}${unit ? ` ${unit}` : ''}`;
+  else body = `${sign}${((abs / previous) * 100).toFixed(1)}%`;
+  return { text: `${arrow} ${body}`, direction };
+}
+
+/** Whole days of a window, both ends included. */
+function windowDays(w: { start: string; end: string }): number {
+  return Math.round((Date.parse(`${w.end}T00:00:00Z`) - Date.parse(`${w.start}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** A card's period: "近30天" / "Last 30 days" (the windows end on the day shown), one day as its date "11-20". */
+export function periodLabel(w: { start: string; end: string }, lang: Lang): string {
+  const n = windowDays(w);
+  if (!Number.isFinite(n) || n <= 1) return w.end.slice(5);
+  return t('period_lastDays', lang).replace('{n}', String(n));
+}
+
+/** A figure taken at the end of a window: "截至 11-20" / "as of 11-20". */
+export function asOfLabel(day: string, lang: Lang): string {
+  return t('period_asOf', lang).replace('{day}', day.slice(5));
+}
+
+/**
+ * One money format for a whole table column: exact yuan (¥5,000.80, ¥15,400.00) for every row,
+ * switching the whole column to 万 only when a value reaches 1亿 yuan — never ¥5,000.80 above ¥1.54万.
+ */
+export function moneyColumn(fens: readonly (number | null | undefined)[]): (fen: number | null | undefined) => string {
+  const big = fens.some((f) => f !== null && f !== undefined && Math.abs(f) >= 1e10);
+  return (fen) => {
+    if (fen === null || fen === undefined || !Number.isFinite(fen)) return '—';
+    return big ? `¥${groupDecimal((fen / 1e6).toFixed(2))}万` : `¥${fenToYuanText(fen)}`;
+  };
+}
+
+/** One count format for a whole table column: grouped integers (12,345) unless a value reaches 100万, then 万 for every row. */
+export function countColumn(values: readonly (number | null | undefined)[]): (n: number | null | undefined) => string {
+  const big = values.some((v) => v !== null && v !== undefined && Math.abs(v) >= 1e6);
+  return (n) => {
+    if (n === null || n === undefined || !Number.isFinite(n)) return '—';
+    return big ? `${trim1(n / 1e4)}万` : group(String(Math.round(n)));
+  };
 }

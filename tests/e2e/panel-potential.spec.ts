@@ -14,7 +14,7 @@ test('高潜: the ranked list holds the report’s 高潜 customers, scores ≥ 
     await expect(rows.first().locator('.reason').first()).toBeVisible();
     // Virtualised: far fewer rows in the DOM than in the list when it is long.
     if (report.douyin.highPotential > 40) expect(scores.length).toBeLessThan(report.douyin.highPotential);
-  } else await expect(panel.getByText('没有达到阈值')).toBeVisible();
+  } else await expect(panel.getByText('没有购买可能 ≥ 30% 的人')).toBeVisible();
   await shoot(panel, 'potential', 'zh');
   await inEnglish(panel, 'potential');
 });

@@ -65,6 +65,17 @@ export const FEATURES: readonly FeatureInfo[] = [
 /** Number of feature columns. */
 export const FEATURE_COUNT = FEATURES.length;
 
+/** Columns written as log1p below (counts, day gaps, money, per-month rates). */
+const LOG1P_FEATURES = new Set([
+  'daysSinceLastContact', 'visits7d', 'views7d', 'clicks7d', 'cartAdds7d', 'cartAdds30d', 'daysSinceLastCart', 'contacts30d',
+  'ordersPlaced7d', 'contactsBefore30d', 'paidOrders', 'daysSinceLastPaid', 'paidYuan', 'daysSinceFirstContact', 'purchasesPerMonth', 'contactsPerMonth',
+]);
+
+/** A feature column's value as the merchant counts it (days, times, yuan): log1p undone where the column has it. */
+export function featureValue(feature: string, column: number): number {
+  return LOG1P_FEATURES.has(feature) ? Math.expm1(column) : column;
+}
+
 const GAP_CAP = 400; // "never" ≈ longer ago than the lookback
 const CART_GAP_CAP = 60;
 

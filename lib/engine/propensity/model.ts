@@ -32,6 +32,7 @@ import {
   FEATURE_COUNT,
   columnStats,
   featureMatrix,
+  featureValue,
   purchaseLabels,
   scoringPopulation,
   standardize,
@@ -46,6 +47,8 @@ export interface PropensityContribution {
   labelEn: string;
   /** Change in log-odds versus an average customer (positive = more likely to buy). */
   contribution: number;
+  /** The customer's value of the feature as counted (days, times, yuan; 0/1 for yes/no), so the panel can say what they did. */
+  value?: number;
 }
 
 /** Plain-data parameters of a fitted logistic model (JSON-able, e.g. to pass between workers). */
@@ -113,7 +116,7 @@ export function propensityModelFromParams(
   const explain = (snap: Snapshot, asOfDay: number, c: number, top = 5): PropensityContribution[] => {
     const x = new Float64Array(d);
     writeFeatures(snap, c, asOfDay, x, 0);
-    const parts = FEATURES.map((f, j) => ({ ...f, contribution: ((x[j]! - mean[j]!) / sd[j]!) * w[j]! }));
+    const parts = FEATURES.map((f, j) => ({ ...f, contribution: ((x[j]! - mean[j]!) / sd[j]!) * w[j]!, value: featureValue(f.feature, x[j]!) }));
     return rankContributions(parts, top);
   };
   return {
@@ -148,11 +151,11 @@ export function fallbackPropensityModel(asOfDay: number, reason: string): Propen
     const paid = lowerBound(snap.custPaidDay, snap.custPaidStart[c]!, snap.custPaidStart[c + 1]!, t + 1) - snap.custPaidStart[c]!;
     const fan = snap.customerFlags[c]! & FAN ? 1 : 0;
     const parts: PropensityContribution[] = [
-      { feature: 'cartAdds7d', labelZh: '近7天加购', labelEn: 'Cart add in the last 7 days', contribution: 1.5 * cart },
-      { feature: 'contacts7d', labelZh: '近7天互动次数', labelEn: 'Contacts, last 7 days', contribution: 0.4 * Math.min(end - recentFrom, 5) },
-      { feature: 'isFan', labelZh: '粉丝', labelEn: 'Fan', contribution: 0.5 * fan },
-      { feature: 'paidOrders', labelZh: '历史成交订单数', labelEn: 'Past paid orders', contribution: 0.5 * Math.min(paid, 3) },
-      { feature: 'daysSinceLastContact', labelZh: '距上次互动天数', labelEn: 'Days since last contact', contribution: -0.05 * Math.min(silence, 60) },
+      { feature: 'cartAdds7d', labelZh: '近7天加购', labelEn: 'Cart add in the last 7 days', contribution: 1.5 * cart, value: cart },
+      { feature: 'contacts7d', labelZh: '近7天互动次数', labelEn: 'Contacts, last 7 days', contribution: 0.4 * Math.min(end - recentFrom, 5), value: end - recentFrom },
+      { feature: 'isFan', labelZh: '粉丝', labelEn: 'Fan', contribution: 0.5 * fan, value: fan },
+      { feature: 'paidOrders', labelZh: '历史成交订单数', labelEn: 'Past paid orders', contribution: 0.5 * Math.min(paid, 3), value: paid },
+      { feature: 'daysSinceLastContact', labelZh: '距上次互动天数', labelEn: 'Days since last contact', contribution: -0.05 * Math.min(silence, 60), value: silence },
     ];
     return rankContributions(parts, top);
   };

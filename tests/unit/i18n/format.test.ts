@@ -26,10 +26,11 @@ describe('numbers as the consoles print them', () => {
     expect(formatRate(0.125)).toBe('12.5%');
     expect(formatRate(null)).toBe('—');
     expect(formatRate(Number.NaN)).toBe('—');
-    expect(formatChange(0.125)).toBe('+12.5% ↑');
-    expect(formatChange(-0.032)).toBe('-3.2% ↓');
+    expect(formatChange(0.125)).toBe('▲ +12.5%');
+    expect(formatChange(-0.032)).toBe('▼ -3.2%');
     expect(formatChange(0)).toBe('0.0%');
-    expect([changeClass(0.1), changeClass(-0.1), changeClass(0), changeClass(null)]).toEqual(['up', 'down', '', '']);
+    // The consoles' colours: a rise is red, a fall green.
+    expect([changeClass(0.1), changeClass(-0.1), changeClass(0), changeClass(null)]).toEqual(['rise', 'fall', '', '']);
   });
 
   it('fen to yuan text is exact for every integer (no float drift)', () => {
