@@ -4,6 +4,7 @@ import { saveFile } from '@/components/download';
 import { BENCH_BUILD } from '@/components/engine/bench-timings';
 import { EngineClient } from '@/components/engine/client';
 import type { AnalysisResult } from '@/components/engine/protocol';
+import { CompletenessStrip } from './CompletenessStrip';
 import { Controls, TopBar } from './shell/Controls';
 import { FilesSection } from './shell/FilesSection';
 import { PanelViews } from './shell/PanelViews';
@@ -101,6 +102,8 @@ export function Dashboard({
         token={token}
         t={t}
       />
+
+      {variant === 'panel' && <CompletenessStrip engine={engine} shopId={activeShopId} token={token ?? null} window={report?.window ?? null} t={t} lang={lang} />}
 
       {shops && shops.length === 0 && <p className="empty">{t('noShops')}</p>}
       {progress && (

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { asOfLabel, countColumn, formatCount, formatMoney, moneyColumn, periodLabel } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { Definition, type DefinedMetric } from './Definition';
+import { FigureMarks, FigureNotes } from './ConsoleFigure';
 import { Funnel } from './Funnel';
 import { MetricCard } from './MetricCard';
 import { TierCard } from './TierCard';
@@ -11,7 +12,10 @@ import type { ViewProps } from './types';
 export function OverviewView({ report, prev, t, lang, exportsSlot, compact = false, highPotentialPending = false }: ViewProps & { exportsSlot: ReactNode; compact?: boolean }) {
   const period = report ? periodLabel(report.window, lang) : '';
   const tier = (name: string, key: MessageKey & DefinedMetric, value: number | undefined, previous: number | undefined, pending = false) => (
-    <TierCard name={name} label={t(key)} metric={key} value={value ?? null} previous={previous ?? null} period={period} t={t} lang={lang} pending={pending} />
+    // The local 高潜 is the shop model's prediction, not the console's 高潜 (issue 13 item 2).
+    <TierCard name={name} label={t(key === 'highPotential' ? 'completeness_predictedHighPotential' : key)} metric={key} value={value ?? null} previous={previous ?? null} period={period} t={t} lang={lang} pending={pending}>
+      <FigureNotes figure={name} local={pending ? null : (value ?? null)} t={t} />
+    </TierCard>
   );
   const metric = (testId: string, key: MessageKey & DefinedMetric, kind: 'count' | 'money', current: number | null | undefined, previous: number | null | undefined) => {
     const format = kind === 'money' ? formatMoney : formatCount;
@@ -91,6 +95,7 @@ export function OverviewView({ report, prev, t, lang, exportsSlot, compact = fal
       {pw && tb && !compact && (
         <section>
           <h2>{t('pathways')}</h2>
+          <FigureMarks figures={['newVisitorSameDay', 'unpurchasedReturn', 'repurchase']} t={t} />
           <div className="grid funnels">
             <Funnel
               testId="funnel-newVisitorSameDay"
@@ -128,6 +133,7 @@ export function OverviewView({ report, prev, t, lang, exportsSlot, compact = fal
       {report && !compact && (
         <section>
           <h2>{t('assetLayers')}</h2>
+          <FigureMarks figures={['relationship', 'active', 'dormant']} t={t} />
           <div className="grid tiers">
             {(['relationship', 'active', 'dormant'] as const).map((k) => (
               <div key={k} className="card tier">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatCount } from '@/lib/i18n/format';
 import type { Lang, MessageKey } from '@/lib/i18n/messages';
 import { Definition, type DefinedMetric } from './Definition';
@@ -19,10 +20,12 @@ export interface TierCardProps {
   pending?: boolean;
   /** Opens the members behind the number (the number becomes a "查看名单" button). */
   onOpen?: () => void;
+  /** Notes under the change line (the 数据不足 mark, the consoles' figure: ConsoleFigure.tsx). */
+  children?: ReactNode;
 }
 
 /** One tier count with its definition, period and change vs the previous period. */
-export function TierCard({ name, label, value, previous, metric, period, t, lang, pending = false, onOpen }: TierCardProps) {
+export function TierCard({ name, label, value, previous, metric, period, t, lang, pending = false, onOpen, children }: TierCardProps) {
   if (pending) (value = null), (previous = null);
   return (
     <div className="card tier">
@@ -37,6 +40,7 @@ export function TierCard({ name, label, value, previous, metric, period, t, lang
         </CardNumber>
       </div>
       <ChangeLine cmp={{ current: value, previous, kind: 'count', format: formatCount, unit: t('persons') }} period={period} t={t} lang={lang} />
+      {children}
     </div>
   );
 }

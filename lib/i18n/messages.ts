@@ -2,6 +2,7 @@
 import { audienceMessages } from './messages-audience';
 import { backupMessages } from './messages-backup';
 import { captureMessages } from './messages-capture';
+import { completenessMessages } from './messages-completeness';
 import { definitionMessages } from './messages-definitions';
 import { glanceMessages } from './messages-glance';
 import { membersMessages } from './messages-members';
@@ -16,6 +17,7 @@ export const messages = {
   ...backupMessages,
   ...reportMessages,
   ...captureMessages,
+  ...completenessMessages,
   ...definitionMessages,
   ...glanceMessages,
   ...membersMessages,

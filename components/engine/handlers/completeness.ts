@@ -1,0 +1,21 @@
+/** The `completeness` request: the shop's data coverage for the window shown, and the consoles' figures for it. */
+import { getDb } from '@/lib/db';
+import { completeness, dataInputs } from '@/lib/engine/completeness';
+import { consoleFigures } from '@/lib/engine/console-figures';
+import { snapshotFor } from '../snapshot-cache';
+import { windowOf, type Handler } from './context';
+
+/** `completeness`: reads the shop's capture summaries and console snapshots (never the captures' raw rows), counts the snapshot's inputs. */
+export const handleCompleteness: Handler<'completeness'> = async (req, ctx) => {
+  // The snapshot the analysis made for this token (shared while it is being made); no progress line of its own.
+  const c = await snapshotFor(req.shopId, req.token, () => undefined, false);
+  const { window } = windowOf(c, req.window);
+  const db = getDb();
+  const [summaries, snapshots] = await Promise.all([
+    db.captureSummaries.where('shopId').equals(req.shopId).toArray(),
+    db.platformSnapshots.where('shopId').equals(req.shopId).toArray(),
+  ]);
+  const captures = summaries.map((s) => ({ adapter: s.adapter, capturedAt: s.capturedAt, rowCount: s.rowCount }));
+  const result = completeness({ platform: c.snap.platform, window, inputs: dataInputs(c.snap, window), captures, snapshots });
+  ctx.post({ id: req.id, ok: true, kind: 'completeness', result: { ...result, figures: consoleFigures(snapshots, window) } });
+};

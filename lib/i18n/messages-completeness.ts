@@ -1,0 +1,66 @@
+/**
+ * 数据完整度 and the consoles' figures (the "strip" helper's block, issue 13 items 1–2): the strip
+ * above every view, the 数据不足 marks with their one-line reasons, 罗盘口径 / 生意参谋口径 beside ours.
+ * Spread into `messages`.
+ */
+export const completenessMessages = {
+  completeness_range: { zh: '数据 {from} 至 {to}', en: 'Data {from} to {to}' },
+  completeness_noData: { zh: '还没有采集到数据', en: 'No data captured yet' },
+  completeness_pages: { zh: '已采集 {n} 类页面', en: '{n} kinds of page captured' },
+  completeness_last: { zh: '（上次 {ago}）', en: ' (last {ago})' },
+  completeness_missingItem: { zh: '{need}（{where}）', en: '{need} ({where})' },
+  completeness_marksCount: { zh: '{n} 个数字数据不足', en: '{n} figures with insufficient data' },
+  completeness_listSep: { zh: '、', en: ', ' },
+  completeness_missing: { zh: '缺少：', en: 'Missing: ' },
+  completeness_goCapture: { zh: '去 {page} 采集', en: 'capture on {page}' },
+  completeness_noPage: { zh: '后台没有可采集的页面', en: 'no console page shows it' },
+  completeness_details: { zh: '详情', en: 'Details' },
+  completeness_hide: { zh: '收起', en: 'Hide' },
+  completeness_windowBeforeData: { zh: '所选时段从 {from} 开始，但 {first} 之前没有数据', en: 'The window starts on {from}, but there is no data before {first}' },
+  completeness_pagesTitle: { zh: '已采集的页面', en: 'Pages captured' },
+  completeness_pageCol: { zh: '页面', en: 'Page' },
+  completeness_capturesCol: { zh: '采集次数', en: 'Captures' },
+  completeness_rowsCol: { zh: '行数', en: 'Rows' },
+  completeness_lastCol: { zh: '上次采集', en: 'Last captured' },
+  completeness_snapshotOnly: { zh: '（来自备份）', en: ' (from a backup)' },
+  completeness_allPagesTitle: { zh: '可采集的后台页面', en: 'Console pages to capture' },
+  completeness_captured: { zh: '已采集', en: 'captured' },
+  completeness_notCaptured: { zh: '未采集', en: 'not captured' },
+  completeness_marksTitle: { zh: '数据不足的数字', en: 'Figures with insufficient data' },
+  completeness_markLine: { zh: '{figure}：{reason}', en: '{figure}: {reason}' },
+  completeness_short: { zh: '数据不足', en: 'Insufficient data' },
+
+  'completeness_need_orders': { zh: '订单数据', en: 'order data' },
+  'completeness_need_visits': { zh: '访客数据', en: 'visitor data' },
+  'completeness_need_consoleFigures_douyin': { zh: '罗盘口径数据', en: 'Compass figures' },
+  'completeness_need_consoleFigures_taobao': { zh: '生意参谋口径数据', en: 'Business Advisor figures' },
+  'completeness_need_fansMembers': { zh: '粉丝/会员数据', en: 'fan / member data' },
+
+  'completeness_page_douyin-orders': { zh: '抖店 订单管理', en: 'Douyin Shop · Orders' },
+  'completeness_page_compass-user-asset': { zh: '罗盘 用户资产', en: 'Compass · User assets' },
+  'completeness_page_qianniu-sold': { zh: '千牛 已卖出的宝贝', en: 'Qianniu · Sold items' },
+  'completeness_page_sycm-visitors': { zh: '生意参谋 访客分析', en: 'Business Advisor · Visitors' },
+  'completeness_page_sycm-customer': { zh: '生意参谋 客户概况', en: 'Business Advisor · Customer overview' },
+  'completeness_page_crm-customers': { zh: '客户运营平台 客户列表', en: 'Customer Ops · Customer list' },
+  completeness_page_other: { zh: '其他表格', en: 'Other tables' },
+
+  completeness_why_ordersOnly: { zh: '只有订单、没有访客数据：只算到下过单的人', en: 'Orders only, no visitor data: only people who placed an order are counted' },
+  completeness_why_sameDayAllOrders: {
+    zh: '没有访客数据：每位新访客都是下单的人，转化率必然接近 100%',
+    en: 'No visitor data: every new visitor is someone who ordered, so the rate is close to 100% by construction',
+  },
+  completeness_why_noBrowseBefore: { zh: '时段前没有访客数据：未购资产只含下单未付款的人', en: 'No visitor data before the window: unpurchased assets hold only people with unpaid orders' },
+  completeness_why_noScoreContacts: { zh: '近 30 天没有浏览/加购数据：模型只能看到下单未付款的人', en: 'No browsing or cart data in the last 30 days: the model sees only people with unpaid orders' },
+  completeness_why_noHistory: { zh: '时段开始前没有数据：老客会被算作首单，也无法与上一周期比较', en: 'No data before the window: returning buyers count as first orders and there is nothing to compare with' },
+  completeness_why_noFanMember: { zh: '没有粉丝/会员数据', en: 'No fan or member data' },
+  completeness_why_shortHistory: { zh: '数据不足 90 天：还分不出未进店的客户', en: 'Less than 90 days of data: dormant customers cannot be told yet' },
+  completeness_figure_comparison: { zh: '与上一周期的比较', en: 'Change vs the previous window' },
+
+  completeness_predictedHighPotential: { zh: '预测高潜（本店模型）', en: "Predicted high-potential (this shop's model)" },
+  'completeness_by_compass-user-asset': { zh: '罗盘口径', en: 'Compass' },
+  'completeness_by_sycm-customer': { zh: '生意参谋口径', en: 'Business Advisor' },
+  completeness_localCaptured: { zh: '本地已采集 {n}', en: 'captured here {n}' },
+  completeness_localPredicted: { zh: '本店模型预测 {n}', en: "this shop's model {n}" },
+  completeness_consolePeriod: { zh: '（{from} 至 {to}）', en: ' ({from} to {to})' },
+  completeness_share: { zh: '（{share}）', en: ' ({share})' },
+} as const;
