@@ -9,6 +9,7 @@ import { Controls, TopBar } from './shell/Controls';
 import { FilesSection } from './shell/FilesSection';
 import { PanelViews } from './shell/PanelViews';
 import { useAnalysis } from './shell/useAnalysis';
+import { useMemberDrill } from './members/useMemberDrill';
 import type { ViewId, ViewProps } from './types';
 import { useLang } from './useLang';
 import { getDb, listShops } from '@/lib/db';
@@ -61,7 +62,9 @@ export function Dashboard({
   }
 
   const highPotentialPending = result && report && !shown?.stale ? result.highPotentialPending === true : false;
-  const viewProps: ViewProps = { report, prev, extras, t, lang, highPotentialPending };
+  // Every number opens its members (side panel): the drawer over the view (components/panel/members).
+  const drill = useMemberDrill({ engine, shopId: activeShopId, token, window: report?.window ?? null, t, lang });
+  const viewProps: ViewProps = { report, prev, extras, t, lang, highPotentialPending, openMembers: variant === 'panel' ? drill.open : undefined };
   const busy = !report || computing;
   const tierExports = (
     <section>
@@ -113,6 +116,7 @@ export function Dashboard({
         </div>
       )}
       {error && <div className="error" data-testid="compute-error">{error}</div>}
+      {drill.drawer}
 
       <PanelViews
         variant={variant}

@@ -4,24 +4,29 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import { Definition, type DefinedMetric } from './Definition';
 import { FigureMarks, FigureNotes } from './ConsoleFigure';
 import { Funnel } from './Funnel';
-import { MetricCard } from './MetricCard';
+import { CardNumber, MetricCard } from './MetricCard';
+import { StepLinks } from './members/StepLinks';
+import { pathwayTagId } from '@/lib/audience/pathway-tags';
 import { TierCard } from './TierCard';
 import type { ViewProps } from './types';
 
 /** 概览 (the popup shows it compact: tiers and sales only): Douyin tiers, Taobao classes, headline sales, the three pathways as funnels, asset layers. */
-export function OverviewView({ report, prev, t, lang, exportsSlot, compact = false, highPotentialPending = false }: ViewProps & { exportsSlot: ReactNode; compact?: boolean }) {
+export function OverviewView({ report, prev, t, lang, exportsSlot, compact = false, highPotentialPending = false, openMembers }: ViewProps & { exportsSlot: ReactNode; compact?: boolean }) {
   const period = report ? periodLabel(report.window, lang) : '';
+  // Every number opens its members (issue 13 item 4): the 人群 tag it counts.
+  const drill = (tagId: string, label: string) => (openMembers && report ? () => openMembers({ tagId, label }) : undefined);
+  const tagOfTier = (name: string) => `${name === 'newVisitors' || name === 'unpurchasedReturning' || name === 'purchasedReturning' ? 'class' : 'tier'}:${name}`;
   const tier = (name: string, key: MessageKey & DefinedMetric, value: number | undefined, previous: number | undefined, pending = false) => (
     // The local 高潜 is the shop model's prediction, not the console's 高潜 (issue 13 item 2).
-    <TierCard name={name} label={t(key === 'highPotential' ? 'completeness_predictedHighPotential' : key)} metric={key} value={value ?? null} previous={previous ?? null} period={period} t={t} lang={lang} pending={pending}>
+    <TierCard name={name} label={t(key === 'highPotential' ? 'completeness_predictedHighPotential' : key)} metric={key} value={value ?? null} previous={previous ?? null} period={period} t={t} lang={lang} pending={pending} onOpen={drill(tagOfTier(name), t(key))}>
       <FigureNotes figure={name} local={pending ? null : (value ?? null)} t={t} />
     </TierCard>
   );
-  const metric = (testId: string, key: MessageKey & DefinedMetric, kind: 'count' | 'money', current: number | null | undefined, previous: number | null | undefined) => {
+  const metric = (testId: string, key: MessageKey & DefinedMetric, kind: 'count' | 'money', current: number | null | undefined, previous: number | null | undefined, tagId?: string) => {
     const format = kind === 'money' ? formatMoney : formatCount;
     const unit = key === 'orders' ? t('ordersUnit') : t('persons');
     return (
-      <MetricCard testId={testId} label={t(key)} metric={key} text={format(current)} raw={current ?? undefined} cmp={{ current, previous, kind, format, unit }} period={period} t={t} lang={lang} />
+      <MetricCard testId={testId} label={t(key)} metric={key} text={format(current)} raw={current ?? undefined} cmp={{ current, previous, kind, format, unit }} period={period} t={t} lang={lang} onOpen={tagId ? drill(tagId, t(key)) : undefined} />
     );
   };
   const tb = report?.taobao;
@@ -32,10 +37,10 @@ export function OverviewView({ report, prev, t, lang, exportsSlot, compact = fal
   const customersColumn = countColumn(tb ? classes.map((k) => tb[k]) : []);
   const buyersColumn = countColumn(tb ? classes.map((k) => tb.byClass[k].purchasers) : []);
   // 回访 and 复购 pathways have the same three steps: assets → recalled (召回率) → converted (支付转化率).
-  const recallSteps = (p: { assets: number; recalled: number; recallRate: number | null; converted: number; payConversion: number | null }, assetsLabel: string, convertedLabel: string) => [
-    { id: 'assets', label: assetsLabel, value: p.assets },
-    { id: 'recalled', label: t('recalled'), value: p.recalled, rate: p.recallRate, rateLabel: t('recallRate') },
-    { id: 'converted', label: convertedLabel, value: p.converted, rate: p.payConversion, rateLabel: t('payConversion') },
+  const recallSteps = (p: { assets: number; recalled: number; recallRate: number | null; converted: number; payConversion: number | null }, assetsLabel: string, convertedLabel: string, side: 'unpurchased' | 'purchased') => [
+    { id: 'assets', label: assetsLabel, value: p.assets, onOpen: drill(pathwayTagId(`${side}Assets`), t(`pathway_${side}Assets`)) },
+    { id: 'recalled', label: t('recalled'), value: p.recalled, rate: p.recallRate, rateLabel: t('recallRate'), onOpen: drill(pathwayTagId(`${side}Recalled`), t(`pathway_${side}Recalled`)) },
+    { id: 'converted', label: convertedLabel, value: p.converted, rate: p.payConversion, rateLabel: t('payConversion'), onOpen: drill(pathwayTagId(`${side}Converted`), t(`pathway_${side}Converted`)) },
   ];
   return (
     <>
@@ -88,7 +93,7 @@ export function OverviewView({ report, prev, t, lang, exportsSlot, compact = fal
         <div className="grid metrics">
           {metric('metric-gmv', 'gmv', 'money', report?.metrics.gmvFen, report?.metrics.previous.gmvFen)}
           {metric('metric-orders', 'orders', 'count', report?.metrics.orders, report?.metrics.previous.orders)}
-          {metric('metric-purchasers', 'buyers', 'count', report?.metrics.purchasers, report?.metrics.previous.purchasers)}
+          {metric('metric-purchasers', 'buyers', 'count', report?.metrics.purchasers, report?.metrics.previous.purchasers, 'tier:purchasers')}
           {metric('metric-aov', 'aov', 'money', report?.metrics.aovFen, report?.metrics.previous.aovFen)}
         </div>
       </section>
@@ -105,28 +110,34 @@ export function OverviewView({ report, prev, t, lang, exportsSlot, compact = fal
               prevRate={tb.previous.newVisitorSameDay}
               {...labels}
               steps={[
-                { id: 'base', label: t('newVisitors'), value: pw.newVisitorSameDay.base },
-                { id: 'converted', label: t('sameDayBuyers'), value: pw.newVisitorSameDay.converted, rate: pw.newVisitorSameDay.rate, rateLabel: t('sameDayConversion') },
+                { id: 'base', label: t('newVisitors'), value: pw.newVisitorSameDay.base, onOpen: drill('class:newVisitors', t('newVisitors')) },
+                { id: 'converted', label: t('sameDayBuyers'), value: pw.newVisitorSameDay.converted, rate: pw.newVisitorSameDay.rate, rateLabel: t('sameDayConversion'), onOpen: drill(pathwayTagId('newVisitorSameDay'), t('pathway_newVisitorSameDay')) },
               ]}
             />
-            <Funnel
-              testId="funnel-unpurchasedReturn"
-              title={t('pathwayUnpurchased')}
-              metric="pathwayUnpurchased"
-              rate={pw.unpurchasedReturn.rate}
-              prevRate={tb.previous.unpurchasedReturn}
-              {...labels}
-              steps={recallSteps(pw.unpurchasedReturn, t('unpurchasedAssets'), t('converted'))}
-            />
-            <Funnel
-              testId="funnel-repurchase"
-              title={t('pathwayRepurchase')}
-              metric="pathwayRepurchase"
-              rate={pw.repurchase.rate}
-              prevRate={tb.previous.repurchase}
-              {...labels}
-              steps={recallSteps(pw.repurchase, t('purchasedAssets'), t('repurchased'))}
-            />
+            <div className="funnel-cell">
+              <Funnel
+                testId="funnel-unpurchasedReturn"
+                title={t('pathwayUnpurchased')}
+                metric="pathwayUnpurchased"
+                rate={pw.unpurchasedReturn.rate}
+                prevRate={tb.previous.unpurchasedReturn}
+                {...labels}
+                steps={recallSteps(pw.unpurchasedReturn, t('unpurchasedAssets'), t('converted'), 'unpurchased')}
+              />
+              <StepLinks testId="funnel-unpurchasedReturn" side="unpurchased" pathway={pw.unpurchasedReturn} t={t} lang={lang} drill={drill} />
+            </div>
+            <div className="funnel-cell">
+              <Funnel
+                testId="funnel-repurchase"
+                title={t('pathwayRepurchase')}
+                metric="pathwayRepurchase"
+                rate={pw.repurchase.rate}
+                prevRate={tb.previous.repurchase}
+                {...labels}
+                steps={recallSteps(pw.repurchase, t('purchasedAssets'), t('repurchased'), 'purchased')}
+              />
+              <StepLinks testId="funnel-repurchase" side="purchased" pathway={pw.repurchase} t={t} lang={lang} drill={drill} />
+            </div>
           </div>
         </section>
       )}
@@ -141,7 +152,9 @@ export function OverviewView({ report, prev, t, lang, exportsSlot, compact = fal
                   {t(k)} <Definition metric={k} t={t} />
                 </div>
                 <div className="card-value" data-testid={`asset-${k}`} data-value={report.assets[k]}>
-                  {formatCount(report.assets[k])}
+                  <CardNumber onOpen={drill(`asset:${k}`, t(k))} t={t}>
+                    {formatCount(report.assets[k])}
+                  </CardNumber>
                 </div>
                 <div className="card-sub muted">{t(`${k}Hint`)}</div>
                 <div className="card-sub muted period" data-testid={`asset-${k}-period`}>

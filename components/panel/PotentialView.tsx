@@ -1,5 +1,6 @@
 import { formatCount, formatRate, periodLabel } from '@/lib/i18n/format';
 import { Definition } from './Definition';
+import { CardNumber } from './MetricCard';
 import { reasonText } from './labels';
 import { PreferenceTable } from './PreferenceTable';
 import type { ViewProps } from './types';
@@ -8,14 +9,20 @@ import { VirtualList } from './VirtualList';
 const ROW = 52;
 
 /** 高潜: customers ranked by purchase propensity, each with the features that pushed the score most. */
-export function PotentialView({ report, extras, t, lang }: ViewProps) {
+export function PotentialView({ report, extras, t, lang, openMembers }: ViewProps) {
   if (!report || !extras) return <p className="empty">{t('noReport')}</p>;
   const rows = extras.highPotential;
   return (
     <>
       <section>
         <h2>
-          {t('highPotential')} <Definition metric="highPotential" t={t} /> <span className="muted small">({formatCount(extras.highPotentialTotal)})</span>{' '}
+          {t('highPotential')} <Definition metric="highPotential" t={t} /> <span className="muted small">
+            (
+            <CardNumber onOpen={openMembers && (() => openMembers({ tagId: 'tier:highPotential', label: t('highPotential') }))} t={t}>
+              {formatCount(extras.highPotentialTotal)}
+            </CardNumber>
+            )
+          </span>{' '}
           <span className="muted small period">{periodLabel(report.window, lang)}</span>
         </h2>
         <div className="muted small" data-testid="model-info" data-kind={extras.model.kind}>

@@ -19,8 +19,10 @@ const ARROWS: Record<RfmClass, string> = {
  * RFM 八大客户类型 as a grid (count, share, paid amount); clicking a class starts an audience from it.
  * With `onOpen(cls)` the count becomes its own "查看名单" button beside the class's pick button (no button in a button).
  */
-export function RfmView({ report, extras, t, lang, onPick, onOpen }: ViewProps & { onPick: (cls: RfmClass) => void; onOpen?: (cls: RfmClass) => void }) {
+export function RfmView({ report, extras, t, lang, onPick, openMembers, ...p }: ViewProps & { onPick: (cls: RfmClass) => void; onOpen?: (cls: RfmClass) => void }) {
   if (!report) return <p className="empty">{t('noReport')}</p>;
+  // A class's members: the 人群 tag `rfm:<class>` (the member drill) unless the host gives its own.
+  const onOpen = p.onOpen ?? (openMembers && ((k: RfmClass) => openMembers({ tagId: `rfm:${k}`, label: t(`rfm_${k}`) })));
   const total = RFM_CLASSES.reduce((s, k) => s + report.rfm[k], 0);
   const means = extras?.rfm.means;
   const sub = (k: RfmClass) => (
