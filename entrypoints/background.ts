@@ -3,12 +3,12 @@
  * content scripts send capture batches, zod validates them, Dexie stores them in one
  * transaction, and the reply tells the tab which natural keys were stored.
  */
-import { senderRefusal, validateBatch } from '@/lib/capture/ingest';
+import { recordDays, senderRefusal, validateBatch } from '@/lib/capture/ingest';
 import { t } from '@/lib/i18n/messages';
 import { textOf } from '@/lib/i18n/text';
 import { getDb, storeCapture } from '@/lib/db';
 import { onMessage, type CustomerTiers, type StoreReply } from '@/lib/messaging';
-import { readSetting, tierLabel, tierLookupSetting } from '@/lib/db/settings/registry';
+import { readSetting, tierLookupSetting } from '@/lib/db/settings/registry';
 
 /** The generic capture script (entrypoints/generic.content, registered at runtime only). */
 const GENERIC_SCRIPT = '/content-scripts/generic.js';
@@ -60,23 +60,36 @@ export default defineBackground(() => {
         data.primary === 'rows'
           ? data.rawRows.map((r) => `${data.adapter}|${JSON.stringify(r)}`)
           : stored.keys[data.primary === 'snapshots' ? 'snapshots' : data.primary].map((k) => `${b.shop.shopId}|${k}`);
-      return { ok: true, shopId: b.shop.shopId, keys, rejected: b.capture.rejected };
+      // New vs changed of the badge's records, and their days: the overlay's summary when capture ends.
+      const counts = data.primary === 'rows' ? null : stored[data.primary];
+      return { ok: true, shopId: b.shop.shopId, keys, rejected: b.capture.rejected, ...(counts ? { added: counts.added, updated: counts.updated } : {}), days: recordDays(b, data.primary) };
     } catch (err) {
       return { ok: false, retryable: true, reason: textOf('capture.saveFailedBecause', { detail: err instanceof Error ? err.message : String(err) }).zh, keys: [], rejected: [] };
     }
   });
 
-  // Tier chips: labels from the cache the side panel's engine worker writes (the engine never runs here).
+  // Tier chips: tier ids from the cache the side panel's engine worker writes (the engine never runs here).
   onMessage('customerTiers', async ({ data }): Promise<CustomerTiers> => {
-    // The lookup holds tier ids (registry: tierLookupSetting); the chips show their zh-CN labels.
+    // The lookup holds tier ids (registry: tierLookupSetting); the overlay words them in the merchant's language.
     const lookup = await readSetting(getDb(), tierLookupSetting, data.shopId);
     const out: CustomerTiers = {};
     if (!lookup) return out;
     for (const k of data.keys) {
       const ids = Object.hasOwn(lookup.tiers, k) ? lookup.tiers[k] : undefined;
-      if (ids && ids.length > 0) out[k] = ids.map((id) => tierLabel(id));
+      if (ids && ids.length > 0) out[k] = [...ids];
     }
     return out;
+  });
+
+  // The overlay's 打开侧边栏: sidePanel.open is called before any await, so the click's user gesture
+  // (carried by the runtime message since Chrome 116) is still current. Firefox has no sidePanel: the overlay hides the button there.
+  onMessage('openSidePanel', ({ sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !chrome.sidePanel?.open) return { ok: false, reason: 'no tab' };
+    return chrome.sidePanel.open({ tabId }).then(
+      () => ({ ok: true }),
+      (err: unknown) => ({ ok: false, reason: err instanceof Error ? err.message : String(err) }),
+    );
   });
 
   // The overlay's shop prompt: pick a shop already stored for this platform.

@@ -3,18 +3,25 @@ import type { TabCaptureState } from '@/lib/messaging';
 import type { Unsaved } from './session';
 import type { Platform, Shop } from '@/lib/model';
 import { shopFromName } from '@/lib/capture/shop';
-import { NO_VISITOR_REASON } from '@/lib/capture/adapters/sycm-visitors';
-import type { MessageKey } from '@/lib/i18n/messages';
-import { textOf } from '@/lib/i18n/text';
-
-/** The overlay's text (zh-CN) of a catalogue message (lib/i18n/messages-overlay.ts). */
-const tr = (key: MessageKey, vars?: Record<string, string | number>) => textOf(key, vars).zh;
-
-/** Rows of visitors who were not logged in: rejected as SPEC §2 says, but not a reading error (shown apart, not in red). */
-const isAnonymousVisitor = (reason: string) => reason.includes(NO_VISITOR_REASON);
+import { expectedSkip } from '@/lib/capture/skips';
+import type { CaptureBatch } from '@/lib/capture/ingest';
+import { badgeText, type CaptureSummary } from './summary';
+import { SummaryBox } from './SummaryBox';
+import { overlayText as tr } from './text';
 
 export interface OverlayProps extends TabCaptureState {
-  reasons: { row: number; reason: string }[];
+  reasons: { row: number; reason: string; page?: number | null }[];
+  /** What the badge counts (the adapter's record kind). */
+  primary?: CaptureBatch['primary'] | null;
+  /** Shown when capture ends (采集全部分页 finished or stopped, or 完成 pressed). */
+  summary?: CaptureSummary | null;
+  /** Ends capture on this page and shows the summary (完成). */
+  onFinish?: () => void;
+  onCloseSummary?: () => void;
+  /** Opens the side panel (absent where the browser cannot: Firefox). */
+  onOpenPanel?: () => void;
+  /** Why the side panel could not be opened, if it could not. */
+  panelStatus?: string | null;
   progressText: string;
   message: string | null;
   /** What the page gave besides the counts (0 rows and why), in the merchant's words. */
@@ -43,17 +50,22 @@ export interface OverlayProps extends TabCaptureState {
   onClearPick?: () => void;
 }
 
+/** "第 3 页 · " before a row of the console's page 3 (nothing when the page is not known). */
+const pageOf = (page: number | null | undefined) => (page != null ? tr('overlay_sumPage', { page }) : '');
+
 /** The capture overlay on console pages: in an open shadow root, position fixed, so the page never moves. */
 export function CaptureOverlay(p: OverlayProps) {
-  const anonymous = Math.min(p.rejected, p.reasons.filter((r) => isAnonymousVisitor(r.reason)).length);
+  // Normal skips (visitors not logged in) still count in data-rejected, but are shown neutrally, not in red.
+  const skipped = Math.min(p.rejected, p.reasons.filter((r) => expectedSkip(r.reason) !== null).length);
+  const errors = p.rejected - skipped;
   return (
     <div className={p.inFrame ? 'sl-overlay sl-in-frame' : 'sl-overlay'} data-testid="capture-overlay">
       <div className="sl-bar">
         <span className="sl-badge" data-testid="capture-badge" data-count={p.count} data-rejected={p.rejected} title="seller-lens">
           <span className="sl-logo">SL</span>
-          <span>{tr('overlay_captured', { n: p.count })}</span>
-          {p.rejected - anonymous > 0 && <span className="sl-rejected">{tr('overlay_rejected', { n: p.rejected - anonymous })}</span>}
-          {anonymous > 0 && <span className="sl-anonymous">{tr('overlay_anonymous', { n: anonymous })}</span>}
+          <span data-testid="capture-badge-text">{badgeText(p.primary, p.count)}</span>
+          {errors > 0 && <span className="sl-rejected">{tr('overlay_rejected', { n: errors })}</span>}
+          {skipped > 0 && <span className="sl-skipped">{tr('overlay_skippedBadge', { n: skipped })}</span>}
         </span>
         <button type="button" data-testid="capture-all" disabled={!p.canCaptureAll || p.state === 'running'} onClick={p.onCaptureAll}>
           {tr('overlay_captureAll')}
@@ -79,6 +91,11 @@ export function CaptureOverlay(p: OverlayProps) {
         <button type="button" data-testid="capture-stop" disabled={p.state !== 'running'} onClick={p.onStop}>
           {tr('overlay_stop')}
         </button>
+        {p.onFinish && p.state !== 'running' && p.count + p.rejected > 0 && !p.summary && (
+          <button type="button" data-testid="capture-finish" onClick={p.onFinish} title={tr('overlay_finishTitle')}>
+            {tr('overlay_finish')}
+          </button>
+        )}
         {p.onDiagnostics && (
           <button type="button" data-testid="capture-diagnostics" onClick={p.onDiagnostics} title={tr('overlay_diagnosticsTitle')}>
             {tr('overlay_diagnostics')}
@@ -88,6 +105,7 @@ export function CaptureOverlay(p: OverlayProps) {
           {p.progressText}
         </span>
       </div>
+      {p.summary && <SummaryBox summary={p.summary} state={p.state} onOpenPanel={p.onOpenPanel} panelStatus={p.panelStatus ?? null} onClose={p.onCloseSummary} />}
       {p.shopPrompt && p.onShopAnswer && <ShopPrompt {...p.shopPrompt} onAnswer={p.onShopAnswer} />}
       {p.unsaved && (
         <div className="sl-message sl-unsaved" data-testid="capture-unsaved" data-retrying={p.unsaved.retrying}>
@@ -105,13 +123,22 @@ export function CaptureOverlay(p: OverlayProps) {
       {p.observedText && <div className="sl-info" data-testid="capture-observed">{p.observedText}</div>}
       {p.reasons.length > 0 && (
         <details className="sl-reasons">
-          <summary>{p.rejected - anonymous > 0 ? tr('overlay_reasonsRejected', { n: p.rejected - anonymous }) : tr('overlay_reasonsAnonymous', { n: anonymous })}</summary>
+          <summary>{errors > 0 ? tr('overlay_reasonsRejected', { n: errors }) : tr('overlay_reasonsSkipped', { n: skipped })}</summary>
           <ul>
-            {p.reasons.slice(0, 50).map((r, i) => (
-              <li key={i}>
-                {tr('overlay_reasonRow', { row: r.row + 1, reason: r.reason })}
-              </li>
-            ))}
+            {p.reasons.slice(0, 50).map((r, i) => {
+              const why = expectedSkip(r.reason);
+              return why ? (
+                <li key={i} className="sl-skip" data-testid="capture-skip">
+                  {pageOf(r.page)}
+                  {tr('overlay_reasonSkipped', { row: r.row + 1, why: tr(`overlay_skipWhy_${why}`) })}
+                </li>
+              ) : (
+                <li key={i} className="sl-error" data-testid="capture-error">
+                  {pageOf(r.page)}
+                  {tr('overlay_reasonRow', { row: r.row + 1, reason: r.reason })}
+                </li>
+              );
+            })}
           </ul>
         </details>
       )}
@@ -179,7 +206,18 @@ export const overlayCss = `
 .sl-badge { display: inline-flex; gap: 6px; align-items: center; }
 .sl-logo { background: #fe2c55; color: #fff; border-radius: 12px; padding: 0 6px; font-weight: 600; }
 .sl-rejected { color: #f53f3f; }
-.sl-anonymous { color: #86909c; }
+.sl-skipped { color: #4e5969; }
+.sl-reasons li.sl-error { color: #cb2634; }
+.sl-reasons li.sl-skip { color: #4e5969; }
+.sl-summary { background: #fff; border: 1px solid #e5e6eb; border-radius: 8px; padding: 8px 12px; max-width: 420px; box-shadow: 0 2px 8px rgba(0,0,0,.12); display: flex; flex-direction: column; gap: 2px; }
+.sl-summary-title { font-weight: 600; font-size: 13px; }
+.sl-summary .sl-sum-skip { color: #4e5969; }
+.sl-summary .sl-sum-errors { color: #cb2634; }
+.sl-summary ul { margin: 2px 0 0; padding-left: 16px; max-height: 120px; overflow: auto; color: #cb2634; }
+.sl-summary-actions { display: flex; gap: 6px; margin-top: 4px; align-items: center; flex-wrap: wrap; }
+.sl-summary-actions button { font: inherit; padding: 2px 10px; border-radius: 4px; border: 1px solid #c9cdd4; background: #fff; color: inherit; cursor: pointer; }
+.sl-summary-actions button.sl-primary { background: #fe2c55; border-color: #fe2c55; color: #fff; }
+.sl-panel-status { color: #4e5969; }
 .sl-message, .sl-reasons { background: #fff; border: 1px solid #e5e6eb; border-radius: 6px; padding: 4px 8px; max-width: 360px; }
 .sl-message { color: #f53f3f; }
 .sl-info { background: #fff; border: 1px solid #e5e6eb; border-radius: 6px; padding: 4px 8px; max-width: 420px; color: #4e5969; }
@@ -190,13 +228,6 @@ export const overlayCss = `
 .sl-shop-prompt button:disabled { opacity: .45; cursor: default; }
 .sl-reasons ul { margin: 4px 0 0; padding-left: 16px; max-height: 160px; overflow: auto; }
 .sl-bar button.sl-on { background: #fe2c55; border-color: #fe2c55; color: #fff; }
-.sl-chips { position: fixed; inset: 0; pointer-events: none; z-index: 2147483645; overflow: hidden; font: 11px/1 -apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
-.sl-chip-group { position: absolute; display: inline-flex; align-items: center; gap: 2px; white-space: nowrap; }
-.sl-chip { display: inline-block; padding: 2px 4px; border-radius: 3px; border: 1px solid; background: #fff; }
-.sl-chip-first { color: #00b42a; border-color: #7be188; background: #e8ffea; }
-.sl-chip-repeat { color: #165dff; border-color: #94bfff; background: #e8f3ff; }
-.sl-chip-potential { color: #ff7d00; border-color: #ffcf8b; background: #fff7e8; }
-.sl-chip-rfm { color: #722ed1; border-color: #c396ed; background: #f5e8ff; }
 .sl-pick-box { position: fixed; pointer-events: none; z-index: 2147483645; border: 2px solid #fe2c55; background: rgba(254,44,85,.08); border-radius: 4px; box-sizing: border-box; }
 .sl-dialog { position: fixed; right: 16px; bottom: 64px; z-index: 2147483647; width: min(640px, calc(100vw - 32px)); max-height: 70vh; display: flex; flex-direction: column; background: #fff; border: 1px solid #e5e6eb; border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.18); font: 13px/1.5 -apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; color: #1d2129; }
 .sl-dialog-head, .sl-dialog-foot { display: flex; gap: 8px; align-items: center; padding: 8px 12px; flex-wrap: wrap; }

@@ -2,8 +2,7 @@
 import { useMemo, useState } from 'react';
 import { headerKey } from '@/lib/capture/columns';
 import { CONFIDENT, FIELD_LABELS, GENERIC_FIELDS, type ColumnChoice, type ColumnMapping, type TableKind } from '@/lib/capture/generic';
-import type { MessageKey } from '@/lib/i18n/messages';
-import { textOf } from '@/lib/i18n/text';
+import { overlayText as tr } from './text';
 
 export interface DialogTable {
   signature: string;
@@ -14,8 +13,6 @@ export interface DialogTable {
   rows: string[][];
 }
 
-/** The overlay's text (zh-CN) of a catalogue message (lib/i18n/messages-overlay.ts). */
-const tr = (key: MessageKey, vars?: Record<string, string | number>) => textOf(key, vars).zh;
 
 export const KIND_LABELS: Record<TableKind, string> = {
   orders: tr('mapping_kindOrders'),

@@ -1,6 +1,5 @@
-/** The overlay's React root: the tier chips, the pick box, the capture bar and the mapping dialog, over the session's and the extras' state. */
+/** The overlay's React root: the pick box, the capture bar (with the summary) and the mapping dialog, over the session's and the extras' state. Tier chips are drawn inline in the page (tier-chips.ts). */
 import { useEffect, useState } from 'react';
-import { tierLabel } from '@/lib/db/settings/registry';
 import type { Shop } from '@/lib/model';
 import { CaptureOverlay } from './CaptureOverlay';
 import { MappingDialog } from './MappingDialog';
@@ -20,18 +19,15 @@ export interface Actions {
   clearPick: () => void;
   answerShop: (shop: Shop) => void;
   diagnostics: () => void;
+  /** Ends capture on this page and shows the summary (完成). */
+  finish: () => void;
+  closeSummary: () => void;
+  /** Opens the side panel for this tab; absent where the browser cannot (Firefox: sidebarAction.open needs a gesture in the extension's own UI). */
+  openPanel?: () => void;
 }
 
 /** True in a frame (千牛 shows 客户运营平台 inside one); comparing window objects is allowed across origins. */
 const inFrame = typeof window !== 'undefined' && window !== window.top;
-
-/** The chip's colour: the background sends tier labels (zh-CN, tierLabel), matched back to their tier. */
-function chipTone(label: string): string {
-  if (label === tierLabel('firstOrder')) return 'first';
-  if (label === tierLabel('repeat')) return 'repeat';
-  if (label === tierLabel('highPotential')) return 'potential';
-  return 'rfm';
-}
 
 export function OverlayRoot({ session, extras, actions }: { session: CaptureSession; extras: Store<Extras>; actions: Actions }) {
   const [view, setView] = useState<SessionView>(session.view);
@@ -39,18 +35,7 @@ export function OverlayRoot({ session, extras, actions }: { session: CaptureSess
   useEffect(() => session.subscribe(setView), [session]);
   useEffect(() => extras.subscribe(setX), [extras]);
   return (
-    <>
-      <div className="sl-chips" data-testid="tier-chips">
-        {x.chips.map((c) => (
-          <span key={c.id} className="sl-chip-group" data-testid="tier-chip" data-customer={c.customerKey} data-labels={c.labels.join(',')} style={{ left: c.left, top: c.top, height: c.height }}>
-            {c.labels.map((l) => (
-              <span key={l} className={`sl-chip sl-chip-${chipTone(l)}`}>
-                {l}
-              </span>
-            ))}
-          </span>
-        ))}
-      </div>
+    <div lang={x.lang === 'zh' ? 'zh-CN' : 'en'} style={{ display: 'contents' }}>
       {x.pickBox && <div className="sl-pick-box" data-testid="pick-box" style={{ left: x.pickBox.left, top: x.pickBox.top, width: x.pickBox.width, height: x.pickBox.height }} />}
       <CaptureOverlay
         {...view}
@@ -67,9 +52,13 @@ export function OverlayRoot({ session, extras, actions }: { session: CaptureSess
         onShopAnswer={actions.answerShop}
         observedText={x.observedText}
         onDiagnostics={actions.diagnostics}
+        onFinish={actions.finish}
+        onCloseSummary={actions.closeSummary}
+        onOpenPanel={actions.openPanel}
+        panelStatus={x.panelStatus}
         inFrame={inFrame}
       />
       {x.dialogOpen && x.tables.length > 0 && <MappingDialog tables={x.tables} onSave={actions.saveMapping} onClose={actions.closeDialog} />}
-    </>
+    </div>
   );
 }

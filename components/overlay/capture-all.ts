@@ -15,7 +15,7 @@ import { toShanghaiIso, type Shop } from '@/lib/model';
 import { nextFrame, rowKey, scopeOf, sleepFor, waitForDom } from './dom';
 import type { PageReader } from './page-reader';
 import type { CaptureSession } from './session';
-import { overlayText } from './text';
+import { overlayLang, overlayText } from './text';
 
 const DEFAULT_DELAY_MS = 1500;
 
@@ -90,7 +90,7 @@ export function createCaptureCommands(d: CaptureAllDeps) {
     const delayMs = (await readLocalSetting(browser.storage.local, captureDelayMsSetting)) ?? DEFAULT_DELAY_MS;
     stopRequested = false;
     walking = true;
-    session.update({ state: 'running', progressText: overlayText('overlay_starting'), message: null });
+    session.update({ state: 'running', progressText: overlayText('overlay_starting'), message: null, summary: null });
     const adapter = reader.specific();
     const targets = targetsOf(adapter !== null);
     const tableEl = (target: Target): Element | null => {
@@ -138,17 +138,18 @@ export function createCaptureCommands(d: CaptureAllDeps) {
           pageInfo: () => ({ current: pager?.current() ?? null, total: pager?.total() ?? null }),
         },
         stopped,
-        (p) => session.update({ state: p.state === 'done' && i < n - 1 ? 'running' : p.state, progressText: prefix + progressText(p) }),
+        (p) => session.update({ state: p.state === 'done' && i < n - 1 ? 'running' : p.state, progressText: prefix + progressText(p, overlayLang()) }),
         { delayMs },
       );
       pagesDone += end.page;
-      if (end.state === 'done' && i < n - 1) session.update({ state: 'running', progressText: `${prefix}${progressText(end)}` });
+      if (end.state === 'done' && i < n - 1) session.update({ state: 'running', progressText: `${prefix}${progressText(end, overlayLang())}` });
     }
     walking = false;
     if (signal.aborted) return;
-    const text = n > 1 && end.state === 'done' ? overlayText('overlay_tablesDone', { n, pages: pagesDone }) : progressText(end);
+    const text = n > 1 && end.state === 'done' ? overlayText('overlay_tablesDone', { n, pages: pagesDone }) : progressText(end, overlayLang());
     d.decide(overlayText('diag_captureAll', { state: end.state, text }));
-    session.update({ state: end.state, progressText: text, message: end.state === 'error' ? end.message ?? null : null });
+    // The summary comes with the end state: `done` is set only once the last page was stored (captureAllPages awaited it).
+    session.update({ state: end.state, progressText: text, message: end.state === 'error' ? end.message ?? null : null, summary: session.summarize() });
     await d.refreshTiers();
   }
 

@@ -17,7 +17,7 @@ import { ObservedLog, isTapObserved } from '@/lib/capture/observe/observer';
 import { TAP_MARK, type TapHello } from '@/lib/capture/observe/tap';
 import type { GenericPrefs } from '@/lib/capture/generic';
 import type { TableRow } from '@/lib/capture/table';
-import { onMessage } from '@/lib/messaging';
+import { onMessage, sendMessage } from '@/lib/messaging';
 import { toShanghaiIso, type Shop } from '@/lib/model';
 import { createCaptureCommands } from './capture-all';
 import { overlayCss } from './CaptureOverlay';
@@ -28,10 +28,11 @@ import { createPickMode } from './pick-mode';
 import { loadPrefs, prefsKey, savePrefs } from './prefs';
 import { CaptureSession } from './session';
 import { Store, type Extras } from './store';
-import { createTierChips } from './tier-chips';
-import { overlayText } from './text';
-import { readLocalSetting, writeLocalSetting } from '@/lib/db/settings/local';
-import { observeJsonSetting, shopAnswerSetting } from '@/lib/db/settings/registry';
+import { createTierChips, isChipMutation } from './tier-chips';
+import { overlayText, setOverlayLang } from './text';
+import { findPager } from '@/lib/capture/pager';
+import { parseLocalSetting, readLocalSetting, writeLocalSetting } from '@/lib/db/settings/local';
+import { observeJsonSetting, settingKey, shopAnswerSetting, uiLangSetting } from '@/lib/db/settings/registry';
 
 
 /** chrome.storage.local: false turns the observed JSON off (DOM only; tests and merchants who want it). Default on. */
@@ -64,6 +65,8 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
   // Typed reads through the settings registry (an invalid stored value reads as the default).
   let observeOn = (await readLocalSetting(browser.storage.local, observeJsonSetting)) !== false;
   let answer: Shop | null = (await readLocalSetting(browser.storage.local, shopAnswerSetting, host)) ?? null;
+  // The side panel's language (zh-CN until the merchant picks English there).
+  setOverlayLang((await readLocalSetting(browser.storage.local, uiLangSetting)) ?? 'zh');
   const log = new ObservedLog(adapters);
   let onObserved: () => void = () => undefined;
   const decisions: string[] = [];
@@ -86,7 +89,7 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
 
   let prefs: GenericPrefs = await loadPrefs(location.href).catch(() => ({ mapping: {} }));
   const expanded = new Map<string, { rows: TableRow[] }>();
-  const extras = new Store<Extras>({ generic: false, tables: [], review: 0, dialogOpen: false, picking: false, pickBox: null, picked: !!prefs.pickedTable, chips: [], shopPrompt: null, observedText: null });
+  const extras = new Store<Extras>({ generic: false, tables: [], review: 0, dialogOpen: false, picking: false, pickBox: null, picked: !!prefs.pickedTable, lang: (await readLocalSetting(browser.storage.local, uiLangSetting)) ?? 'zh', panelStatus: null, shopPrompt: null, observedText: null });
 
   const reader = createPageReader({
     mode,
@@ -101,9 +104,14 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
   });
   const session = new CaptureSession(reader.read);
   session.onStored = (batches) => reader.markStored(batches);
+  // Errors name the console page they were on (the adapter's table's pager; none for generic tables).
+  session.pageOf = () => {
+    const el = reader.specific()?.findTable(document);
+    return el ? findPager(el)?.current() ?? null : null;
+  };
   signal.addEventListener('abort', () => session.giveUp(), { once: true });
 
-  const chips = createTierChips({ session, extras, specific: reader.specific, lastGeneric: reader.lastGeneric, signal });
+  const chips = createTierChips({ session, specific: reader.specific, lastGeneric: reader.lastGeneric, signal });
   const refreshTiers = chips.refreshTiers;
   const commands = createCaptureCommands({ session, reader, prefs: () => prefs, answer: () => answer, expanded, decide, refreshTiers, signal });
 
@@ -160,6 +168,24 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
         .then(() => session.captureNow())
         .then(refreshTiers);
     },
+    finish: () => session.update({ summary: session.summarize() }),
+    closeSummary: () => {
+      session.update({ summary: null });
+      extras.set({ panelStatus: null });
+    },
+    // Firefox: sidebarAction.open only answers a gesture in the extension's own UI, so the button is not shown there.
+    ...(import.meta.env.BROWSER === 'firefox'
+      ? {}
+      : {
+          openPanel: () => {
+            extras.set({ panelStatus: null });
+            void sendMessage('openSidePanel', undefined)
+              .catch((e: unknown) => ({ ok: false, reason: e instanceof Error ? e.message : String(e) }))
+              .then((r) => {
+                if (!r.ok) extras.set({ panelStatus: overlayText('overlay_openPanelFailed', { reason: r.reason ?? '' }) });
+              });
+          },
+        }),
     diagnostics: () => {
       const now = toShanghaiIso(Date.now());
       const file = buildDiagnostics({
@@ -199,13 +225,22 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
   void session.captureNow().then(refreshTiers);
   observeUntil(document.body, { childList: true, subtree: true, characterData: true }, signal, (records) => {
     // Our own overlay's updates are not page changes.
-    if (records.every((r) => ui.shadowHost.contains(r.target))) return;
+    // Our own overlay's updates, and the tier chips drawn into the page, are not page changes.
+    if (records.every((r) => ui.shadowHost.contains(r.target) || isChipMutation(r))) return;
     captureSoon();
     chips.relocateSoon();
   });
   chips.start();
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && OBSERVE_JSON_KEY in changes) observeOn = changes[OBSERVE_JSON_KEY]?.newValue !== false;
+    const langKey = settingKey(uiLangSetting);
+    if (area === 'local' && langKey in changes) {
+      // The merchant switched the side panel's language: the overlay and the chips follow.
+      const lang = parseLocalSetting(uiLangSetting, changes[langKey]?.newValue) ?? 'zh';
+      setOverlayLang(lang);
+      extras.set({ lang });
+      chips.relocate();
+    }
     if (area === 'local' && prefsKey(location.href) in changes)
       void loadPrefs(location.href).then((p) => {
         prefs = p;

@@ -5,10 +5,17 @@
  */
 import type { CaptureBatch } from '@/lib/capture/ingest';
 import { sendMessage, type StoreReply, type TabCaptureState } from '@/lib/messaging';
+import { rowRef } from '@/lib/capture/row-ref';
+import { buildSummary, type CaptureSummary, type RejectedRow, type StoredAnswer } from './summary';
 import { overlayText } from './text';
 
 export interface SessionView extends TabCaptureState {
-  reasons: { row: number; reason: string }[];
+  /** Rejected rows and why (with the console page and order number when known). */
+  reasons: (Pick<RejectedRow, 'row' | 'reason'> & Partial<RejectedRow>)[];
+  /** What the badge counts on this page (the adapter's record kind); null before anything was stored. */
+  primary: CaptureBatch['primary'] | null;
+  /** Shown when capture ends: what this tab stored, new / updated, skipped vs errors. */
+  summary: CaptureSummary | null;
   progressText: string;
   message: string | null;
   /** What the page gave besides the counts, in the merchant's words (0 rows and why, the page's own data observed). */
@@ -49,7 +56,9 @@ type Result = { rows: number; stored: boolean; error?: string };
 
 export class CaptureSession {
   private keys = new Set<string>();
-  private rejectedRows = new Map<string, { row: number; reason: string }>();
+  private rejectedRows = new Map<string, RejectedRow>();
+  /** Every stored batch's answer (for the summary when capture ends). */
+  private answers: StoredAnswer[] = [];
   /** The content last stored: an identical read is not sent again. Set only once the background said stored. */
   private lastSignature = '';
   /** The content the background refused (a retry cannot change that): not re-sent until the page changes. */
@@ -67,6 +76,8 @@ export class CaptureSession {
     rejected: 0,
     state: 'idle',
     reasons: [],
+    primary: null,
+    summary: null,
     progressText: '',
     message: null,
     info: null,
@@ -78,6 +89,14 @@ export class CaptureSession {
 
   /** customerKey → nickname of every customer captured from this tab (for the tier chips). */
   readonly customers = new Map<string, string>();
+
+  /** The console page the table shows now (its pager), read with each capture so errors name their page. */
+  pageOf: () => number | null = () => null;
+
+  /** The summary of everything stored from this tab since it loaded (shown when capture ends). */
+  summarize(): CaptureSummary {
+    return buildSummary(this.answers);
+  }
 
   /** `readPage` answers one batch per table on the page (a single batch is one table). */
   constructor(
@@ -144,14 +163,15 @@ export class CaptureSession {
     if (waiting) return waiting;
     if (this.queued.size === 0 && (signature === this.lastSignature || signature === this.refusedSignature)) return { rows, stored: false };
     // Sends run one after another, in the order the pages were read (a later page never overtakes an unsaved one).
-    const job = this.tail.then(() => this.store(batches, rows, signature));
+    const page = this.pageOf();
+    const job = this.tail.then(() => this.store(batches, rows, signature, page));
     this.tail = job;
     this.queued.set(signature, job);
     void job.finally(() => this.queued.delete(signature));
     return job;
   }
 
-  private async store(batches: CaptureBatch[], rows: number, signature: string): Promise<Result> {
+  private async store(batches: CaptureBatch[], rows: number, signature: string, page: number | null): Promise<Result> {
     if (signature === this.lastSignature) return { rows, stored: false };
     const signal = this.giveUpCtl.signal;
     let failure: { reason: string; refused: boolean } | undefined;
@@ -168,10 +188,25 @@ export class CaptureSession {
       }
       shopId = reply.shopId ?? shopId;
       for (const k of reply.keys) this.keys.add(k);
-      for (const r of reply.rejected) {
+      const rejected: RejectedRow[] = reply.rejected.map((r) => ({
         // Key rejects by row content so re-reading the same page does not count them twice.
-        this.rejectedRows.set(`${batch.adapter}|${JSON.stringify(batch.headers)}|${JSON.stringify(batch.rawRows[r.row] ?? r.row)}`, r);
-      }
+        key: `${batch.adapter}|${JSON.stringify(batch.headers)}|${JSON.stringify(batch.rawRows[r.row] ?? r.row)}`,
+        row: r.row,
+        reason: r.reason,
+        page,
+        ref: rowRef(batch.headers, batch.rawRows, r.row),
+      }));
+      for (const r of rejected) this.rejectedRows.set(r.key, r);
+      const shopName = (batch.shop as { name?: unknown } | null)?.name;
+      this.answers.push({
+        primary: batch.primary,
+        shopName: typeof shopName === 'string' ? shopName : '',
+        keys: reply.keys,
+        ...(reply.added !== undefined ? { added: reply.added } : {}),
+        ...(reply.updated !== undefined ? { updated: reply.updated } : {}),
+        days: reply.days ?? null,
+        rejected,
+      });
       for (const c of batch.customers) {
         const rec = c.record as { customerKey?: unknown; nickname?: unknown };
         if (typeof rec.customerKey === 'string') this.customers.set(rec.customerKey, typeof rec.nickname === 'string' ? rec.nickname : '');
@@ -188,6 +223,7 @@ export class CaptureSession {
     const gaveUp = failure !== undefined && !failure.refused;
     this.update({
       adapter: batches[0]?.adapter ?? this.view.adapter,
+      primary: batches[0]?.primary ?? this.view.primary,
       shopId,
       count: this.keys.size,
       rejected: this.rejectedRows.size,

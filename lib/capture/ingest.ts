@@ -14,6 +14,7 @@ import {
   Order,
   PlatformSnapshot,
   Shop,
+  dayOf,
   parseWith,
   type Platform,
   type Rejected,
@@ -97,6 +98,25 @@ export function validateBatch(input: CaptureBatch, captureId: string): IngestRes
   });
   if (!capture.ok) return { ok: false, reason: `capture: ${capture.reason}` };
   return { ok: true, batch: { shop: shop.value, customers, orders, contacts, snapshots, capture: capture.value } };
+}
+
+/**
+ * First and last day (UTC+8) of the batch's records of its primary kind: orders by payment (else
+ * placement) day, contacts by visit day, snapshots by their window (else the day seen); null for
+ * customers and raw rows, which carry no day (the overlay's capture summary).
+ */
+export function recordDays(batch: ValidatedBatch, primary: CaptureBatch['primary']): { from: string; to: string } | null {
+  const days =
+    primary === 'orders'
+      ? batch.orders.map((o) => dayOf(o.paidAt ?? o.placedAt))
+      : primary === 'contacts'
+        ? batch.contacts.map((c) => dayOf(c.at))
+        : primary === 'snapshots'
+          ? batch.snapshots.flatMap((s) => (s.window ? [s.window.start, s.window.end] : [s.seenOn]))
+          : [];
+  if (days.length === 0) return null;
+  days.sort();
+  return { from: days[0]!, to: days[days.length - 1]! };
 }
 
 /** Why a sender may not store a batch (stable codes, worded in lib/i18n/messages.ts). */

@@ -91,10 +91,10 @@ export async function captureAllPages(
   }
 }
 
-/** Progress text as the overlay shows it (zh-CN, from the catalogue): 第 3/12 页. */
-export function progressText(p: CaptureAllProgress): string {
+/** Progress text as the overlay shows it (in `lang`, from the catalogue): 第 3/12 页. */
+export function progressText(p: CaptureAllProgress, lang: 'zh' | 'en' = 'zh'): string {
   const pages = p.total ? `${p.page}/${p.total}` : `${p.page}`;
-  const say = (key: MessageKey, vars: Record<string, string | number>) => textOf(key, vars).zh;
+  const say = (key: MessageKey, vars: Record<string, string | number>) => textOf(key, vars)[lang];
   switch (p.state) {
     case 'idle':
       return '';

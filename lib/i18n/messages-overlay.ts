@@ -1,11 +1,42 @@
 /**
  * Texts of the capture overlay on console pages (components/overlay/CaptureOverlay.tsx). The overlay
- * shows zh-CN (some lines carry their English in parentheses, as before). Spread into `messages`.
+ * speaks the side panel's language (uiLang; some zh-CN lines carry their English in parentheses, as before). Spread into `messages`.
  */
 export const overlayMessages = {
   overlay_captured: { zh: '已采集 {n}', en: 'Captured {n}' },
+  // The badge's unit: what the page's adapter stores (SPEC §10 data-count).
+  overlay_unit_orders: { zh: '已采集 {n} 笔订单', en: 'Captured {n} orders' },
+  overlay_unit_customers: { zh: '已采集 {n} 位客户', en: 'Captured {n} customers' },
+  overlay_unit_contacts: { zh: '已采集 {n} 位访客', en: 'Captured {n} visitors' },
+  overlay_unit_snapshots: { zh: '已采集 {n} 组卡片', en: 'Captured {n} card sets' },
+  overlay_unit_rows: { zh: '已采集 {n} 行', en: 'Captured {n} rows' },
   overlay_rejected: { zh: '· {n} 行无法读取', en: '· {n} rows could not be read' },
-  overlay_anonymous: { zh: '· {n} 位未登录访客（不记录）', en: '· {n} visitors not logged in (not recorded)' },
+  overlay_skippedBadge: { zh: '· 跳过 {n} 行', en: '· {n} rows skipped' },
+  // Rows skipped as normal (lib/capture/skips.ts SkipWhy), shown neutrally, never as errors.
+  overlay_skip_anonymousVisitor: { zh: '{n} 位未登录访客（正常，平台不显示）', en: '{n} visitors not logged in (normal: the platform does not show them)' },
+  overlay_skipLine: { zh: '跳过 {what}', en: 'Skipped {what}' },
+  overlay_reasonsSkipped: { zh: '跳过 {n} 行 · 查看', en: '{n} rows skipped · see' },
+  overlay_reasonSkipped: { zh: '第 {row} 行：跳过（{why}）', en: 'Row {row}: skipped ({why})' },
+  overlay_skipWhy_anonymousVisitor: { zh: '未登录访客，正常', en: 'visitor not logged in, normal' },
+  // ——— the summary when capture ends (components/overlay/SummaryBox.tsx) ———
+  overlay_sumDone: { zh: '采集完成', en: 'Capture finished' },
+  overlay_sumStopped: { zh: '采集已停止', en: 'Capture stopped' },
+  overlay_sumError: { zh: '采集出错', en: 'Capture ended with an error' },
+  overlay_sumShop: { zh: '店铺：{shop}', en: 'Shop: {shop}' },
+  overlay_sumRange: { zh: '日期：{from} 至 {to}', en: 'Dates: {from} to {to}' },
+  overlay_sumNoRange: { zh: '日期：本页记录不带日期', en: 'Dates: these records carry no date' },
+  overlay_sumNewUpdated: { zh: '新增 {added} · 更新 {updated} · 未变 {unchanged}', en: '{added} new · {updated} updated · {unchanged} unchanged' },
+  overlay_sumNoErrors: { zh: '没有无法读取的行', en: 'No rows failed to read' },
+  overlay_sumErrors: { zh: '{n} 行无法读取：', en: '{n} rows could not be read:' },
+  overlay_sumErrorRow: { zh: '{where}第 {row} 行：{reason}', en: '{where}row {row}: {reason}' },
+  overlay_sumPage: { zh: '第 {page} 页 · ', en: 'page {page} · ' },
+  overlay_sumRef: { zh: '订单 {ref} · ', en: 'order {ref} · ' },
+  overlay_sumMore: { zh: '另有 {n} 行，见「导出诊断」', en: '{n} more rows: see Diagnostics' },
+  overlay_openPanel: { zh: '打开侧边栏', en: 'Open side panel' },
+  overlay_openPanelFailed: { zh: '无法打开侧边栏：请点击浏览器工具栏上的 seller-lens 图标 ({reason})', en: 'Could not open the side panel: click the seller-lens icon in the toolbar ({reason})' },
+  overlay_finish: { zh: '完成', en: 'Finish' },
+  overlay_finishTitle: { zh: '结束采集并查看本页签的采集小结', en: 'End capture and see what this tab captured' },
+  overlay_close: { zh: '关闭', en: 'Close' },
   overlay_captureAll: { zh: '采集全部分页', en: 'Capture all pages' },
   overlay_captureNowTitle: { zh: '采集本页（含虚拟滚动列表的全部行）', en: 'Capture this page (every row of a virtual list too)' },
   overlay_captureNow: { zh: '采集本页', en: 'Capture this page' },
@@ -23,7 +54,6 @@ export const overlayMessages = {
   overlay_unsavedRefused: { zh: '（不会自动重试） (refused, not retried)', en: ' (refused, not retried)' },
   overlay_giveUp: { zh: '放弃', en: 'Give up' },
   overlay_reasonsRejected: { zh: '{n} 行无法读取 · 查看原因', en: '{n} rows could not be read · why' },
-  overlay_reasonsAnonymous: { zh: '{n} 位未登录访客 · 查看', en: '{n} visitors not logged in · see' },
   overlay_reasonRow: { zh: '第 {row} 行：{reason}', en: 'Row {row}: {reason}' },
   overlay_shopTitle: { zh: '页面上没有显示店铺，请选择或输入本页所属的店铺 (which shop is this page?)', en: 'The page shows no shop: pick or type the shop this page belongs to' },
   overlay_shopPick: { zh: '选择已有店铺…', en: 'Pick a known shop…' },

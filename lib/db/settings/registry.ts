@@ -247,6 +247,19 @@ export const tierStampSetting = defineSetting<string>({
   examples: { 1: '2026-11-20T13:00:00.000Z' },
 });
 
+/** chrome.storage.local: the merchant's UI language, chosen in the side panel or popup and followed by the console overlay. */
+export const uiLangSetting = defineSetting<'zh' | 'en'>({
+  prefix: 'uiLang',
+  area: 'chrome.storage.local',
+  scope: 'global',
+  version: 1,
+  schema: z.enum(['zh', 'en']),
+  migrations: {},
+  derived: false,
+  fallback: undefined,
+  examples: { 1: 'en' },
+});
+
 /** Every setting (a new key is declared here, or the registry test fails on its key). */
 export const SETTINGS = [
   dataVersionSetting,
@@ -261,6 +274,7 @@ export const SETTINGS = [
   shopAnswerSetting,
   genericPrefsSetting,
   tierStampSetting,
+  uiLangSetting,
 ] as const satisfies readonly SettingDef<unknown>[];
 
 /** The Dexie `settings` keys of one shop (every shop-scoped Dexie setting). */

@@ -31,16 +31,27 @@ test('badge counts every rejected row; visitors who were not logged in are told 
   expect(badge.getAttribute('data-count')).toBe('7');
   expect(badge.getAttribute('data-rejected')).toBe('3');
   expect(document.querySelector('.sl-rejected')?.textContent).toBe('· 1 行无法读取');
-  expect(document.querySelector('.sl-anonymous')?.textContent).toBe('· 2 位未登录访客（不记录）');
+  expect(document.querySelector('.sl-skipped')?.textContent).toBe('· 跳过 2 行');
   expect(document.querySelector('[data-testid="capture-info"]')?.textContent).toBe('本页表格没有数据行');
   expect(document.querySelector('[data-testid="capture-diagnostics"]')?.tagName).toBe('BUTTON');
   expect(document.querySelector('[data-testid="capture-progress"]')?.getAttribute('data-state')).toBe('idle');
 });
 
-test('only anonymous visitors: nothing in red', async () => {
+test('only anonymous visitors: nothing in red, each row listed as 跳过 with its reason', async () => {
   await renderApp(<CaptureOverlay {...base} rejected={2} reasons={base.reasons.slice(0, 2)} />);
   expect(document.querySelector('.sl-rejected')).toBeNull();
-  expect(document.querySelector('.sl-anonymous')?.textContent).toBe('· 2 位未登录访客（不记录）');
+  expect(document.querySelector('.sl-skipped')?.textContent).toBe('· 跳过 2 行');
+  expect(document.querySelector('.sl-reasons summary')?.textContent).toBe('跳过 2 行 · 查看');
+  expect([...document.querySelectorAll('[data-testid="capture-skip"]')].map((e) => e.textContent)).toEqual(['第 2 行：跳过（未登录访客，正常）', '第 5 行：跳过（未登录访客，正常）']);
+  expect(document.querySelectorAll('[data-testid="capture-error"]')).toHaveLength(0);
+});
+
+test('the badge names what it counts: 笔订单 on an order page, 位访客 on a visitor list', async () => {
+  await renderApp(<CaptureOverlay {...base} primary="orders" count={123} rejected={0} reasons={[]} />);
+  expect(document.querySelector('[data-testid="capture-badge"]')?.textContent).toBe('SL已采集 123 笔订单');
+  unmountApp();
+  await renderApp(<CaptureOverlay {...base} primary="contacts" count={45} />);
+  expect(document.querySelector('[data-testid="capture-badge-text"]')?.textContent).toBe('已采集 45 位访客');
 });
 
 test('rows not stored yet show 未保存 with the reason and a way to give up; a refusal says it will not be retried', async () => {

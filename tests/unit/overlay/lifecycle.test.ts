@@ -6,7 +6,7 @@ import { createPickMode } from '@/components/overlay/pick-mode';
 import { Store, type Extras } from '@/components/overlay/store';
 
 const extras = () =>
-  new Store<Extras>({ generic: true, tables: [], review: 0, dialogOpen: false, picking: false, pickBox: null, picked: false, chips: [], shopPrompt: null, observedText: null });
+  new Store<Extras>({ generic: true, tables: [], review: 0, dialogOpen: false, picking: false, pickBox: null, picked: false, lang: 'zh', panelStatus: null, shopPrompt: null, observedText: null });
 
 test('pick mode swallows the page’s clicks while on; once the overlay’s signal aborts, the page gets its clicks back', () => {
   document.body.innerHTML = '<div id="host"></div><table><tr><td>a</td></tr></table><button id="b">page</button>';

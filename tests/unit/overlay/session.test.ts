@@ -145,4 +145,32 @@ describe('CaptureSession', () => {
     await s.captureNow();
     expect(s.view.info).toBeNull();
   });
+  test('the summary of the tab: the answers\' new / updated counts and days, rejected rows with the page they were on', async () => {
+    let rows = [['a'], ['b']];
+    let page = 1;
+    replies.push(
+      { ...ok(['s1|k:a', 's1|k:b']), added: 1, updated: 1, days: { from: '2026-11-02', to: '2026-11-03' }, rejected: [{ row: 1, reason: 'missing 客户 (nickname or id)' }] },
+      { ...ok(['s1|k:c']), added: 1, updated: 0, days: { from: '2026-11-01', to: '2026-11-01' }, rejected: [] },
+    );
+    const s = new CaptureSession(() => batch(rows), { sleep: async () => undefined });
+    s.pageOf = () => page;
+    await s.captureNow();
+    expect(s.view.primary).toBe('customers');
+    rows = [['c']];
+    page = 2;
+    await s.captureNow();
+    const sum = s.summarize();
+    expect(sum).toEqual({
+      shopName: '店',
+      primary: 'customers',
+      records: 3,
+      range: { from: '2026-11-01', to: '2026-11-03' },
+      added: 2,
+      updated: 1,
+      unchanged: 0,
+      skipped: [],
+      errors: [{ key: 'crm-customers|["客户"]|["b"]', row: 1, reason: 'missing 客户 (nickname or id)', page: 1, ref: null }],
+    });
+    expect(s.view.rejected).toBe(1);
+  });
 });
