@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { saveFile } from '@/components/download';
 import { EngineStoppedError, type EngineClient } from '@/components/engine/client';
 import type { ProgressVars, RestorePreviewResult } from '@/components/engine/protocol';
@@ -24,7 +24,16 @@ type Pending = { file: File; preview: Extract<RestorePreviewResult, { ok: true }
  * current data, and refuses a file of another shop than the selected one unless the merchant
  * picks 恢复为另一家店. Status and refusals are text in the panel's language (never markup).
  */
-export function BackupControls(p: { engine: EngineClient; shopId: string | null; t: (k: MessageKey) => string; lang?: Lang; onRestored: () => void }) {
+export function BackupControls(p: {
+  engine: EngineClient;
+  shopId: string | null;
+  t: (k: MessageKey) => string;
+  lang?: Lang;
+  onRestored: () => void;
+  /** The footer bar's short buttons (备份 / 恢复) before `lead`, without a heading. */
+  compact?: boolean;
+  lead?: ReactNode;
+}) {
   const [status, setStatus] = useState<RestoreState>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
@@ -149,26 +158,35 @@ export function BackupControls(p: { engine: EngineClient; shopId: string | null;
     );
   }
 
+  const buttons = (
+    <>
+      <button type="button" data-testid="export-backup" disabled={!p.shopId || busy} onClick={() => void backup(p.shopId)}>
+        {p.t(p.compact ? 'glance.backupShort' : 'exportBackup')}
+      </button>
+      <label className="file-button">
+        {p.t(p.compact ? 'glance.restoreShort' : 'restoreBackup')}
+        <input
+          type="file"
+          accept="application/json,.json,.jsonl"
+          data-testid="restore-backup"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void choose(f);
+          }}
+        />
+      </label>
+    </>
+  );
+  // A finished restore's line stays (with its data-state) until the merchant closes it; a running one cannot be closed.
+  const closable = status !== null && status.state !== 'running' && status.state !== 'previewing';
+
   return (
-    <section>
-      <h2>{p.t('backup')}</h2>
+    <section className={p.compact ? 'backup-bar' : undefined}>
+      {!p.compact && <h2>{p.t('backup')}</h2>}
       <div className="buttons">
-        <button type="button" data-testid="export-backup" disabled={!p.shopId || busy} onClick={() => void backup(p.shopId)}>
-          {p.t('exportBackup')}
-        </button>
-        <label className="file-button">
-          {p.t('restoreBackup')}
-          <input
-            type="file"
-            accept="application/json,.json,.jsonl"
-            data-testid="restore-backup"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void choose(f);
-            }}
-          />
-        </label>
+        {p.lead}
+        {buttons}
       </div>
       {backupError !== null && (
         <div className="status error" data-testid="backup-status" data-state="error">
@@ -177,8 +195,15 @@ export function BackupControls(p: { engine: EngineClient; shopId: string | null;
       )}
       {pending && confirmation(pending)}
       {status && (
-        <div className={`status ${status.state}`} data-testid="restore-status" data-state={status.state}>
-          {statusText(status)}
+        <div className="status-row">
+          <div className={`status ${status.state}`} data-testid="restore-status" data-state={status.state}>
+            {statusText(status)}
+          </div>
+          {closable && (
+            <button type="button" className="dismiss" data-testid="restore-status-dismiss" aria-label={p.t('glance.dismiss')} title={p.t('glance.dismiss')} onClick={() => setStatus(null)}>
+              ×
+            </button>
+          )}
         </div>
       )}
     </section>

@@ -6,19 +6,23 @@ import { EngineClient } from '@/components/engine/client';
 import type { AnalysisResult } from '@/components/engine/protocol';
 import { CompletenessStrip } from './CompletenessStrip';
 import { Controls, TopBar } from './shell/Controls';
-import { FilesSection } from './shell/FilesSection';
-import { PanelViews } from './shell/PanelViews';
+import { FooterBar } from './shell/FooterBar';
+import { PanelViews, type ShellView } from './shell/PanelViews';
 import { useAnalysis } from './shell/useAnalysis';
 import { useMemberDrill } from './members/useMemberDrill';
-import type { ViewId, ViewProps } from './types';
+import type { ViewProps } from './types';
 import { useLang } from './useLang';
 import { getDb, listShops } from '@/lib/db';
-import type { PickedWindow } from '@/lib/engine/window';
+import type { PickedWindow, PickerPreset } from '@/lib/engine/window';
 import type { MessageKey } from '@/lib/i18n/messages';
 
+/** The popup's daily glance offers the short windows (and 近30天, the default both pages open on). */
+const POPUP_PRESETS: readonly PickerPreset[] = ['today', 'yesterday', 7, 30];
+
 /**
- * The dashboard. Side panel: views (概览 / 成交 / 高潜 / RFM / 数据 / 人群) under a shared shop and
- * window picker. Popup: headline tiers and sales only. Both carry the hooks of SPEC §10.
+ * The dashboard. Side panel: views (概览 / 成交 / 高潜 / RFM / 数据 / 人群 / 设置与数据) under a shared
+ * shop and window picker. Popup: the daily glance (上次采集, the trend, the tiers). Both carry the
+ * hooks of SPEC §10, the file ones in the 设置与数据 bar at the foot.
  * The shell's parts live in ./shell (controls, views and tabs, files, the worker hook).
  */
 export function Dashboard({
@@ -37,7 +41,7 @@ export function Dashboard({
   const [shopId, setShopId] = useState<string | null>(null);
   const [selection, setSelection] = useState<PickedWindow | null>(null);
   const [generation, setGeneration] = useState(0);
-  const [view, setView] = useState<ViewId>('overview');
+  const [view, setView] = useState<ShellView>('overview');
 
   const preferred = shopId ?? initialShopId ?? null;
   const currentShop = shops?.find((s) => s.shopId === preferred) ?? shops?.[0] ?? null;
@@ -100,12 +104,13 @@ export function Dashboard({
         window={report?.window ?? null}
         selection={selection}
         onSelect={setSelection}
+        presets={variant === 'popup' ? POPUP_PRESETS : undefined}
         latestDay={latestDay}
         shown={shown}
         token={token}
         t={t}
+        lang={lang}
       />
-
       {variant === 'panel' && <CompletenessStrip engine={engine} shopId={activeShopId} token={token ?? null} window={report?.window ?? null} t={t} lang={lang} />}
 
       {shops && shops.length === 0 && <p className="empty">{t('noShops')}</p>}
@@ -132,10 +137,19 @@ export function Dashboard({
           setShown(null);
           setGeneration((g) => g + 1);
         }}
+        busy={busy}
         exportsSlot={tierExports}
       />
 
-      <FilesSection engine={engine} report={report} busy={busy} shopId={activeShopId} t={t} onRestored={() => setGeneration((g) => g + 1)} />
+      <FooterBar
+        engine={engine}
+        report={report}
+        busy={busy}
+        shopId={activeShopId}
+        t={t}
+        onRestored={() => setGeneration((g) => g + 1)}
+        onOpenSettings={variant === 'panel' ? () => setView('settings') : undefined}
+      />
     </div>
   );
 }

@@ -3,40 +3,34 @@ import { Fragment, useEffect, useMemo, useState } from 'react';
 import type { EngineClient } from '@/components/engine/client';
 import { LineChart } from '@/components/charts/LineChart';
 import { getDb } from '@/lib/db';
-import { clearShopFromLocal } from '@/lib/db/settings/local';
-import { SETTINGS, captureRetentionDaysSetting, readSetting } from '@/lib/db/settings/registry';
-import { EraseCustomer } from './EraseCustomer';
 import { COVERAGE_TARGET } from '@/lib/engine/coverage';
 import { formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
 import { pageLabel, snapshotMetricLabel } from './labels';
 import type { ViewProps } from './types';
 
-/** What the 数据 view needs beyond every view's props; `engine` does its writes (the one writer, in the worker). */
+/** What the 数据 view needs beyond every view's props; `engine` prunes old raw rows (the one writer, in the worker). */
 export interface DataViewProps {
   shopId: string | null;
-  shopName: string;
-  onDeleted: () => void;
   engine?: EngineClient;
-  token?: string | null;
 }
 
-/** 数据: coverage against the 70% target, captures with the rows that could not be read, 罗盘 history, erase a customer, delete. */
-export function DataView({ report, extras, t, shopId, shopName, onDeleted, engine, token = null }: ViewProps & DataViewProps) {
+/**
+ * 数据: coverage against the 70% target, captures with the rows that could not be read, 罗盘 history.
+ * Retention, erasing a customer and deleting the shop are in 设置与数据 (SettingsView).
+ */
+export function DataView({ report, extras, t, shopId, engine }: ViewProps & DataViewProps) {
   // Summaries only (schema v4): the list never loads the captures' raw rows.
   const captures = useLiveQuery(async () => {
     if (!shopId) return [];
     const all = await getDb().captureSummaries.where('[shopId+capturedAt]').between([shopId, ''], [shopId, '\uffff']).reverse().toArray();
     return all;
   }, [shopId]);
-  const retentionDays = useLiveQuery(() => readSetting(getDb(), captureRetentionDaysSetting), []);
   // Retention: on opening, raw rows of captures older than captureRetentionDays are emptied (records stay).
   useEffect(() => {
     if (shopId && engine) void engine.pruneCaptures({ kind: 'pruneCaptures', shopId }).catch(() => undefined);
   }, [engine, shopId]);
   const snapshots = useLiveQuery(async () => (shopId ? getDb().platformSnapshots.where('shopId').equals(shopId).toArray() : []), [shopId]);
   const [open, setOpen] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [deleting, setDeleting] = useState(false);
 
   const history = useMemo(() => {
     const bySource = new Map<string, typeof snapshots>();
@@ -61,21 +55,6 @@ export function DataView({ report, extras, t, shopId, shopName, onDeleted, engin
   const rejectedTotal = (captures ?? []).reduce((s, c) => s + c.rejected.length, 0);
   const cov = report?.coverage;
   const counts = extras?.coverageCounts;
-
-  async function remove() {
-    if (!shopId) return;
-    setDeleting(true);
-    try {
-      if (!engine) throw new Error('no engine worker to delete with');
-      await engine.deleteShop({ kind: 'deleteShop', shopId });
-      // chrome.storage.local entries naming the shop (the merchant's shop answers …): the worker has no such API.
-      if (typeof browser !== 'undefined' && browser.storage?.local) await clearShopFromLocal(browser.storage.local, shopId, SETTINGS).catch(() => undefined);
-      setConfirming(false);
-      onDeleted();
-    } finally {
-      setDeleting(false);
-    }
-  }
 
   return (
     <>
@@ -120,26 +99,6 @@ export function DataView({ report, extras, t, shopId, shopName, onDeleted, engin
           <div className="warn small" data-testid="rejected-total" data-value={rejectedTotal}>
             {rejectedTotal} {t('rejectedRows')}
           </div>
-        )}
-        {engine && retentionDays !== undefined && (
-          <label className="muted small" data-testid="capture-retention">
-            {t('retentionNote')}{' '}
-            <input
-              type="number"
-              min={1}
-              max={3650}
-              defaultValue={retentionDays}
-              data-testid="capture-retention-days"
-              onBlur={(e) => {
-                const days = Number(e.target.value);
-                if (Number.isInteger(days) && days >= 1 && days <= 3650 && days !== retentionDays && shopId)
-                  void engine
-                    .setRetentionDays({ kind: 'setRetentionDays', days })
-                    .then(() => engine.pruneCaptures({ kind: 'pruneCaptures', shopId }))
-                    .catch(() => undefined);
-              }}
-            />
-          </label>
         )}
         {captures && captures.length === 0 && <p className="empty small">{t('noCaptures')}</p>}
         {captures && captures.length > 0 && (
@@ -215,29 +174,6 @@ export function DataView({ report, extras, t, shopId, shopName, onDeleted, engin
         )}
       </section>
 
-      <section>
-        <h2>{t('dangerZone')}</h2>
-        {shopId && engine && <EraseCustomer engine={engine} shopId={shopId} token={token} t={t} />}
-        {!confirming ? (
-          <button type="button" className="danger" data-testid="delete-shop" disabled={!shopId} onClick={() => setConfirming(true)}>
-            {t('deleteShop')}
-          </button>
-        ) : (
-          <div className="confirm" data-testid="delete-confirm-box">
-            <div>
-              {t('deleteConfirm')} <b>{shopName}</b> ({shopId})
-            </div>
-            <div className="buttons">
-              <button type="button" className="danger" data-testid="delete-shop-confirm" disabled={deleting} onClick={() => void remove()}>
-                {t('deleteConfirmButton')}
-              </button>
-              <button type="button" data-testid="delete-shop-cancel" onClick={() => setConfirming(false)}>
-                {t('cancel')}
-              </button>
-            </div>
-          </div>
-        )}
-      </section>
     </>
   );
 }

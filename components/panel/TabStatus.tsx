@@ -17,10 +17,14 @@ async function targetTab(): Promise<chrome.tabs.Tab | undefined> {
 export function TabStatus({ t }: { t: (k: MessageKey) => string }) {
   const [state, setState] = useState<TabCaptureState | null | 'none'>(null);
   const [tabId, setTabId] = useState<number | null>(null);
+  // Known before the click: chrome.sidePanel.open must run in the click itself (an await before it loses the user gesture).
+  const [windowId, setWindowId] = useState<number | null>(null);
   const [inject, setInject] = useState<{ state: 'running' | 'done' | 'error'; text: string } | null>(null);
   useEffect(() => {
     void (async () => {
       const tab = await targetTab();
+      const win = tab?.windowId ?? (await chrome.windows.getCurrent().catch(() => undefined))?.id;
+      if (win !== undefined) setWindowId(win);
       if (tab?.id === undefined) return setState('none');
       setTabId(tab.id);
       try {
@@ -31,10 +35,12 @@ export function TabStatus({ t }: { t: (k: MessageKey) => string }) {
     })();
   }, []);
 
-  async function openPanel() {
-    const win = await chrome.windows.getCurrent();
-    if (win.id !== undefined) await chrome.sidePanel.open({ windowId: win.id });
-    window.close();
+  function openPanel() {
+    if (windowId === null) return;
+    void chrome.sidePanel
+      .open({ windowId })
+      .then(() => window.close())
+      .catch(() => undefined);
   }
 
   async function captureHere() {
@@ -64,7 +70,7 @@ export function TabStatus({ t }: { t: (k: MessageKey) => string }) {
           {inject.text}
         </div>
       )}
-      <button type="button" data-testid="open-sidepanel" onClick={() => void openPanel()}>
+      <button type="button" className="primary" data-testid="open-sidepanel" disabled={windowId === null} onClick={openPanel}>
         {t('openSidePanel')}
       </button>
     </section>

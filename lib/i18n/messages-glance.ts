@@ -12,4 +12,16 @@ export const glanceMessages = {
   'glance.minutesAgo': { zh: '{n} 分钟前', en: '{n} min ago' },
   'glance.hoursAgo': { zh: '{n} 小时前', en: '{n} h ago' },
   'glance.daysAgo': { zh: '{n} 天前', en: '{n} days ago' },
+  'glance.dismiss': { zh: '关闭', en: 'Dismiss' },
+  'glance.backupShort': { zh: '备份', en: 'Back up' },
+  'glance.restoreShort': { zh: '恢复', en: 'Restore' },
+  'glance.reportShort': { zh: '导出报告', en: 'Report' },
+  'glance.settings': { zh: '设置与数据', en: 'Settings & data' },
+  'glance.settingsNote': {
+    zh: '报告、备份与恢复在底部栏（每个页面都在）；这里是报告工作簿、原始数据保留天数、清除客户与删除本店数据。',
+    en: 'Report, backup and restore are in the bar at the bottom (on every page); here: the report workbook, how long raw data is kept, erasing a customer, deleting this shop.',
+  },
+  'glance.reportSection': { zh: '报告', en: 'Report' },
+  'glance.reportNote': { zh: '当前店铺与时间窗口的全部数字：Excel 工作簿在这里，JSON 在底部栏「导出报告」。', en: 'Every figure of this shop and window: the Excel workbook here, JSON from “Report” in the bottom bar.' },
+  'glance.retentionSection': { zh: '数据保留', en: 'Data retention' },
 } as const;

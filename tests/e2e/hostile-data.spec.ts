@@ -61,7 +61,8 @@ async function openPanelData(): Promise<Page> {
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   await expect(panel.getByTestId('shop-picker')).toHaveValue(SHOP_ID);
-  await panel.getByTestId('view-data').click();
+  // 删除此客户 and 删除本店 live in 设置与数据 (issue 13 item 9).
+  await panel.getByTestId('view-settings').click();
   return panel;
 }
 

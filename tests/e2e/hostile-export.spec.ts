@@ -113,6 +113,7 @@ test.describe.serial('hostile export inputs', () => {
     await dv('view-data').click();
     await expect(dv('history-compass-user-asset')).toBeVisible();
     await expect(dv('view-error')).toHaveCount(0);
+    await dv('view-settings').click(); // 删除 lives in 设置与数据 (issue 13 item 9)
     await expect(dv('delete-shop')).toBeEnabled();
   });
 

@@ -1,6 +1,6 @@
 /**
  * SPEC §1, §5.4 and §8: the 数据 view — coverage vs the 70% target, captures and their unreadable rows
- * (as text), 罗盘 history — and deleting the shop's data (setup: tests/e2e/panel.ts; the next spec
+ * (as text), 罗盘 history — and deleting the shop's data from 设置与数据 (setup: tests/e2e/panel.ts; the next spec
  * restores the shop again).
  */
 import { expect, inEnglish, SHOP_NAME, shoot, test } from './panel';
@@ -20,7 +20,7 @@ test('数据: coverage, captures with their unreadable rows as text, 罗盘 hist
 });
 
 test('deleting the shop’s data asks first, then leaves an empty profile', async ({ panel }) => {
-  await panel.getByTestId('view-data').click();
+  await panel.getByTestId('view-settings').click(); // 设置与数据 holds 删除 (issue 13 item 9)
   await panel.getByTestId('delete-shop').click();
   await expect(panel.getByTestId('delete-confirm-box')).toContainText(SHOP_NAME);
   await panel.getByTestId('delete-shop-confirm').click();

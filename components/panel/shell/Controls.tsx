@@ -1,7 +1,8 @@
 import type { PickedWindow, PickerPreset } from '@/lib/engine/window';
 import type { Shop } from '@/lib/model';
-import type { MessageKey } from '@/lib/i18n/messages';
+import type { Lang, MessageKey } from '@/lib/i18n/messages';
 import { WindowPicker } from '../WindowPicker';
+import { LastCapture } from './LastCapture';
 import type { Shown } from './useAnalysis';
 
 /** The shell's header: the product name and the language toggle. */
@@ -30,12 +31,15 @@ export interface ControlsProps {
   shown: Shown | null;
   token: string | null;
   t: (k: MessageKey) => string;
+  lang: Lang;
 }
 
-/** Shop picker, window picker (SPEC §10 hooks) and the latest day with data. */
+/** Shop picker, window picker (SPEC §10 hooks), 上次采集 and the latest day with data. */
 export function Controls(p: ControlsProps) {
   const { t, shown, latestDay } = p;
   const result = shown?.result ?? null;
+  // 今日 before today's orders were captured: the window is honest, the figures would be zeros.
+  const beyondData = latestDay !== null && p.window !== null && p.window.start > latestDay;
   return (
     <section className="controls">
       <label className="shop">
@@ -57,9 +61,15 @@ export function Controls(p: ControlsProps) {
         onPreset={(preset) => p.onSelect({ preset })}
         onCustom={(from, to) => p.onSelect({ from, to })}
       />
-      {latestDay && (
-        <div className="muted small">
-          {t('latestDay')}: {latestDay}
+      {beyondData && (
+        <div className="warn small" data-testid="window-no-data">
+          {t('glance.noDataForWindow').replace('{day}', latestDay ?? '')}
+        </div>
+      )}
+      {p.activeShopId && (
+        <div className="muted small glance-line">
+          <LastCapture shopId={p.activeShopId} t={t} lang={p.lang} />
+          {latestDay && ` · ${t('latestDay')}: ${latestDay}`}
           {result && !shown?.stale && ` · ${t('computedIn')} ${Math.round(result.ms)} ms`}
           {shown?.stale &&
             // Computed from this very data: its figures are exact, only the full 高潜 list is still coming.

@@ -8,33 +8,42 @@ import { OverviewView } from '../OverviewView';
 import { PotentialView } from '../PotentialView';
 import { RfmView } from '../RfmView';
 import { SalesView } from '../SalesView';
+import { SettingsView } from '../SettingsView';
 import { VIEWS, type ViewId, type ViewProps } from '../types';
 import { ViewBoundary } from '../ViewBoundary';
+import { GlanceTrend } from './Sparkline';
 
-const VIEW_LABEL: Record<ViewId, MessageKey> = {
+/** The side panel's tabs: the analysis views, then 设置与数据. */
+export type ShellView = ViewId | 'settings';
+const TABS: readonly ShellView[] = [...VIEWS, 'settings'];
+
+const VIEW_LABEL: Record<ShellView, MessageKey> = {
   overview: 'viewOverview',
   sales: 'viewSales',
   potential: 'viewPotential',
   rfm: 'viewRfm',
   data: 'viewData',
   audience: 'viewAudience',
+  settings: 'glance.settings',
 };
 
 export interface PanelViewsProps {
   variant: 'panel' | 'popup';
-  view: ViewId;
-  onView: (v: ViewId) => void;
+  view: ShellView;
+  onView: (v: ShellView) => void;
   viewProps: ViewProps;
   engine: EngineClient;
   token: string | null;
   shopId: string | null;
   shopName: string;
   onDeleted: () => void;
+  /** The report cannot be exported yet. */
+  busy: boolean;
   /** The 导出人群 buttons under 概览 (side panel only). */
   exportsSlot: ReactNode;
 }
 
-/** The tabs and the view shown (the popup: 概览 compact, no tabs); each view in its own error boundary. */
+/** The tabs and the view shown (the popup: the trend and 概览 compact, no tabs); each view in its own error boundary. */
 export function PanelViews(p: PanelViewsProps) {
   const { variant, view, viewProps, engine, token, shopId: activeShopId } = p;
   const t = viewProps.t;
@@ -49,7 +58,7 @@ export function PanelViews(p: PanelViewsProps) {
     <>
       {variant === 'panel' && (
         <nav className="tabs" role="tablist">
-          {VIEWS.map((v) => (
+          {TABS.map((v) => (
             <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'on' : ''} data-testid={`view-${v}`} onClick={() => p.onView(v)}>
               {t(VIEW_LABEL[v])}
             </button>
@@ -60,6 +69,7 @@ export function PanelViews(p: PanelViewsProps) {
       <main data-testid={`view-body-${variant === 'panel' ? view : 'overview'}`}>
         {(variant === 'popup' || view === 'overview') && (
           <ViewBoundary key={`overview:${activeShopId}`} view="overview" t={t}>
+            <GlanceTrend report={viewProps.report} t={t} />
             <OverviewView {...viewProps} compact={variant === 'popup'} exportsSlot={variant === 'panel' ? p.exportsSlot : null} />
           </ViewBoundary>
         )}
@@ -86,7 +96,12 @@ export function PanelViews(p: PanelViewsProps) {
         )}
         {variant === 'panel' && view === 'data' && (
           <ViewBoundary key={`data:${activeShopId}`} view="data" t={t} onBack={backToOverview}>
-            <DataView {...viewProps} engine={engine} token={token} shopId={activeShopId} shopName={p.shopName} onDeleted={p.onDeleted} />
+            <DataView {...viewProps} engine={engine} shopId={activeShopId} />
+          </ViewBoundary>
+        )}
+        {variant === 'panel' && view === 'settings' && (
+          <ViewBoundary key={`settings:${activeShopId}`} view="settings" t={t} onBack={backToOverview}>
+            <SettingsView {...viewProps} engine={engine} token={token} shopId={activeShopId} shopName={p.shopName} busy={p.busy} onDeleted={p.onDeleted} />
           </ViewBoundary>
         )}
         {variant === 'panel' && (view === 'audience' || audienceMounted) && (

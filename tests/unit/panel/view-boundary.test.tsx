@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * Issue 11 item 2: a view that throws shows a message with 重试 / 返回概览 instead of blanking the
- * side panel; the tabs (and 删除 in 数据) stay reachable.
+ * side panel; the tabs (and 删除 in 设置与数据) stay reachable.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
@@ -25,8 +25,8 @@ vi.mock('@/components/panel/SalesView', () => ({
     return <div data-testid="sales-ok">ok</div>;
   },
 }));
-vi.mock('@/components/panel/DataView', () => ({
-  DataView: () => (
+vi.mock('@/components/panel/SettingsView', () => ({
+  SettingsView: () => (
     <button type="button" data-testid="delete-shop">
       删除
     </button>
@@ -45,7 +45,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-test('a view that throws shows the message; the tabs and 删除 in 数据 stay reachable', async () => {
+test('a view that throws shows the message; the tabs and 删除 in 设置与数据 stay reachable', async () => {
   await renderApp(<Dashboard variant="panel" />);
   await settle();
   await clickIn(q('view-sales'));
@@ -57,7 +57,7 @@ test('a view that throws shows the message; the tabs and 删除 in 数据 stay r
   expect(q('view-error-back')?.textContent).toBe('返回概览');
   // The rest of the panel is still there.
   expect(q('shop-picker')).not.toBeNull();
-  await clickIn(q('view-data'));
+  await clickIn(q('view-settings'));
   expect(q('view-error')).toBeNull();
   expect(q('delete-shop')?.textContent).toBe('删除');
 });
