@@ -24,8 +24,12 @@ export function ChangeLine({ cmp, period, t, lang }: { cmp: Comparison; period: 
       <span className={`change ${DIRECTION_CLASS[change.direction]}`} data-direction={change.direction}>
         {change.text}
       </span>
+      {/* Two unbreakable halves: a narrow card wraps between the period and the comparison, never inside "103 → 113". */}
       <div className="muted period">
-        {period} · {t('card_vsPrevious')} {cmp.format(cmp.previous)} → {cmp.format(cmp.current)}
+        <span className="nowrap">{period}</span> ·{' '}
+        <span className="nowrap">
+          {t('card_vsPrevious')} {cmp.format(cmp.previous)} → {cmp.format(cmp.current)}
+        </span>
       </div>
     </div>
   );

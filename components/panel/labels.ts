@@ -103,6 +103,8 @@ export function reasonText(r: ScoreReason, lang: Lang, t: (k: MessageKey) => str
       return recency('reason_recentContact', 'reason_noRecentContact', 7);
     case 'daysSinceLastPaid':
       return v >= 400 ? t('reason_neverPaid') : recency('reason_recentPaid', 'reason_noRecentPaid', 30);
+    case 'daysSinceFirstContact':
+      return fill(t(v <= 7 ? 'reason_newContact' : 'reason_firstContact'), { n: days(v) });
     case 'isFan':
       return t(v > 0 ? 'reason_fan' : 'reason_notFan');
     case 'isMember':

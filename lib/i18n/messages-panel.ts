@@ -69,6 +69,8 @@ export const panelMessages = {
   reason_recentPaid: { zh: '最近买过（{n} 天前）', en: 'Bought recently ({n} days ago)' },
   reason_noRecentPaid: { zh: '{n} 天没买过', en: 'Has not bought for {n} days' },
   reason_neverPaid: { zh: '从没买过', en: 'Never bought' },
+  reason_newContact: { zh: '新来的（{n} 天前第一次来）', en: 'New here (first came {n} days ago)' },
+  reason_firstContact: { zh: '{n} 天前第一次来', en: 'First came {n} days ago' },
   reason_fan: { zh: '是粉丝', en: 'Is a fan' },
   reason_notFan: { zh: '不是粉丝', en: 'Not a fan' },
   reason_member: { zh: '是会员', en: 'Is a member' },

@@ -90,8 +90,16 @@ test.describe.serial('hostile export inputs', () => {
 
   async function openAudience(expression: string) {
     await dv('view-audience').click();
+    await showExpression();
     await dv('audience-expression').fill(expression);
     await expect(dv('audience-size')).toHaveAttribute('data-value', /\d+/, { timeout: 30_000 });
+    await dv('audience-step-export').click(); // the export buttons are 人群's step 导出 (issue 13 item 5)
+  }
+
+  /** 人群 · 圈选 with the expression unfolded (it sits under 高级, issue 13 item 5). */
+  async function showExpression() {
+    await dv('audience-step-select').click();
+    if (!(await dv('audience-expression').isVisible())) await dv('audience-advanced').locator('summary').click();
   }
 
   test.beforeAll(async () => {
@@ -188,6 +196,7 @@ test.describe.serial('hostile export inputs', () => {
 
   test('10,000 nested parentheses in an audience expression: a clear refusal, no stack overflow', async () => {
     await dv('view-audience').click();
+    await showExpression();
     await dv('audience-expression').fill(`${'('.repeat(10_000)}all${')'.repeat(10_000)}`);
     await expect(dv('audience-error')).toContainText('括号嵌套超过 100 层', { timeout: 30_000 });
     await expect(dv('view-error')).toHaveCount(0);

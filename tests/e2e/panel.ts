@@ -178,11 +178,8 @@ export async function inEnglish(panel: Page, view: string, check?: () => Promise
   }
 }
 
-/** The panel's money text for fen (¥1,234.50 below 1万, ¥12.35万 above), as lib/i18n/format prints it. */
-export function formatMoneyLike(fen: number): string {
-  const yuan = fen / 100;
-  if (yuan >= 1e8) return `¥${(yuan / 1e8).toFixed(2)}亿`;
-  if (yuan >= 1e4) return `¥${(yuan / 1e4).toFixed(2)}万`;
-  const [i, d] = yuan.toFixed(2).split('.');
+/** The panel's money text for fen in a table column (exact yuan, ¥15,400.00, one format per column: issue 13 item 10). */
+export function columnMoneyLike(fen: number): string {
+  const [i, d] = (fen / 100).toFixed(2).split('.');
   return `¥${i!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${d}`;
 }

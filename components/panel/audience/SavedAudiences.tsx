@@ -4,7 +4,7 @@ import { formatCount } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { Audience, ExportRecord } from '@/lib/model';
 
-/** Saved audiences with their size in the window shown and their last export; load, lookalike, delete. */
+/** Saved audiences (their conditions in words) with their size in the window shown and their last export; load, lookalike, delete. */
 export function SavedAudiences(p: {
   t: (k: MessageKey) => string;
   engine: EngineClient;
@@ -12,6 +12,8 @@ export function SavedAudiences(p: {
   scope: { shopId: string; window: { from: string; to: string }; token: string } | null;
   saved: Audience[] | undefined;
   exportsList: ExportRecord[] | undefined;
+  /** An expression's conditions in the merchant's words. */
+  describe: (expression: string) => string;
   onLoad: (a: Audience) => void;
   onLookalike: (a: Audience, size: number | null) => void;
 }) {
@@ -57,9 +59,9 @@ export function SavedAudiences(p: {
               const size = sizes.get(a.audienceId);
               return (
                 <tr key={a.audienceId} data-testid="saved-audience" data-id={a.audienceId}>
-                  <td className="ellipsis" title={a.expression}>
+                  <td className="ellipsis" title={p.describe(a.expression)}>
                     <b>{a.name}</b>
-                    <div className="muted small mono">{a.expression}</div>
+                    <div className="muted small" data-testid="saved-audience-conditions">{p.describe(a.expression)}</div>
                   </td>
                   <td className="num" data-testid="saved-audience-size" data-value={size ?? ''}>
                     {formatCount(size)}

@@ -44,6 +44,8 @@ describe('高潜 reasons', () => {
   });
   it('flags and counts say the fact', () => {
     expect(reasonText(r('isFan', 1), 'zh', tr('zh'))).toBe('是粉丝');
+    expect(reasonText(r('daysSinceFirstContact', 0), 'zh', tr('zh'))).toBe('新来的（0 天前第一次来）');
+    expect(reasonText(r('daysSinceFirstContact', 120, -1), 'en', tr('en'))).toBe('First came 120 days ago');
     expect(reasonText(r('isFan', 0, -1), 'en', tr('en'))).toBe('Not a fan');
     expect(reasonText({ zh: '近7天访问次数', en: 'Visits, last 7 days', feature: 'visits7d', value: 3, contribution: 1 }, 'zh', tr('zh'))).toBe('近7天访问次数 3');
     expect(reasonText({ zh: '近7天访问次数', en: 'Visits, last 7 days', contribution: 1 }, 'en', tr('en'))).toBe('Visits, last 7 days');
