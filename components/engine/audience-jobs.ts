@@ -13,6 +13,7 @@ import { associationRules, customerBaskets, productAffinity, type AffinityRecomm
 import { lookalike } from '@/lib/engine/lookalike';
 import { toRange, type Analysis, type DayWindow, type Snapshot } from '@/lib/engine';
 import type { ExportFormatOptions, FormatOutput } from '@/lib/export/formats';
+import { identifierCounts, ordersToShipByCustomer, type IdentifierCounts } from '@/lib/export/identifiers';
 import { exportAudience } from '@/lib/audience/export';
 import type { Customer, ExportRecord, ShopData } from '@/lib/model';
 import { textOf } from '@/lib/i18n/text';
@@ -30,6 +31,8 @@ export interface AudienceSizeResult {
   error?: { zh: string; en: string; position: number };
   /** 人货匹配: products the members have not bought that go with what they did. */
   affinity: AffinityRecommendation[];
+  /** exports: how many members carry each identifier (full / masked phone, nickname, buyer id, orders to ship). */
+  identifiers?: IdentifierCounts;
 }
 
 /** 预览 of an audience: its size and first members, or the expression's error. */
@@ -53,6 +56,8 @@ export interface AudienceContext {
   analysisOf: (window: DayWindow) => Analysis;
   tagIndexes?: Map<string, TagIndex>;
   rules?: ProductRule[];
+  /** exports: orders waiting to ship per customerKey (the CRM plan's order numbers). */
+  ordersToShip?: Map<string, number>;
 }
 
 /** The tag index of a window (cached on the context). */
@@ -92,7 +97,10 @@ export function audienceSize(ctx: AudienceContext, window: DayWindow, source: Au
   if ('error' in m) return { ok: false, size: 0, error: m.error, affinity: [] };
   ctx.rules ??= associationRules(customerBaskets(ctx.snap));
   const affinity = m.members.length > 0 ? productAffinity(ctx.snap, m.members, { rules: ctx.rules, top: 5 }) : [];
-  return { ok: true, size: m.members.length, affinity };
+  ctx.ordersToShip ??= ordersToShipByCustomer(ctx.data.orders, ctx.snap.shopId);
+  const keys = Array.from(m.members, (i) => ctx.snap.customerKeys[i]!);
+  const identifiers = identifierCounts(keys.map((k) => ctx.customers.get(k) ?? { customerKey: k }), ctx.data.shop.platform, ctx.ordersToShip);
+  return { ok: true, size: m.members.length, affinity, identifiers };
 }
 
 /** Exports a source in a format: freezes the members (with the control group held out) and builds the file(s). */

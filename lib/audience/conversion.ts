@@ -116,3 +116,32 @@ export function conversionReport(record: ExportRecord, orders: readonly Order[],
     daily,
   };
 }
+
+/**
+ * Smallest control group whose conversion says anything: below 30 people one purchase moves the
+ * control's rate by more than 3 percentage points, so any "lift" is noise (a 10-person control of
+ * a 100-person audience is the case issue 13 saw: "提升度 0.0%" from nothing).
+ */
+export const MIN_CONTROL_FOR_LIFT = 30;
+
+/**
+ * What the merchant may conclude from a report, in order:
+ * - `no-control`: the export held out nobody;
+ * - `control-too-small`: fewer than MIN_CONTROL_FOR_LIFT in the control;
+ * - `no-purchases`: nobody in either group bought yet;
+ * - `difference`: members' minus control's conversion in percentage points (the plain
+ *   "比对照组多转化 N 个百分点"), with both rates and the relative lift when the control converted.
+ */
+export type LiftVerdict =
+  | { kind: 'no-control' }
+  | { kind: 'control-too-small'; control: number; min: number }
+  | { kind: 'no-purchases' }
+  | { kind: 'difference'; points: number; memberRate: number; controlRate: number; lift: number | null };
+
+/** The report's verdict on the campaign's effect (see LiftVerdict for the rule). */
+export function liftVerdict(r: Pick<ConversionReport, 'members' | 'control' | 'lift'>): LiftVerdict {
+  if (!r.control || r.control.size === 0) return { kind: 'no-control' };
+  if (r.control.size < MIN_CONTROL_FOR_LIFT) return { kind: 'control-too-small', control: r.control.size, min: MIN_CONTROL_FOR_LIFT };
+  if (r.members.purchasers + r.control.purchasers === 0 || r.members.rate === null || r.control.rate === null) return { kind: 'no-purchases' };
+  return { kind: 'difference', points: (r.members.rate - r.control.rate) * 100, memberRate: r.members.rate, controlRate: r.control.rate, lift: r.lift };
+}

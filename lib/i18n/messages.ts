@@ -2,6 +2,7 @@
 import { audienceMessages } from './messages-audience';
 import { backupMessages } from './messages-backup';
 import { captureMessages } from './messages-capture';
+import { exportsMessages } from './messages-exports';
 import { completenessMessages } from './messages-completeness';
 import { definitionMessages } from './messages-definitions';
 import { glanceMessages } from './messages-glance';
@@ -17,6 +18,7 @@ export const messages = {
   ...backupMessages,
   ...reportMessages,
   ...captureMessages,
+  ...exportsMessages,
   ...completenessMessages,
   ...definitionMessages,
   ...glanceMessages,

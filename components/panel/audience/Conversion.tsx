@@ -1,10 +1,15 @@
 import { useState } from 'react';
-import type { ConversionReport } from '@/lib/audience/conversion';
-import { changeClass, formatChange, formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
+import { liftVerdict, type ConversionReport } from '@/lib/audience/conversion';
+import { changeClass, formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { textOf } from '@/lib/i18n/text';
 import type { ExportRecord } from '@/lib/model';
 
-/** 转化报告: past exports, and the conversion report of one (members vs the held-out control). */
+/**
+ * 转化报告: past exports, and the conversion report of one (members vs the held-out control), with a
+ * verdict in plain words ("比对照组多转化 N 个百分点") — or why none can be given (no control, a
+ * control under 30 people, nobody bought yet: lib/audience/conversion.ts liftVerdict).
+ */
 export function Conversion(p: {
   t: (k: MessageKey) => string;
   exportsList: ExportRecord[] | undefined;
@@ -60,7 +65,28 @@ export function Conversion(p: {
   );
 }
 
+/** The verdict sentence of a report (see liftVerdict). */
+function verdictText(conversion: ConversionReport, label: (x: { zh: string; en: string }) => string): string {
+  const v = liftVerdict(conversion);
+  switch (v.kind) {
+    case 'no-control':
+      return label(textOf('exports_verdictNoControl'));
+    case 'control-too-small':
+      return label(textOf('exports_verdictSmallControl', { n: v.control, min: v.min }));
+    case 'no-purchases':
+      return label(textOf('exports_verdictNoBuyers'));
+    case 'difference': {
+      const vars = { pp: Math.abs(v.points).toFixed(1), m: formatRate(v.memberRate), c: formatRate(v.controlRate) };
+      if (vars.pp === '0.0') return label(textOf('exports_verdictSame', vars));
+      return label(textOf(v.points > 0 ? 'exports_verdictMore' : 'exports_verdictLess', vars));
+    }
+  }
+}
+
 function ConversionCard({ conversion, t }: { conversion: ConversionReport; t: (k: MessageKey) => string }) {
+  const verdict = liftVerdict(conversion);
+  // The view's language, read through `t` so the component's props stay as they were.
+  const label = (x: { zh: string; en: string }) => (t('exports_lang') === 'en' ? x.en : x.zh);
   return (
     <div className="card conversion" data-testid="conversion-report" data-export={conversion.exportId}>
       <div className="muted small">
@@ -102,9 +128,14 @@ function ConversionCard({ conversion, t }: { conversion: ConversionReport; t: (k
         </tbody>
       </table>
       <div>
-        {t('lift')}:{' '}
-        <b data-testid="conversion-lift" data-value={conversion.lift ?? ''} className={changeClass(conversion.lift)}>
-          {formatChange(conversion.lift)}
+        {t('exports_verdictTitle')}:{' '}
+        <b
+          data-testid="conversion-lift"
+          data-value={conversion.lift ?? ''}
+          data-verdict={verdict.kind}
+          className={verdict.kind === 'difference' ? changeClass(verdict.points) : 'muted'}
+        >
+          {verdictText(conversion, label)}
         </b>
       </div>
     </div>

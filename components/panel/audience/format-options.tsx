@@ -6,7 +6,9 @@ import type { ReactNode } from 'react';
 import type { ExportFormatId, ExportFormatOptions } from '@/lib/export/formats';
 import { DEFAULT_MIN_AUDIENCE, DMP_IDENTIFIER_LABELS, DMP_PRESETS, type DmpIdentifier, type DmpPresetId } from '@/lib/export/dmp-presets';
 import { CRM_PLAN_LABELS, type CrmPlanKind } from '@/lib/export/crm-plan';
+import { crmNotes, dmpReadiness, type ExportNote, type IdentifierCounts } from '@/lib/export/identifiers';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { textOf } from '@/lib/i18n/text';
 
 type Options<K extends ExportFormatId> = Extract<ExportFormatOptions, { kind: K }>;
 /** What an editor gets: its draft, a setter, and the view's translators. */
@@ -15,13 +17,21 @@ export interface EditorProps<D> {
   setDraft: (d: D) => void;
   t: (k: MessageKey) => string;
   label: (x: { zh: string; en: string }) => string;
+  /** How many of the audience's members carry each identifier (null while counting). */
+  counts?: IdentifierCounts | null;
 }
-/** One format's UI: its initial draft, the options a draft gives (null: not complete), an editor and a note. */
+/**
+ * One format's UI: its initial draft, the options a draft gives (null: not complete), an editor, a
+ * note (where the file is uploaded), warnings before the export, and the button's own words when
+ * the counts say what will happen (null: the format's label).
+ */
 export interface FormatUi<K extends ExportFormatId, D> {
   initial: D;
   toOptions: (draft: D) => Options<K> | null;
   Editor?: (p: EditorProps<D>) => ReactNode;
   note?: (p: EditorProps<D>) => ReactNode;
+  warnings?: (p: EditorProps<D>) => ExportNote[];
+  button?: (p: EditorProps<D>) => { text: string; disabled: boolean } | null;
 }
 
 interface DmpDraft {
@@ -94,7 +104,15 @@ export const FORMAT_UI: { [K in ExportFormatId]: FormatUi<K, any> } = {
     initial: { preset: 'qianchuan', identifier: 'phone-sha256' },
     toOptions: (d) => ({ kind: 'dmp', preset: d.preset, identifier: d.identifier, minAudience: DEFAULT_MIN_AUDIENCE }),
     Editor: DmpEditor,
-    note: ({ draft, label }) => label(DMP_PRESETS[draft.preset].uploadHint),
+    note: ({ draft, label, t }) => `${t('exports_uploadTo')}${label(DMP_PRESETS[draft.preset].uploadHint)}`,
+    warnings: ({ draft, counts }) => (counts ? dmpReadiness(counts, draft.preset, draft.identifier).notes : []),
+    button: ({ draft, counts, label }) => {
+      if (!counts) return null;
+      const r = dmpReadiness(counts, draft.preset, draft.identifier);
+      const id = DMP_IDENTIFIER_LABELS[draft.identifier];
+      const vars = { n: r.usable, id: id.zh, idEn: id.en };
+      return { text: label(textOf(r.usable > 0 ? 'exports_dmpButton' : 'exports_dmpButtonNone', vars)), disabled: r.usable === 0 };
+    },
   } satisfies FormatUi<'dmp', DmpDraft>,
   crm: {
     initial: { plan: 'delay', day: '', reason: '', solution: '' },
@@ -103,6 +121,9 @@ export const FORMAT_UI: { [K in ExportFormatId]: FormatUi<K, any> } = {
       return { kind: 'crm', plan: d.plan, reason: d.reason.trim(), ...(d.plan === 'delay' ? { delayTo: d.day } : { solution: d.solution.trim() }) };
     },
     Editor: CrmEditor,
-    note: ({ t }) => t('crmNote'),
+    note: ({ t }) => `${t('crmNote')} ${t('exports_uploadTo')}${t('exports_crmUpload')}`,
+    warnings: ({ counts }) => (counts ? crmNotes(counts) : []),
+    button: ({ counts, label }) =>
+      counts ? { text: label(textOf(counts.ordersToShip > 0 ? 'exports_crmButton' : 'exports_crmButtonNone', { n: counts.ordersToShip })), disabled: counts.ordersToShip === 0 } : null,
   } satisfies FormatUi<'crm', CrmDraft>,
 };
