@@ -76,4 +76,8 @@ export const audienceMessages = {
   audience_colPaidAmount: { zh: '金额', en: 'Amount' },
   audience_pickFirst: { zh: '先在“圈选”里选择条件', en: 'Pick conditions under Select first' },
   audience_exportOf: { zh: '导出人群：', en: 'Exporting: ' },
+  // ——— 人货匹配 in words (components/panel/audience/Affinity.tsx) ———
+  audience_affinityBecause: { zh: '因为买过 → 其中也买它的比例', en: 'Because they bought → share who also bought it' },
+  audience_affinityLift: { zh: '比全店买家高', en: 'vs all buyers' },
+  audience_affinityTimes: { zh: '{x} 倍', en: '{x}×' },
 } as const;

@@ -1,9 +1,13 @@
 import type { AffinityRecommendation } from '@/lib/engine/affinity';
 import { formatRate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { textOf } from '@/lib/i18n/text';
 
-/** 人货匹配: products the members have not bought that go with what they did. */
-export function Affinity({ t, affinity }: { t: (k: MessageKey) => string; affinity: readonly AffinityRecommendation[] }) {
+/**
+ * 人货匹配: products the members have not bought that go with what they did, in the merchant's words
+ * (no 置信度 / 提升度: "of those who bought X, this share also bought it", "N times all buyers").
+ */
+export function Affinity({ t, label, affinity }: { t: (k: MessageKey) => string; label: (x: { zh: string; en: string }) => string; affinity: readonly AffinityRecommendation[] }) {
   return (
     <section>
       <h2>{t('affinityTitle')}</h2>
@@ -11,10 +15,10 @@ export function Affinity({ t, affinity }: { t: (k: MessageKey) => string; affini
       <table className="table fixed" data-testid="audience-affinity">
         <thead>
           <tr>
-            <th style={{ width: '38%' }}>{t('product')}</th>
-            <th className="num" style={{ width: '17%' }}>{t('expectedBuyers')}</th>
-            <th style={{ width: '33%' }}>{t('because')}</th>
-            <th className="num" style={{ width: '12%' }}>{t('lift')}</th>
+            <th style={{ width: '36%' }}>{t('product')}</th>
+            <th className="num" style={{ width: '16%' }}>{t('expectedBuyers')}</th>
+            <th style={{ width: '32%' }}>{t('audience_affinityBecause')}</th>
+            <th className="num" style={{ width: '16%' }}>{t('audience_affinityLift')}</th>
           </tr>
         </thead>
         <tbody>
@@ -27,7 +31,7 @@ export function Affinity({ t, affinity }: { t: (k: MessageKey) => string; affini
               <td className="muted small clip" title={a.because.productName}>
                 {a.because.productName} → {formatRate(a.because.confidence)}
               </td>
-              <td className="num">{a.because.lift.toFixed(2)}</td>
+              <td className="num">{label(textOf('audience_affinityTimes', { x: a.because.lift.toFixed(1) }))}</td>
             </tr>
           ))}
         </tbody>

@@ -59,7 +59,7 @@ export function PreviewStep(p: { t: (k: MessageKey) => string; label: (x: { zh: 
           </>
         )}
       </section>
-      {size?.ok && size.affinity.length > 0 && <Affinity t={t} affinity={size.affinity} />}
+      {size?.ok && size.affinity.length > 0 && <Affinity t={t} label={p.label} affinity={size.affinity} />}
     </>
   );
 }
