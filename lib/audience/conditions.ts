@@ -20,14 +20,14 @@ import { textOf } from '../i18n/text';
 import { dayNumber, dayOf, type ExportRecord } from '../model';
 import type { FlagResolver } from './expression';
 
-export const CONDITION_KINDS = ['recentPaid', 'paidCount', 'exported'] as const;
+const CONDITION_KINDS = ['recentPaid', 'paidCount', 'exported'] as const;
 export type ConditionKind = (typeof CONDITION_KINDS)[number];
 
 /** Largest N a condition takes (days or orders). */
 export const MAX_CONDITION_N = 3650;
 
 /** A parameterised condition: which, and its number. */
-export interface Condition {
+interface Condition {
   kind: ConditionKind;
   n: number;
 }
@@ -54,7 +54,7 @@ export function conditionLabel(c: Condition): { zh: string; en: string } {
 }
 
 /** Member flags of `recentPaid:N` or `paidCount:N` over the snapshot for window `window` (see the header). */
-export function orderConditionFlags(snap: Snapshot, window: DayWindow, c: Condition): Uint8Array {
+function orderConditionFlags(snap: Snapshot, window: DayWindow, c: Condition): Uint8Array {
   const n = snap.customerCount;
   const end = toRange(window).end;
   const from = c.kind === 'recentPaid' ? end - c.n + 1 : end - LOOKBACK_DAYS + 1;
@@ -74,7 +74,7 @@ export function orderConditionFlags(snap: Snapshot, window: DayWindow, c: Condit
 export type ExportedMembers = Pick<ExportRecord, 'shopId' | 'exportedAt' | 'members'>;
 
 /** Member flags of `exported:N`: the members of this shop's exports made on a day ≥ W.end − N + 1 (see the header). */
-export function exportedFlags(snap: Snapshot, window: DayWindow, n: number, exports: readonly ExportedMembers[]): Uint8Array {
+function exportedFlags(snap: Snapshot, window: DayWindow, n: number, exports: readonly ExportedMembers[]): Uint8Array {
   const f = new Uint8Array(snap.customerCount);
   const from = toRange(window).end - n + 1;
   for (const e of exports) {

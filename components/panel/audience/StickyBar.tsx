@@ -3,7 +3,7 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import type { AudienceDraft } from './useAudienceDraft';
 
 /** The steps of 人群 · 圈选, in order. */
-export const STEPS = ['select', 'preview', 'export'] as const;
+const STEPS = ['select', 'preview', 'export'] as const;
 export type Step = (typeof STEPS)[number];
 const STEP_LABEL: Record<Step, MessageKey> = { select: 'audience_stepSelect', preview: 'audience_stepPreview', export: 'audience_stepExport' };
 
