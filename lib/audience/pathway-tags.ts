@@ -8,7 +8,7 @@ import type { TaobaoPathways } from '../engine';
 import type { MessageKey } from '../i18n/messages';
 
 /** The pathway steps that have a tag, in the order the pathways show them. */
-export const PATHWAY_STEPS = [
+const PATHWAY_STEPS = [
   'newVisitorSameDay',
   'unpurchasedAssets',
   'unpurchasedRecalled',
@@ -21,7 +21,7 @@ export const PATHWAY_STEPS = [
   'purchasedRecalledNotBought',
   'purchasedConverted',
 ] as const;
-export type PathwayStep = (typeof PATHWAY_STEPS)[number];
+type PathwayStep = (typeof PATHWAY_STEPS)[number];
 
 /** Tag id of a pathway step, e.g. `pathway:unpurchasedNotRecalled`. */
 export const pathwayTagId = (step: PathwayStep): string => `pathway:${step}`;

@@ -13,7 +13,7 @@ import { useMemberPages } from './useMemberPages';
 /** Typing settles this long before the worker is asked (one search per pause, not per key). */
 const SEARCH_DELAY_MS = 200;
 
-export interface MemberDrawerProps {
+interface MemberDrawerProps {
   engine: EngineClient;
   shopId: string;
   token: string;

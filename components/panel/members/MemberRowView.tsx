@@ -33,12 +33,18 @@ export function MemberRowView({ row, t }: { row: MemberRow | undefined; t: (k: M
         <span className="m-nick" data-testid="member-name">
           {row.nickname ?? row.buyerId ?? '—'}
         </span>
-        {ids.length > 0 && <span className="muted small m-ids">{ids.join(' · ')}</span>}
+        {ids.length > 0 && (
+          <span className="muted small m-ids" title={ids.join(' · ')}>
+            {ids.join(' · ')}
+          </span>
+        )}
       </span>
       <span className="m-last">{row.lastPaidDay ?? '—'}</span>
       <span className="m-orders num">{formatCount(row.paidOrders)}</span>
       <span className="m-amount num">¥{fenToYuanText(row.paidFen)}</span>
-      <span className="m-region">{row.region ?? '—'}</span>
+      <span className="m-region" title={row.region}>
+        {row.region ?? '—'}
+      </span>
     </div>
   );
 }
