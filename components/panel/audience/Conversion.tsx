@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { liftVerdict, type ConversionReport } from '@/lib/audience/conversion';
+import { recordFormatLabel } from '@/lib/export/formats';
 import { changeClass, formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { textOf } from '@/lib/i18n/text';
@@ -17,6 +18,7 @@ export function Conversion(p: {
   load: (exportId: string) => Promise<ConversionReport | null>;
 }) {
   const { t, exportsList } = p;
+  const label = (x: { zh: string; en: string }) => (t('exports_lang') === 'en' ? x.en : x.zh);
   const [conversion, setConversion] = useState<ConversionReport | null>(null);
 
   async function show(exportId: string) {
@@ -46,7 +48,9 @@ export function Conversion(p: {
                 <td className="ellipsis" title={e.name}>
                   {e.name}
                 </td>
-                <td className="nowrap small">{e.format}</td>
+                <td className="nowrap small" data-format={e.format}>
+                  {label(recordFormatLabel(e.format))}
+                </td>
                 <td className="nowrap small">{e.exportedAt.slice(0, 16).replace('T', ' ')}</td>
                 <td className="num">{formatCount(e.members.length)}</td>
                 <td className="num">{formatCount(e.control.length)}</td>

@@ -6,6 +6,9 @@
  * in components/panel/audience/format-options.tsx (the conventions test checks the first three).
  */
 import { z } from 'zod';
+import { textOf } from '../../i18n/text';
+import { CRM_PLAN_LABELS, type CrmPlanKind } from '../crm-plan';
+import { DMP_PRESETS, type DmpPresetId } from '../dmp-presets';
 import { crmFormat } from './crm';
 import { csvFormat } from './csv';
 import { dmpFormat } from './dmp';
@@ -44,4 +47,17 @@ export async function writeExport(input: FormatInput, options: ExportFormatOptio
 /** ExportRecord.format of an export with these options. */
 export function recordFormatOf(options: ExportFormatOptions): string {
   return exportFormatOf(options.kind)!.recordFormat(options);
+}
+
+/**
+ * The merchant's words for an ExportRecord.format: `dmp:qianchuan` → 人群包 · 巨量千川 / 云图,
+ * `crm:delay` → 导出订单号 · 延迟发货协商, `csv` → CSV; an unknown format as written.
+ */
+export function recordFormatLabel(format: string): { zh: string; en: string } {
+  const [kind = '', sub = ''] = format.split(':');
+  const f = exportFormatOf(kind);
+  if (!f) return { zh: format, en: format };
+  const base = textOf(f.labelKey);
+  const detail = kind === 'dmp' && Object.hasOwn(DMP_PRESETS, sub) ? DMP_PRESETS[sub as DmpPresetId] : kind === 'crm' && Object.hasOwn(CRM_PLAN_LABELS, sub) ? CRM_PLAN_LABELS[sub as CrmPlanKind] : null;
+  return detail ? { zh: `${base.zh} · ${detail.zh}`, en: `${base.en} · ${detail.en}` } : base;
 }

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { liftVerdict, type GroupConversion } from '@/lib/audience/conversion';
+import { recordFormatLabel } from '@/lib/export/formats';
 import { crmNotes, dmpReadiness, identifierCounts, ordersToShipByCustomer, smsNotes } from '@/lib/export/identifiers';
 import type { Order } from '@/lib/model';
 import { textOf } from '@/lib/i18n/text';
@@ -95,5 +96,15 @@ describe('liftVerdict', () => {
     expect(liftVerdict({ members: g(300, 30), control: g(40, 2), lift: 1 })).toEqual({ kind: 'difference', points: 5, memberRate: 0.1, controlRate: 0.05, lift: 1 });
     const none = liftVerdict({ members: g(200, 10), control: g(50, 0), lift: null });
     expect(none).toEqual({ kind: 'difference', points: 5, memberRate: 0.05, controlRate: 0, lift: null });
+  });
+});
+
+describe('recordFormatLabel', () => {
+  it("names a past export's format in the merchant's words, never as an id", () => {
+    expect(recordFormatLabel('dmp:qianchuan')).toEqual({ zh: '导出人群包 · 巨量千川 / 云图', en: 'Export DMP file · Ocean Engine Qianchuan / Yuntu' });
+    expect(recordFormatLabel('crm:delay').zh).toBe('导出订单号 · 延迟发货协商');
+    expect(recordFormatLabel('csv')).toEqual({ zh: 'CSV', en: 'CSV' });
+    expect(recordFormatLabel('dmp:constructor').zh).toBe('导出人群包');
+    expect(recordFormatLabel('weird')).toEqual({ zh: 'weird', en: 'weird' });
   });
 });
