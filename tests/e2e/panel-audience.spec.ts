@@ -172,12 +172,12 @@ test('人群: build, save, export in every format, lookalike and the conversion 
   await expect(dv('audience-export-result')).toHaveAttribute('data-control', String(control));
 
   // 近 N 天已导出 now holds what was just exported (made now, on or after the window's end): the class
-  // 不含 近7天已导出 is the held-out control. The loaded audience keeps its name.
+  // 不含 近7天已导出 is the held-out control. The loaded audience was named by its conditions: its name follows them.
   await dv('audience-step-select').click();
   await dv('cond-exported-n').fill('7');
   await dv('cond-exported-add').click();
   await expectSize(control);
-  await expect(dv('audience-name')).toHaveValue(rfmZh);
+  await expect(dv('audience-name')).toHaveValue(`${rfmZh} 不含 近 7 天已导出`);
   await dv('audience-exclude').getByTestId('audience-condition').getByRole('button').click();
   await expectSize(cls[1]);
   await dv('audience-step-export').click();

@@ -43,12 +43,15 @@ export function useAudienceDraft(p: { engine: EngineClient; scope: AudienceScope
   }, [engine, scope?.shopId, scope?.token, scope?.window.from, scope?.window.to]);
 
   /** A tag's label in the merchant's words (a condition's from its number; an id no tag has any more as it is). */
-  const tagText = (id: string): string => {
-    const x = tagById.get(id);
-    if (x) return x[lang];
-    const c = parseCondition(id);
-    return c ? conditionLabel(c)[lang] : id;
-  };
+  const labelIn =
+    (l: Lang) =>
+    (id: string): string => {
+      const x = tagById.get(id);
+      if (x) return x[l];
+      const c = parseCondition(id);
+      return c ? conditionLabel(c)[l] : id;
+    };
+  const tagText = labelIn(lang);
   const name = typedName ?? followingName(text, tagText, lang);
 
   const source: AudienceSource | null = lookalikeOf
@@ -101,11 +104,15 @@ export function useAudienceDraft(p: { engine: EngineClient; scope: AudienceScope
     if (s) setStructured(s.groups.length ? s : { groups: [[]], exclude: s.exclude });
   }
 
-  /** Starts afresh from an expression (an RFM class, a saved audience): a typed name when given, else the following one. */
-  function start(expression: string, typed: string | null) {
+  /**
+   * Starts afresh from an expression (an RFM class, a saved audience) with its name: a name that is
+   * the conditions' own words (in either language) keeps following them; any other stays as typed.
+   */
+  function start(expression: string, savedName: string | null) {
     editText(expression);
     setTarget(0);
-    setTypedName(typed);
+    const own = savedName !== null && (['zh', 'en'] as const).some((l) => followingName(expression, labelIn(l), l) === savedName);
+    setTypedName(own ? null : savedName);
     setMessage(null);
   }
 
