@@ -24,11 +24,11 @@ export function ChangeLine({ cmp, period, t, lang }: { cmp: Comparison; period: 
       <span className={`change ${DIRECTION_CLASS[change.direction]}`} data-direction={change.direction}>
         {change.text}
       </span>
-      {/* Two unbreakable halves: a narrow card wraps between the period and the comparison, never inside "103 → 113". */}
+      {/* A narrow card wraps between words, never inside "103 → 113". */}
       <div className="muted period">
-        <span className="nowrap">{period}</span> ·{' '}
+        <span className="nowrap">{period}</span> · {t('card_vsPrevious')}{' '}
         <span className="nowrap">
-          {t('card_vsPrevious')} {cmp.format(cmp.previous)} → {cmp.format(cmp.current)}
+          {cmp.format(cmp.previous)} → {cmp.format(cmp.current)}
         </span>
       </div>
     </div>
