@@ -37,6 +37,8 @@ export function createCaptureCommands(d: CaptureAllDeps) {
   const { session, reader, signal } = d;
   let stopRequested = false;
   let walking = false;
+  /** The last progress line's wording, redone when the merchant switches language. */
+  let lastLine: (() => string) | null = null;
   const stopped = () => stopRequested || signal.aborted;
 
   /** Scrolls every virtual table of the page through (generic path), so capture gets all its rows. */
@@ -64,7 +66,8 @@ export function createCaptureCommands(d: CaptureAllDeps) {
     try {
       await expandVirtualTables();
       const r = await session.captureNow();
-      session.update({ progressText: r.error ? '' : overlayText('overlay_pageCaptured', { n: r.rows }) });
+      lastLine = r.error ? null : () => overlayText('overlay_pageCaptured', { n: r.rows });
+      session.update({ progressText: lastLine?.() ?? '' });
     } finally {
       walking = false;
     }
@@ -146,7 +149,9 @@ export function createCaptureCommands(d: CaptureAllDeps) {
     }
     walking = false;
     if (signal.aborted) return;
-    const text = n > 1 && end.state === 'done' ? overlayText('overlay_tablesDone', { n, pages: pagesDone }) : progressText(end, overlayLang());
+    const last = end;
+    lastLine = () => (n > 1 && last.state === 'done' ? overlayText('overlay_tablesDone', { n, pages: pagesDone }) : progressText(last, overlayLang()));
+    const text = lastLine();
     d.decide(overlayText('diag_captureAll', { state: end.state, text }));
     // The summary comes with the end state: `done` is set only once the last page was stored (captureAllPages awaited it).
     session.update({ state: end.state, progressText: text, message: end.state === 'error' ? end.message ?? null : null, summary: session.summarize() });
@@ -157,6 +162,10 @@ export function createCaptureCommands(d: CaptureAllDeps) {
     captureAll,
     captureNowFull,
     stop: () => void (stopRequested = true),
+    /** Words the last progress line again in the overlay's language (after a language switch). */
+    retext: () => {
+      if (!walking && lastLine) session.update({ progressText: lastLine() });
+    },
     isWalking: () => walking,
   };
 }

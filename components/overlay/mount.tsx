@@ -239,6 +239,7 @@ export async function runConsoleCapture(ctx: ContentScriptContext, mode: 'consol
       const lang = parseLocalSetting(uiLangSetting, changes[langKey]?.newValue) ?? 'zh';
       setOverlayLang(lang);
       extras.set({ lang });
+      commands.retext();
       chips.relocate();
     }
     if (area === 'local' && prefsKey(location.href) in changes)

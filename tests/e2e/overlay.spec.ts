@@ -152,6 +152,7 @@ test.describe.serial('the capture overlay', () => {
     await orders.bringToFront();
     await expect(orders.getByTestId('capture-badge-text')).toHaveText(`Captured ${douyin.totalOrders} orders`);
     await expect(orders.getByTestId('capture-stop')).toHaveText('Stop');
+    await expect(orders.getByTestId('capture-progress')).toHaveText(`Done, ${douyin.pages.length} pages`);
     await expect(chips.first()).toHaveAttribute('data-labels', /First order|Repeat|Important|General|High potential/);
     await shot(orders, 'chips-en');
     await orders.getByTestId('capture-finish').click();
