@@ -95,7 +95,9 @@ export function reasonText(r: ScoreReason, lang: Lang, t: (k: MessageKey) => str
   const label = lang === 'zh' ? r.zh : r.en;
   const v = r.value;
   if (v === undefined || !Number.isFinite(v)) return label;
-  const recency = (recent: MessageKey, long: MessageKey, within: number) => fill(t(v <= within ? recent : long), { n: days(v) });
+  const n = days(v);
+  const ago = n <= 0 ? t('reason_agoToday') : n === 1 ? t('reason_agoOne') : fill(t('reason_agoDays'), { n });
+  const recency = (recent: MessageKey, long: MessageKey, within: number) => fill(t(v <= within ? recent : long), { n, ago });
   switch (r.feature) {
     case 'daysSinceLastCart':
       return recency('reason_recentCart', 'reason_noRecentCart', 7);
@@ -104,7 +106,7 @@ export function reasonText(r: ScoreReason, lang: Lang, t: (k: MessageKey) => str
     case 'daysSinceLastPaid':
       return v >= 400 ? t('reason_neverPaid') : recency('reason_recentPaid', 'reason_noRecentPaid', 30);
     case 'daysSinceFirstContact':
-      return fill(t(v <= 7 ? 'reason_newContact' : 'reason_firstContact'), { n: days(v) });
+      return fill(t(v <= 7 ? 'reason_newContact' : 'reason_firstContact'), { ago });
     case 'isFan':
       return t(v > 0 ? 'reason_fan' : 'reason_notFan');
     case 'isMember':

@@ -39,12 +39,13 @@ describe('高潜 reasons', () => {
     expect(reasonText(r('daysSinceLastCart', 2), 'zh', tr('zh'))).toBe('最近加购（2 天前）');
     expect(reasonText(r('daysSinceLastCart', 2), 'en', tr('en'))).toBe('Added to cart recently (2 days ago)');
     expect(reasonText(r('daysSinceLastCart', 60, -1), 'zh', tr('zh'))).toBe('60 天未加购');
-    expect(reasonText(r('daysSinceLastContact', 0), 'zh', tr('zh'))).toBe('最近来过（0 天前）');
+    expect(reasonText(r('daysSinceLastContact', 0), 'zh', tr('zh'))).toBe('最近来过（今天）');
+    expect(reasonText(r('daysSinceLastCart', 1), 'en', tr('en'))).toBe('Added to cart recently (1 day ago)');
     expect(reasonText(r('daysSinceLastPaid', 400, -1), 'zh', tr('zh'))).toBe('从没买过');
   });
   it('flags and counts say the fact', () => {
     expect(reasonText(r('isFan', 1), 'zh', tr('zh'))).toBe('是粉丝');
-    expect(reasonText(r('daysSinceFirstContact', 0), 'zh', tr('zh'))).toBe('新来的（0 天前第一次来）');
+    expect(reasonText(r('daysSinceFirstContact', 0), 'zh', tr('zh'))).toBe('新来的（今天第一次来）');
     expect(reasonText(r('daysSinceFirstContact', 120, -1), 'en', tr('en'))).toBe('First came 120 days ago');
     expect(reasonText(r('isFan', 0, -1), 'en', tr('en'))).toBe('Not a fan');
     expect(reasonText({ zh: '近7天访问次数', en: 'Visits, last 7 days', feature: 'visits7d', value: 3, contribution: 1 }, 'zh', tr('zh'))).toBe('近7天访问次数 3');
