@@ -17,6 +17,12 @@ export const glanceMessages = {
   'glance.restoreShort': { zh: '恢复', en: 'Restore' },
   'glance.reportShort': { zh: '导出报告', en: 'Report' },
   'glance.settings': { zh: '设置与数据', en: 'Settings & data' },
+  'glance.settingsTab': { zh: '设置与数据', en: 'Settings' },
+  'glance.deleteShopTitle': { zh: '删除本店', en: 'Delete this shop' },
+  'glance.deleteShopNote': {
+    zh: '删除本店在本浏览器中的全部订单、客户、采集、人群与导出记录，无法撤销；需要时先用底部栏的「备份」。',
+    en: 'Deletes every order, customer, capture, audience and export record of this shop in this browser, for good; back up first from the bottom bar if needed.',
+  },
   'glance.settingsNote': {
     zh: '报告、备份与恢复在底部栏（每个页面都在）；这里是报告工作簿、原始数据保留天数、清除客户与删除本店数据。',
     en: 'Report, backup and restore are in the bar at the bottom (on every page); here: the report workbook, how long raw data is kept, erasing a customer, deleting this shop.',

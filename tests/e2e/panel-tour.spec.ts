@@ -19,8 +19,25 @@ const VIEWS = [
   { id: 'rfm', zh: 'RFM', en: 'RFM' },
   { id: 'data', zh: '数据', en: 'Data' },
   { id: 'audience', zh: '人群', en: 'Audiences' },
-  { id: 'settings', zh: '设置与数据', en: 'Settings & data' },
+  { id: 'settings', zh: '设置与数据', en: 'Settings' },
 ] as const;
+/** 设置与数据's own heading (its tab is shorter in English). */
+const SETTINGS_HEADING = { zh: '设置与数据', en: 'Settings & data' } as const;
+
+/**
+ * A full-page picture with the sticky 设置与数据 bar where the merchant sees it, at the foot: the
+ * viewport grows to the page's height for the shot (a full-page capture would leave the bar mid-page).
+ */
+async function shootWhole(page: Page, file: string) {
+  const size = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.max(height, size.height) });
+  try {
+    await page.screenshot({ path: path.join(TOUR_DIR, file), fullPage: true });
+  } finally {
+    await page.setViewportSize(size);
+  }
+}
 
 async function setLang(page: Page, lang: 'zh' | 'en') {
   const want = lang === 'zh' ? '概览' : 'Overview';
@@ -39,9 +56,10 @@ test('tour: every side panel view and the popup, zh and en', async ({ panel, sho
         await expect(panel.getByRole('tab', { name: v[lang], exact: true, selected: true })).toBeVisible();
         const body = panel.getByTestId(`view-body-${v.id}`);
         await expect(body.getByRole('heading').first()).toBeVisible();
-        if (v.id === 'settings') await expect(body.getByRole('heading', { name: v[lang], exact: true })).toBeVisible();
+        if (v.id === 'settings') await expect(body.getByRole('heading', { name: SETTINGS_HEADING[lang], exact: true })).toBeVisible();
         await expect(panel.locator('.app')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
-        await panel.screenshot({ path: path.join(TOUR_DIR, `${v.id}-${lang}.png`), fullPage: true });
+        await expect(panel.locator('.app')).toHaveAttribute('data-report', 'fresh');
+        await shootWhole(panel, `${v.id}-${lang}.png`);
       }
       // The popup reads the language the panel remembered.
       const popup = await shop.context.newPage();
@@ -49,7 +67,10 @@ test('tour: every side panel view and the popup, zh and en', async ({ panel, sho
       await popup.goto(`chrome-extension://${shop.extensionId}/popup.html`);
       await expect(popup.getByTestId('open-sidepanel')).toHaveText(lang === 'zh' ? '打开侧边栏' : 'Open side panel');
       await expect(popup.getByTestId('tier-users')).toHaveText(String(shop.report.douyin.users), { timeout: 30_000 });
-      await popup.screenshot({ path: path.join(TOUR_DIR, `popup-${lang}.png`), fullPage: true });
+      // The fresh result, not the saved one shown while the worker recomputes.
+      await expect(popup.locator('.app')).toHaveAttribute('data-report', 'fresh', { timeout: 30_000 });
+      await expect(popup.locator('.app')).toHaveAttribute('data-state', 'ready');
+      await shootWhole(popup, `popup-${lang}.png`);
       await popup.close();
     }
   } finally {

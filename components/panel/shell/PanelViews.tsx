@@ -11,6 +11,7 @@ import { SalesView } from '../SalesView';
 import { SettingsView } from '../SettingsView';
 import { VIEWS, type ViewId, type ViewProps } from '../types';
 import { ViewBoundary } from '../ViewBoundary';
+import { PopupGlance } from './PopupGlance';
 import { GlanceTrend } from './Sparkline';
 
 /** The side panel's tabs: the analysis views, then 设置与数据. */
@@ -24,7 +25,7 @@ const VIEW_LABEL: Record<ShellView, MessageKey> = {
   rfm: 'viewRfm',
   data: 'viewData',
   audience: 'viewAudience',
-  settings: 'glance.settings',
+  settings: 'glance.settingsTab',
 };
 
 export interface PanelViewsProps {
@@ -43,7 +44,7 @@ export interface PanelViewsProps {
   exportsSlot: ReactNode;
 }
 
-/** The tabs and the view shown (the popup: the trend and 概览 compact, no tabs); each view in its own error boundary. */
+/** The tabs and the view shown (the popup: its daily glance, no tabs); each view in its own error boundary. */
 export function PanelViews(p: PanelViewsProps) {
   const { variant, view, viewProps, engine, token, shopId: activeShopId } = p;
   const t = viewProps.t;
@@ -67,10 +68,16 @@ export function PanelViews(p: PanelViewsProps) {
       )}
 
       <main data-testid={`view-body-${variant === 'panel' ? view : 'overview'}`}>
-        {(variant === 'popup' || view === 'overview') && (
+        {variant === 'popup' && (
+          <ViewBoundary key={`glance:${activeShopId}`} view="overview" t={t}>
+            <GlanceTrend report={viewProps.report} t={t} totalTestId="metric-gmv" />
+            <PopupGlance report={viewProps.report} prev={viewProps.prev} pending={viewProps.highPotentialPending ?? false} t={t} lang={viewProps.lang} />
+          </ViewBoundary>
+        )}
+        {variant === 'panel' && view === 'overview' && (
           <ViewBoundary key={`overview:${activeShopId}`} view="overview" t={t}>
             <GlanceTrend report={viewProps.report} t={t} />
-            <OverviewView {...viewProps} compact={variant === 'popup'} exportsSlot={variant === 'panel' ? p.exportsSlot : null} />
+            <OverviewView {...viewProps} exportsSlot={p.exportsSlot} />
           </ViewBoundary>
         )}
         {variant === 'panel' && view === 'sales' && (

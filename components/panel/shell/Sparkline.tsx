@@ -43,26 +43,31 @@ function Sparkline(p: { labels: string[]; values: number[]; format: (v: number) 
 }
 
 /**
- * 概览's trend at a glance: the window's GMV day by day (yuan), with its first and last day under
- * the line and the window's total beside the title. One-day windows (今日 / 昨日) have no trend.
+ * 概览's trend at a glance: the window's GMV (total beside the title) and, over two days or more,
+ * a line of it day by day with the first and last day under it (今日 / 昨日 have the total only).
+ * `totalTestId`: the popup names its total `metric-gmv` (its only GMV figure).
  */
-export function GlanceTrend({ report, t }: { report: Report | null; t: (k: MessageKey) => string }) {
-  const daily = report?.metrics.daily ?? [];
-  if (daily.length < 2) return null;
-  const first = daily[0]!.day, last = daily[daily.length - 1]!.day;
+export function GlanceTrend({ report, t, totalTestId }: { report: Report | null; t: (k: MessageKey) => string; totalTestId?: string }) {
+  if (!report) return null;
+  const daily = report.metrics.daily;
+  const first = daily[0]?.day ?? '', last = daily[daily.length - 1]?.day ?? '';
   return (
     <section className="glance-trend" data-testid="glance-trend">
       <div className="glance-trend-head">
-        <span>{t('dailyGmv')}</span>
-        <b className="num" data-testid="glance-trend-total">
-          {formatMoney(report?.metrics.gmvFen)}
+        <span>{daily.length > 1 ? t('dailyGmv') : t('gmv')}</span>
+        <b className="num" data-testid={totalTestId} data-value={totalTestId ? report.metrics.gmvFen : undefined}>
+          {formatMoney(report.metrics.gmvFen)}
         </b>
       </div>
-      <Sparkline testId="trend-sparkline" label={t('dailyGmv')} labels={daily.map((d) => d.day)} values={daily.map((d) => d.gmvFen)} format={formatMoney} />
-      <div className="glance-trend-days muted small">
-        <span>{first.slice(5)}</span>
-        <span>{last.slice(5)}</span>
-      </div>
+      {daily.length > 1 && (
+        <>
+          <Sparkline testId="trend-sparkline" label={t('dailyGmv')} labels={daily.map((d) => d.day)} values={daily.map((d) => d.gmvFen)} format={formatMoney} />
+          <div className="glance-trend-days muted small">
+            <span>{first.slice(5)}</span>
+            <span>{last.slice(5)}</span>
+          </div>
+        </>
+      )}
     </section>
   );
 }

@@ -87,6 +87,23 @@ describe('BackupControls', () => {
     expect(onRestored).toHaveBeenCalledTimes(1);
   });
 
+  it('已恢复 stays with its state until closed (×); a running restore cannot be closed (issue 13 item 9)', async () => {
+    await mount({ shopId: '77001' });
+    await choose();
+    await click('restore-confirm-button');
+    expect($('restore-status')!.dataset.state).toBe('done');
+    expect($('restore-status')!.textContent).toBe('已恢复: 小鱼🐟的店 (77001) — 客户 2');
+    await click('restore-status-dismiss');
+    expect($('restore-status')).toBeNull();
+    expect($('restore-status-dismiss')).toBeNull();
+
+    await mount({ shopId: '77001', restore: () => new Promise<RestoreResult>(() => undefined) });
+    await choose();
+    await click('restore-confirm-button');
+    expect($('restore-status')!.dataset.state).toBe('running');
+    expect($('restore-status-dismiss')).toBeNull();
+  });
+
   it('a file of another shop: no plain restore; only 恢复为另一家店 restores it, as its own shop', async () => {
     const { engine } = await mount({ shopId: '10001' });
     await choose();
