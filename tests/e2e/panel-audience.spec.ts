@@ -141,6 +141,9 @@ test('人群: build, save, export in every format, lookalike and the conversion 
   // Every RFM member bought in the last 365 days: a day in 最近购买 and at least one order.
   await expect(dv('audience-preview-row').first().locator('td').nth(1)).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
   await expect(dv('audience-preview-row').first().locator('td').nth(2)).not.toHaveText('0');
+  // One money format in the 金额 column (exact yuan on every row, never ¥5,000.80 above ¥1.20万).
+  const amounts = await dv('audience-preview-row').locator('td:nth-child(4)').allTextContents();
+  expect(amounts.filter((a) => !/^¥[\d,]+\.\d{2}$/.test(a))).toEqual([]);
   await panel.screenshot({ path: path.join(SHOTS_DIR, 'panel-audience-preview-zh.png'), fullPage: true });
   await dv('audience-save').click();
   await expect(dv('audience-message')).toHaveText('人群已保存');

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EngineClient } from '@/components/engine/client';
 import type { AudiencePreviewResult } from '@/components/engine/protocol';
-import { formatCount, formatMoney } from '@/lib/i18n/format';
+import { countColumn, formatCount, moneyColumn } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { textOf } from '@/lib/i18n/text';
 import { Affinity } from './Affinity';
@@ -26,6 +26,9 @@ export function PreviewStep(p: { t: (k: MessageKey) => string; label: (x: { zh: 
   }, [p.active, p.engine, scope?.shopId, scope?.token, scope?.window.from, scope?.window.to, source?.expression, source?.lookalike?.n]);
 
   const size = draft.size;
+  // One format per column (never ¥5,000.80 above ¥1.54万).
+  const money = moneyColumn(preview?.rows.map((r) => r.paidFen) ?? []);
+  const orders = countColumn(preview?.rows.map((r) => r.paidOrders) ?? []);
   return (
     <>
       <section>
@@ -50,8 +53,8 @@ export function PreviewStep(p: { t: (k: MessageKey) => string; label: (x: { zh: 
                   <tr key={r.customerKey} data-testid="audience-preview-row">
                     <td className="ellipsis">{r.nickname ?? '—'}</td>
                     <td className="nowrap">{r.lastPaidDay ?? '—'}</td>
-                    <td className="num">{formatCount(r.paidOrders)}</td>
-                    <td className="num">{formatMoney(r.paidFen)}</td>
+                    <td className="num">{orders(r.paidOrders)}</td>
+                    <td className="num">{money(r.paidFen)}</td>
                   </tr>
                 ))}
               </tbody>
