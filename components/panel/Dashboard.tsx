@@ -46,7 +46,7 @@ export function Dashboard({
   const preferred = shopId ?? initialShopId ?? null;
   const currentShop = shops?.find((s) => s.shopId === preferred) ?? shops?.[0] ?? null;
   const activeShopId = currentShop?.shopId ?? null;
-  const { shown, setShown, computing, progress, error, token, latestDay } = useAnalysis({ engine, variant, shopId: activeShopId, selection, generation, t });
+  const { shown, setShown, computing, progress, error, token, latestDay, picked } = useAnalysis({ engine, variant, shopId: activeShopId, selection, generation, t });
 
   const result = shown?.result ?? null;
   const report = result && result.report.shopId === activeShopId ? result.report : null;
@@ -101,7 +101,7 @@ export function Dashboard({
           setShopId(id);
           setShown(null);
         }}
-        window={report?.window ?? null}
+        window={picked ?? report?.window ?? null}
         selection={selection}
         onSelect={setSelection}
         presets={variant === 'popup' ? POPUP_PRESETS : undefined}

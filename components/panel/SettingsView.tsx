@@ -88,7 +88,7 @@ export function SettingsView({ report, t, engine, token, shopId, shopName, busy,
       <section>
         <h2>{t('dangerZone')}</h2>
         {shopId && <EraseCustomer engine={engine} shopId={shopId} token={token} t={t} />}
-        <h3>{t('glance.deleteShopTitle')}</h3>
+        <h3 className="settings-sub">{t('glance.deleteShopTitle')}</h3>
         <p className="muted small">{t('glance.deleteShopNote')}</p>
         {!confirming ? (
           <button type="button" className="danger" data-testid="delete-shop" disabled={!shopId} onClick={() => setConfirming(true)}>

@@ -108,5 +108,7 @@ export function useAnalysis(p: {
       });
   }, [engine, activeShopId, token, windowRequest.from, windowRequest.to]);
 
-  return { shown, setShown, computing, progress, error, token: token ?? null, latestDay };
+  // The picked window as days (null for the default window): the pickers show it at once, before the answer.
+  const picked = windowRequest.from && windowRequest.to ? { start: windowRequest.from, end: windowRequest.to } : null;
+  return { shown, setShown, computing, progress, error, token: token ?? null, latestDay, picked };
 }
