@@ -1,4 +1,4 @@
-/** The column-mapping dialog (zh-CN, in the overlay's shadow root): the merchant picks a field, or 忽略, per column. */
+/** The column-mapping dialog (in the overlay's language and shadow root): the merchant picks a field, or 忽略, per column. */
 import { useMemo, useState } from 'react';
 import { headerKey } from '@/lib/capture/columns';
 import { CONFIDENT, FIELD_LABELS, GENERIC_FIELDS, type ColumnChoice, type ColumnMapping, type TableKind } from '@/lib/capture/generic';
@@ -14,12 +14,9 @@ export interface DialogTable {
 }
 
 
-export const KIND_LABELS: Record<TableKind, string> = {
-  orders: tr('mapping_kindOrders'),
-  customers: tr('mapping_kindCustomers'),
-  contacts: tr('mapping_kindContacts'),
-  rows: tr('mapping_kindRows'),
-};
+/** The table kind's name in the overlay's language (read when drawn: the merchant may have switched). */
+const kindLabel = (kind: TableKind): string =>
+  ({ orders: tr('mapping_kindOrders'), customers: tr('mapping_kindCustomers'), contacts: tr('mapping_kindContacts'), rows: tr('mapping_kindRows') })[kind];
 
 function status(m: ColumnMapping): { text: string; cls: string } {
   if (m.source === 'saved') return { text: tr('mapping_saved'), cls: 'ok' };
@@ -63,7 +60,7 @@ export function MappingDialog({ tables, onSave, onClose }: { tables: DialogTable
           </select>
         )}
         <span className="sl-kind" data-testid="mapping-kind" data-kind={table.kind}>
-          {tr('mapping_kind', { kind: KIND_LABELS[table.kind] })}
+          {tr('mapping_kind', { kind: kindLabel(table.kind) })}
           {table.confident ? '' : tr('mapping_unconfirmed')}
         </span>
       </div>

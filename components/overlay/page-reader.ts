@@ -20,7 +20,7 @@ import type { Extras, Store } from './store';
 import { overlayText } from './text';
 
 /** Said while the page shows no shop and the merchant has not named it (nothing is stored before). */
-export const NEEDS_SHOP = overlayText('overlay_needsShop');
+const needsShop = () => overlayText('overlay_needsShop');
 
 export type PageRead = CaptureBatch | CaptureBatch[] | { error: string } | null;
 
@@ -91,8 +91,8 @@ export function createPageReader(d: PageReaderDeps) {
     const r = readConsolePage({ doc: document, url: location.href, capturedAt: now, adapter, log: d.observeOn() ? log : null, answer: d.answer(), stored: d.observedStored });
     if (r.kind === 'needsShop') {
       void askShop(r.platform);
-      d.decide(NEEDS_SHOP);
-      return { error: NEEDS_SHOP };
+      d.decide(needsShop());
+      return { error: needsShop() };
     }
     if (extras.value.shopPrompt) extras.set({ shopPrompt: null });
     if (r.kind === 'problem') {

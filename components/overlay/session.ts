@@ -33,8 +33,8 @@ export interface Unsaved {
   attempts: number;
 }
 
-/** Said when a page was read and stored but showed no rows (never a silent 0). */
-export const NO_ROWS = overlayText('overlay_noRows');
+/** Said when a page was read and stored but showed no rows (never a silent 0), in the overlay's language. */
+export const noRowsText = () => overlayText('overlay_noRows');
 
 /** Waits before the n-th retry (1-based): 1 s, 2 s, 4 s … doubling, at most 30 s. */
 export function retryDelayMs(n: number): number {
@@ -230,7 +230,7 @@ export class CaptureSession {
       reasons: [...this.rejectedRows.values()],
       unsaved: failure?.refused ? { rows, reason: failure.reason, retrying: false, attempts: this.view.unsaved?.attempts ?? 1 } : null,
       message: gaveUp ? overlayText('overlay_gaveUpRows', { n: rows, reason: failure!.reason }) : null,
-      info: !failure && rows === 0 ? NO_ROWS : this.view.info === NO_ROWS ? null : this.view.info,
+      info: !failure && rows === 0 ? noRowsText() : this.view.info === noRowsText() ? null : this.view.info,
     });
     return failure ? { rows, stored: false, error: failure.reason } : { rows, stored: true };
   }

@@ -13,7 +13,7 @@ vi.mock('@/lib/messaging', () => ({
     return r;
   }),
 }));
-const { CaptureSession, NO_ROWS } = await import('@/components/overlay/session');
+const { CaptureSession } = await import('@/components/overlay/session');
 
 const batch = (rows: string[][]): CaptureBatch => ({
   adapter: 'crm-customers',
@@ -139,7 +139,7 @@ describe('CaptureSession', () => {
     let rows: string[][] = [];
     const s = new CaptureSession(() => batch(rows));
     await s.captureNow();
-    expect(s.view.info).toBe(NO_ROWS);
+    expect(s.view.info).toBe('本页表格没有数据行（筛选条件下没有记录？） (the table shows no rows)');
     rows = [['a']];
     replies.push(ok(['a']));
     await s.captureNow();
