@@ -31,10 +31,14 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Loads a saved audience the way 已存人群 → 载入 does. */
+let load: (expression: string, name: string) => void = () => {};
+
 function Harness({ engine, lang }: { engine: EngineClient; lang: Lang }) {
   const t = (k: MessageKey) => translate(k, lang);
   const label = (x: { zh: string; en: string }) => x[lang];
   const draft = useAudienceDraft({ engine, scope, lang, t, saved: [] });
+  load = draft.start;
   return (
     <>
       <StickyBar t={t} label={label} draft={draft} step="select" setStep={() => {}} />
@@ -81,6 +85,17 @@ describe('人群 · 圈选', () => {
     expect(q('audience-name').dataset.follows).toBe('false');
     await type(q('audience-name'), '');
     expect(name()).toBe('成交用户 · 一般挽留 不含 近 7 天已导出');
+  });
+
+  it('a loaded audience named by its own conditions (either language) keeps following them; a typed name stays', async () => {
+    const { click, tag, name } = await mount();
+    await act(async () => load('tier:purchasers', 'Purchasers'));
+    expect(name()).toBe('成交用户');
+    await click(tag('tier:repeat'));
+    expect(name()).toBe('成交用户 或 复购用户');
+    await act(async () => load('tier:purchasers', '双12 老客'));
+    await click(tag('tier:repeat'));
+    expect(name()).toBe('双12 老客');
   });
 
   it('adds 最近购买 / 购买次数 to the group being edited and 近 N 天已导出 to the exclusions, shown in words', async () => {
