@@ -44,8 +44,9 @@ export function CompletenessStrip({ engine, shopId, token, window, t, lang }: { 
   const c = useCompleteness();
   const [open, setOpen] = useState(false);
   const from = window?.start, to = window?.end;
+  // Another shop: its figures go at once; a new token or window keeps the last answer until the next arrives.
+  useEffect(() => publishCompleteness(null), [shopId]);
   useEffect(() => {
-    publishCompleteness(null);
     if (!shopId || token == null || !from || !to) return;
     let live = true;
     engine

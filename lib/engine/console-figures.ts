@@ -72,7 +72,12 @@ export function consoleFigures(snapshots: readonly PlatformSnapshot[], w: DayWin
   return out;
 }
 
-/** The share of the console's figure the local one is (16 of 7,702 → 0.0021), or null without an exact, positive console number. */
+/**
+ * The share of the console's figure the local one is (16 of 7,702 → 0.0021), or null without an
+ * exact, positive console number — and for 高潜, where ours is a prediction of another kind, not a
+ * part of the console's figure captured.
+ */
 export function shareCaptured(local: number, f: ConsoleFigure): number | null {
+  if (f.figure === 'highPotential') return null;
   return f.exact && f.value !== undefined && f.value > 0 ? local / f.value : null;
 }

@@ -6,7 +6,7 @@
 export const completenessMessages = {
   completeness_range: { zh: '数据 {from} 至 {to}', en: 'Data {from} to {to}' },
   completeness_noData: { zh: '还没有采集到数据', en: 'No data captured yet' },
-  completeness_pages: { zh: '已采集 {n} 类页面', en: '{n} kinds of page captured' },
+  completeness_pages: { zh: '已采集 {n} 类页面', en: 'Pages captured: {n} kinds' },
   completeness_last: { zh: '（上次 {ago}）', en: ' (last {ago})' },
   completeness_missingItem: { zh: '{need}（{where}）', en: '{need} ({where})' },
   completeness_marksCount: { zh: '{n} 个数字数据不足', en: '{n} figures with insufficient data' },

@@ -43,11 +43,13 @@ describe('consoleFigures: the snapshot for the window shown', () => {
 });
 
 describe('shareCaptured', () => {
-  it('local ÷ console for an exact window; none for a range, another period or a zero', () => {
+  it('local ÷ console for an exact window; none for a range, another period, a zero or 高潜', () => {
     const [hp, p] = consoleFigures([compass('2026-11-21', 7702, W)], W);
     expect(shareCaptured(16, p!)).toBeCloseTo(16 / 7702, 12);
     expect(shareCaptured(16, hp!)).toBeNull();
     expect(shareCaptured(16, { ...p!, exact: false })).toBeNull();
     expect(shareCaptured(16, { ...p!, value: 0 })).toBeNull();
+    // 高潜: ours is the shop model's prediction, not a captured part of the console's 高潜.
+    expect(shareCaptured(16, { ...p!, figure: 'highPotential' })).toBeNull();
   });
 });
