@@ -83,6 +83,10 @@ test('cards say their period and change: 近30天 · 较上周期 a → b, ▲ r
   await expect(panel.getByTestId('funnel-repurchase').locator('.change')).toHaveText(/^(持平|—|[▲▼] [+-]\d+\.\d 个百分点)$/);
   // Stock figures say when: 截至 the window's last day.
   await expect(panel.getByTestId('asset-dormant-period')).toHaveText(`截至 ${report.window.end.slice(5)}`);
+  // Every card of 概览 carries its ⓘ.
+  const cards = panel.getByTestId('view-body-overview').locator('.card.tier, .card.metric, .card.funnel');
+  expect(await cards.count()).toBeGreaterThan(10);
+  expect(await panel.getByTestId('view-body-overview').locator('.card.tier:not(:has(.def-button)), .card.metric:not(:has(.def-button)), .card.funnel:not(:has(.def-button))').count()).toBe(0);
   // The ⓘ explains in words.
   await panel.getByTestId('def-users').first().click();
   await expect(panel.getByRole('note')).toContainText('所选时间内与店铺有过任何互动');
