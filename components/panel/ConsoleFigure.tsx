@@ -43,7 +43,8 @@ export const fill = (text: string, vars: Record<string, string>) => text.replace
 /** The console figure's text: its number or range, and its period when not the window shown. */
 function consoleText(f: Figure, t: (k: MessageKey) => string): string {
   const n = f.value !== undefined ? consoleCount(f.value) : `${consoleCount(f.low!)}–${consoleCount(f.high!)}`;
-  const period = !f.exact && f.window ? fill(t('completeness_consolePeriod'), { from: f.window.start, to: f.window.end }) : '';
+  // Not the window shown: the console's own period, or the day it was seen when it showed none.
+  const period = f.exact ? '' : f.window ? fill(t('completeness_consolePeriod'), { from: f.window.start, to: f.window.end }) : fill(t('completeness_consoleSeenOn'), { day: f.seenOn });
   return `${t(`completeness_by_${f.source}` as MessageKey)} ${n}${period}`;
 }
 

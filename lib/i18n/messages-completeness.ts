@@ -62,5 +62,6 @@ export const completenessMessages = {
   completeness_localCaptured: { zh: '本地已采集 {n}', en: 'captured here {n}' },
   completeness_localPredicted: { zh: '本店模型预测 {n}', en: "this shop's model {n}" },
   completeness_consolePeriod: { zh: '（{from} 至 {to}）', en: ' ({from} to {to})' },
+  completeness_consoleSeenOn: { zh: '（{day} 所见）', en: ' (as seen on {day})' },
   completeness_share: { zh: '（{share}）', en: ' ({share})' },
 } as const;
