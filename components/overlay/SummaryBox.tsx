@@ -18,7 +18,7 @@ export function SummaryBox({ summary: s, state, onOpenPanel, panelStatus, onClos
   panelStatus: string | null;
   onClose?: () => void;
 }) {
-  const title = state === 'error' ? 'overlay_sumError' : state === 'stopped' ? 'overlay_sumStopped' : 'overlay_sumDone';
+  const title = state === 'error' ? 'overlay_sumError' : state === 'stopped' || state === 'capped' ? 'overlay_sumStopped' : 'overlay_sumDone';
   return (
     <div className="sl-summary" data-testid="capture-summary" role="status">
       <div className="sl-summary-title">{tr(title)}</div>

@@ -122,6 +122,11 @@ describe('the summary box', () => {
     expect(opened).toBe(1);
   });
 
+  test('a walk stopped at the page cap is not called finished', async () => {
+    await renderApp(<SummaryBox summary={summary} state="capped" panelStatus={null} />);
+    expect(document.querySelector('.sl-summary-title')?.textContent).toBe('采集已停止');
+  });
+
   test('skipped visitors neutrally, no open button where the browser cannot open the panel (en)', async () => {
     setOverlayLang('en');
     const s = buildSummary([visitorPage(1, ['a'], { rejected: [{ key: 'r', row: 0, reason: NO_VISITOR_REASON, page: null, ref: null }] })]);
