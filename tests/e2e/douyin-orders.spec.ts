@@ -195,7 +195,8 @@ test('capture all pages through the overlay, then back up, refuse a bad restore,
   const report = JSON.parse(readFileSync((await reportDl.path())!, 'utf8')) as { format: string; douyin: { repeat: number }; metrics: { gmvFen: number } };
   expect([report.format, report.douyin.repeat, report.metrics.gmvFen]).toEqual(['seller-lens-report', expected.repeat.length, expected.gmvFen]);
 
-  // …and as a workbook a merchant opens in Excel (read back with exceljs).
+  // …and as a workbook a merchant opens in Excel (read back with exceljs), from 设置与数据 (issue 13 item 9).
+  await panel.getByTestId('view-settings').click();
   const [xlsxDl] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('export-report-xlsx').click()]);
   expect(xlsxDl.suggestedFilename()).toBe(`seller-lens-report-${truth.shop.shopId}-${expected.window.start}-${expected.window.end}.xlsx`);
   const workbook = new ExcelJS.Workbook();
@@ -204,6 +205,7 @@ test('capture all pages through the overlay, then back up, refuse a bad restore,
   workbook.eachSheet((sheet) => sheet.eachRow((row) => cells.set(`${sheet.name}|${String(row.getCell(1).value)}`, row.getCell(2).value)));
   expect(cells.get(`${workbook.worksheets[0]!.name}|成交订单数`)).toBe(expected.orders);
   expect([...cells.keys()].some((k) => k.endsWith('|复购用户') && cells.get(k) === expected.repeat.length)).toBe(true);
+  await panel.getByTestId('view-overview').click();
 
   await panel.setViewportSize({ width: 720, height: 1300 });
   await panel.getByTestId('lang-toggle').click();
