@@ -122,7 +122,9 @@ test.describe.serial('honest exports', () => {
   test('a conversion report with a 10-person control says it is too small instead of a lift', async () => {
     await dv('view-audience').click();
     await dv('audience-tab-history').click();
-    await panel.locator('[data-testid="export-record"][data-id="exp-small"] [data-testid="export-record-conversion"]').click();
+    const record = panel.locator('[data-testid="export-record"][data-id="exp-small"]');
+    await expect(record.locator('[data-format]')).toHaveText('CSV'); // the format in words, not its id
+    await record.getByTestId('export-record-conversion').click();
     await expect(dv('conversion-lift')).toHaveText('对照组太小（10 人），无法判断提升（至少需要 30 人）');
     await expect(dv('conversion-report')).not.toContainText('提升度');
     await panel.screenshot({ path: path.join(SHOTS_DIR, 'panel-exports-conversion-zh.png'), fullPage: true });
