@@ -12,7 +12,7 @@ export function ExportStep(p: { t: (k: MessageKey) => string; label: (x: { zh: s
         {t('audience_exportOf')}
         <b>{exporting}</b>
       </div>
-      <ExportPanel t={t} label={p.label} canExport={!!draft.size?.ok} run={draft.runExport} />
+      <ExportPanel t={t} label={p.label} canExport={!!draft.size?.ok} run={draft.runExport} identifiers={draft.size?.identifiers} />
     </>
   );
 }
