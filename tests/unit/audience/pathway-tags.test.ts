@@ -34,7 +34,7 @@ const data = world({
   ],
 });
 const snap = buildSnapshot(data);
-const short = (members: ArrayLike<number>) => keysOf(snap, members).map((k) => k.split(':').pop()).sort();
+const short = (members: Int32Array) => keysOf(snap, members).map((k) => k.split(':').pop()).sort();
 
 /** The members of every step, written by hand from the story above. */
 const EXPECTED: Record<string, string[]> = {
