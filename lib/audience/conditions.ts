@@ -20,8 +20,7 @@ import { textOf } from '../i18n/text';
 import { dayNumber, dayOf, type ExportRecord } from '../model';
 import type { FlagResolver } from './expression';
 
-const CONDITION_KINDS = ['recentPaid', 'paidCount', 'exported'] as const;
-export type ConditionKind = (typeof CONDITION_KINDS)[number];
+export type ConditionKind = 'recentPaid' | 'paidCount' | 'exported';
 
 /** Largest N a condition takes (days or orders). */
 export const MAX_CONDITION_N = 3650;

@@ -16,14 +16,18 @@ test('one button per registered format, labelled from the catalogue', async () =
   expect(document.querySelectorAll('[data-testid^="export-audience-"]').length).toBe(EXPORT_FORMATS.length);
 });
 
-test('a click sends the format\'s options and the control share; CRM waits for its reason and day', async () => {
+test('a click sends the format\'s options and the control share (none until ticked); CRM waits for its reason and day', async () => {
   const run = vi.fn(async () => null);
   await renderApp(<ExportPanel t={t} label={label} canExport run={run} />);
   await clickIn(document.querySelector('[data-testid="export-audience-csv"]'));
   await clickIn(document.querySelector('[data-testid="export-audience-dmp"]'));
   expect(run.mock.calls).toEqual([
-    [{ kind: 'csv' }, 0.1],
-    [{ kind: 'dmp', preset: 'qianchuan', identifier: 'phone-sha256', minAudience: 10_000 }, 0.1],
+    [{ kind: 'csv' }, 0],
+    [{ kind: 'dmp', preset: 'qianchuan', identifier: 'phone-sha256', minAudience: 10_000 }, 0],
   ]);
+  // The control group is off until ticked (issue 13 item 6); ticked, it holds out its share (10% unless changed).
+  await clickIn(document.querySelector('[data-testid="audience-control"]'));
+  await clickIn(document.querySelector('[data-testid="export-audience-csv"]'));
+  expect(run.mock.calls.at(-1)).toEqual([{ kind: 'csv' }, 0.1]);
   expect((document.querySelector('[data-testid="export-audience-crm"]') as HTMLButtonElement).disabled).toBe(true);
 });
