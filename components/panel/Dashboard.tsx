@@ -111,7 +111,8 @@ export function Dashboard({
         t={t}
         lang={lang}
       />
-      {variant === 'panel' && <CompletenessStrip engine={engine} shopId={activeShopId} token={token ?? null} window={report?.window ?? null} t={t} lang={lang} />}
+      {/* The popup too: a glance must not read partial data as fact (issue 13 item 1). */}
+      <CompletenessStrip engine={engine} shopId={activeShopId} token={token ?? null} window={report?.window ?? null} t={t} lang={lang} />
 
       {shops && shops.length === 0 && <p className="empty">{t('noShops')}</p>}
       {progress && (

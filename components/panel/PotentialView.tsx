@@ -16,9 +16,9 @@ export function PotentialView({ report, extras, t, lang, openMembers }: ViewProp
     <>
       <section>
         <h2>
-          {t('highPotential')} <Definition metric="highPotential" t={t} /> <span className="muted small">
+          {t('completeness_predictedHighPotential')} <Definition metric="highPotential" t={t} /> <span className="muted small">
             (
-            <CardNumber onOpen={openMembers && (() => openMembers({ tagId: 'tier:highPotential', label: t('highPotential') }))} t={t}>
+            <CardNumber onOpen={openMembers && (() => openMembers({ tagId: 'tier:highPotential', label: t('completeness_predictedHighPotential') }))} t={t}>
               {formatCount(extras.highPotentialTotal)}
             </CardNumber>
             )

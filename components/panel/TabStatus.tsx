@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { pageLabel } from './labels';
 import { sendMessage, type TabCaptureState } from '@/lib/messaging';
 
 /**
@@ -56,7 +57,7 @@ export function TabStatus({ t }: { t: (k: MessageKey) => string }) {
       {state === 'none' && <div className="muted">{t('notConsole')}</div>}
       {state && state !== 'none' && (
         <div data-testid="tab-capture" data-count={state.count} data-rejected={state.rejected} data-state={state.state}>
-          {t('thisTab')} ({state.adapter ?? '—'}): {t('captured')} {state.count} {t('records')}
+          {t('thisTab')} ({state.adapter ? pageLabel(state.adapter, t) : '—'}): {t('captured')} {state.count} {t('records')}
           {state.rejected > 0 ? ` · ${state.rejected} ${t('rejectedRows')}` : ''}
         </div>
       )}

@@ -8,7 +8,7 @@ export const overlayMessages = {
   overlay_unit_orders: { zh: '已采集 {n} 笔订单', en: 'Captured {n} orders' },
   overlay_unit_customers: { zh: '已采集 {n} 位客户', en: 'Captured {n} customers' },
   overlay_unit_contacts: { zh: '已采集 {n} 位访客', en: 'Captured {n} visitors' },
-  overlay_unit_snapshots: { zh: '已采集 {n} 组卡片', en: 'Captured {n} card sets' },
+  overlay_unit_snapshots: { zh: '已采集 {n} 组卡片', en: 'Captured {n} card set(s)' },
   overlay_unit_rows: { zh: '已采集 {n} 行', en: 'Captured {n} rows' },
   overlay_rejected: { zh: '· {n} 行无法读取', en: '· {n} rows could not be read' },
   overlay_skippedBadge: { zh: '· 跳过 {n} 行', en: '· {n} rows skipped' },

@@ -26,7 +26,7 @@ describe('the badge unit by what the page stores', () => {
     setOverlayLang('en');
     expect(badgeText('orders', 123)).toBe('Captured 123 orders');
     expect(badgeText('contacts', 45)).toBe('Captured 45 visitors');
-    expect(badgeText('snapshots', 1)).toBe('Captured 1 card sets');
+    expect(badgeText('snapshots', 1)).toBe('Captured 1 card set(s)');
   });
 });
 
