@@ -42,6 +42,25 @@ export function OverviewView({ report, prev, t, lang, exportsSlot, compact = fal
     { id: 'recalled', label: t('recalled'), value: p.recalled, rate: p.recallRate, rateLabel: t('recallRate'), onOpen: drill(pathwayTagId(`${side}Recalled`), t(`pathway_${side}Recalled`)) },
     { id: 'converted', label: convertedLabel, value: p.converted, rate: p.payConversion, rateLabel: t('payConversion'), onOpen: drill(pathwayTagId(`${side}Converted`), t(`pathway_${side}Converted`)) },
   ];
+  // The 回访 (未购资产) and 复购 (已购资产) funnels, each with its 未召回 / 召回未成交 links.
+  const recallFunnel = (side: 'unpurchased' | 'purchased', testId: string, title: 'pathwayUnpurchased' | 'pathwayRepurchase', assetsLabel: MessageKey, convertedLabel: MessageKey) => {
+    if (!tb || !pw) return null;
+    const pathway = side === 'unpurchased' ? pw.unpurchasedReturn : pw.repurchase;
+    return (
+      <div className="funnel-cell">
+        <Funnel
+          testId={testId}
+          title={t(title)}
+          metric={title}
+          rate={pathway.rate}
+          prevRate={side === 'unpurchased' ? tb.previous.unpurchasedReturn : tb.previous.repurchase}
+          {...labels}
+          steps={recallSteps(pathway, t(assetsLabel), t(convertedLabel), side)}
+        />
+        <StepLinks testId={testId} side={side} pathway={pathway} t={t} lang={lang} drill={drill} />
+      </div>
+    );
+  };
   return (
     <>
       <section>
@@ -114,30 +133,8 @@ export function OverviewView({ report, prev, t, lang, exportsSlot, compact = fal
                 { id: 'converted', label: t('sameDayBuyers'), value: pw.newVisitorSameDay.converted, rate: pw.newVisitorSameDay.rate, rateLabel: t('sameDayConversion'), onOpen: drill(pathwayTagId('newVisitorSameDay'), t('pathway_newVisitorSameDay')) },
               ]}
             />
-            <div className="funnel-cell">
-              <Funnel
-                testId="funnel-unpurchasedReturn"
-                title={t('pathwayUnpurchased')}
-                metric="pathwayUnpurchased"
-                rate={pw.unpurchasedReturn.rate}
-                prevRate={tb.previous.unpurchasedReturn}
-                {...labels}
-                steps={recallSteps(pw.unpurchasedReturn, t('unpurchasedAssets'), t('converted'), 'unpurchased')}
-              />
-              <StepLinks testId="funnel-unpurchasedReturn" side="unpurchased" pathway={pw.unpurchasedReturn} t={t} lang={lang} drill={drill} />
-            </div>
-            <div className="funnel-cell">
-              <Funnel
-                testId="funnel-repurchase"
-                title={t('pathwayRepurchase')}
-                metric="pathwayRepurchase"
-                rate={pw.repurchase.rate}
-                prevRate={tb.previous.repurchase}
-                {...labels}
-                steps={recallSteps(pw.repurchase, t('purchasedAssets'), t('repurchased'), 'purchased')}
-              />
-              <StepLinks testId="funnel-repurchase" side="purchased" pathway={pw.repurchase} t={t} lang={lang} drill={drill} />
-            </div>
+            {recallFunnel('unpurchased', 'funnel-unpurchasedReturn', 'pathwayUnpurchased', 'unpurchasedAssets', 'converted')}
+            {recallFunnel('purchased', 'funnel-repurchase', 'pathwayRepurchase', 'purchasedAssets', 'repurchased')}
           </div>
         </section>
       )}

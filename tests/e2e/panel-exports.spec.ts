@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launchWithExtension, SHOTS_DIR, test } from './extension';
+import { openPanel, restoreShop } from './panel';
 
 const SHOP_ID = 'exports-shop';
 const AT = '2026-11-20T10:00:00+08:00';
@@ -83,14 +84,8 @@ test.describe.serial('honest exports', () => {
   test.beforeAll(async () => {
     const launched = await launchWithExtension();
     context = launched.context;
-    panel = await context.newPage();
-    await panel.setViewportSize({ width: 520, height: 1000 });
-    await panel.goto(`chrome-extension://${launched.extensionId}/sidepanel.html`);
-    await dv('restore-backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup()) });
-    await dv('restore-confirm-button').click();
-    await expect(dv('restore-status')).toHaveAttribute('data-state', 'done');
-    await expect(dv('shop-picker')).toHaveValue(SHOP_ID);
-    await expect(dv('export-report')).toBeEnabled({ timeout: 60_000 });
+    panel = await openPanel(launched);
+    await restoreShop(panel, backup(), SHOP_ID);
   });
   test.afterAll(async () => {
     await context?.close();

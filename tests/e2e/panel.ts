@@ -106,12 +106,12 @@ export async function openPanel(shop: Pick<PanelShop, 'context' | 'extensionId'>
   return panel;
 }
 
-/** Restores the backup through the panel's restore-backup input and waits until the report can be exported. */
-export async function restoreShop(panel: Page, backupText: string): Promise<void> {
+/** Restores the backup through the panel's restore-backup input and waits until the report of `shopId` can be exported. */
+export async function restoreShop(panel: Page, backupText: string, shopId = SHOP_ID): Promise<void> {
   await panel.getByTestId('restore-backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
   await panel.getByTestId('restore-confirm-button').click(); // restore asks first (issue 11 item 5)
   await expect(panel.getByTestId('restore-status')).toHaveAttribute('data-state', 'done');
-  await expect(panel.getByTestId('shop-picker')).toHaveValue(SHOP_ID);
+  await expect(panel.getByTestId('shop-picker')).toHaveValue(shopId);
   await expect(panel.getByTestId('export-report')).toBeEnabled({ timeout: 60_000 });
 }
 
