@@ -44,7 +44,12 @@ export function retryDelayMs(n: number): number {
 export interface SessionOptions {
   /** Waits `ms` (resolves early when `signal` aborts: the merchant gave up). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** How long one send may go unanswered before it counts as failed and is retried (default 15 s). */
+  answerWithinMs?: number;
 }
+
+/** A send unanswered this long is retried: a service worker stopped while starting can drop a message without closing its port. */
+const ANSWER_WITHIN_MS = 15_000;
 
 const abortableSleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -69,6 +74,7 @@ export class CaptureSession {
   private giveUpCtl = new AbortController();
   private listeners = new Set<(v: SessionView) => void>();
   private sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  private answerWithinMs: number;
   view: SessionView = {
     adapter: null,
     shopId: null,
@@ -104,6 +110,7 @@ export class CaptureSession {
     opts: SessionOptions = {},
   ) {
     this.sleep = opts.sleep ?? abortableSleep;
+    this.answerWithinMs = opts.answerWithinMs ?? ANSWER_WITHIN_MS;
   }
 
   /** Subscribe to view changes; returns an unsubscribe function. */
@@ -125,11 +132,18 @@ export class CaptureSession {
   }
 
   private async send(batch: CaptureBatch): Promise<StoreReply> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Never wait forever: an unanswered batch is shown as 未保存 and sent again (storing is idempotent, a late answer is ignored).
+    const unanswered = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(overlayText('overlay_noAnswer', { s: Math.max(1, Math.round(this.answerWithinMs / 1000)) }))), this.answerWithinMs);
+    });
     try {
-      return await sendMessage('captureBatch', batch);
+      return await Promise.race([sendMessage('captureBatch', batch), unanswered]);
     } catch (e) {
       // The service worker was stopped mid-call, or the extension reloaded: worth another try.
       return { ok: false, retryable: true, reason: e instanceof Error ? e.message : String(e), keys: [], rejected: [] };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -74,6 +74,7 @@ export const overlayMessages = {
   },
   overlay_noRows: { zh: '本页表格没有数据行（筛选条件下没有记录？） (the table shows no rows)', en: 'The table shows no rows (nothing matches the filters?)' },
   overlay_gaveUpReason: { zh: '已放弃', en: 'given up' },
+  overlay_noAnswer: { zh: '扩展后台 {s} 秒未应答', en: 'no answer from the extension in {s} s' },
   overlay_gaveUpRows: { zh: '未保存：已放弃 {n} 行（{reason}） (gave up: not stored)', en: 'Not stored: gave up on {n} rows ({reason})' },
   overlay_removed: { zh: '页面已卸载 (overlay removed)', en: 'The page went away (overlay removed)' },
   overlay_pageUnchanged: { zh: '翻页后表格没有变化（超时）', en: 'The table did not change after turning the page (timed out)' },

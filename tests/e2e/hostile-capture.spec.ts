@@ -144,7 +144,8 @@ test.describe.serial('hostile inputs to capture', () => {
     await page.evaluate((all) => (window as unknown as { setRows: (r: string[][]) => void }).setRows(all), rows('K', 6));
     const unsaved = page.getByTestId('capture-unsaved');
     try {
-      await expect(unsaved).toBeVisible({ timeout: 20_000 });
+      // A dropped message shows after the session's 15 s answer timeout at the latest.
+      await expect(unsaved).toBeVisible({ timeout: 30_000 });
       await expect(unsaved).toContainText('未保存');
       await page.screenshot({ path: path.join(SHOTS_DIR, 'hostile-capture-unsaved.png') });
     } finally {

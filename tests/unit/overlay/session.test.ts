@@ -3,12 +3,13 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { CaptureBatch } from '@/lib/capture/ingest';
 import type { StoreReply } from '@/lib/messaging';
 
-const replies: (StoreReply | Error)[] = [];
+const replies: (StoreReply | Error | 'hang')[] = [];
 const sent: CaptureBatch[] = [];
 vi.mock('@/lib/messaging', () => ({
   sendMessage: vi.fn(async (_name: string, batch: CaptureBatch) => {
     sent.push(batch);
     const r = replies.shift() ?? { ok: true, shopId: 's1', keys: [], rejected: [] };
+    if (r === 'hang') return new Promise<never>(() => undefined); // a message the stopped worker dropped: no answer, no error
     if (r instanceof Error) throw r;
     return r;
   }),
@@ -45,6 +46,19 @@ describe('CaptureSession', () => {
     expect(sent).toHaveLength(2);
     expect(s.view.count).toBe(1);
     expect(s.view.message).toBeNull();
+  });
+
+  test('a send that is never answered counts as failed after answerWithinMs: shown as 未保存, sent again and stored', async () => {
+    replies.push('hang', ok(['a']));
+    const seenUnsaved: string[] = [];
+    const s = new CaptureSession(() => batch([['a']]), { sleep: async () => undefined, answerWithinMs: 5 });
+    s.subscribe((v) => v.unsaved && seenUnsaved.push(v.unsaved.reason));
+    const r = await s.captureNow();
+    expect(r).toEqual({ rows: 1, stored: true });
+    expect(sent).toHaveLength(2);
+    expect(seenUnsaved).toEqual(['扩展后台 1 秒未应答']);
+    expect(s.view.unsaved).toBeNull();
+    expect(s.view.count).toBe(1);
   });
 
   test('a batch that keeps failing is retried with growing backoff, shown as 未保存 with its reason, and stored when the worker is back', async () => {
