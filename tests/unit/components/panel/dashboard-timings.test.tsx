@@ -35,6 +35,10 @@ vi.mock('@/components/engine/client', () => ({
     analysis() {
       return new Promise(() => undefined);
     }
+    // The popup's 数据完整度 strip asks too; never answered here (the strip then shows nothing).
+    completeness() {
+      return new Promise(() => undefined);
+    }
   },
 }));
 
