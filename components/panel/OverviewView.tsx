@@ -10,8 +10,8 @@ import { pathwayTagId } from '@/lib/audience/pathway-tags';
 import { TierCard } from './TierCard';
 import type { ViewProps } from './types';
 
-/** 概览 (the popup shows it compact: tiers and sales only): Douyin tiers, Taobao classes, headline sales, the three pathways as funnels, asset layers. */
-export function OverviewView({ report, prev, t, lang, exportsSlot, compact = false, highPotentialPending = false, openMembers }: ViewProps & { exportsSlot: ReactNode; compact?: boolean }) {
+/** 概览: Douyin tiers, Taobao classes, headline sales, the three pathways as funnels, asset layers (the popup has its own glance). */
+export function OverviewView({ report, prev, t, lang, exportsSlot, highPotentialPending = false, openMembers }: ViewProps & { exportsSlot: ReactNode }) {
   const period = report ? periodLabel(report.window, lang) : '';
   // Every number opens its members (issue 13 item 4): the 人群 tag it counts.
   const drill = (tagId: string, label: string) => (openMembers && report ? () => openMembers({ tagId, label }) : undefined);
@@ -80,7 +80,7 @@ export function OverviewView({ report, prev, t, lang, exportsSlot, compact = fal
           {tier('unpurchasedReturning', 'unpurchasedReturning', tb?.unpurchasedReturning, prev?.taobao.unpurchasedReturning)}
           {tier('purchasedReturning', 'purchasedReturning', tb?.purchasedReturning, prev?.taobao.purchasedReturning)}
         </div>
-        {tb && !compact && (
+        {tb && (
           <table className="table" data-testid="class-table">
             <thead>
               <tr>
@@ -116,7 +116,7 @@ export function OverviewView({ report, prev, t, lang, exportsSlot, compact = fal
           {metric('metric-aov', 'aov', 'money', report?.metrics.aovFen, report?.metrics.previous.aovFen)}
         </div>
       </section>
-      {pw && tb && !compact && (
+      {pw && tb && (
         <section>
           <h2>{t('pathways')}</h2>
           <FigureMarks figures={['newVisitorSameDay', 'unpurchasedReturn', 'repurchase']} t={t} />
@@ -138,7 +138,7 @@ export function OverviewView({ report, prev, t, lang, exportsSlot, compact = fal
           </div>
         </section>
       )}
-      {report && !compact && (
+      {report && (
         <section>
           <h2>{t('assetLayers')}</h2>
           <FigureMarks figures={['relationship', 'active', 'dormant']} t={t} />

@@ -168,3 +168,10 @@ export async function lastCaptureAt(db: SellerLensDb, shopId: string): Promise<s
   }
   return best?.at ?? null;
 }
+
+/** The shop's captured pages as the 数据完整度 strip lists them: adapter, when last seen (a refresh counts), rows read. */
+export async function capturedPages(db: SellerLensDb, shopId: string): Promise<{ adapter: string; capturedAt: string; rowCount: number }[]> {
+  const summaries = await db.captureSummaries.where('shopId').equals(shopId).toArray();
+  // A page seen again refreshes its capture; refreshedAt is that later visit's capturedAt, so it is the later of the two.
+  return summaries.map((s) => ({ adapter: s.adapter, capturedAt: s.refreshedAt ?? s.capturedAt, rowCount: s.rowCount }));
+}

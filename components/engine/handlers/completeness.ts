@@ -1,5 +1,5 @@
 /** The `completeness` request: the shop's data coverage for the window shown, and the consoles' figures for it. */
-import { getDb } from '@/lib/db';
+import { capturedPages, getDb } from '@/lib/db';
 import { completeness, dataInputs } from '@/lib/engine/completeness';
 import { consoleFigures } from '@/lib/engine/console-figures';
 import { snapshotFor } from '../snapshot-cache';
@@ -11,11 +11,8 @@ export const handleCompleteness: Handler<'completeness'> = async (req, ctx) => {
   const c = await snapshotFor(req.shopId, req.token, () => undefined, false);
   const { window } = windowOf(c, req.window);
   const db = getDb();
-  const [summaries, snapshots] = await Promise.all([
-    db.captureSummaries.where('shopId').equals(req.shopId).toArray(),
-    db.platformSnapshots.where('shopId').equals(req.shopId).toArray(),
-  ]);
-  const captures = summaries.map((s) => ({ adapter: s.adapter, capturedAt: s.capturedAt, rowCount: s.rowCount }));
+  // A page seen again counts by its refresh, as the 上次采集 line does.
+  const [captures, snapshots] = await Promise.all([capturedPages(db, req.shopId), db.platformSnapshots.where('shopId').equals(req.shopId).toArray()]);
   const result = completeness({ platform: c.snap.platform, window, inputs: dataInputs(c.snap, window), captures, snapshots });
   ctx.post({ id: req.id, ok: true, kind: 'completeness', result: { ...result, figures: consoleFigures(snapshots, window) } });
 };
