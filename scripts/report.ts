@@ -7,19 +7,11 @@
  * purchase-propensity model fitted on data up to W.end only; the report's 高潜 count uses the
  * same model, so the two always agree.
  */
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parseBackup } from '../lib/backup';
-import { dayOf, today } from '../lib/model';
-import {
-  buildSnapshot,
-  computeReport,
-  latestDataDay,
-  nonPurchasingUsers,
-  resolveWindow,
-  toRange,
-} from '../lib/engine';
-import { fitPropensity } from '../lib/engine/propensity/model';
+import { nonPurchasingUsers, toRange } from '../lib/engine';
+import { loadBackupFile } from './report/load';
+import { reportOfLoaded } from './report/compute';
 
 const USAGE = 'usage: npm run report -- <backup.json> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--scores <file.json>]';
 
@@ -47,8 +39,8 @@ function parseArgs(argv: string[]): Args {
   return args as Args;
 }
 
-/** Runs the CLI; returns the process exit code. */
-export function main(argv: string[]): number {
+/** Runs the CLI; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -56,32 +48,16 @@ export function main(argv: string[]): number {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = readFileSync(args.file, 'utf8');
-  } catch (e) {
-    process.stderr.write(`cannot read ${args.file}: ${(e as Error).message}\n`);
+  const loaded = await loadBackupFile(args.file);
+  if (!loaded.ok) {
+    process.stderr.write(`${args.file}: ${loaded.reason}\n`);
     return 1;
   }
-  const parsed = parseBackup(text);
-  if (!parsed.ok) {
-    process.stderr.write(`${args.file}: ${parsed.reason}\n`);
-    return 1;
-  }
-  const { backup } = parsed;
   try {
-    const snap = buildSnapshot({
-      shop: backup.shop,
-      customers: backup.customers,
-      orders: backup.orders,
-      contacts: backup.contacts,
-    });
-    const fallbackDay = backup.exportedAt !== undefined ? dayOf(backup.exportedAt) : today();
-    const window = resolveWindow({ from: args.from, to: args.to }, latestDataDay(snap, fallbackDay));
-    const range = toRange(window);
-    const model = fitPropensity(snap, range.end);
-    const report = computeReport(snap, window, { scorer: model.score });
+    const { report, window, model } = reportOfLoaded(loaded, { from: args.from, to: args.to });
     if (args.scores !== undefined) {
+      const snap = loaded.snapshot;
+      const range = toRange(window);
       const candidates = nonPurchasingUsers(snap, range);
       const p = candidates.length > 0 ? model.score(snap, range.end, candidates) : new Float64Array(0);
       const out: Record<string, number> = {};
@@ -100,5 +76,5 @@ export function main(argv: string[]): number {
 
 // Run only as a script (tests may import `main`).
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 }

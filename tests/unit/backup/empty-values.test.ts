@@ -102,7 +102,7 @@ describe('empty optional texts read as absent in a backup (SPEC §2)', () => {
     );
   });
 
-  it('npm run report reads a backup with "phone": "", "city": " " and "-" (no refusal)', () => {
+  it('npm run report reads a backup with "phone": "", "city": " " and "-" (no refusal)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sl-empty-'));
     const file = path.join(dir, 'backup.json');
     writeFileSync(file, files([['customers', 'phone', ''], ['customers', 'city', ' '], ['orders', 'recipientPhone', '-'], ['contacts', 'source', '--']]).lines);
@@ -111,7 +111,7 @@ describe('empty optional texts read as absent in a backup (SPEC §2)', () => {
     const so = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
     const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
     try {
-      expect(reportMain([file])).toBe(0);
+      expect(await reportMain([file])).toBe(0);
     } finally {
       so.mockRestore();
       se.mockRestore();

@@ -228,7 +228,7 @@ describe('the side panel and `npm run report` agree on 高潜', () => {
     for (const args of [[file], [file, '--from', '2026-09-01', '--to', '2026-10-15']]) {
       let out = '';
       const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-      const code = reportCli(args);
+      const code = await reportCli(args);
       spy.mockRestore();
       expect(code).toBe(0);
       const cli = JSON.parse(out);
