@@ -12,30 +12,50 @@ import { pathToFileURL } from 'node:url';
 import { nonPurchasingUsers, toRange } from '../lib/engine';
 import { loadBackupFile } from './report/load';
 import { reportOfLoaded } from './report/compute';
+import { runSummary, summaryFormatOf } from './report/summary';
 
-const USAGE = 'usage: npm run report -- <backup.json> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--scores <file.json>]';
+const USAGE =
+  'usage: npm run report -- <backup.json> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--scores <file.json>]\n' +
+  '       npm run report -- <backups… | folder> --summary <out.csv|out.xlsx> [--jobs N] [--from …] [--to …]';
 
 interface Args {
   file: string;
   from?: string;
   to?: string;
   scores?: string;
+  /** Every backup named (a folder: its *.json); more than one only with `summary`. */
+  inputs: string[];
+  /** The multi-shop table to write (scripts/report/summary.ts). */
+  summary?: string;
+  jobs?: number;
 }
 
 /** Reads the command line; throws a message naming the problem. */
 function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> = {};
+  const args: Partial<Args> & { inputs: string[] } = { inputs: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--from' || a === '--to' || a === '--scores') {
+    if (a === '--summary' || a === '--jobs') {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value`);
+      if (a === '--summary') {
+        summaryFormatOf(v); // a table type it cannot write is a usage error, before any work
+        args.summary = v;
+      } else if (/^[1-9]\d*$/.test(v)) args.jobs = Number(v);
+      else throw new Error(`--jobs needs a whole number of threads, got ${v}`);
+    } else if (a === '--from' || a === '--to' || a === '--scores') {
       const v = argv[++i];
       if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value`);
       args[a.slice(2) as 'from' | 'to' | 'scores'] = v;
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
-    else if (args.file === undefined) args.file = a;
-    else throw new Error(`unexpected argument ${a}`);
+    else args.inputs.push(a);
   }
+  args.file = args.inputs[0];
   if (args.file === undefined) throw new Error('no backup file given');
+  if (args.summary === undefined && args.inputs.length > 1)
+    throw new Error(`${args.inputs.length} backups given: add --summary <out.csv|out.xlsx> to report them into one table`);
+  if (args.summary === undefined && args.jobs !== undefined) throw new Error('--jobs goes with --summary');
+  if (args.summary !== undefined && args.scores !== undefined) throw new Error('--scores is for one backup, not with --summary');
   return args as Args;
 }
 
@@ -48,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
   }
+  if (args.summary !== undefined) return runSummary({ inputs: args.inputs, out: args.summary, from: args.from, to: args.to, jobs: args.jobs });
   const loaded = await loadBackupFile(args.file);
   if (!loaded.ok) {
     process.stderr.write(`${args.file}: ${loaded.reason}\n`);

@@ -18,6 +18,8 @@ import { isPaidStatus, normalizeInstant, type Customer, type Order } from '../mo
 export interface CsvColumn<R> {
   header: string;
   value: (row: R) => string | number | undefined;
+  /** Cells made from numbers only (a signed amount, "-1.23%"), never text from a file: written without the formula guard, so a negative stays a number. */
+  numeric?: boolean;
 }
 
 export const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
@@ -55,7 +57,12 @@ export function csvCell(value: string | number | undefined): string {
 /** CSV text (no BOM) of rows under the given columns; every line ends with CRLF. */
 export function toCsvText<R>(columns: readonly CsvColumn<R>[], rows: readonly R[]): string {
   const fields = columns.map((c) => csvCell(c.header));
-  const data = rows.map((row) => columns.map((c) => csvCell(c.value(row))));
+  const data = rows.map((row) =>
+    columns.map((c) => {
+      const v = c.value(row);
+      return c.numeric === true && v !== undefined ? String(v) : csvCell(v);
+    }),
+  );
   const body = Papa.unparse(
     { fields, data },
     { header: true, newline: CSV_NEWLINE, quotes: false, quoteChar: '"', escapeChar: '"', delimiter: ',', escapeFormulae: false },

@@ -19,6 +19,8 @@ export interface XlsxColumn<R> extends CsvColumn<R> {
   width?: number;
   /** Per-row kind, overriding `kind` (key/value sheets mixing money, counts and rates). */
   kindOf?: (row: R) => XlsxColumn<R>['kind'];
+  /** Number format of its numeric cells, overriding the kind's (e.g. `"¥"#,##0.00`). */
+  numFmt?: string;
 }
 
 /** One sheet of a workbook. */
@@ -104,6 +106,7 @@ export async function toXlsxWorkbook(sheets: readonly XlsxSheet<any>[], opts: { 
             cell.value = num;
             cell.numFmt = kind === 'money' ? '0.00' : kind === 'percent' ? '0.00%' : '0';
             if (kind === 'number' && !Number.isInteger(num)) cell.numFmt = 'General';
+            if (c.numFmt !== undefined) cell.numFmt = c.numFmt;
           } else {
             cell.value = cellText(String(v));
             cell.numFmt = '@';
