@@ -32,7 +32,16 @@ export interface ParquetTable<R> {
 
 const col = <R>(name: string, kind: ColumnKind, value: (r: R) => Cell, required = false): TableColumn<R> => ({ name, kind, required, value });
 const opt = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
-const ms = (at: string | undefined): number | null => (at === undefined ? null : parseInstant(at));
+const DAY_MS = 86_400_000, UTC8_MS = 8 * 3_600_000;
+const two = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+/** Epoch ms of an instant: validated instants are canonical `YYYY-MM-DDTHH:mm:ss+08:00`, read without a Date. */
+function ms(at: string | undefined): number | null {
+  if (at === undefined) return null;
+  if (at.length === 25 && at.charCodeAt(10) === 84 && at.endsWith('+08:00')) {
+    return dayNumberOfInstant(at) * DAY_MS + ((two(at, 11) * 60 + two(at, 14)) * 60 + two(at, 17)) * 1000 - UTC8_MS;
+  }
+  return parseInstant(at);
+}
 const day = (at: string | undefined): number | null => (at === undefined ? null : dayNumberOfInstant(at));
 
 /** customers.parquet: one row per customer record of the backup. */
