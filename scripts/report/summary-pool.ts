@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ShopJob } from './summary-job';
 import type { SummaryRow } from './summary-row';
 import type { ShopJobDone } from './summary-worker';
@@ -22,8 +22,8 @@ const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/ap
 const WORKER_URL = new URL('./summary-worker.ts', import.meta.url).href;
 const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => tsx.tsImport(${JSON.stringify(WORKER_URL)}, ${JSON.stringify(WORKER_URL)}));`;
 
-/** Reports every job on up to `size` worker threads; resolves to the rows in `jobs` order. */
-export function runShopPool(jobs: readonly ShopJob[], size: number, onDone: OnShopDone = () => {}): Promise<SummaryRow[]> {
+/** Reports every job on up to `size` worker threads (each within `limits`, if given); resolves to the rows in `jobs` order. */
+export function runShopPool(jobs: readonly ShopJob[], size: number, onDone: OnShopDone = () => {}, limits?: ResourceLimits): Promise<SummaryRow[]> {
   const rows: (SummaryRow | undefined)[] = new Array<SummaryRow | undefined>(jobs.length);
   const threads = Math.max(1, Math.min(size, jobs.length));
   let next = 0;
@@ -40,7 +40,7 @@ export function runShopPool(jobs: readonly ShopJob[], size: number, onDone: OnSh
 
     const startThread = () => {
       if (next >= jobs.length) return;
-      const worker = new Worker(BOOTSTRAP, { eval: true });
+      const worker = new Worker(BOOTSTRAP, { eval: true, ...(limits ? { resourceLimits: limits } : {}) });
       let current = -1;
       let startedAt = 0;
       const take = () => {
