@@ -13,10 +13,8 @@ export interface OrderIdsLayout {
   wide: boolean;
 }
 
-/** Bytes per element of each column type. */
-export const BYTES = { u8: 1, i32: 4, f64: 8 } as const;
-/** `n` rounded up to a multiple of 8 (columns are 8-byte aligned in the Blob). */
-export const align8 = (n: number) => (n + 7) & ~7;
+/** `n` rounded up to a multiple of 8 (the order ids are 8-byte aligned in the Blob). */
+const align8 = (n: number) => (n + 7) & ~7;
 
 /** Many string tables as ONE string plus each entry's end offset (IndexedDB clones one big string fast). */
 export function packStrings(tables: string[][]): { text: string; ends: Int32Array; counts: number[] } {

@@ -6,31 +6,26 @@
  *
  * Layout of a record (version ANALYSIS_SNAPSHOT_VERSION):
  *   token        the data token the snapshot was built from
- *   header       the snapshotToBuffers header without its string tables (counts, column list)
+ *   header       counts, shop, latest day and `packed`: the stored columns' layout (packSnapshotColumns)
  *   strings      every string table but the order ids (customerKeys, provinces, …, names) packed as
  *                ONE string plus the end offset of each entry: IndexedDB clones one big string far
  *                faster than a million small ones
- *   data         a Blob: all typed columns back to back, each 8-byte aligned, then the order ids
- *                (end offsets as i32, then their UTF-16 code units, one byte each when all fit)
+ *   data         a Blob: the packed columns (narrowed, without what they derive; `packed.bytes`
+ *                long), then the order ids (end offsets as i32, then their UTF-16 code units, one
+ *                byte each when all fit)
  *   orderIds     where the order ids are in `data` (count, offsets, units, wide)
  * Why a Blob: Chromium reads a 200 MB Blob from IndexedDB (`blob.arrayBuffer()`) ~3× faster than
  * the same bytes stored as an ArrayBuffer value, which it wraps in a blob of its own and then
- * deserialises (measured in the engine worker: ~0.2 s vs ~0.65 s). The order ids (a million at
- * 1M orders) sit in the same Blob as code units: ~4× cheaper to read than inside the string, and
- * turned into strings only when a capture's changes are applied.
+ * deserialises (measured in the engine worker: ~0.2 s vs ~0.65 s). A cold open reads only the
+ * columns' range of it (`slice`); the order ids (a million at 1M orders) are read and turned into
+ * strings only when a capture's changes are applied (readOrderIds).
  * Deleting a shop's data (deleteShopRecords, restore) deletes the record too; saving is the one
  * writer's (lib/db/writer/analysis.ts). The fitted models
  * live in `settings` (`analysisModels:<shopId>`, with their token): adding one must not rewrite
  * a 200 MB record.
  */
-import {
-  SNAPSHOT_COLUMNS,
-  SNAPSHOT_FORMAT,
-  SNAPSHOT_VERSION,
-  snapshotFromBuffers,
-  type Snapshot,
-  type SnapshotHeader,
-} from '../engine/snapshot';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, type SnapshotHeader } from '../engine/snapshot';
+import { packSnapshotColumns, unpackSnapshotColumns, type PackedLayout } from '../engine/snapshot/packed';
 import {
   fallbackPropensityModel,
   fitPropensity,
@@ -39,12 +34,12 @@ import {
   type PropensityParams,
 } from '../engine/propensity/model';
 import type { AnalysisSnapshot, SellerLensDb } from './schema';
-import { align8, BYTES, packOrderIds, packStrings, unpackOrderIds, unpackStrings, type OrderIdsLayout } from './analysis-pack';
+import { packOrderIds, packStrings, unpackOrderIds, unpackStrings, type OrderIdsLayout } from './analysis-pack';
 import { dropAnalysisSnapshot } from './writer/primitives';
 import { analysisModelsSetting, analysisTokenSetting, readSetting, settingKey } from './settings/registry';
 
 /** Layout version of the persisted record (bump when the layout or the snapshot format changes). */
-export const ANALYSIS_SNAPSHOT_VERSION = 2;
+export const ANALYSIS_SNAPSHOT_VERSION = 3;
 
 const STRING_TABLES = ['customerKeys', 'provinces', 'cities', 'memberLevels', 'orderIds', 'productKeys', 'productNames'] as const;
 type StringTable = (typeof STRING_TABLES)[number];
@@ -63,9 +58,14 @@ export interface PersistedModel {
   positives: number;
 }
 
+/** The record's header: the snapshot's counts and scalars, and where its packed columns are. */
+type StoredHeader = Pick<SnapshotHeader, 'format' | 'version' | 'shopId' | 'platform' | 'latestDay' | 'customerCount' | 'orderCount' | 'contactCount'> & {
+  packed: PackedLayout;
+};
+
 interface StoredRecord extends AnalysisSnapshot {
   token: string;
-  header: Omit<SnapshotHeader, StringTable>;
+  header: StoredHeader;
   strings: { text: string; ends: Int32Array; tables: Record<PackedTable | 'names', number> };
   data: Blob;
   orderIds: OrderIdsLayout;
@@ -106,20 +106,11 @@ export function modelFromPersisted(p: PersistedModel): PropensityModel {
 
 /** The stored record of `snap` for data token `token` (what saveAnalysisSnapshot writes). */
 export function analysisSnapshotRecord(snap: Snapshot, token: string, opts: { names?: string[]; builtAt?: string } = {}): AnalysisSnapshot {
-  // The columns go straight into the Blob (it copies each view once; no 200 MB buffer is made here).
-  const cols = SNAPSHOT_COLUMNS.map(([name, type]) => ({ name, type, arr: snap[name] as Uint8Array | Int32Array | Float64Array }));
-  const parts: Uint8Array[] = [];
-  let at = 0;
-  for (const c of cols) {
-    const start = align8(at);
-    if (start > at) parts.push(new Uint8Array(start - at));
-    parts.push(new Uint8Array(c.arr.buffer, c.arr.byteOffset, c.arr.byteLength));
-    at = start + c.arr.byteLength;
-  }
-  const ids = packOrderIds(snap.orderIds, at);
-  parts.push(...ids.parts);
-  const data = new Blob(parts as BlobPart[]);
-  const header: SnapshotHeader = {
+  // The packed columns go straight into the Blob (it copies each part once; no 100 MB buffer is made here).
+  const { layout, parts } = packSnapshotColumns(snap);
+  const ids = packOrderIds(snap.orderIds, layout.bytes);
+  const data = new Blob([...parts, ...ids.parts] as BlobPart[]);
+  const header: StoredHeader = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
     shopId: snap.shopId,
@@ -128,31 +119,22 @@ export function analysisSnapshotRecord(snap: Snapshot, token: string, opts: { na
     customerCount: snap.customerCount,
     orderCount: snap.orderCount,
     contactCount: snap.contactCount,
-    customerKeys: snap.customerKeys,
-    provinces: snap.provinces,
-    cities: snap.cities,
-    memberLevels: snap.memberLevels,
-    orderIds: snap.orderIds,
-    productKeys: snap.productKeys,
-    productNames: snap.productNames,
-    columns: cols.map((c) => ({ name: c.name, type: c.type, length: c.arr.length })),
+    packed: layout,
   };
   const names = opts.names ?? [];
   if (names.length !== 0 && names.length !== snap.customerCount)
     throw new Error(`names has ${names.length} entries, the snapshot ${snap.customerCount} customers`);
-  const packed = packStrings([...PACKED_TABLES.map((k) => header[k]), names]);
+  const packed = packStrings([...PACKED_TABLES.map((k) => snap[k]), names]);
   const tables = {} as Record<PackedTable | 'names', number>;
   PACKED_TABLES.forEach((k, i) => (tables[k] = packed.counts[i]!));
   tables.names = names.length;
-  const small = { ...header } as Partial<SnapshotHeader>;
-  for (const k of STRING_TABLES) delete small[k];
   const record: StoredRecord = {
     shopId: snap.shopId,
     builtAt: opts.builtAt ?? new Date().toISOString(),
     version: ANALYSIS_SNAPSHOT_VERSION,
     data,
     token,
-    header: small as Omit<SnapshotHeader, StringTable>,
+    header,
     strings: { text: packed.text, ends: packed.ends, tables },
     orderIds: ids.layout,
   };
@@ -169,57 +151,45 @@ function isStored(r: AnalysisSnapshot): r is StoredRecord {
     r.data instanceof Blob &&
     typeof s.strings?.text === 'string' &&
     s.strings.ends instanceof Int32Array &&
-    typeof s.orderIds?.count === 'number'
+    typeof s.orderIds?.count === 'number' &&
+    typeof s.header.packed?.bytes === 'number'
   );
 }
 
-/**
- * The snapshot of a stored header whose columns are views into the record's one buffer (no
- * copy: ~170 MB at a million orders). snapshotFromBuffers makes the object from empty columns —
- * same fields in the same order as buildSnapshot's, so engine loops stay monomorphic — and each
- * field is then set from the header and the views, after the same checks it makes.
- */
-function snapshotOnRecordData(header: SnapshotHeader, data: ArrayBuffer): Snapshot {
-  const views = new Map<string, Uint8Array | Int32Array | Float64Array>();
-  let at = 0;
-  for (const col of header.columns) {
-    at = align8(at);
-    const bytes = col.length * BYTES[col.type];
-    if (at + bytes > data.byteLength) throw new Error(`snapshot column ${col.name} runs past the stored data`);
-    views.set(col.name, col.type === 'u8' ? new Uint8Array(data, at, col.length) : col.type === 'i32' ? new Int32Array(data, at, col.length) : new Float64Array(data, at, col.length));
-    at += bytes;
-  }
-  const empty = {
-    ...header,
-    ...Object.fromEntries(STRING_TABLES.map((k) => [k, []])),
-    columns: header.columns.map((c) => ({ ...c, length: 0 })),
-  } as SnapshotHeader;
-  // Checks the format, version, column names and types (and that every column is there).
-  const snap = snapshotFromBuffers(empty, header.columns.map(() => new ArrayBuffer(0)));
-  const fields = snap as unknown as Record<string, unknown>;
-  const from = header as unknown as Record<string, unknown>;
-  for (const k of Object.keys(fields)) {
-    const v = views.get(k);
-    if (v) fields[k] = v;
-    else if (k in from) fields[k] = from[k];
-    else throw new Error(`snapshot field ${k} is not in the stored header`);
-  }
-  return snap;
-}
+/** Order ids of snapshots loaded from a record, still in its Blob: read by readOrderIds. */
+const unreadOrderIds = new WeakMap<Snapshot, () => Promise<string[]>>();
 
-/** Makes `snap[name]` computed by `make` on first read (then a plain value again; assignable). */
-function lazyField<K extends keyof Snapshot>(snap: Snapshot, name: K, make: () => Snapshot[K]): void {
-  const settle = (value: Snapshot[K]) => Object.defineProperty(snap, name, { value, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(snap, name, {
+/** Makes `snap.orderIds` wait for readOrderIds (reading it before throws, never gives wrong ids); assignable. */
+function orderIdsInBlob(snap: Snapshot, read: () => Promise<string[]>): void {
+  const settle = (value: string[]) => {
+    unreadOrderIds.delete(snap);
+    Object.defineProperty(snap, 'orderIds', { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(snap, 'orderIds', {
     get: () => {
-      const value = make();
-      settle(value);
-      return value;
+      throw new Error('the order ids of a stored snapshot are read with readOrderIds first');
     },
     set: settle,
     enumerable: true,
     configurable: true,
   });
+  unreadOrderIds.set(snap, read);
+}
+
+/**
+ * Makes `snap.orderIds` readable. A snapshot loaded from its record leaves the order ids (a
+ * million at 1M orders) in the Blob — a cold open does not read them — until a capture's changes
+ * need them: this reads them then. False when they cannot be read (the snapshot is rebuilt).
+ */
+export async function readOrderIds(snap: Snapshot): Promise<boolean> {
+  const read = unreadOrderIds.get(snap);
+  if (!read) return true;
+  try {
+    snap.orderIds = await read();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A stored record with the read of its data Blob already started (null when the record is not of this layout). */
@@ -231,7 +201,9 @@ interface RecordRead {
 /** The record of `shopId` with its Blob's read started at once (the two are most of a cold open). */
 async function startRead(db: SellerLensDb, shopId: string): Promise<RecordRead> {
   const r = await db.analysisSnapshots.get(shopId);
-  const bytes = r && r.data instanceof Blob ? r.data.arrayBuffer() : null;
+  // Only the columns' range: the order ids at the Blob's end are read when a capture needs them.
+  const columnBytes = (r as Partial<StoredRecord> | undefined)?.header?.packed?.bytes;
+  const bytes = r && r.data instanceof Blob && typeof columnBytes === 'number' ? r.data.slice(0, columnBytes).arrayBuffer() : null;
   bytes?.catch(() => undefined); // awaited (and its failure handled) by the load
   return { r, bytes };
 }
@@ -283,14 +255,20 @@ export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, tok
     mark('loadStrings');
     const data = await bytes;
     mark('loadBlob');
-    const snap = snapshotOnRecordData({ ...r.header, ...strings, orderIds: [] } as SnapshotHeader, data);
+    const blob = r.data as Blob;
+    const snap = unpackSnapshotColumns(r.header.packed, data, { ...r.header, ...strings, orderIds: [] });
     if (snap.shopId !== shopId) throw new Error(`snapshot of shop ${snap.shopId}, expected ${shopId}`);
     const ids = r.orderIds;
-    if (ids.count !== snap.orderCount || ids.unitsAt + ids.units * (ids.wide ? 2 : 1) > data.byteLength || ids.endsAt + ids.count * 4 > ids.unitsAt)
+    const w = ids.wide ? 2 : 1;
+    if (ids.count !== snap.orderCount || ids.endsAt < r.header.packed.bytes || ids.endsAt + ids.count * 4 > ids.unitsAt || ids.unitsAt + ids.units * w > blob.size)
       throw new Error('the stored order ids do not fit the snapshot');
-    if (ids.count > 0 && new Int32Array(data, ids.endsAt, ids.count)[ids.count - 1] !== ids.units) throw new Error('the stored order ids are cut short');
-    // Order ids (a million at 1M orders) are read only when the snapshot is updated: unpacked then.
-    lazyField(snap, 'orderIds', () => unpackOrderIds(data, ids));
+    orderIdsInBlob(snap, async () => {
+      // The ids' range only, its offsets made relative to it.
+      const bytes = await blob.slice(ids.endsAt, ids.unitsAt + ids.units * w).arrayBuffer();
+      const at = { ...ids, endsAt: 0, unitsAt: ids.unitsAt - ids.endsAt };
+      if (ids.count > 0 && new Int32Array(bytes, 0, ids.count)[ids.count - 1] !== ids.units) throw new Error('the stored order ids are cut short');
+      return unpackOrderIds(bytes, at);
+    });
     mark('loadColumns');
     return { snap, names, builtAt: r.builtAt, token: r.token };
   } catch {

@@ -6,7 +6,7 @@
  */
 import { applySnapshotChanges, buildSnapshot, customerNames, type Snapshot } from '../engine';
 import type { ShopData } from '../model';
-import { loadAnalysisSnapshot } from './analysis-snapshot';
+import { loadAnalysisSnapshot, readOrderIds } from './analysis-snapshot';
 import { changesBetween } from './changes';
 import { loadShopData } from './queries';
 import type { SellerLensDb } from './schema';
@@ -25,6 +25,8 @@ export type SnapshotOrigin = 'forwarded' | 'persisted' | 'rebuilt';
 export async function forwardSnapshot(db: SellerLensDb, shopId: string, from: TokenSnapshot, to: string): Promise<TokenSnapshot | null> {
   const changes = await changesBetween(db, shopId, from.token, to);
   if (!changes) return null;
+  // A snapshot read from its record has its order ids still in the Blob: applying changes needs them.
+  if (!(await readOrderIds(from.snap))) return null;
   return { ...applySnapshotChanges(from.snap, from.names, changes), token: to };
 }
 

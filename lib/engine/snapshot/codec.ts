@@ -16,9 +16,6 @@ const TYPED_COLUMNS = [
   ['paidOrderDays', 'i32'],
 ] as const satisfies readonly (readonly [keyof Snapshot, 'u8' | 'i32' | 'f64'])[];
 
-/** The typed columns in serialisation order, with their element type (for writers that pack them themselves). */
-export const SNAPSHOT_COLUMNS: readonly (readonly [keyof Snapshot, 'u8' | 'i32' | 'f64'])[] = TYPED_COLUMNS;
-
 export const SNAPSHOT_FORMAT = 'seller-lens-snapshot';
 export const SNAPSHOT_VERSION = 1;
 

@@ -9,7 +9,7 @@ import {
   shopDataToken,
   type SellerLensDb,
 } from '@/lib/db';
-import { analysisTokenKey, loadAnalysisSnapshot } from '@/lib/db/analysis-snapshot';
+import { analysisTokenKey, loadAnalysisSnapshot, readOrderIds } from '@/lib/db/analysis-snapshot';
 import { buildSnapshot, computeReport, latestDataDay, resolveWindow } from '@/lib/engine';
 import { buildBackup, parseBackup, serializeBackup, type Backup, type RestoreProgress } from '@/lib/backup';
 import { restoreShop } from '@/lib/backup';
@@ -94,6 +94,7 @@ describe('streaming restore of a File / Blob', () => {
     expect((await db.settings.get(analysisTokenKey('gen-shop')))?.value).toBe(token);
     const stored = await loadAnalysisSnapshot(db, 'gen-shop', token);
     expect(stored).not.toBeNull();
+    expect(await readOrderIds(stored!.snap)).toBe(true); // left in the stored Blob until asked for
     // Built from the file's records in file order; the same report as a rebuild from the stored records.
     expectSameSnapshot(stored!.snap, buildSnapshot(b));
     const window = resolveWindow({}, latestDataDay(stored!.snap, '2026-11-20'));

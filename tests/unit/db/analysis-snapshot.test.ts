@@ -11,6 +11,7 @@ import {
   hasPropensityModel,
   loadAnalysisSnapshot,
   propensityModelAt,
+  readOrderIds,
   type ModelMemo,
 } from '@/lib/db/analysis-snapshot';
 import { analyzeWindow, buildSnapshot, latestDataDay, resolveWindow, toRange, type Snapshot } from '@/lib/engine';
@@ -37,24 +38,40 @@ describe('persisted analysis snapshot', () => {
     await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
     const loaded = await loadAnalysisSnapshot(db, 'p1', 'tok-1');
     expect(loaded).not.toBeNull();
+    expect(await readOrderIds(loaded!.snap)).toBe(true);
     expect(plain(loaded!.snap)).toEqual(plain(snap));
     expect(loaded!.names).toEqual(names);
     // Keys in the same order as buildSnapshot's, so engine code sees the same object shape.
     expect(Object.keys(loaded!.snap)).toEqual(Object.keys(snap));
   });
 
-  it('reads the columns in place (views into the stored buffer) and the order ids only when asked', async () => {
+  it('reads the columns stored at their own width in place, and the order ids only when asked', async () => {
     const db = freshDb();
     await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
     const loaded = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!.snap;
-    expect(loaded.orderPaid.buffer).toBe(loaded.custContactStart.buffer);
-    expect(loaded.orderAmountFen.buffer).toBe(loaded.customerFlags.buffer);
-    expect(Object.getOwnPropertyDescriptor(loaded, 'orderIds')?.get).toBeTypeOf('function');
-    expect(loaded.orderIds).toEqual(snap.orderIds);
-    expect(Object.getOwnPropertyDescriptor(loaded, 'orderIds')?.value).toEqual(snap.orderIds); // kept after the first read
+    expect(loaded.orderPaid.buffer).toBe(loaded.custContactStart.buffer); // views into the one read buffer
+    expect(loaded.orderCustomer.buffer).toBe(loaded.customerFlags.buffer);
+    // The order ids stay in the Blob: reading them before readOrderIds throws (never wrong ids).
+    expect(() => loaded.orderIds).toThrow(/readOrderIds/);
+    expect(await readOrderIds(loaded)).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(loaded, 'orderIds')?.value).toEqual(snap.orderIds);
+    expect(await readOrderIds(loaded)).toBe(true); // read once
     const again = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!.snap;
     again.orderIds = ['x'];
     expect(again.orderIds).toEqual(['x']);
+    expect(await readOrderIds(again)).toBe(true);
+    expect(again.orderIds).toEqual(['x']);
+  });
+
+  it('stores about half the bytes of the snapshot columns (narrowed, derived columns left out)', async () => {
+    const db = freshDb();
+    await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
+    const r = (await db.analysisSnapshots.get('p1'))!;
+    let columnBytes = 0;
+    for (const v of Object.values(snap)) if (ArrayBuffer.isView(v)) columnBytes += v.byteLength;
+    const packed = (r.header as { packed: { bytes: number } }).packed.bytes;
+    expect(packed).toBeLessThan(columnBytes * 0.55);
+    expect((r.data as Blob).size).toBeGreaterThan(packed); // the order ids after the columns
   });
 
   it('is not used for another data token or another shop, and a new save replaces it', async () => {
@@ -83,11 +100,32 @@ describe('persisted analysis snapshot', () => {
     expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
     expect(await db.analysisSnapshots.get('p1')).toBeUndefined();
 
-    // Order ids that do not fit the stored bytes are refused at load, not when a capture needs them.
+    // Order ids that run past the Blob are refused at load; ids cut short when a capture needs them.
     await saveAnalysisSnapshot(db, snap, 'tok-1');
     const r3 = (await db.analysisSnapshots.get('p1'))!;
     const ids = r3.orderIds as { units: number };
+    await db.analysisSnapshots.put({ ...r3, orderIds: { ...ids, units: ids.units + 1_000_000 } });
+    expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
+    expect(await db.analysisSnapshots.get('p1')).toBeUndefined();
+    await saveAnalysisSnapshot(db, snap, 'tok-1');
     await db.analysisSnapshots.put({ ...r3, orderIds: { ...ids, units: ids.units - 1 } });
+    const cut = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!;
+    expect(await readOrderIds(cut.snap)).toBe(false);
+  });
+
+  it('reads a record of layout 2 (every column at full width, order ids read with the columns) as "rebuild"', async () => {
+    const db = freshDb();
+    await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
+    const r = (await db.analysisSnapshots.get('p1'))!;
+    const { packed: _packed, ...rest } = r.header as { packed: unknown };
+    // What layout 2 stored: a header listing every typed column (name, type, length), no `packed`.
+    const columns = Object.entries(snap).filter(([, v]) => ArrayBuffer.isView(v)).map(([name, v]) => ({ name, type: 'i32', length: (v as Int32Array).length }));
+    await db.analysisSnapshots.put({ ...r, version: 2, header: { ...rest, columns } });
+    expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
+    expect(await db.analysisSnapshots.get('p1')).toBeUndefined();
+    // Even under the current version number, a header without the packed layout is never read.
+    await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
+    await db.analysisSnapshots.put({ ...r, header: { ...rest, columns } });
     expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
     expect(await db.analysisSnapshots.get('p1')).toBeUndefined();
   });
@@ -121,6 +159,7 @@ describe('persisted analysis snapshot', () => {
     await saveAnalysisSnapshot(db, wide, 'tok-2', { names });
     expect((await db.analysisSnapshots.get('p1'))!.orderIds).toMatchObject({ wide: true });
     const loaded = (await loadAnalysisSnapshot(db, 'p1', 'tok-2'))!;
+    expect(await readOrderIds(loaded.snap)).toBe(true);
     expect(loaded.snap.orderIds).toEqual(odd);
     expect(plain(loaded.snap)).toEqual(plain(wide));
   });
@@ -133,6 +172,7 @@ describe('persisted analysis snapshot', () => {
       await db.orders.where('shopId').equals('p1').delete();
     });
     const loaded = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!;
+    await readOrderIds(loaded.snap);
     expect(plain(loaded.snap)).toEqual(plain(snap));
     expect(loaded.names).toEqual(names);
 
