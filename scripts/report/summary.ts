@@ -6,7 +6,7 @@
  * headline figures. A refused file is a row with its reason, never a crash. Progress goes to
  * stderr; stdout stays clean.
  */
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { runShopPool } from './summary-pool';
@@ -59,6 +59,13 @@ export async function runSummary(args: SummaryArgs, stderr: { write(text: string
   const log = (line: string) => void stderr.write(`${line}\n`);
   const t0 = performance.now();
   const format = summaryFormatOf(args.out);
+  // Fail before minutes of work, not after: the table's folder must take a file.
+  try {
+    accessSync(path.dirname(path.resolve(args.out)), constants.W_OK);
+  } catch (e) {
+    log(`summary: cannot write ${args.out}: ${(e as Error).message}`);
+    return 1;
+  }
   const files = backupFiles(args.inputs, log);
   if (files.length === 0) {
     log('summary: no backup files to report; nothing written');

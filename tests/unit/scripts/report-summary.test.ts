@@ -226,6 +226,13 @@ describe('usage', () => {
     expect(r2.stdout).toBe('');
   });
 
+  it('a table that cannot be written exits 1 before any work', () => {
+    const r = run([path.join(shops, 'a-tiny.json'), '--summary', path.join(dir, 'no-such-folder', 'out.csv')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cannot write .*no-such-folder/);
+    expect(r.stderr).not.toMatch(/\[1\/1\]/);
+  });
+
   it('an empty folder writes nothing and exits 1', () => {
     const empty = path.join(dir, 'empty');
     mkdirSync(empty);
