@@ -1,11 +1,24 @@
 /**
  * Loading a backup file for the report CLI (and the multi-shop summary): the file's shop and its
  * analysis snapshot, or the refusal worded as the restore words it — never a throw.
+ *
+ * The fast path reads the file in 4 MB slices of whole lines (never one string, never one
+ * JSON.parse); each record line is parsed once and validated once by the restore's fast readers,
+ * on worker threads when the file is large (parse-worker.ts), and the snapshot is built while
+ * reading (assemble.ts). A file that is not plainly a valid backup in the line layout — another
+ * layout, a refused record, a duplicate key — is read again the restore's exact way
+ * (lib/backup/restore.ts: streamPass, parseBackup for another layout), which gives the snapshot or
+ * the refusal in the restore's words.
  */
-import { readFileSync } from 'node:fs';
-import { backupCounts, parseBackup, type BackupCounts } from '../../lib/backup';
-import { buildSnapshot, type Snapshot } from '../../lib/engine';
+import { closeSync, openAsBlob, openSync, readSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { BackupCounts } from '../../lib/backup';
+import { overAnyLayout, streamPass } from '../../lib/backup/restore';
+import type { Snapshot } from '../../lib/engine';
 import type { Shop } from '../../lib/model';
+import { Assembler, GiveUp } from './assemble';
+import { ChunkParser, type ChunkResult } from './parse-chunk';
 
 /** A loaded backup: its shop, exportedAt, snapshot and record counts — or why it was refused. */
 export type LoadedBackup =
@@ -13,31 +26,177 @@ export type LoadedBackup =
   | { ok: false; reason: string };
 
 /** Options of a load. */
-export interface LoadOptions {
-  /** Worker threads parsing the file (default: by size and cores; 0 = none). */
+interface LoadOptions {
+  /** Parse threads (default: one per core above WORKERS_FROM_BYTES, else none; 0 = parse inline). */
   workers?: number;
   /** Called as the file is read. */
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
+  /** Bytes per slice (default SLICE_BYTES; tests cut a small file into many slices). */
+  sliceBytes?: number;
 }
+
+/** Bytes per slice handed to a parser. */
+const SLICE_BYTES = 4 << 20;
+/** Files from this size are parsed on worker threads (below it, starting them costs more than they save). */
+const WORKERS_FROM_BYTES = 32 << 20;
+/** The longest text V8 holds: another layout is read whole (parseBackup) up to it. */
+const MAX_STRING_CHARS = 0x1fffffe8;
 
 /** Reads, validates and builds the snapshot of one backup file. */
 export async function loadBackupFile(file: string, opts: LoadOptions = {}): Promise<LoadedBackup> {
-  let text: string;
+  let size: number, fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    size = statSync(file).size;
+    fd = openSync(file, 'r');
   } catch (e) {
     return { ok: false, reason: `cannot read ${file}: ${(e as Error).message}` };
   }
-  opts.onProgress?.(text.length, text.length);
-  const parsed = parseBackup(text);
-  if (!parsed.ok) return { ok: false, reason: parsed.reason };
-  const { backup } = parsed;
-  const snapshot = buildSnapshot({ shop: backup.shop, customers: backup.customers, orders: backup.orders, contacts: backup.contacts });
-  return {
-    ok: true,
-    shop: backup.shop,
-    ...(backup.exportedAt !== undefined ? { exportedAt: backup.exportedAt } : {}),
-    snapshot,
-    counts: backupCounts(backup),
+  try {
+    const workers = opts.workers ?? (size >= WORKERS_FROM_BYTES ? availableParallelism() : 0);
+    const fast = size === 0 ? null : await fastLoad(fd, size, workers, opts.sliceBytes ?? SLICE_BYTES, opts.onProgress);
+    if (fast !== null) return fast;
+  } finally {
+    closeSync(fd);
+  }
+  return exactLoad(file);
+}
+
+/** The restore's own pass (streamPass; parseBackup for another layout): the exact refusals. */
+async function exactLoad(file: string): Promise<LoadedBackup> {
+  try {
+    const blob = await openAsBlob(file);
+    const r = await overAnyLayout(blob, { wholeTextMaxBytes: MAX_STRING_CHARS }, (src) => streamPass(src, {}, null));
+    if (!r.ok) return { ok: false, reason: r.reason };
+    const { shop, exportedAt, kinds, small, builder } = r.v;
+    return {
+      ok: true,
+      shop,
+      ...(exportedAt !== undefined ? { exportedAt } : {}),
+      snapshot: builder!.finish().snap,
+      counts: {
+        customers: kinds.customers.count,
+        orders: kinds.orders.count,
+        contacts: kinds.contacts.count,
+        captures: small.captures.length,
+        platformSnapshots: small.platformSnapshots.length,
+        audiences: small.audiences.length,
+        exports: small.exports.length,
+      },
+    };
+  } catch (e) {
+    return { ok: false, reason: `cannot read ${file}: ${(e as Error).message}` };
+  }
+}
+
+/** Slices of whole lines of an open file, in order. */
+function* slices(fd: number, size: number, sliceBytes: number): Generator<{ buffer: ArrayBuffer; length: number; end: number }> {
+  let pos = 0;
+  let carry = new Uint8Array(0);
+  while (pos < size || carry.length > 0) {
+    const want = Math.min(sliceBytes, size - pos);
+    const buf = new Uint8Array(new ArrayBuffer(carry.length + want));
+    buf.set(carry);
+    let got = 0;
+    while (got < want) {
+      const n = readSync(fd, buf, carry.length + got, want - got, pos + got);
+      if (n === 0) break;
+      got += n;
+    }
+    pos += got;
+    const filled = carry.length + got;
+    const atEnd = pos >= size || got === 0;
+    const nl = atEnd ? filled - 1 : buf.lastIndexOf(10, filled - 1);
+    if (nl < 0) {
+      // No line end in this slice: the line goes on (refused by the parser past the line budget).
+      carry = buf.slice(0, filled);
+      if (carry.length > 4 * Math.max(sliceBytes, SLICE_BYTES)) throw new GiveUp('a very long line');
+      continue;
+    }
+    carry = buf.slice(nl + 1, filled);
+    yield { buffer: buf.buffer, length: nl + 1, end: pos - carry.length };
+    if (atEnd) break;
+  }
+}
+
+/** The fast path: null when the file must be read the exact way. */
+async function fastLoad(fd: number, size: number, workers: number, sliceBytes: number, onProgress?: (done: number, total: number) => void): Promise<LoadedBackup | null> {
+  const parsers = Math.max(1, workers);
+  const asm = new Assembler(parsers);
+  try {
+    if (workers <= 0) {
+      const parser = new ChunkParser();
+      let first = true;
+      for (const s of slices(fd, size, sliceBytes)) {
+        asm.add(parser.parse(new Uint8Array(s.buffer, 0, s.length), first), 0);
+        first = false;
+        onProgress?.(s.end, size);
+      }
+    } else await onWorkers(slices(fd, size, sliceBytes), size, workers, asm, onProgress);
+    return { ok: true, ...asm.finish() };
+  } catch (e) {
+    if (e instanceof GiveUp) {
+      if (process.env.SELLER_LENS_REPORT_TRACE) process.stderr.write(`fast path gave up: ${e.message}\n`);
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** Starts a parse thread (parse-worker-boot.mjs registers tsx's loader in it, then loads parse-worker.ts). */
+function startWorker(): Worker {
+  return new Worker(new URL('./parse-worker-boot.mjs', import.meta.url));
+}
+
+/** Slices go round-robin to `n` parse threads (each keeps its own key tables); results are assembled in file order. */
+async function onWorkers(it: Generator<{ buffer: ArrayBuffer; length: number; end: number }>, size: number, n: number, asm: Assembler, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const pool = Array.from({ length: n }, startWorker);
+  const pending = new Map<number, ChunkResult>();
+  const ends: number[] = [];
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    const w = wake;
+    wake = null;
+    w?.();
   };
+  for (const w of pool) {
+    w.on('message', (m: { seq: number; r: ChunkResult }) => {
+      pending.set(m.seq, m.r);
+      poke();
+    });
+    w.on('error', (e) => {
+      failure = e;
+      poke();
+    });
+  }
+  const waitForMessage = () => new Promise<void>((res) => (wake = res));
+  try {
+    let sent = 0, next = 0, done = false;
+    const inFlight = 2 * n;
+    for (;;) {
+      while (!done && sent - next < inFlight) {
+        const s = it.next();
+        if (s.done) {
+          done = true;
+          break;
+        }
+        ends.push(s.value.end);
+        pool[sent % n]!.postMessage({ seq: sent, buffer: s.value.buffer, length: s.value.length, first: sent === 0 }, [s.value.buffer]);
+        sent++;
+      }
+      if (done && next === sent) break;
+      const r = pending.get(next);
+      if (r === undefined) {
+        if (failure) throw new GiveUp(`a parse thread failed: ${(failure as Error).message}`);
+        await waitForMessage();
+        continue;
+      }
+      pending.delete(next);
+      asm.add(r, next % n);
+      onProgress?.(ends[next]!, size);
+      next++;
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
 }

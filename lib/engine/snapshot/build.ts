@@ -26,11 +26,41 @@ export interface SnapshotBuilderHint {
 }
 
 /**
+ * Records already validated and encoded elsewhere (the report CLI's parse threads), added column
+ * by column: the same columns addOrder / addContact write, customers by provisional id.
+ */
+export interface EncodedOrders {
+  /** Provisional customer ids (customerId). */
+  customer: Int32Array;
+  orderIds: readonly string[];
+  placedDay: Int32Array;
+  paidDay: Int32Array;
+  paid: Uint8Array;
+  amountFen: Float64Array;
+  channel: Uint8Array;
+  traffic: Uint8Array;
+  /** Product codes (productCode). */
+  product: Int32Array;
+}
+
+/** A builder that also takes pre-encoded column batches (see EncodedOrders). */
+export interface ColumnSnapshotBuilder extends SnapshotBuilder {
+  /** The provisional id of a customer key (any number; finish renumbers by sorted key). */
+  customerId(key: string): number;
+  /** The product code of an order whose product is `productId` / `productName` (as ProductDict.code). */
+  productCode(productId: string | undefined, productName: string | undefined): number;
+  /** Orders [from, to) of a batch; all of this builder's shop. */
+  addEncodedOrders(b: EncodedOrders, from: number, to: number): void;
+  /** Explicit contacts [from, to): provisional customer ids, days, CONTACT_KINDS codes; all of this builder's shop. */
+  addEncodedContacts(customer: Int32Array, day: Int32Array, kind: Uint8Array, from: number, to: number): void;
+}
+
+/**
  * The builder behind `createSnapshotBuilder`. Customers get provisional ids in first-seen order,
  * renumbered by sorted key in finish(); their record fields are merged per provisional id as
  * records arrive. Orders and explicit contacts fill growable columns (doubling); with a hint, carved from one arena.
  */
-class ColumnarBuilder implements SnapshotBuilder {
+class ColumnarBuilder implements ColumnSnapshotBuilder {
   private readonly provisional = new Map<string, number>();
   private readonly seen: string[] = [];
   private cuCap = 0;
@@ -161,6 +191,56 @@ class ColumnarBuilder implements SnapshotBuilder {
     this.contactKind[k] = contactKindCode(r);
   }
 
+  customerId(key: string): number {
+    return this.idOf(key);
+  }
+
+  productCode(productId: string | undefined, productName: string | undefined): number {
+    const r = {} as { productId?: string; productName?: string };
+    if (productId !== undefined) r.productId = productId;
+    if (productName !== undefined) r.productName = productName;
+    return this.products.code(r as Order);
+  }
+
+  addEncodedOrders(b: EncodedOrders, from: number, to: number): void {
+    this.open();
+    const need = this.m + (to - from);
+    if (need > this.oCap) this.growOrders(Math.max(1024, this.oCap * 2, need));
+    const oc = this.oc;
+    let latest = this.latestDay;
+    for (let j = from; j < to; j++) {
+      const o = this.m++;
+      this.orderIds.push(b.orderIds[j]!);
+      this.orderCustomer[o] = b.customer[j]!;
+      const placed = b.placedDay[j]!, paid = b.paidDay[j]!;
+      oc.orderPlacedDay[o] = placed;
+      oc.orderPaidDay[o] = paid;
+      oc.orderHappenDay[o] = paid !== NO_DAY ? paid : placed;
+      oc.orderPaid[o] = b.paid[j]!;
+      oc.orderAmountFen[o] = b.amountFen[j]!;
+      oc.orderChannel[o] = b.channel[j]!;
+      oc.orderTraffic[o] = b.traffic[j]!;
+      if (placed > latest) latest = placed;
+      if (paid > latest) latest = paid;
+      if (b.paid[j] === 1 && paid !== NO_DAY) this.paidWithPaidAt++;
+      this.orderProduct[o] = b.product[j]!;
+    }
+    this.latestDay = latest;
+  }
+
+  addEncodedContacts(customer: Int32Array, day: Int32Array, kind: Uint8Array, from: number, to: number): void {
+    this.open();
+    const need = this.cExplicit + (to - from);
+    if (need > this.kCap) this.growContacts(Math.max(4096, this.kCap * 2, need));
+    this.contactCustomer.set(customer.subarray(from, to), this.cExplicit);
+    this.contactDay.set(day.subarray(from, to), this.cExplicit);
+    this.contactKind.set(kind.subarray(from, to), this.cExplicit);
+    let latest = this.latestDay;
+    for (let j = from; j < to; j++) if (day[j]! > latest) latest = day[j]!;
+    this.latestDay = latest;
+    this.cExplicit = need;
+  }
+
   /** Customers renumbered by sorted key (so indexes do not depend on record order): keys, columns and names. */
   private customersByKey() {
     const n = this.seen.length, m = this.m, cu = this.cu;
@@ -243,6 +323,11 @@ class ColumnarBuilder implements SnapshotBuilder {
  */
 export function createSnapshotBuilder(shop: Shop, hint?: SnapshotBuilderHint): SnapshotBuilder {
   return new ColumnarBuilder(shop, hint);
+}
+
+/** A streaming builder that also takes pre-encoded column batches (the report CLI's parse threads). */
+export function createColumnSnapshotBuilder(shop: Shop): ColumnSnapshotBuilder {
+  return new ColumnarBuilder(shop);
 }
 
 /** Builds the columnar snapshot of one shop; records of other shops in `data` are ignored. */

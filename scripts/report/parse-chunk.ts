@@ -1,0 +1,192 @@
+/**
+ * One slice of a backup file (whole lines) read into compact columns: each record line parsed
+ * once (JSON.parse) and validated once by the restore's fast readers (lib/db/fast-records), then
+ * encoded as the snapshot builder encodes it (days, status, channel, product, contact kind).
+ * Runs on a worker thread (parse-worker.ts) or inline. Anything unusual — a line that is no
+ * canonical record, a record the fast readers step aside from — is handed back as its text, for
+ * the main thread's line layout and BackupChecker (the restore's exact path).
+ */
+import { fastContact, fastCustomer, fastOrder } from '../../lib/db/fast-records';
+import { keyHash } from '../../lib/db/blocks';
+import { CHANNELS, CONTACT_KINDS, NO_DAY, TRAFFICS, dayNumberOfInstant } from '../../lib/engine/snapshot';
+import { MAX_LINE_CHARS } from '../../lib/backup/format';
+import { isPaidStatus, type Customer, type Order } from '../../lib/model';
+
+/** The three record kinds read fast. */
+export type FastKind = 'customers' | 'orders' | 'contacts';
+
+/** A run of lines: one for the line layout (`line`), or `n` consecutive fast records of one kind. */
+export type Segment =
+  | { kind: 'line'; text: string }
+  | { kind: FastKind; n: number; /** every record but the last ends in a comma */ commas: boolean; lastComma: boolean };
+
+/** What a slice gives: its segments in file order and the columns of its fast records. */
+export interface ChunkResult {
+  segments: Segment[];
+  /** Why the fast path cannot go on (a line past the line budget), else null. */
+  bad: string | null;
+  customers: Customer[];
+  /** Customer keys first seen by this parser, in local-id order. */
+  newKeys: string[];
+  /** Products first seen by this parser, in local-id order: productId, productName (null = absent). */
+  newProducts: (string | null)[];
+  contactCustomer: Int32Array;
+  contactDay: Int32Array;
+  contactKind: Uint8Array;
+  orderCustomer: Int32Array;
+  orderIds: string[];
+  placedDay: Int32Array;
+  paidDay: Int32Array;
+  paid: Uint8Array;
+  amountFen: Float64Array;
+  channel: Uint8Array;
+  traffic: Uint8Array;
+  /** Local product ids, -1 when the order names no product. */
+  product: Int32Array;
+  customerHashes: Float64Array;
+  orderHashes: Float64Array;
+  /** The distinct shopIds of the fast records. */
+  shopIds: string[];
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13;
+const FIRST_KEY: Record<string, FastKind> = { customerKey: 'customers', orderId: 'orders', shopId: 'contacts' };
+
+/** Parses slices in file order; keeps its own customer-key and product tables (ids local to it). */
+export class ChunkParser {
+  private readonly keys = new Map<string, number>();
+  private readonly byId = new Map<string, number>();
+  private readonly byName = new Map<string, number>();
+  private products = 0;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: false });
+
+  private keyId(k: string, out: string[]): number {
+    let i = this.keys.get(k);
+    if (i === undefined) {
+      i = this.keys.size;
+      this.keys.set(k, i);
+      out.push(k);
+    }
+    return i;
+  }
+
+  private productId(pid: string | undefined, pname: string | undefined, out: (string | null)[]): number {
+    if (pid === undefined && pname === undefined) return -1;
+    const map = pid !== undefined ? this.byId : this.byName;
+    const raw = (pid ?? pname)!;
+    let i = map.get(raw);
+    if (i === undefined) {
+      i = this.products++;
+      map.set(raw, i);
+      out.push(pid ?? null, pname ?? null);
+    }
+    return i;
+  }
+
+  /** Reads `bytes` (whole lines; `first`: the file's first slice, whose BOM is dropped). */
+  parse(bytes: Uint8Array, first: boolean): ChunkResult {
+    let text = this.decoder.decode(bytes);
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const lines = text.split('\n');
+    const cap = lines.length;
+    const r: ChunkResult = {
+      segments: [], bad: null, customers: [], newKeys: [], newProducts: [],
+      contactCustomer: new Int32Array(cap), contactDay: new Int32Array(cap), contactKind: new Uint8Array(cap),
+      orderCustomer: new Int32Array(cap), orderIds: [], placedDay: new Int32Array(cap), paidDay: new Int32Array(cap),
+      paid: new Uint8Array(cap), amountFen: new Float64Array(cap), channel: new Uint8Array(cap), traffic: new Uint8Array(cap),
+      product: new Int32Array(cap), customerHashes: new Float64Array(cap), orderHashes: new Float64Array(cap), shopIds: [],
+    };
+    let nc = 0, no = 0, nk = 0, lastShop = '';
+    let seg: Extract<Segment, { n: number }> | null = null;
+    for (const line of lines) {
+      if (line.length > MAX_LINE_CHARS) {
+        r.bad = 'a line past the line budget';
+        break;
+      }
+      let a = 0, b = line.length;
+      while (a < b && isSpace(line.charCodeAt(a))) a++;
+      while (b > a && isSpace(line.charCodeAt(b - 1))) b--;
+      if (a === b) continue;
+      const comma = line.charCodeAt(b - 1) === 44;
+      const body = comma ? line.slice(a, b - 1) : line.slice(a, b);
+      let kind: FastKind | undefined;
+      let data: unknown;
+      if (body.charCodeAt(0) === 123 && body.length > 1) {
+        let v: unknown;
+        try {
+          v = JSON.parse(body);
+        } catch {
+          v = undefined;
+        }
+        if (v !== null && typeof v === 'object') {
+          for (const k in v) {
+            kind = FIRST_KEY[k];
+            break;
+          }
+          data = kind === 'customers' ? fastCustomer(v) : kind === 'orders' ? fastOrder(v) : kind === 'contacts' ? fastContact(v) : undefined;
+        }
+      }
+      if (data === undefined || kind === undefined) {
+        seg = null;
+        r.segments.push({ kind: 'line', text: line });
+        continue;
+      }
+      const shopId = (data as { shopId: string }).shopId;
+      if (shopId !== lastShop) {
+        if (!r.shopIds.includes(shopId)) r.shopIds.push(shopId);
+        lastShop = shopId;
+      }
+      if (kind === 'contacts') {
+        const c = data as { customerKey: string; at: string; kind: string };
+        r.contactCustomer[nk] = this.keyId(c.customerKey, r.newKeys);
+        r.contactDay[nk] = dayNumberOfInstant(c.at);
+        r.contactKind[nk++] = Math.max(0, CONTACT_KINDS.indexOf(c.kind as (typeof CONTACT_KINDS)[number]));
+      } else if (kind === 'orders') {
+        const o = data as Order;
+        r.orderCustomer[no] = this.keyId(o.customerKey, r.newKeys);
+        r.orderIds.push(o.orderId);
+        r.orderHashes[no] = keyHash(o.orderId);
+        r.placedDay[no] = dayNumberOfInstant(o.placedAt);
+        r.paidDay[no] = o.paidAt !== undefined ? dayNumberOfInstant(o.paidAt) : NO_DAY;
+        r.paid[no] = isPaidStatus(o.status) ? 1 : 0;
+        r.amountFen[no] = o.amountFen;
+        r.channel[no] = Math.max(0, CHANNELS.indexOf(o.channel));
+        r.traffic[no] = Math.max(0, TRAFFICS.indexOf(o.traffic));
+        const item = o.items?.[0];
+        r.product[no++] = this.productId(item?.productId ?? o.productId, item?.productName ?? o.productName, r.newProducts);
+      } else {
+        const c = data as Customer;
+        r.customerHashes[nc++] = keyHash(c.customerKey);
+        r.customers.push(c);
+      }
+      if (seg === null || seg.kind !== kind) {
+        seg = { kind, n: 0, commas: true, lastComma: false };
+        r.segments.push(seg);
+      } else if (!seg.lastComma) seg.commas = false;
+      seg.lastComma = comma;
+      seg.n++;
+    }
+    r.contactCustomer = r.contactCustomer.slice(0, nk);
+    r.contactDay = r.contactDay.slice(0, nk);
+    r.contactKind = r.contactKind.slice(0, nk);
+    r.orderCustomer = r.orderCustomer.slice(0, no);
+    r.placedDay = r.placedDay.slice(0, no);
+    r.paidDay = r.paidDay.slice(0, no);
+    r.paid = r.paid.slice(0, no);
+    r.amountFen = r.amountFen.slice(0, no);
+    r.channel = r.channel.slice(0, no);
+    r.traffic = r.traffic.slice(0, no);
+    r.product = r.product.slice(0, no);
+    r.customerHashes = r.customerHashes.slice(0, nc);
+    r.orderHashes = r.orderHashes.slice(0, no);
+    return r;
+  }
+}
+
+/** The buffers of a result's typed arrays (moved, not copied, to the main thread). */
+export function transferables(r: ChunkResult): ArrayBuffer[] {
+  return [
+    r.contactCustomer, r.contactDay, r.contactKind, r.orderCustomer, r.placedDay, r.paidDay, r.paid, r.amountFen,
+    r.channel, r.traffic, r.product, r.customerHashes, r.orderHashes,
+  ].map((a) => a.buffer as ArrayBuffer);
+}
