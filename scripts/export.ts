@@ -1,20 +1,28 @@
 /**
  * `npm run export -- <backup.json> --parquet <dir> [--from YYYY-MM-DD] [--to YYYY-MM-DD]`
+ * `npm run export -- --sql docs/sql/<file>.sql --parquet <dir> [--from …] [--to …]`
  *
  * Writes the backup's shop as Parquet files into <dir> — customers, orders, order_items,
  * contacts, and propensity_scores (the 高潜 scores of the window `npm run report` uses, or of
  * --from/--to) — for DuckDB, Spark SQL, Trino or BigQuery; docs/sql/ holds the core report as
- * SQL over them. A refused backup writes nothing and says why (exit code 1).
+ * SQL over them. A refused backup writes nothing and says why (exit code 1). With --sql, runs
+ * one of those files on DuckDB over the exported files (the window: --from/--to, else the one
+ * the 高潜 scores belong to) and prints the result.
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { isDay } from '../lib/model';
 import { exportParquet } from './export/parquet-export';
+import { resultTable, runSqlFile } from './export/sql-run';
 
-const USAGE = 'usage: npm run export -- <backup.json> --parquet <dir> [--from YYYY-MM-DD] [--to YYYY-MM-DD]';
+const USAGE = [
+  'usage: npm run export -- <backup.json> --parquet <dir> [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+  '       npm run export -- --sql <file.sql> --parquet <dir> [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+].join('\n');
 
 interface Args {
-  file: string;
+  file?: string;
+  sql?: string;
   parquet: string;
   from?: string;
   to?: string;
@@ -25,16 +33,17 @@ function parseArgs(argv: string[]): Args {
   const args: Partial<Args> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--parquet' || a === '--from' || a === '--to') {
+    if (a === '--parquet' || a === '--from' || a === '--to' || a === '--sql') {
       const v = argv[++i];
       if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value`);
-      if (a !== '--parquet' && !isDay(v)) throw new Error(`${a} "${v}" is not a YYYY-MM-DD day`);
-      args[a.slice(2) as 'parquet' | 'from' | 'to'] = v;
+      if ((a === '--from' || a === '--to') && !isDay(v)) throw new Error(`${a} "${v}" is not a YYYY-MM-DD day`);
+      args[a.slice(2) as 'parquet' | 'from' | 'to' | 'sql'] = v;
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else if (args.file === undefined) args.file = a;
     else throw new Error(`unexpected argument ${a}`);
   }
-  if (args.file === undefined) throw new Error('no backup file given');
+  if (args.file === undefined && args.sql === undefined) throw new Error('no backup file given');
+  if (args.file !== undefined && args.sql !== undefined) throw new Error('give a backup file or --sql, not both');
   if (args.parquet === undefined) throw new Error('no --parquet <dir> given');
   return args as Args;
 }
@@ -50,10 +59,21 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
   }
+  if (args.sql !== undefined) {
+    try {
+      const r = await runSqlFile(args.sql, args.parquet, { from: args.from, to: args.to });
+      process.stdout.write(`${args.sql} over ${args.parquet}, window ${r.window.start} … ${r.window.end}\n${resultTable(r)}\n`);
+      return 0;
+    } catch (e) {
+      process.stderr.write(`${(e as Error).message}\n`);
+      return 1;
+    }
+  }
+  const file = args.file!;
   const started = performance.now();
-  const r = await exportParquet(args.file, args.parquet, { from: args.from, to: args.to });
+  const r = await exportParquet(file, args.parquet, { from: args.from, to: args.to });
   if (!r.ok) {
-    process.stderr.write(`${args.file}: ${r.reason}\nnothing written\n`);
+    process.stderr.write(`${file}: ${r.reason}\nnothing written\n`);
     return 1;
   }
   const lines = [`shop ${r.shopId} → ${args.parquet}`];

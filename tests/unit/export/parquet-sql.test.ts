@@ -15,6 +15,7 @@ import { parseBackup, serializeBackup, type Backup } from '@/lib/backup';
 import { buildSnapshot, computeReport, fitPropensity, previousWindow, type DayWindow, type Report } from '@/lib/engine';
 import { dayNumber, type ShopData } from '@/lib/model';
 import { exportParquet } from '@/scripts/export/parquet-export';
+import { runSqlFile, withWindow } from '@/scripts/export/sql-run';
 import { main as exportCli } from '@/scripts/export';
 import { generateShop } from '../../fixtures/generate';
 import { contact, cust, order, world } from '../engine/world';
@@ -95,9 +96,7 @@ const reports = new Map<string, { report: Report; previous: Report }>();
 
 /** A docs/sql file with the window (and W.end) substituted into its params CTE. */
 function sqlOf(file: string, w: DayWindow): string {
-  let sql = readFileSync(join(SQL_DIR, file), 'utf8');
-  sql = sql.replace(/-?\d+ AS w_start\b/, `${dayNumber(w.start)} AS w_start`).replace(/-?\d+ AS w_end\b/, `${dayNumber(w.end)} AS w_end`);
-  return sql;
+  return withWindow(readFileSync(join(SQL_DIR, file), 'utf8'), dayNumber(w.start), dayNumber(w.end));
 }
 
 type Row = Record<string, number | string | null>;
@@ -289,6 +288,13 @@ describe('docs/sql on DuckDB over the Parquet export = the engine report', () =>
       const got = Object.fromEntries(byShop(out, shop).map((r) => [r.rfm_class, r.customers]));
       expect(got, shop).toEqual(reports.get(shop)!.report.rfm);
     }
+  });
+
+  it('npm run export -- --sql: a folder of shop exports in one table, the window of the 高潜 scores by default', async () => {
+    const r = await runSqlFile(join(SQL_DIR, 'tiers.sql'), root);
+    expect(r.window).toEqual(WINDOW);
+    expect(r.columns.slice(0, 3)).toEqual(['shop_id', 'users', 'purchasers']);
+    expect(r.rows.map((x) => [x[0], x[1], x[2]])).toEqual(SHOPS.map((s) => [s, reports.get(s)!.report.douyin.users, reports.get(s)!.report.douyin.purchasers]));
   });
 
   it('every docs/sql file keeps to the portable subset (no DuckDB-only syntax, no date functions)', () => {
