@@ -81,6 +81,7 @@ async function stage(src: Blob | string): Promise<Staged | { ok: false; reason: 
 export async function exportParquet(file: string, dir: string, range: { from?: string; to?: string } = {}): Promise<ExportResult> {
   let src: Blob;
   try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
     src = await openAsBlob(file);
   } catch (e) {
     return { ok: false, reason: `cannot read ${file}: ${(e as Error).message}` };
@@ -91,6 +92,8 @@ export async function exportParquet(file: string, dir: string, range: { from?: s
   try {
     const { window, model } = reportOfLoaded(staged, range);
     const snap = staged.snapshot;
+    // The scorer the report's 高潜 uses: the backtest's pick where the model reports one (issue 14), else the model's kind.
+    const scorer = (model as { selection?: { chosen: string } }).selection?.chosen ?? model.kind;
     const r = toRange(window);
     const candidates = nonPurchasingUsers(snap, r);
     const p = candidates.length > 0 ? model.score(snap, r.end, candidates) : new Float64Array(0);
@@ -102,7 +105,7 @@ export async function exportParquet(file: string, dir: string, range: { from?: s
         windowStartDay: dayNumber(window.start),
         asOfDay: r.end,
         probability: p[j]!,
-        scorer: model.kind,
+        scorer,
       });
     }
     scores.finish();
@@ -113,7 +116,7 @@ export async function exportParquet(file: string, dir: string, range: { from?: s
       move(f.path, to);
       files.push({ table: f.table.name, path: to, rows: f.rows, bytes: statSync(to).size });
     }
-    return { ok: true, shopId: snap.shopId, window, scorer: model.kind, files };
+    return { ok: true, shopId: snap.shopId, window, scorer, files };
   } catch (e) {
     return { ok: false, reason: (e as Error).message };
   } finally {
