@@ -59,6 +59,7 @@ export function runShopPool(jobs: readonly ShopJob[], size: number, onDone: OnSh
         const index = current;
         current = -1;
         worker.removeAllListeners();
+        worker.on('error', () => {}); // a dying thread may still report; it has been accounted for
         void worker.terminate();
         settle(index, { file: jobs[index]!.file, status: 'refused', reason: `worker crashed: ${why}` }, startedAt);
         startThread();
