@@ -4,8 +4,8 @@
 -- Portable SQL (DuckDB, Spark SQL, Trino, BigQuery); see docs/sql/README.md.
 WITH params AS (
   SELECT
-    20393 AS w_start,        -- W.start: day number (days since 1970-01-01 in UTC+8)
-    20422 AS w_end,          -- W.end, included
+    20758 AS w_start,        -- W.start: 2026-11-01 as a day number (days since 1970-01-01 in UTC+8)
+    20787 AS w_end,          -- W.end: 2026-11-30, included
     365 AS lookback_days     -- L (SPEC §2)
 ),
 -- W and the previous window (same length, ending the day before W.start).
@@ -43,7 +43,8 @@ tw AS (
     MAX(CASE WHEN t.touch_day < w.s THEN 1 ELSE 0 END) AS touched_before,
     MIN(CASE WHEN t.touch_day >= w.s THEN t.touch_day END) AS v
   FROM touch t
-  JOIN win w ON t.touch_day >= w.s - w.lb AND t.touch_day <= w.e
+  CROSS JOIN win w
+  WHERE t.touch_day >= w.s - w.lb AND t.touch_day <= w.e
   GROUP BY w.period, t.shop_id, t.customer_key
 ),
 -- Per window and customer: a paid order in [W.start − L, W.start), bought in W, GMV in W.
@@ -53,7 +54,8 @@ pw AS (
     MAX(CASE WHEN x.pay_day >= w.s THEN 1 ELSE 0 END) AS bought,
     SUM(CASE WHEN x.pay_day >= w.s THEN x.amount_fen ELSE 0 END) AS gmv_fen
   FROM paid x
-  JOIN win w ON x.pay_day >= w.s - w.lb AND x.pay_day <= w.e
+  CROSS JOIN win w
+  WHERE x.pay_day >= w.s - w.lb AND x.pay_day <= w.e
   GROUP BY w.period, x.shop_id, x.customer_key
 ),
 -- The first contact v in W preceded by a paid order / by any contact in [v − L, v).

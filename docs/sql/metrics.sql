@@ -4,8 +4,8 @@
 -- The daily series and the price bands are metrics_daily.sql and metrics_price_bands.sql.
 WITH params AS (
   SELECT
-    20393 AS w_start,        -- W.start: day number (days since 1970-01-01 in UTC+8)
-    20422 AS w_end           -- W.end, included
+    20758 AS w_start,        -- W.start: 2026-11-01 as a day number (days since 1970-01-01 in UTC+8)
+    20787 AS w_end           -- W.end: 2026-11-30, included
 ),
 win AS (
   SELECT 'current' AS period, w_start AS s, w_end AS e FROM params
@@ -49,8 +49,9 @@ per_window AS (
     SUM(CASE WHEN x.traffic = 'unknown' THEN x.amount_fen ELSE 0 END) AS gmv_unknown,
     SUM(CASE WHEN f.customer_key IS NOT NULL THEN x.amount_fen ELSE 0 END) AS gmv_fans
   FROM paid x
-  JOIN win w ON x.pay_day >= w.s AND x.pay_day <= w.e
+  CROSS JOIN win w
   LEFT JOIN fans f ON f.shop_id = x.shop_id AND f.customer_key = x.customer_key
+  WHERE x.pay_day >= w.s AND x.pay_day <= w.e
   GROUP BY w.period, x.shop_id
 ),
 cur AS (

@@ -5,8 +5,8 @@
 -- docs/sql/README.md.
 WITH params AS (
   SELECT
-    20393 AS w_start,        -- W.start: day number (days since 1970-01-01 in UTC+8)
-    20422 AS w_end           -- W.end, included
+    20758 AS w_start,        -- W.start: 2026-11-01 as a day number (days since 1970-01-01 in UTC+8)
+    20787 AS w_end           -- W.end: 2026-11-30, included
 ),
 digits AS (
   SELECT 0 AS d UNION ALL SELECT 1 AS d UNION ALL SELECT 2 AS d UNION ALL SELECT 3 AS d UNION ALL SELECT 4 AS d

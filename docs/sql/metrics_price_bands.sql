@@ -1,22 +1,19 @@
 -- seller-lens core report over the Parquet export: 价格带分布 (SPEC §5.1) — paid orders of W
 -- counted by amount band, [0,50) [50,100) [100,200) [200,500) [500,∞) yuan by default (edit
--- the bands CTE: from_fen of each band, the last one open); one row per shop and band.
+-- the bands CTE; the last band is open-ended); one row per shop and band.
 -- Portable SQL (DuckDB, Spark SQL, Trino, BigQuery); see docs/sql/README.md.
 WITH params AS (
   SELECT
-    20393 AS w_start,        -- W.start: day number (days since 1970-01-01 in UTC+8)
-    20422 AS w_end           -- W.end, included
+    20758 AS w_start,        -- W.start: 2026-11-01 as a day number (days since 1970-01-01 in UTC+8)
+    20787 AS w_end           -- W.end: 2026-11-30, included
 ),
+-- Each band: from_fen included, to_fen excluded (NULL: open-ended).
 bands AS (
-  SELECT 0 AS from_fen UNION ALL SELECT 5000 AS from_fen UNION ALL SELECT 10000 AS from_fen
-  UNION ALL SELECT 20000 AS from_fen UNION ALL SELECT 50000 AS from_fen
-),
--- Each band's upper edge: the next band's start (none for the last).
-edges AS (
-  SELECT b.from_fen, MIN(n.from_fen) AS to_fen
-  FROM bands b
-  LEFT JOIN bands n ON n.from_fen > b.from_fen
-  GROUP BY b.from_fen
+  SELECT 0 AS from_fen, 5000 AS to_fen
+  UNION ALL SELECT 5000 AS from_fen, 10000 AS to_fen
+  UNION ALL SELECT 10000 AS from_fen, 20000 AS to_fen
+  UNION ALL SELECT 20000 AS from_fen, 50000 AS to_fen
+  UNION ALL SELECT 50000 AS from_fen, CAST(NULL AS BIGINT) AS to_fen
 ),
 -- Paid orders (status paid / shipped / completed as last seen), happening on paid_day else placed_day.
 paid AS (
@@ -38,12 +35,13 @@ per_band AS (
   SELECT x.shop_id, e.from_fen, COUNT(*) AS orders
   FROM paid x
   CROSS JOIN params p
-  JOIN edges e ON x.amount_fen >= e.from_fen AND (e.to_fen IS NULL OR x.amount_fen < e.to_fen)
+  CROSS JOIN bands e
   WHERE x.pay_day >= p.w_start AND x.pay_day <= p.w_end
+    AND x.amount_fen >= e.from_fen AND (e.to_fen IS NULL OR x.amount_fen < e.to_fen)
   GROUP BY x.shop_id, e.from_fen
 )
 SELECT s.shop_id, e.from_fen, e.to_fen, COALESCE(b.orders, 0) AS orders
 FROM shops s
-CROSS JOIN edges e
+CROSS JOIN bands e
 LEFT JOIN per_band b ON b.shop_id = s.shop_id AND b.from_fen = e.from_fen
 ORDER BY s.shop_id, e.from_fen;

@@ -5,7 +5,7 @@
 -- Portable SQL (DuckDB, Spark SQL, Trino, BigQuery); see docs/sql/README.md.
 WITH params AS (
   SELECT
-    20422 AS w_end,          -- W.end: day number (days since 1970-01-01 in UTC+8)
+    20787 AS w_end,          -- W.end: 2026-11-30 as a day number (days since 1970-01-01 in UTC+8)
     365 AS lookback_days     -- L (SPEC §2)
 ),
 -- Paid orders (status paid / shipped / completed as last seen), happening on paid_day else placed_day.

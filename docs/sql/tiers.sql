@@ -3,8 +3,8 @@
 -- BigQuery): integer day numbers only, no date or timezone functions. See docs/sql/README.md.
 WITH params AS (
   SELECT
-    20393 AS w_start,        -- W.start: day number (days since 1970-01-01 in UTC+8)
-    20422 AS w_end,          -- W.end, included
+    20758 AS w_start,        -- W.start: 2026-11-01 as a day number (days since 1970-01-01 in UTC+8)
+    20787 AS w_end,          -- W.end: 2026-11-30, included
     0.3e0 AS threshold,      -- 高潜 threshold (SPEC §3 default)
     90 AS active_days        -- 进店活跃: a contact in the 90 days ending W.end
 ),
