@@ -12,6 +12,10 @@ import { phaseBuild } from './phase-build';
 import { phaseArquero, phaseEngine } from './phase-engine';
 import { phaseStream } from './phase-stream';
 import { printFigures, printHeader } from './print';
+import { ensureBenchBackup } from './backup-file';
+import { duckdbFigures } from './duckdb-report';
+import { referenceFigures } from './reference-report';
+import { compareReport, type FiguresResult } from './report-compare';
 import type { ArqueroResult, BuildResult, EngineResult, StreamResult } from './results';
 
 /** Runs `entry` (scripts/bench.ts) as one phase's process; returns the JSON line it printed last. */
@@ -34,8 +38,18 @@ async function readStdin(): Promise<string> {
 
 /** One phase (in a phase process) or the whole bench; `entry` is the script the phases run. */
 async function bench(entry: string): Promise<void> {
-  const { opts, phase, dir } = parseOpts(process.argv.slice(2));
+  const { opts, phase, dir, file } = parseOpts(process.argv.slice(2));
   const argv = phaseArgs(opts);
+  if (phase === 'backup' || phase === 'reference' || phase === 'duckdb') {
+    if (!file) throw new Error(`--phase ${phase} needs --file`);
+    const t = performance.now();
+    const out =
+      phase === 'backup' ? { size: ensureBenchBackup({ ...opts, days: opts.reportDays }, file) }
+        : phase === 'reference' ? { figures: referenceFigures(file) }
+          : { figures: await duckdbFigures(file) };
+    process.stdout.write(`${JSON.stringify({ ms: performance.now() - t, ...out })}\n`);
+    return;
+  }
   if (phase !== undefined) {
     if (!dir) throw new Error('--phase needs --dir');
     const input = phase === 'build' || phase === 'stream' ? undefined : (JSON.parse(await readStdin()) as BuildResult);
@@ -49,30 +63,43 @@ async function bench(entry: string): Promise<void> {
   const kept = opts.keep ? path.join(opts.keep, 'build.json') : null;
   try {
     printHeader(opts);
-    console.log('generating and building …');
-    let build: BuildResult;
-    if (kept && existsSync(kept)) {
-      build = JSON.parse(readFileSync(kept, 'utf8')) as BuildResult;
-      console.log(`(reusing the shop built in ${work})`);
-    } else {
-      build = runPhase<BuildResult>(entry, 'build', argv, work, 8192);
-      if (kept) writeFileSync(kept, JSON.stringify(build));
-    }
-    console.log('streaming build (createSnapshotBuilder) …');
-    const stream = runPhase<StreamResult>(entry, 'stream', argv, work, 4096);
-    console.log('report from the snapshot (engine) …');
-    const engine = runPhase<EngineResult>(entry, 'engine', argv, work, 4096, build);
-    console.log('the same figures with arquero …');
-    const arq = runPhase<ArqueroResult>(entry, 'arquero', argv, work, 8192, build);
-    if (!printFigures(opts, build, stream, engine, arq)) process.exitCode = 1;
+    if (opts.only !== 'report') benchEngine(entry, opts, work, kept);
+    // The batch report (issue 14 item 2): the CLI, the reference and DuckDB on one backup file.
+    const file = path.join(work, `backup-${opts.customers}c-${opts.reportDays}d-seed${opts.seed}.json`);
+    console.log(`\n--- batch report: npm run report vs a straightforward reference vs DuckDB ---\nwriting the backup file (${opts.reportDays} days) …`);
+    const { size } = runPhase<{ size: number }>(entry, 'backup', [...argv, '--file', file], work, 8192);
+    const root = path.resolve(path.dirname(entry), '..');
+    const side = (name: 'reference' | 'duckdb', f: string) => runPhase<FiguresResult>(entry, name, [...argv, '--file', f], work, 12288);
+    if (!compareReport(opts, root, file, size, side)) process.exitCode = 1;
   } finally {
     if (!opts.keep) rmSync(work, { recursive: true, force: true });
   }
 }
 
+/** The engine phases (build, stream, report, arquero) and their figures. */
+function benchEngine(entry: string, opts: ReturnType<typeof parseOpts>['opts'], work: string, kept: string | null): void {
+  const argv = phaseArgs(opts);
+  console.log('generating and building …');
+  let build: BuildResult;
+  if (kept && existsSync(kept)) {
+    build = JSON.parse(readFileSync(kept, 'utf8')) as BuildResult;
+    console.log(`(reusing the shop built in ${work})`);
+  } else {
+    build = runPhase<BuildResult>(entry, 'build', argv, work, 8192);
+    if (kept) writeFileSync(kept, JSON.stringify(build));
+  }
+  console.log('streaming build (createSnapshotBuilder) …');
+  const stream = runPhase<StreamResult>(entry, 'stream', argv, work, 4096);
+  console.log('report from the snapshot (engine) …');
+  const engine = runPhase<EngineResult>(entry, 'engine', argv, work, 4096, build);
+  console.log('the same figures with arquero …');
+  const arq = runPhase<ArqueroResult>(entry, 'arquero', argv, work, 8192, build);
+  if (!printFigures(opts, build, stream, engine, arq)) process.exitCode = 1;
+}
+
 /** The unit figures (unless --no-units) and the capture figures (unless --no-capture), after the bench. */
 async function extras(root: string): Promise<void> {
-  if (process.argv.includes('--phase') || process.exitCode) return;
+  if (process.argv.includes('--phase') || process.argv.includes('--only') || process.exitCode) return;
   // The speed figures that are no unit test's business (scripts/bench-units.ts), unless --no-units.
   if (!process.argv.includes('--no-units')) {
     console.log('\n--- unit figures (scripts/bench-units.ts) ---');
