@@ -308,6 +308,37 @@ describe('docs/sql on DuckDB over the Parquet export = the engine report', () =>
   });
 });
 
+/** Runs the CLI, capturing what it writes to stdout and stderr. */
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [], err: string[] = [];
+  const [o, e] = [process.stdout.write.bind(process.stdout), process.stderr.write.bind(process.stderr)];
+  process.stdout.write = ((x: string) => (out.push(x), true)) as typeof process.stdout.write;
+  process.stderr.write = ((x: string) => (err.push(x), true)) as typeof process.stderr.write;
+  try {
+    return { code: await exportCli(argv), out: out.join(''), err: err.join('') };
+  } finally {
+    process.stdout.write = o;
+    process.stderr.write = e;
+  }
+}
+
+describe('npm run export (the CLI)', () => {
+  it('lists the files it wrote and the window of the scores; --sql prints a report file’s rows', async () => {
+    const dir = join(root, 'cli', 'out'); // not root/*/: the folder test reads every shop folder there
+    const r = await cli([join(root, 'S1.json'), '--parquet', dir, '--to', '2026-11-30']);
+    expect(r.code).toBe(0);
+    for (const t of TABLES) expect(r.out).toMatch(new RegExp(`${t}\\.parquet\\s+[\\d,]+ rows`));
+    expect(r.out).toMatch(/window 2026-11-01 … 2026-11-30/);
+    const q = await cli(['--sql', join(SQL_DIR, 'tiers.sql'), '--parquet', dir]);
+    expect(q.code).toBe(0);
+    const [header, row] = q.out.split('\n').slice(1);
+    expect(header!.split(/\s+/).slice(0, 3)).toEqual(['shop_id', 'users', 'purchasers']);
+    const d = reports.get('S1')!.report.douyin;
+    expect(row!.split(/\s+/).slice(0, 3)).toEqual(['S1', String(d.users), String(d.purchasers)]);
+    expect((await cli(['--parquet', dir])).code).toBe(2);
+  });
+});
+
 describe('a refused backup', () => {
   it('writes no file and gives the restore’s reason', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parquet-refused-'));
@@ -324,15 +355,9 @@ describe('a refused backup', () => {
       expect(existsSync(out)).toBe(false);
       expect(readdirSync(tmpdir()).filter((f) => f.startsWith('seller-lens-export-')).length).toBe(before);
       // The CLI says so and exits 1.
-      const err: string[] = [];
-      const write = process.stderr.write.bind(process.stderr);
-      process.stderr.write = ((s: string) => (err.push(s), true)) as typeof process.stderr.write;
-      try {
-        expect(await exportCli([file, '--parquet', out])).toBe(1);
-      } finally {
-        process.stderr.write = write;
-      }
-      expect(err.join('')).toMatch(/amountFen[\s\S]*nothing written/);
+      const c = await cli([file, '--parquet', out]);
+      expect(c.code).toBe(1);
+      expect(c.err).toMatch(/amountFen[\s\S]*nothing written/);
       expect(existsSync(out)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
