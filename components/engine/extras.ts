@@ -14,6 +14,7 @@ import {
 } from '@/lib/engine';
 import { audiencePreferences, type Preferences } from '@/lib/engine/preferences';
 import type { PropensityModel } from '@/lib/engine/propensity/model';
+import type { PropensitySelection } from '@/lib/engine/propensity/backtest';
 import type { Customer } from '@/lib/model';
 
 /** One reason behind a 高潜 score (a feature's push on the log-odds). */
@@ -36,7 +37,14 @@ export interface HighPotentialRow {
 
 export interface ViewExtras {
   /** How 高潜 was scored: a model fitted on the shop's history, or the documented heuristic. */
-  model: { kind: 'logistic' | 'fallback'; reason?: string; rows: number; positives: number };
+  model: {
+    kind: 'logistic' | 'fallback';
+    reason?: string;
+    rows: number;
+    positives: number;
+    /** propensity selection: which scorer the self-backtest chose and the AUCs it compared (absent: not backtested). */
+    selection?: PropensitySelection;
+  };
   /** 高潜 customers ranked by score (at most HIGH_POTENTIAL_LIST_MAX rows), with top reasons. */
   highPotential: HighPotentialRow[];
   highPotentialTotal: number;
@@ -102,7 +110,7 @@ export function viewExtras(
   const lookback = { start: range.end - LOOKBACK_DAYS + 1, end: range.end };
   const cov = analysis.sets.coverage;
   return {
-    model: { kind: model.kind, reason: model.fallbackReason, rows: model.rows, positives: model.positives },
+    model: { kind: model.kind, reason: model.fallbackReason, rows: model.rows, positives: model.positives, ...(model.selection ? { selection: model.selection } : {}) },
     highPotential: rows,
     highPotentialTotal: hp.length,
     potentialPreferences: audiencePreferences(snap, hp, lookback),

@@ -33,6 +33,9 @@ import {
   type PropensityModel,
   type PropensityParams,
 } from '../engine/propensity/model';
+import { FEATURE_COUNT } from '../engine/propensity/features';
+import { withSelection } from '../engine/propensity/selected';
+import type { BaselineCalibration, PropensitySelection } from '../engine/propensity/backtest';
 import type { AnalysisSnapshot, SellerLensDb } from './schema';
 import { packOrderIds, packStrings, unpackOrderIds, unpackStrings, type OrderIdsLayout } from './analysis-pack';
 import { dropAnalysisSnapshot } from './writer/primitives';
@@ -56,6 +59,9 @@ export interface PersistedModel {
   trainingDays: number[];
   rows: number;
   positives: number;
+  /** The self-backtest's verdict (which scorer `score` uses) and the chosen baseline's calibration. */
+  selection?: PropensitySelection;
+  calibration?: BaselineCalibration;
 }
 
 /** The record's header: the snapshot's counts and scalars, and where its packed columns are. */
@@ -94,13 +100,22 @@ export function persistedModelOf(m: PropensityModel): PersistedModel {
     trainingDays: [...m.trainingDays],
     rows: m.rows,
     positives: m.positives,
+    ...(m.selection ? { selection: m.selection } : {}),
+    ...(m.calibration ? { calibration: m.calibration } : {}),
   };
 }
 
-/** The model of persisted data: same scores and explanations as the one it was taken from. */
-export function modelFromPersisted(p: PersistedModel): PropensityModel {
-  if (p.kind === 'logistic' && p.params)
-    return propensityModelFromParams(p.params, { asOfDay: p.asOfDay, trainingDays: p.trainingDays, rows: p.rows, positives: p.positives });
+/**
+ * The model of persisted data: same scores and explanations as the one it was taken from; null
+ * when it cannot be the current model (fitted on another feature set): the caller refits.
+ */
+export function modelFromPersisted(p: PersistedModel): PropensityModel | null {
+  if (p.kind === 'logistic' && p.params) {
+    const d = FEATURE_COUNT, q = p.params;
+    if (q.weights.length !== d || q.mean.length !== d || q.sd.length !== d) return null;
+    const m = propensityModelFromParams(q, { asOfDay: p.asOfDay, trainingDays: p.trainingDays, rows: p.rows, positives: p.positives });
+    return p.selection ? withSelection(m, p.selection, p.calibration) : m;
+  }
   return fallbackPropensityModel(p.asOfDay, p.fallbackReason ?? 'too little history');
 }
 
@@ -313,8 +328,8 @@ export function propensityModelAt(
   let m = memo.models.get(day);
   if (m) return m;
   const p = memo.persisted.get(day);
-  if (p) m = modelFromPersisted(p);
-  else {
+  if (p) m = modelFromPersisted(p) ?? undefined;
+  if (!m) {
     m = fit(snap, day);
     const plain = persistedModelOf(m);
     memo.persisted.set(day, plain);

@@ -143,6 +143,10 @@ const PersistedModelSchema = z.custom<PersistedModel>(
         trainingDays: z.array(z.number()),
         rows: z.number(),
         positives: z.number(),
+        selection: z
+          .looseObject({ chosen: z.enum(['model', 'fallback', 'recency', 'contacts7d']), days: z.array(z.number()), population: z.number(), positives: z.number() })
+          .optional(),
+        calibration: z.object({ slope: z.number(), intercept: z.number(), center: z.number() }).optional(),
       })
       .safeParse(v).success,
 );
@@ -155,12 +159,34 @@ export const analysisModelsSetting = defineSetting<StoredModelsSetting>({
   prefix: 'analysisModels',
   area: 'dexie',
   scope: 'shop',
-  version: 1,
+  // 2: the 大促-aware model (issue 14): more feature columns, the self-backtest's selection.
+  version: 2,
   schema: z.object({ token: z.string(), models: z.array(PersistedModelSchema) }),
-  migrations: {},
+  migrations: {
+    // Models of version 1 were fitted on the old feature set: none can score now, so all are refitted.
+    2: (v1) => ({ ...(v1 as Record<string, unknown>), models: [] }),
+  },
   derived: true,
   fallback: undefined,
-  examples: { 1: { token: 'c12:v1764979200000', models: [{ kind: 'fallback', asOfDay: 20412, fallbackReason: 'too few buyers', trainingDays: [], rows: 0, positives: 0 }] } },
+  examples: {
+    1: { token: 'c12:v1764979200000', models: [{ kind: 'fallback', asOfDay: 20412, fallbackReason: 'too few buyers', trainingDays: [], rows: 0, positives: 0 }] },
+    2: {
+      token: 'c12:v1764979200000',
+      models: [
+        { kind: 'fallback', asOfDay: 20412, fallbackReason: 'too few buyers', trainingDays: [], rows: 0, positives: 0 },
+        {
+          kind: 'fallback',
+          asOfDay: 20413,
+          fallbackReason: 'only 40 days of history (need 60)',
+          trainingDays: [],
+          rows: 0,
+          positives: 0,
+          selection: { chosen: 'recency', auc: { model: 0.71, fallback: 0.7, recency: 0.74, contacts7d: 0.69 }, days: [20406, 20399], population: 5210, positives: 402 },
+          calibration: { slope: 0.21, intercept: -1.9, center: -6.5 },
+        },
+      ],
+    },
+  },
 });
 
 /** Days a capture keeps its raw rows (records stay); the 数据 tab prunes older ones. */

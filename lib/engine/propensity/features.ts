@@ -24,6 +24,7 @@ import {
   lowerBound,
   type Snapshot,
 } from '../snapshot';
+import { PROMO_FEATURES, PROMO_LOG1P_FEATURES, promoPhaseOf, writePromoFeatures } from './features-promo';
 
 export interface FeatureInfo {
   /** Stable id. */
@@ -32,8 +33,8 @@ export interface FeatureInfo {
   labelEn: string;
 }
 
-/** The features, in column order. */
-export const FEATURES: readonly FeatureInfo[] = [
+/** The pre-大促 features (the plain model's columns; the first columns of FEATURES). */
+export const BASE_FEATURES: readonly FeatureInfo[] = [
   { feature: 'daysSinceLastContact', labelZh: '距上次互动天数', labelEn: 'Days since last contact' },
   { feature: 'contactToday', labelZh: '当天有互动', labelEn: 'Contact on the day' },
   { feature: 'contactLast3Days', labelZh: '近3天有互动', labelEn: 'Contact in the last 3 days' },
@@ -62,6 +63,12 @@ export const FEATURES: readonly FeatureInfo[] = [
   { feature: 'contactsPerMonth', labelZh: '月均互动次数', labelEn: 'Contacts per month' },
 ];
 
+/** Number of base feature columns. */
+export const BASE_FEATURE_COUNT = BASE_FEATURES.length;
+
+/** The model's features, in column order: the base ones, then the 大促 ones (features-promo.ts). */
+export const FEATURES: readonly FeatureInfo[] = [...BASE_FEATURES, ...PROMO_FEATURES];
+
 /** Number of feature columns. */
 export const FEATURE_COUNT = FEATURES.length;
 
@@ -69,18 +76,28 @@ export const FEATURE_COUNT = FEATURES.length;
 const LOG1P_FEATURES = new Set([
   'daysSinceLastContact', 'visits7d', 'views7d', 'clicks7d', 'cartAdds7d', 'cartAdds30d', 'daysSinceLastCart', 'contacts30d',
   'ordersPlaced7d', 'contactsBefore30d', 'paidOrders', 'daysSinceLastPaid', 'paidYuan', 'daysSinceFirstContact', 'purchasesPerMonth', 'contactsPerMonth',
+  ...PROMO_LOG1P_FEATURES,
 ]);
+/** Log-ratio columns, shown as the ratio ("times the weekly average"). */
+const LOG_RATIO_FEATURES = new Set(['contactGrowth', 'promoSoonGrowth']);
 
 /** A feature column's value as the merchant counts it (days, times, yuan): log1p undone where the column has it. */
 export function featureValue(feature: string, column: number): number {
+  if (LOG_RATIO_FEATURES.has(feature)) return Math.exp(column);
   return LOG1P_FEATURES.has(feature) ? Math.expm1(column) : column;
 }
 
 const GAP_CAP = 400; // "never" ≈ longer ago than the lookback
 const CART_GAP_CAP = 60;
 
-/** Writes the raw (unstandardised) features of customer `c` at day `t` into `out[offset…]`. */
+/** Writes the raw (unstandardised) features of customer `c` at day `t` into `out[offset…]` (FEATURES order). */
 export function writeFeatures(snap: Snapshot, c: number, t: number, out: Float64Array, offset: number): void {
+  writeBaseFeatures(snap, c, t, out, offset);
+  writePromoFeatures(snap, c, t, promoPhaseOf(t), out, offset + BASE_FEATURE_COUNT);
+}
+
+/** Writes the base features (BASE_FEATURES order) of customer `c` at day `t` into `out[offset…]`. */
+export function writeBaseFeatures(snap: Snapshot, c: number, t: number, out: Float64Array, offset: number): void {
   const cStart = snap.custContactStart, cDay = snap.custContactDay, cIdx = snap.custContactIdx, kind = snap.contactKind;
   const lo = cStart[c]!;
   const end = lowerBound(cDay, lo, cStart[c + 1]!, t + 1); // contacts with day ≤ t
@@ -155,13 +172,6 @@ export function writeFeatures(snap: Snapshot, c: number, t: number, out: Float64
   const life = Math.max(30, Math.min(365, tenure + 1));
   out[i++] = Math.log1p((paid * 30) / life);
   out[i] = Math.log1p(((end - from365) * 30) / life);
-}
-
-/** Raw feature matrix (row-major, rows = candidates, FEATURE_COUNT columns) at day `t`. */
-export function featureMatrix(snap: Snapshot, t: number, candidates: Int32Array): Float64Array {
-  const X = new Float64Array(candidates.length * FEATURE_COUNT);
-  for (let r = 0; r < candidates.length; r++) writeFeatures(snap, candidates[r]!, t, X, r * FEATURE_COUNT);
-  return X;
 }
 
 /**

@@ -105,28 +105,38 @@ export function fitLogistic(
   let loss = objective(X, y, w, rows, d, b, beta, l2);
   let iterations = 0, converged = false;
   const H = new Float64Array(p * p), g = new Float64Array(p), xr = new Float64Array(p);
+  const nz = new Int32Array(p); // a row's non-zero parameters: the Hessian costs O(nnz²), so sparse rows are cheap
   xr[0] = 1;
   for (; iterations < maxIt && !converged; iterations++) {
     H.fill(0);
     g.fill(0);
     for (let r = 0; r < rows; r++) {
       const o = r * d;
-      let z = b;
+      let z = b, m = 1;
+      nz[0] = 0;
       for (let j = 0; j < d; j++) {
         const v = X[o + j]!;
         xr[j + 1] = v;
-        z += v * beta[j]!;
+        if (v !== 0) {
+          z += v * beta[j]!;
+          nz[m++] = j + 1;
+        }
       }
       const pr = sigmoid(z);
       const wr = (w ? w[r]! : 1) * inv;
       const resid = wr * (pr - y[r]!);
       const curv = wr * pr * (1 - pr);
-      for (let i = 0; i < p; i++) {
+      for (let a = 0; a < m; a++) {
+        const i = nz[a]!;
         const xi = xr[i]!;
         g[i]! += resid * xi;
         const ci = curv * xi;
         if (ci === 0) continue;
-        for (let j = 0; j <= i; j++) H[i * p + j]! += ci * xr[j]!;
+        const row = i * p;
+        for (let k = 0; k <= a; k++) {
+          const j = nz[k]!;
+          H[row + j]! += ci * xr[j]!;
+        }
       }
     }
     for (let i = 1; i < p; i++) {

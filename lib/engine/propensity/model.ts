@@ -1,22 +1,27 @@
 /**
  * Purchase-propensity model (SPEC §5.3): P(a non-purchaser buys within the next 7 days).
  *
- * Fitting, as of day T (`asOfDay`), on the shop's own history only:
- * - Training days t = T − 7 − k·7 for k = 0 … K−1 (default K = 8), so every label window
- *   t+1 … t+7 ends on or before T; a day is used only if it has ≥ 30 days of data before it.
+ * Fitting, as of day T (`asOfDay`), on the shop's own history only (nothing after T is read):
+ * - Training days (`training.ts`): the recent weeks t = T − 7 − k·7 (k < K, default 8), weighted
+ *   toward T, plus — when T is in a 大促 phase — the same phase of the two latest earlier 大促
+ *   (calendar: `../promo-calendar.ts`). Every label window t+1 … t+7 ends on or before T.
  * - Rows at t: the scored population of SPEC §5.3 — users − purchasers of the 30 days ending t —
- *   with features at t (`features.ts`, data up to t only) and label 1 when a paid order (status
- *   as last seen) happens on t+1 … t+7.
- * - Every positive is kept and negatives are sub-sampled (deterministically, by a hash of the
- *   customer key and t) so that at most `maxRows` rows are fitted (default 40 000: ≈1–2 s at
- *   200k customers); kept rows are weighted by 1 / their sampling rate, so the fitted
- *   probabilities stay calibrated and the 高潜 threshold (0.3) keeps its meaning.
+ *   with features at t (`features.ts` + `features-promo.ts`: recency and counts by kind, 1 / 3 / 7
+ *   day activity, acceleration, the 大促 phase, past 大促 behaviour, activity × phase) and label 1
+ *   when a paid order (status as last seen) happens on t+1 … t+7.
+ * - Every positive is kept and negatives are sub-sampled to at most `maxRows` rows (default
+ *   40 000); a row's weight is its day's weight ÷ its sampling rate, so probabilities stay
+ *   calibrated and the 高潜 threshold (0.3) keeps its meaning.
  * - Features are standardised with the training rows' means and standard deviations; the model
  *   is L2-regularised logistic regression (`logistic.ts`, λ = 1e-3 on the mean log-loss).
+ * - Self-backtest (`backtest.ts`): on the latest labelled weeks (and the matched phase of the
+ *   previous 大促) the recipe is compared with the fallback heuristic, recency alone and the 7-day
+ *   contact count; `score` uses the best, Platt-calibrated when it is a baseline (`selection`).
  *
  * Explanation: a customer's contribution of feature j is w_j · (x_j − mean_j) / sd_j, i.e. how far
  * that feature moves the log-odds away from an average training row's. `explain` returns the
- * largest ones by absolute value (positive = pushes towards buying).
+ * largest ones by absolute value (positive = pushes towards buying); columns that are the same for
+ * every customer of the day (the 大促 phase) come after the customer's own.
  *
  * Fallback (too little history: fewer than 60 days of data up to T, no usable training day, or
  * fewer than 30 positives): the fixed heuristic of `../propensity-fallback.ts`,
@@ -24,21 +29,24 @@
  *         + 0.5·[fan] + 0.5·min(paid orders up to T, 3) − 0.05·min(days since last contact, 60)),
  * explained by those same terms.
  */
-import { FAN, KIND_CART, lowerBound, type Snapshot } from '../snapshot';
+import type { Snapshot } from '../snapshot';
 import type { PropensityScorer } from '../scorer';
 import { fallbackPropensity } from '../propensity-fallback';
 import {
+  BASE_FEATURES,
+  BASE_FEATURE_COUNT,
   FEATURES,
   FEATURE_COUNT,
-  columnStats,
-  featureMatrix,
   featureValue,
-  purchaseLabels,
-  scoringPopulation,
-  standardize,
+  writeBaseFeatures,
   writeFeatures,
+  type FeatureInfo,
 } from './features';
-import { fitLogistic, sigmoid } from './logistic';
+import { DAY_LEVEL_FEATURES } from './features-promo';
+import { sigmoid } from './logistic';
+import { fallbackTerms, withSelection } from './selected';
+import { dayRowsMemo, fitRows, matchedPhaseDays, recentTrainingDays, sampleRows, type RowWriter, type TrainingDay } from './training';
+import { selectScorer, type BaselineCalibration, type PropensitySelection } from './backtest';
 
 /** One feature's push on a customer's score, for the side panel. */
 export interface PropensityContribution {
@@ -70,6 +78,10 @@ export interface PropensityModel {
   rows: number;
   positives: number;
   params?: PropensityParams;
+  /** What the self-backtest compared and which scorer `score` uses (absent: the fitted model, not backtested). */
+  selection?: PropensitySelection;
+  /** Platt calibration of the chosen baseline (when `selection.chosen` is not 'model'). */
+  calibration?: BaselineCalibration;
   /** Scores candidates at `asOfDay` (a PropensityScorer). */
   score: PropensityScorer;
   /** Top contributing features of one customer at `asOfDay`, largest |contribution| first. */
@@ -77,7 +89,7 @@ export interface PropensityModel {
 }
 
 export interface FitPropensityOptions {
-  /** Number of training days (default 8). */
+  /** Number of recent weekly training days (default 8). */
   trainingDays?: number;
   /** Days between training days (default 7). */
   spacing?: number;
@@ -89,34 +101,40 @@ export interface FitPropensityOptions {
   minPositives?: number;
   /** L2 penalty (default 1e-3). */
   l2?: number;
+  /** Run the self-backtest and score with its winner (default true). */
+  backtest?: boolean;
+  /** Maximum backtest rows (default 20 000). */
+  maxEvalRows?: number;
 }
 
-const HORIZON = 7;
+interface FeatureSet {
+  features: readonly FeatureInfo[];
+  write: RowWriter;
+}
+const FULL: FeatureSet = { features: FEATURES, write: writeFeatures };
+const PLAIN: FeatureSet = { features: BASE_FEATURES, write: writeBaseFeatures };
 
-/** Builds a model object from fitted parameters (e.g. received from a worker). */
-export function propensityModelFromParams(
-  params: PropensityParams,
-  meta: { asOfDay: number; trainingDays?: number[]; rows?: number; positives?: number },
-): PropensityModel {
-  const d = FEATURE_COUNT;
+/** A linear model over one feature set (scores and explanations). */
+function linearModel(params: PropensityParams, meta: { asOfDay: number; trainingDays?: number[]; rows?: number; positives?: number }, set: FeatureSet): PropensityModel {
+  const d = set.features.length;
   if (params.weights.length !== d || params.mean.length !== d || params.sd.length !== d)
     throw new Error(`propensity parameters have ${params.weights.length} weights, expected ${d}`);
   const w = Float64Array.from(params.weights), mean = Float64Array.from(params.mean), sd = Float64Array.from(params.sd);
   const score: PropensityScorer = (snap, asOfDay, candidates) => {
-    const X = featureMatrix(snap, asOfDay, candidates);
+    const x = new Float64Array(d);
     const out = new Float64Array(candidates.length);
     for (let r = 0; r < candidates.length; r++) {
+      set.write(snap, candidates[r]!, asOfDay, x, 0);
       let z = params.intercept;
-      const o = r * d;
-      for (let j = 0; j < d; j++) z += ((X[o + j]! - mean[j]!) / sd[j]!) * w[j]!;
+      for (let j = 0; j < d; j++) z += ((x[j]! - mean[j]!) / sd[j]!) * w[j]!;
       out[r] = sigmoid(z);
     }
     return out;
   };
   const explain = (snap: Snapshot, asOfDay: number, c: number, top = 5): PropensityContribution[] => {
     const x = new Float64Array(d);
-    writeFeatures(snap, c, asOfDay, x, 0);
-    const parts = FEATURES.map((f, j) => ({ ...f, contribution: ((x[j]! - mean[j]!) / sd[j]!) * w[j]!, value: featureValue(f.feature, x[j]!) }));
+    set.write(snap, c, asOfDay, x, 0);
+    const parts = set.features.map((f, j) => ({ ...f, contribution: ((x[j]! - mean[j]!) / sd[j]!) * w[j]!, value: featureValue(f.feature, x[j]!) }));
     return rankContributions(parts, top);
   };
   return {
@@ -131,48 +149,27 @@ export function propensityModelFromParams(
   };
 }
 
+/** Builds a model object from fitted parameters (e.g. received from a worker). */
+export function propensityModelFromParams(
+  params: PropensityParams,
+  meta: { asOfDay: number; trainingDays?: number[]; rows?: number; positives?: number },
+): PropensityModel {
+  return linearModel(params, meta, FULL);
+}
+
+/** Largest |contribution| first; the day-level 大促 columns (equal for everyone that day) after the customer's own. */
 function rankContributions(parts: PropensityContribution[], top: number): PropensityContribution[] {
+  const dayLevel = (p: PropensityContribution) => (DAY_LEVEL_FEATURES.has(p.feature) ? 1 : 0);
   return parts
     .filter((p) => p.contribution !== 0)
-    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.feature.localeCompare(b.feature))
+    .sort((a, b) => dayLevel(a) - dayLevel(b) || Math.abs(b.contribution) - Math.abs(a.contribution) || a.feature.localeCompare(b.feature))
     .slice(0, Math.max(0, top));
 }
 
 /** The documented fallback heuristic as a model (score + explanation by its own terms). */
 export function fallbackPropensityModel(asOfDay: number, reason: string): PropensityModel {
-  const explain = (snap: Snapshot, t: number, c: number, top = 5): PropensityContribution[] => {
-    const cStart = snap.custContactStart, cDay = snap.custContactDay;
-    const lo = cStart[c]!;
-    const end = lowerBound(cDay, lo, cStart[c + 1]!, t + 1);
-    const recentFrom = lowerBound(cDay, lo, end, t - 6);
-    let cart = 0;
-    for (let k = recentFrom; k < end; k++) if (snap.contactKind[snap.custContactIdx[k]!] === KIND_CART) cart = 1;
-    const silence = end > lo ? t - cDay[end - 1]! : 60;
-    const paid = lowerBound(snap.custPaidDay, snap.custPaidStart[c]!, snap.custPaidStart[c + 1]!, t + 1) - snap.custPaidStart[c]!;
-    const fan = snap.customerFlags[c]! & FAN ? 1 : 0;
-    const parts: PropensityContribution[] = [
-      { feature: 'cartAdds7d', labelZh: '近7天加购', labelEn: 'Cart add in the last 7 days', contribution: 1.5 * cart, value: cart },
-      { feature: 'contacts7d', labelZh: '近7天互动次数', labelEn: 'Contacts, last 7 days', contribution: 0.4 * Math.min(end - recentFrom, 5), value: end - recentFrom },
-      { feature: 'isFan', labelZh: '粉丝', labelEn: 'Fan', contribution: 0.5 * fan, value: fan },
-      { feature: 'paidOrders', labelZh: '历史成交订单数', labelEn: 'Past paid orders', contribution: 0.5 * Math.min(paid, 3), value: paid },
-      { feature: 'daysSinceLastContact', labelZh: '距上次互动天数', labelEn: 'Days since last contact', contribution: -0.05 * Math.min(silence, 60), value: silence },
-    ];
-    return rankContributions(parts, top);
-  };
+  const explain = (snap: Snapshot, t: number, c: number, top = 5) => rankContributions(fallbackTerms(snap, t, c, 1), top);
   return { kind: 'fallback', fallbackReason: reason, asOfDay, trainingDays: [], rows: 0, positives: 0, score: fallbackPropensity, explain };
-}
-
-/** FNV-1a of a string → [0, 1): a per-customer sampling draw that does not depend on indexes. */
-function unitHash(text: string, salt: number): number {
-  let h = (0x811c9dc5 ^ Math.imul(salt, 0x9e3779b1)) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d) >>> 0;
-  h ^= h >>> 12;
-  return (h >>> 0) / 4294967296;
 }
 
 /** Earliest day of any contact (implicit order contacts included), or null when there is none. */
@@ -186,61 +183,58 @@ function firstDataDay(snap: Snapshot): number | null {
   return min === Infinity ? null : min;
 }
 
+/** Training days as of T (recent weeks, then the matched 大促 phase), or a fallback reason. */
+function trainingPlan(snap: Snapshot, T: number, opts: FitPropensityOptions, withPhase: boolean): { first: number; recent: TrainingDay[]; matched: number[][] } | string {
+  const minHistory = opts.minHistoryDays ?? 60;
+  const first = firstDataDay(snap);
+  if (first === null || first > T) return 'no data up to this day';
+  const history = T - first + 1;
+  if (history < minHistory) return `only ${history} days of history (need ${minHistory})`;
+  const recent = recentTrainingDays(T, first, opts.trainingDays ?? 8, opts.spacing ?? 7);
+  const matched = withPhase ? matchedPhaseDays(T, first) : [];
+  if (recent.length === 0 && matched.length === 0) return 'no training day with 30 days of data before it';
+  return { first, recent, matched };
+}
+
 /** Fits the propensity model on the shop's history up to `asOfDay` (falls back to the heuristic when too short). */
 export function fitPropensity(snap: Snapshot, asOfDay: number, opts: FitPropensityOptions = {}): PropensityModel {
-  const K = opts.trainingDays ?? 8;
-  const spacing = opts.spacing ?? 7;
-  const maxRows = opts.maxRows ?? 40_000;
-  const minHistory = opts.minHistoryDays ?? 60;
-  const minPositives = opts.minPositives ?? 30;
+  const plan = trainingPlan(snap, asOfDay, opts, true);
+  if (typeof plan === 'string') return fallbackPropensityModel(asOfDay, plan);
+  const maxRows = opts.maxRows ?? 40_000, minPositives = opts.minPositives ?? 30, l2 = opts.l2 ?? 1e-3;
+  const rowsOf = dayRowsMemo(snap);
+  const topWeight = plan.recent[0]?.weight ?? 1;
+  const days: TrainingDay[] = [...plan.recent];
+  for (const group of plan.matched) for (const day of group) if (!days.some((d) => d.day === day)) days.push({ day, weight: topWeight });
+  const rows = sampleRows(snap, days, maxRows, rowsOf);
+  if (rows.positivesSeen < minPositives)
+    return fallbackPropensityModel(asOfDay, `only ${rows.positivesSeen} purchases to learn from (need ${minPositives})`);
+  const model = linearModel(fitRows(snap, rows, FULL.write, FEATURE_COUNT, l2), { asOfDay, trainingDays: days.map((d) => d.day), rows: rows.labels.length, positives: rows.positives }, FULL);
+  if (opts.backtest === false) return model;
 
-  const first = firstDataDay(snap);
-  if (first === null || first > asOfDay) return fallbackPropensityModel(asOfDay, 'no data up to this day');
-  const history = asOfDay - first + 1;
-  if (history < minHistory) return fallbackPropensityModel(asOfDay, `only ${history} days of history (need ${minHistory})`);
-
-  // Populations and labels of every training day (cheap), before choosing rows.
-  const days: number[] = [], pops: Int32Array[] = [], labels: Uint8Array[] = [];
-  for (let k = 0; k < K; k++) {
-    const t = asOfDay - HORIZON - k * spacing;
-    if (t - first < 29) break; // need 30 days of data behind t
-    const pop = scoringPopulation(snap, t);
-    days.push(t);
-    pops.push(pop);
-    labels.push(purchaseLabels(snap, t, pop, HORIZON));
+  // Self-backtest: the recipe refitted without the days near the backtest days, scored on them.
+  const btDays = [asOfDay - 7, asOfDay - 14].filter((t) => t - plan.first >= 29);
+  const phaseDay = plan.matched[0]?.[Math.floor(plan.matched[0].length / 2)];
+  if (phaseDay !== undefined) btDays.push(phaseDay);
+  if (btDays.length === 0) return model;
+  const kept = days.filter((d) => btDays.every((e) => Math.abs(d.day - e) >= 7));
+  let btScorer: PropensityScorer | null = null;
+  if (kept.length > 0) {
+    const btRows = sampleRows(snap, kept, Math.round(maxRows / 2), rowsOf);
+    if (btRows.positivesSeen >= minPositives) btScorer = linearModel(fitRows(snap, btRows, FULL.write, FEATURE_COUNT, l2), { asOfDay }, FULL).score;
   }
-  let positives = 0, negatives = 0;
-  for (const y of labels) for (let r = 0; r < y.length; r++) y[r] ? positives++ : negatives++;
-  if (days.length === 0) return fallbackPropensityModel(asOfDay, 'no training day with 30 days of data before it');
-  if (positives < minPositives)
-    return fallbackPropensityModel(asOfDay, `only ${positives} purchases to learn from (need ${minPositives})`);
+  const { selection, calibration } = selectScorer(snap, btDays, rowsOf, btScorer, opts.maxEvalRows ?? 20_000, minPositives);
+  return withSelection(model, selection, calibration);
+}
 
-  // Sub-sample: keep positives (up to half the budget), fill the rest with negatives.
-  const posRate = Math.min(1, maxRows / 2 / positives);
-  const keptPos = positives * posRate;
-  const negRate = Math.min(1, Math.max(0, maxRows - keptPos) / Math.max(1, negatives));
-  const rowsC: number[] = [], rowsT: number[] = [], rowsY: number[] = [], rowsW: number[] = [];
-  for (let k = 0; k < days.length; k++) {
-    const t = days[k]!, pop = pops[k]!, y = labels[k]!;
-    for (let r = 0; r < pop.length; r++) {
-      const rate = y[r] ? posRate : negRate;
-      if (rate < 1 && unitHash(snap.customerKeys[pop[r]!]!, t) >= rate) continue;
-      rowsC.push(pop[r]!);
-      rowsT.push(t);
-      rowsY.push(y[r]!);
-      rowsW.push(1 / rate);
-    }
-  }
-  const n = rowsC.length, d = FEATURE_COUNT;
-  const X = new Float64Array(n * d);
-  for (let r = 0; r < n; r++) writeFeatures(snap, rowsC[r]!, rowsT[r]!, X, r * d);
-  const { mean, sd } = columnStats(X, n, d);
-  standardize(X, d, mean, sd);
-  const fit = fitLogistic(X, Uint8Array.from(rowsY), d, { l2: opts.l2 ?? 1e-3, weights: Float64Array.from(rowsW) });
-  let keptPositives = 0;
-  for (const v of rowsY) keptPositives += v;
-  return propensityModelFromParams(
-    { intercept: fit.intercept, weights: Array.from(fit.weights), mean: Array.from(mean), sd: Array.from(sd) },
-    { asOfDay, trainingDays: days, rows: n, positives: keptPositives },
-  );
+/**
+ * The plain model, for comparison (`npm run eval:propensity`): the pre-大促 logistic regression —
+ * the base features only, the 8 recent weekly training days unweighted, no calendar, no backtest.
+ */
+export function fitPlainLogistic(snap: Snapshot, asOfDay: number): PropensityModel {
+  const plan = trainingPlan(snap, asOfDay, {}, false);
+  if (typeof plan === 'string') return fallbackPropensityModel(asOfDay, plan);
+  const days = plan.recent.map((d) => ({ day: d.day, weight: 1 }));
+  const rows = sampleRows(snap, days, 40_000);
+  if (rows.positivesSeen < 30) return fallbackPropensityModel(asOfDay, `only ${rows.positivesSeen} purchases to learn from (need 30)`);
+  return linearModel(fitRows(snap, rows, PLAIN.write, BASE_FEATURE_COUNT, 1e-3), { asOfDay, trainingDays: days.map((d) => d.day), rows: rows.labels.length, positives: rows.positives }, PLAIN);
 }

@@ -1,0 +1,186 @@
+/**
+ * Training days and the weighted, sub-sampled logistic fit of the propensity model (SPEC §5.3).
+ *
+ * Training days, as of day T (every label window t+1 … t+7 ends on or before T, and t has ≥ 30
+ * days of data behind it):
+ * - the recent weeks t = T − 7 − k·7 (k = 0 … K−1), weighted 2^(−age / 28 days) toward T;
+ * - when T is in a 大促 phase (its next 大促 day within its warm-up + 7 days, or the last one
+ *   within 7 days), the same phase of earlier 大促 in the history (the same event's previous
+ *   occurrence first, then the latest others; three at most): the days at the
+ *   same offset from their main day, ± 2 days, weighted as the latest recent week (they are the
+ *   days that resemble T, however long ago).
+ * Every positive is kept and negatives are sub-sampled (deterministically, by a hash of the
+ * customer key and t) to at most `maxRows` rows; a kept row's weight is its day's weight ÷ its
+ * sampling rate, so probabilities stay calibrated (the 高潜 threshold 0.3 keeps its meaning).
+ */
+import type { Snapshot } from '../snapshot';
+import { PROMO_DAYS, daysSinceLastPromo, nextPromo } from '../promo-calendar';
+import { dayNumber } from '../../model';
+import { columnStats, purchaseLabels, scoringPopulation, standardize } from './features';
+import { fitLogistic } from './logistic';
+
+const HORIZON = 7;
+const HALF_LIFE = 28;
+const PHASE_SHIFTS = [-2, 0, 2];
+const MATCHED_EVENTS = 3;
+const PROMO_NUMS = PROMO_DAYS.map((p) => dayNumber(p.day));
+
+/** A training day and its weight. */
+export interface TrainingDay {
+  day: number;
+  weight: number;
+}
+
+/** Whether day t may train a model as of T: its label window ends by T and it has 30 days of data behind it. */
+const usable = (t: number, T: number, first: number) => t + HORIZON <= T && t - first >= 29;
+
+/** The recent weekly training days as of T (latest first), weighted toward T. */
+export function recentTrainingDays(T: number, first: number, weeks: number, spacing = 7): TrainingDay[] {
+  const out: TrainingDay[] = [];
+  for (let k = 0; k < weeks; k++) {
+    const t = T - HORIZON - k * spacing;
+    if (!usable(t, T, first)) break;
+    out.push({ day: t, weight: Math.pow(2, -(T - t - HORIZON) / HALF_LIFE) });
+  }
+  return out;
+}
+
+/**
+ * Days of earlier 大促 in the same phase as T (see the module comment), latest event first; empty
+ * when T is in no 大促 phase or the history has no earlier event with 30 days of data before it.
+ */
+export function matchedPhaseDays(T: number, first: number, shifts: readonly number[] = PHASE_SHIFTS, events = MATCHED_EVENTS): number[][] {
+  const next = nextPromo(T);
+  const since = daysSinceLastPromo(T);
+  // Offset of T from the main day it is near (negative before it).
+  let offset: number | null = null;
+  if (next && next.days <= next.promo.warmupDays + HORIZON) offset = -next.days;
+  else if (since !== null && since <= HORIZON) offset = since;
+  if (offset === null) return [];
+  const id = (offset <= 0 ? next?.promo.id : undefined) ?? lastPromoId(T);
+  const daysOf = (P: number) => {
+    const days = shifts.map((s) => P + offset + s).filter((t) => usable(t, T, first) && Math.abs(t - T) > HORIZON);
+    return days.length === shifts.length ? days : null;
+  };
+  // The same event's previous occurrence first (the comparable one), then the latest others.
+  const out: number[][] = [];
+  const order = PROMO_NUMS.map((_, i) => i).reverse();
+  for (const sameFirst of [true, false])
+    for (const i of order) {
+      if (out.length >= events) break;
+      if ((PROMO_DAYS[i]!.id === id) !== sameFirst) continue;
+      const days = daysOf(PROMO_NUMS[i]!);
+      if (days && (!sameFirst || out.length === 0)) out.push(days);
+    }
+  return out;
+}
+
+/** The §5.3 population of a day and its labels (computed once per fit, shared by the fit and the backtest). */
+export interface DayRows {
+  pop: Int32Array;
+  labels: Uint8Array;
+}
+
+/** A memo of DayRows by day for one snapshot. */
+export function dayRowsMemo(snap: Snapshot): (day: number) => DayRows {
+  const memo = new Map<number, DayRows>();
+  return (day) => {
+    let r = memo.get(day);
+    if (!r) {
+      const pop = scoringPopulation(snap, day);
+      r = { pop, labels: purchaseLabels(snap, day, pop, HORIZON) };
+      memo.set(day, r);
+    }
+    return r;
+  };
+}
+
+/** Id of the latest 大促 on or before T. */
+function lastPromoId(T: number): string | undefined {
+  let id: string | undefined;
+  for (let i = 0; i < PROMO_NUMS.length && PROMO_NUMS[i]! <= T; i++) id = PROMO_DAYS[i]!.id;
+  return id;
+}
+
+/** Training rows chosen (customer, day, label, weight), before features are written. */
+export interface TrainingRows {
+  customers: Int32Array;
+  days: Int32Array;
+  labels: Uint8Array;
+  weights: Float64Array;
+  positives: number;
+}
+
+/** FNV-1a of a string → [0, 1): a per-customer sampling draw that does not depend on indexes. */
+export function unitHash(text: string, salt: number): number {
+  let h = (0x811c9dc5 ^ Math.imul(salt, 0x9e3779b1)) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d) >>> 0;
+  h ^= h >>> 12;
+  return (h >>> 0) / 4294967296;
+}
+
+/**
+ * The rows of the given days: every positive up to half the budget, negatives filling the rest
+ * (by hash), each weighted by its day's weight ÷ its sampling rate. `positivesSeen` counts all.
+ */
+export function sampleRows(
+  snap: Snapshot, days: readonly TrainingDay[], maxRows: number, rowsOf: (day: number) => DayRows = dayRowsMemo(snap),
+): TrainingRows & { positivesSeen: number } {
+  const pops: Int32Array[] = [], labels: Uint8Array[] = [];
+  let positives = 0, negatives = 0;
+  for (const { day } of days) {
+    const { pop, labels: y } = rowsOf(day);
+    pops.push(pop);
+    labels.push(y);
+    for (let r = 0; r < y.length; r++) y[r] ? positives++ : negatives++;
+  }
+  const posRate = positives > 0 ? Math.min(1, maxRows / 2 / positives) : 1;
+  const negRate = Math.min(1, Math.max(0, maxRows - positives * posRate) / Math.max(1, negatives));
+  const cs: number[] = [], ts: number[] = [], ys: number[] = [], ws: number[] = [];
+  let kept = 0;
+  for (let k = 0; k < days.length; k++) {
+    const { day: t, weight } = days[k]!, pop = pops[k]!, y = labels[k]!;
+    for (let r = 0; r < pop.length; r++) {
+      const rate = y[r] ? posRate : negRate;
+      if (rate < 1 && unitHash(snap.customerKeys[pop[r]!]!, t) >= rate) continue;
+      cs.push(pop[r]!);
+      ts.push(t);
+      ys.push(y[r]!);
+      ws.push(weight / rate);
+      kept += y[r]!;
+    }
+  }
+  return { customers: Int32Array.from(cs), days: Int32Array.from(ts), labels: Uint8Array.from(ys), weights: Float64Array.from(ws), positives: kept, positivesSeen: positives };
+}
+
+/** Fitted parameters of a logistic model over standardised columns. */
+interface FittedLinear {
+  intercept: number;
+  weights: number[];
+  mean: number[];
+  sd: number[];
+}
+
+/** Writes the d columns of one (customer, day) row. */
+export type RowWriter = (snap: Snapshot, c: number, t: number, out: Float64Array, offset: number) => void;
+
+/** Fits an L2 logistic regression on the rows (columns written by `write`, standardised by the rows' own statistics). */
+export function fitRows(snap: Snapshot, rows: TrainingRows, write: RowWriter, d: number, l2: number): FittedLinear {
+  const n = rows.labels.length;
+  const X = new Float64Array(n * d);
+  for (let r = 0; r < n; r++) write(snap, rows.customers[r]!, rows.days[r]!, X, r * d);
+  const { mean, sd } = columnStats(X, n, d);
+  // Scaled but not centred: zeros stay zeros, so the fit's Hessian skips them (most counts of a
+  // row are 0). With an unpenalised intercept the optimum is the same as on centred columns;
+  // the intercept is moved back to the centred form the explanations use.
+  standardize(X, d, new Float64Array(d), sd);
+  const fit = fitLogistic(X, rows.labels, d, { l2, weights: rows.weights });
+  let intercept = fit.intercept;
+  for (let j = 0; j < d; j++) intercept += (fit.weights[j]! * mean[j]!) / sd[j]!;
+  return { intercept, weights: Array.from(fit.weights), mean: Array.from(mean), sd: Array.from(sd) };
+}
