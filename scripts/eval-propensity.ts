@@ -16,8 +16,7 @@
  */
 import { dayFromNumber, dayNumber } from '../lib/model';
 import { buildSnapshot, type Snapshot } from '../lib/engine/snapshot';
-import * as propensity from '../lib/engine/propensity';
-import { contactCount7dBaseline, fitPropensity, purchaseLabels, recencyBaseline, rocAuc, scoringPopulation } from '../lib/engine/propensity';
+import { contactCount7dBaseline, fitPlainLogistic, fitPropensity, purchaseLabels, recencyBaseline, rocAuc, scoringPopulation } from '../lib/engine/propensity';
 import { fallbackPropensity } from '../lib/engine/propensity-fallback';
 import type { PropensityScorer } from '../lib/engine/scorer';
 import { generateShop } from '../tests/fixtures/generate';
@@ -49,9 +48,9 @@ const SCORER_LABEL: Record<ScorerName, string> = {
   contacts7d: 'contacts in the last 7 days',
 };
 
-type PlainFit = (snap: Snapshot, asOfDay: number) => { score: PropensityScorer };
-/** The plain logistic regression baseline, when lib/engine/propensity exports it. */
-const fitPlainLogistic = (propensity as Record<string, unknown>)['fitPlainLogistic'] as PlainFit | undefined;
+const SELECTION_KEYS = ['model', 'fallback', 'recency', 'contacts7d'] as const;
+/** An AUC to three decimals, — when undefined. */
+const f = (v: number | null | undefined) => (v === null || v === undefined ? '  —  ' : v.toFixed(3));
 
 interface DayResult {
   day: number;
@@ -67,11 +66,11 @@ interface DayResult {
 function evaluateDay(snap: Snapshot, t: number, pooled: { scores: Record<ScorerName, number[]>; labels: number[] }): DayResult {
   const started = performance.now();
   const model = fitPropensity(snap, t);
-  const plain = fitPlainLogistic?.(snap, t);
+  const plain = fitPlainLogistic(snap, t);
   const fitMs = performance.now() - started;
   const scorers: Record<ScorerName, PropensityScorer | undefined> = {
     model: model.score,
-    plain: plain?.score,
+    plain: plain.score,
     fallback: fallbackPropensity,
     recency: recencyBaseline,
     contacts7d: contactCount7dBaseline,
@@ -92,14 +91,12 @@ function evaluateDay(snap: Snapshot, t: number, pooled: { scores: Record<ScorerN
     for (const v of s) pooled.scores[name].push(v);
   }
   for (const v of y) pooled.labels.push(v);
-  const sel = (model as { selection?: { chosen: string; auc: Record<string, number | null> } }).selection;
+  const sel = model.selection;
   const chosen = sel ? sel.chosen : `${model.kind} (no self-backtest)`;
-  const backtest = sel ? SCORER_KEYS.map((k) => `${k} ${f(sel.auc[k])}`).join(', ') : '—';
+  const backtest = sel ? SELECTION_KEYS.map((k) => `${k} ${f(sel.auc[k])}`).join(', ') : '—';
   return { day: t, population: pop.length, positives, auc, chosen, backtest, fitMs };
 }
-const SCORER_KEYS = ['model', 'fallback', 'recency', 'contacts7d'];
 
-const f = (v: number | null | undefined) => (v === null || v === undefined ? '  —  ' : v.toFixed(3));
 
 /** Prints one table (per scoring day, then pooled when there are several) and returns the pooled AUCs. */
 function table(title: string, snap: Snapshot, days: number[]): Record<ScorerName, number | null> {
@@ -118,8 +115,7 @@ function table(title: string, snap: Snapshot, days: number[]): Record<ScorerName
   console.log(`  ${'scorer'.padEnd(30)}${header}`);
   for (const name of SCORERS) {
     const perDay = results.length > 1 ? results.map((r) => f(r.auc[name]).padStart(7)).join('') + '  ' : '  ';
-    const note = name === 'plain' && !fitPlainLogistic ? '  (fitPlainLogistic not exported yet)' : '';
-    console.log(`  ${SCORER_LABEL[name].padEnd(30)}${perDay}${f(pooledAuc[name]).padStart(5)}${note}`);
+    console.log(`  ${SCORER_LABEL[name].padEnd(30)}${perDay}${f(pooledAuc[name]).padStart(5)}`);
   }
   if (results.length > 1) {
     const pop = results.reduce((s, r) => s + r.population, 0), pos = results.reduce((s, r) => s + r.positives, 0);

@@ -2,6 +2,7 @@ import { formatCount, formatRate, periodLabel } from '@/lib/i18n/format';
 import { Definition } from './Definition';
 import { CardNumber } from './MetricCard';
 import { reasonText } from './labels';
+import { RankingLine } from './PotentialSelection';
 import { PreferenceTable } from './PreferenceTable';
 import type { ViewProps } from './types';
 import { VirtualList } from './VirtualList';
@@ -25,6 +26,7 @@ export function PotentialView({ report, extras, t, lang, openMembers }: ViewProp
           </span>{' '}
           <span className="muted small period">{periodLabel(report.window, lang)}</span>
         </h2>
+        {extras.model.selection && <RankingLine selection={extras.model.selection} t={t} />}
         <div className="muted small" data-testid="model-info" data-kind={extras.model.kind}>
           {extras.model.kind === 'logistic' ? t('potential_modelShop').replace('{n}', formatCount(extras.model.rows)) : t('potential_modelRule')}
           {' · '}

@@ -10,6 +10,7 @@ import { membersMessages } from './messages-members';
 import { overlayMessages } from './messages-overlay';
 import { panelMessages } from './messages-panel';
 import { reportMessages } from './messages-report';
+import { selectionMessages } from './messages-selection';
 
 export const messages = {
   ...panelMessages,
@@ -23,6 +24,7 @@ export const messages = {
   ...definitionMessages,
   ...glanceMessages,
   ...membersMessages,
+  ...selectionMessages,
   appName: { zh: 'seller-lens 客户资产透镜', en: 'seller-lens' },
   shop: { zh: '店铺', en: 'Shop' },
   noShops: {
