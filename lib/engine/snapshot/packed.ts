@@ -24,7 +24,7 @@ import { NO_DAY, type Snapshot, type SnapshotBase } from './types';
 export type StoredEncoding = 'u8' | 'i32' | 'f64' | 'day16' | 'code8' | 'code16';
 
 /** One stored column: its snapshot field, encoding and length. */
-export interface StoredColumn {
+interface StoredColumn {
   name: keyof Snapshot;
   enc: StoredEncoding;
   length: number;
