@@ -6,11 +6,13 @@
  * canonical record, a record the fast readers step aside from — is handed back as its text, for
  * the main thread's line layout and BackupChecker (the restore's exact path).
  */
+import { isUtf8 } from 'node:buffer';
 import { fastContact, fastCustomer, fastOrder } from '../../lib/db/fast-records';
 import { keyHash } from '../../lib/db/blocks';
 import { CHANNELS, CONTACT_KINDS, NO_DAY, TRAFFICS, dayNumberOfInstant } from '../../lib/engine/snapshot';
 import { MAX_LINE_CHARS } from '../../lib/backup/format';
-import { isPaidStatus, type Customer, type Order } from '../../lib/model';
+import { isPaidStatus, type Customer } from '../../lib/model';
+import { scanContact, type ScannedContact } from './scan-contact';
 
 /** The three record kinds read fast. */
 export type FastKind = 'customers' | 'orders' | 'contacts';
@@ -50,6 +52,7 @@ export interface ChunkResult {
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13;
+const NON_ASCII = /[\u0080-\uffff]/;
 const FIRST_KEY: Record<string, FastKind> = { customerKey: 'customers', orderId: 'orders', shopId: 'contacts' };
 
 /** Parses slices in file order; keeps its own customer-key and product tables (ids local to it). */
@@ -85,10 +88,16 @@ export class ChunkParser {
 
   /** Reads `bytes` (whole lines; `first`: the file's first slice, whose BOM is dropped). */
   parse(bytes: Uint8Array, first: boolean): ChunkResult {
-    let text = this.decoder.decode(bytes);
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const lines = text.split('\n');
-    const cap = lines.length;
+    // Valid UTF-8 is read as latin1 (one character a byte: a copy, no decoding): contact lines
+    // are scanned in it as they are, and only a line with other bytes than ASCII that must be
+    // JSON.parse'd is decoded. Anything else keeps TextDecoder's replacement characters (as the restore).
+    const latin1 = isUtf8(bytes);
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const text = latin1 ? buf.toString('latin1') : this.decoder.decode(bytes);
+    let from = 0;
+    if (first && (latin1 ? text.startsWith('\u00ef\u00bb\u00bf') : text.charCodeAt(0) === 0xfeff)) from = latin1 ? 3 : 1;
+    let cap = 1;
+    for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', nl + 1)) cap++;
     const r: ChunkResult = {
       segments: [], bad: null, customers: [], newKeys: [], newProducts: [],
       contactCustomer: new Int32Array(cap), contactDay: new Int32Array(cap), contactKind: new Uint8Array(cap),
@@ -97,8 +106,19 @@ export class ChunkParser {
       product: new Int32Array(cap), customerHashes: new Float64Array(cap), orderHashes: new Float64Array(cap), shopIds: [],
     };
     let nc = 0, no = 0, nk = 0, lastShop = '';
+    const sc: ScannedContact = { shopId: '', customerKey: '', day: 0, kind: 0 };
+    const shop = (id: string) => {
+      if (id === lastShop) return;
+      if (!r.shopIds.includes(id)) r.shopIds.push(id);
+      lastShop = id;
+    };
     let seg: Extract<Segment, { n: number }> | null = null;
-    for (const line of lines) {
+    for (let at = from; at <= text.length; ) {
+      let nl = text.indexOf('\n', at);
+      if (nl < 0) nl = text.length;
+      let line = text.slice(at, nl);
+      const lineStart = at;
+      at = nl + 1;
       if (line.length > MAX_LINE_CHARS) {
         r.bad = 'a line past the line budget';
         break;
@@ -108,56 +128,76 @@ export class ChunkParser {
       while (b > a && isSpace(line.charCodeAt(b - 1))) b--;
       if (a === b) continue;
       const comma = line.charCodeAt(b - 1) === 44;
-      const body = comma ? line.slice(a, b - 1) : line.slice(a, b);
       let kind: FastKind | undefined;
-      let data: unknown;
-      if (body.charCodeAt(0) === 123 && body.length > 1) {
+      let body = comma ? line.slice(a, b - 1) : line.slice(a, b);
+      if (body.startsWith('{"shopId"') && scanContact(body, lastShop, sc, latin1)) {
+        kind = 'contacts';
+        shop(sc.shopId);
+        r.contactCustomer[nk] = this.keyId(sc.customerKey, r.newKeys);
+        r.contactDay[nk] = sc.day;
+        r.contactKind[nk++] = sc.kind;
+      } else if (body.charCodeAt(0) === 123 && body.length > 1) {
+        if (latin1 && NON_ASCII.test(line)) {
+          line = buf.toString('utf8', lineStart, nl);
+          let c = 0, d = line.length;
+          while (c < d && isSpace(line.charCodeAt(c))) c++;
+          while (d > c && isSpace(line.charCodeAt(d - 1))) d--;
+          body = comma ? line.slice(c, d - 1) : line.slice(c, d);
+        }
         let v: unknown;
         try {
           v = JSON.parse(body);
         } catch {
           v = undefined;
         }
+        let guess: FastKind | undefined;
         if (v !== null && typeof v === 'object') {
           for (const k in v) {
-            kind = FIRST_KEY[k];
+            guess = FIRST_KEY[k];
             break;
           }
-          data = kind === 'customers' ? fastCustomer(v) : kind === 'orders' ? fastOrder(v) : kind === 'contacts' ? fastContact(v) : undefined;
+        }
+        if (guess === 'contacts') {
+          const c = fastContact(v);
+          if (c) {
+            kind = guess;
+            shop(c.shopId);
+            r.contactCustomer[nk] = this.keyId(c.customerKey, r.newKeys);
+            r.contactDay[nk] = dayNumberOfInstant(c.at);
+            r.contactKind[nk++] = Math.max(0, CONTACT_KINDS.indexOf(c.kind));
+          }
+        } else if (guess === 'orders') {
+          const o = fastOrder(v);
+          if (o) {
+            kind = guess;
+            shop(o.shopId);
+            r.orderCustomer[no] = this.keyId(o.customerKey, r.newKeys);
+            r.orderIds.push(o.orderId);
+            r.orderHashes[no] = keyHash(o.orderId);
+            r.placedDay[no] = dayNumberOfInstant(o.placedAt);
+            r.paidDay[no] = o.paidAt !== undefined ? dayNumberOfInstant(o.paidAt) : NO_DAY;
+            r.paid[no] = isPaidStatus(o.status) ? 1 : 0;
+            r.amountFen[no] = o.amountFen;
+            r.channel[no] = Math.max(0, CHANNELS.indexOf(o.channel));
+            r.traffic[no] = Math.max(0, TRAFFICS.indexOf(o.traffic));
+            const item = o.items?.[0];
+            r.product[no++] = this.productId(item?.productId ?? o.productId, item?.productName ?? o.productName, r.newProducts);
+          }
+        } else if (guess === 'customers') {
+          const c = fastCustomer(v);
+          if (c) {
+            kind = guess;
+            shop(c.shopId);
+            r.customerHashes[nc++] = keyHash(c.customerKey);
+            r.customers.push(c);
+          }
         }
       }
-      if (data === undefined || kind === undefined) {
+      if (kind === undefined) {
+        if (latin1 && NON_ASCII.test(line)) line = buf.toString('utf8', lineStart, nl);
         seg = null;
         r.segments.push({ kind: 'line', text: line });
         continue;
-      }
-      const shopId = (data as { shopId: string }).shopId;
-      if (shopId !== lastShop) {
-        if (!r.shopIds.includes(shopId)) r.shopIds.push(shopId);
-        lastShop = shopId;
-      }
-      if (kind === 'contacts') {
-        const c = data as { customerKey: string; at: string; kind: string };
-        r.contactCustomer[nk] = this.keyId(c.customerKey, r.newKeys);
-        r.contactDay[nk] = dayNumberOfInstant(c.at);
-        r.contactKind[nk++] = Math.max(0, CONTACT_KINDS.indexOf(c.kind as (typeof CONTACT_KINDS)[number]));
-      } else if (kind === 'orders') {
-        const o = data as Order;
-        r.orderCustomer[no] = this.keyId(o.customerKey, r.newKeys);
-        r.orderIds.push(o.orderId);
-        r.orderHashes[no] = keyHash(o.orderId);
-        r.placedDay[no] = dayNumberOfInstant(o.placedAt);
-        r.paidDay[no] = o.paidAt !== undefined ? dayNumberOfInstant(o.paidAt) : NO_DAY;
-        r.paid[no] = isPaidStatus(o.status) ? 1 : 0;
-        r.amountFen[no] = o.amountFen;
-        r.channel[no] = Math.max(0, CHANNELS.indexOf(o.channel));
-        r.traffic[no] = Math.max(0, TRAFFICS.indexOf(o.traffic));
-        const item = o.items?.[0];
-        r.product[no++] = this.productId(item?.productId ?? o.productId, item?.productName ?? o.productName, r.newProducts);
-      } else {
-        const c = data as Customer;
-        r.customerHashes[nc++] = keyHash(c.customerKey);
-        r.customers.push(c);
       }
       if (seg === null || seg.kind !== kind) {
         seg = { kind, n: 0, commas: true, lastComma: false };

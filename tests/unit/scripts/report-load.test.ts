@@ -68,9 +68,13 @@ describe('loadBackupFile', () => {
     expect(reportOfLoaded(got).report).toEqual(computeReport(want.snapshot, w, { scorer: model.score }));
   });
 
-  it('reads a record the fast readers step aside from (a UTC timestamp) the exact way, in its place', async () => {
-    const odd = { ...backup, orders: backup.orders.map((o, i) => (i === 7 ? { ...o, placedAt: '2026-10-01T02:00:00Z', paidAt: undefined, productName: '新品' } : o)) };
-    const t = serializeBackup(odd);
+  it('reads a record the fast readers step aside from (a UTC timestamp), non-ASCII keys and a BOM exactly', async () => {
+    const odd = {
+      ...backup,
+      orders: backup.orders.map((o, i) => (i === 7 ? { ...o, placedAt: '2026-10-01T02:00:00Z', paidAt: undefined, productName: '新品' } : o)),
+      contacts: backup.contacts.map((c, i) => (i === 5 ? { ...c, customerKey: 'douyin:L1:id:小王', province: '浙江省' } : i === 6 ? { ...c, city: ' 杭州市' } : c)),
+    };
+    const t = `\ufeff${serializeBackup(odd)}`;
     for (const workers of [0, 2]) {
       const got = await loadBackupFile(write(`odd-${workers}.json`, t), { workers, sliceBytes: 8192 });
       expect(got.ok && got.snapshot).toEqual(reference(t).snapshot);
