@@ -7,7 +7,7 @@
  *
  * Backtest days, as of the fit's day T: T − 7 and T − 14 (their label windows end by T) and, when
  * T is in a 大促 phase and the history has an earlier 大促, that event's day in the same phase.
- * The model is refitted by the same recipe (same training days, half the row budget) leaving out
+ * The model is refitted by the same recipe (same training days, a quarter of the row budget) leaving out
  * every training day within 6 days of a backtest day, so it is scored on rows it never saw —
  * and, like the fit itself, it reads nothing after T (no leakage).
  *

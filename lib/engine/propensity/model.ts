@@ -103,7 +103,7 @@ export interface FitPropensityOptions {
   l2?: number;
   /** Run the self-backtest and score with its winner (default true). */
   backtest?: boolean;
-  /** Maximum backtest rows (default 20 000). */
+  /** Maximum backtest rows (default 12 000). */
   maxEvalRows?: number;
 }
 
@@ -219,10 +219,10 @@ export function fitPropensity(snap: Snapshot, asOfDay: number, opts: FitPropensi
   const kept = days.filter((d) => btDays.every((e) => Math.abs(d.day - e) >= 7));
   let btScorer: PropensityScorer | null = null;
   if (kept.length > 0) {
-    const btRows = sampleRows(snap, kept, Math.round(maxRows / 2), rowsOf);
+    const btRows = sampleRows(snap, kept, Math.round(maxRows / 4), rowsOf);
     if (btRows.positivesSeen >= minPositives) btScorer = linearModel(fitRows(snap, btRows, FULL.write, FEATURE_COUNT, l2), { asOfDay }, FULL).score;
   }
-  const { selection, calibration } = selectScorer(snap, btDays, rowsOf, btScorer, opts.maxEvalRows ?? 20_000, minPositives);
+  const { selection, calibration } = selectScorer(snap, btDays, rowsOf, btScorer, opts.maxEvalRows ?? 12_000, minPositives);
   return withSelection(model, selection, calibration);
 }
 
