@@ -7,6 +7,8 @@ import { matchedPhaseDays, recentTrainingDays, dayRowsMemo } from '../../../lib/
 import { selectScorer } from '../../../lib/engine/propensity/backtest';
 import { withSelection } from '../../../lib/engine/propensity/selected';
 import { modelFromPersisted, persistedModelOf, propensityModelAt } from '../../../lib/db/analysis-snapshot';
+import { analyzeWindow, resolveWindow } from '../../../lib/engine';
+import { viewExtras } from '../../../components/engine/extras';
 import { generateShop } from '../../fixtures/generate';
 
 const days = (list: number[]) => list.map(dayFromNumber);
@@ -135,5 +137,15 @@ describe('self-backtest', () => {
     const memo = { models: new Map(), persisted: new Map([[T, old]]) };
     expect(propensityModelAt(memo, snap, T, undefined, fit)).toBe(model);
     expect(fit).toHaveBeenCalledTimes(1);
+  });
+
+  it('reaches the 高潜 view: the worker extras carry the selection', () => {
+    const window = resolveWindow({ from: '2026-10-06', to: dayFromNumber(T) }, dayFromNumber(snap.latestDay));
+    const analysis = analyzeWindow(snap, window, { scorer: model.score });
+    const extras = viewExtras(snap, window, analysis, model, () => undefined);
+    expect(extras.model.selection).toEqual(model.selection);
+    expect(extras.model.selection?.chosen).toBe('model');
+    // Reasons are still the top contributions of the chosen scorer.
+    expect(extras.highPotential[0]?.reasons.length).toBe(3);
   });
 });
