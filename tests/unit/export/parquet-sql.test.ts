@@ -11,18 +11,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { parseBackup, serializeBackup, type Backup } from '@/lib/backup';
+import { parseBackup, serializeBackup } from '@/lib/backup';
 import { buildSnapshot, computeReport, fitPropensity, previousWindow, type DayWindow, type Report } from '@/lib/engine';
 import { dayNumber, type ShopData } from '@/lib/model';
 import { exportParquet } from '@/scripts/export/parquet-export';
-import { runSqlFile, withWindow } from '@/scripts/export/sql-run';
+import { runSqlFile } from '@/scripts/export/sql-run';
 import { main as exportCli } from '@/scripts/export';
 import { generateShop } from '../../fixtures/generate';
 import { contact, cust, order, world } from '../engine/world';
+import { SQL_DIR, TABLES, backupOf, sqlOf } from './parquet-sql-helpers';
 
 const WINDOW: DayWindow = { start: '2026-11-01', end: '2026-11-30' };
-const SQL_DIR = join(__dirname, '../../../docs/sql');
-const TABLES = ['customers', 'orders', 'order_items', 'contacts', 'propensity_scores'] as const;
 
 /** Edge cases: refunds, nickname keys, orders without contacts, keys without records, paidAt across W.start, a record with no contact. */
 function edgeShop(): ShopData {
@@ -78,26 +77,12 @@ function emptyShop(): ShopData {
   return { shop: { shopId: 'Z1', platform: 'taobao', name: 'Empty' }, customers: [cust('z', {}, 'Z1')], orders: [], contacts: [] };
 }
 
-const backupOf = (d: ShopData): Backup => ({
-  format: 'seller-lens-backup',
-  version: 1,
-  exportedAt: '2026-12-01T10:00:00+08:00',
-  ...d,
-  captures: [],
-  platformSnapshots: [],
-  audiences: [],
-  exports: [],
-});
 
 let root: string;
 let db: DuckDBInstance;
 let conn: DuckDBConnection;
 const reports = new Map<string, { report: Report; previous: Report }>();
 
-/** A docs/sql file with the window (and W.end) substituted into its params CTE. */
-function sqlOf(file: string, w: DayWindow): string {
-  return withWindow(readFileSync(join(SQL_DIR, file), 'utf8'), dayNumber(w.start), dayNumber(w.end));
-}
 
 type Row = Record<string, number | string | null>;
 async function rows(sql: string): Promise<Row[]> {
