@@ -25,7 +25,7 @@
  * a 200 MB record.
  */
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, type SnapshotHeader } from '../engine/snapshot';
-import { packSnapshotColumns, unpackSnapshotColumns, type PackedLayout } from '../engine/snapshot/packed';
+import { lazyField, packSnapshotColumns, unpackSnapshotColumns, type PackedLayout } from '../engine/snapshot/packed';
 import {
   fallbackPropensityModel,
   fitPropensity,
@@ -261,9 +261,10 @@ export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, tok
     // The strings are unpacked while the Blob is still being read.
     const { text, ends, tables } = r.strings;
     const strings = {} as Record<PackedTable, string[]>;
+    const keysFrom = 0; // customerKeys come first; the 概览 does not read them (the lists and a model fit do): made on first read
     let from = 0;
     for (const k of PACKED_TABLES) {
-      strings[k] = unpackStrings(text, ends, from, tables[k]);
+      strings[k] = k === 'customerKeys' ? [] : unpackStrings(text, ends, from, tables[k]);
       from += tables[k];
     }
     const names = unpackStrings(text, ends, from, tables.names);
@@ -272,6 +273,8 @@ export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, tok
     mark('loadBlob');
     const blob = r.data as Blob;
     const snap = unpackSnapshotColumns(r.header.packed, data, { ...r.header, ...strings, orderIds: [] });
+    if (tables.customerKeys !== snap.customerCount) throw new Error('the stored customer keys do not fit the snapshot');
+    lazyField(snap, 'customerKeys', () => unpackStrings(text, ends, keysFrom, tables.customerKeys));
     if (snap.shopId !== shopId) throw new Error(`snapshot of shop ${snap.shopId}, expected ${shopId}`);
     const ids = r.orderIds;
     const w = ids.wide ? 2 : 1;

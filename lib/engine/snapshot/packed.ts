@@ -198,7 +198,7 @@ function contactsFromIndex(s: Snapshot): { customer: Int32Array; day: Int32Array
 }
 
 /** Makes `snap[name]` computed by `make` on first read (then a plain value again; assignable). */
-function lazyField<K extends keyof Snapshot>(snap: Snapshot, name: K, make: () => Snapshot[K]): void {
+export function lazyField<K extends keyof Snapshot>(snap: Snapshot, name: K, make: () => Snapshot[K]): void {
   const settle = (value: Snapshot[K]) => Object.defineProperty(snap, name, { value, writable: true, enumerable: true, configurable: true });
   Object.defineProperty(snap, name, {
     get: () => {

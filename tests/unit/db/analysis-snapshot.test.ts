@@ -51,6 +51,10 @@ describe('persisted analysis snapshot', () => {
     const loaded = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!.snap;
     expect(loaded.orderPaid.buffer).toBe(loaded.custContactStart.buffer); // views into the one read buffer
     expect(loaded.orderCustomer.buffer).toBe(loaded.customerFlags.buffer);
+    // The customer keys (the lists read them, the 概览 does not) are cut out of the stored text on first read.
+    expect(Object.getOwnPropertyDescriptor(loaded, 'customerKeys')?.get).toBeTypeOf('function');
+    expect(loaded.customerKeys).toEqual(snap.customerKeys);
+    expect(Object.getOwnPropertyDescriptor(loaded, 'customerKeys')?.value).toEqual(snap.customerKeys);
     // The order ids stay in the Blob: reading them before readOrderIds throws (never wrong ids).
     expect(() => loaded.orderIds).toThrow(/readOrderIds/);
     expect(await readOrderIds(loaded)).toBe(true);
