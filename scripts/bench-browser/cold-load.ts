@@ -44,7 +44,8 @@ export async function coldLoad(context: BrowserContext, url: string, label: stri
   if (steps) console.log(`    steps (ms): ${Object.entries(steps).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   else console.log('    steps (ms): none — the extension was not built in bench mode (WXT_SELLER_LENS_BENCH=1)');
   if (expectUsers !== undefined && users !== String(expectUsers)) process.exitCode = 1;
-  await cold.screenshot({ path: path.join('test-results', `bench-cold-load-${label.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+  const shot = label.split(/[:(]/)[0]!.trim().replace(/\W+/g, '-');
+  await cold.screenshot({ path: path.join('test-results', `bench-cold-load-${shot}.png`) }).catch(() => undefined);
   // As a merchant would: the panel stays open a moment, so the worker finishes keeping what it
   // computed (fitted 高潜 models, the last result) before the page — and its worker — goes.
   await cold.waitForTimeout(4000);
