@@ -170,6 +170,8 @@ async function onWorkers(it: Generator<{ buffer: ArrayBuffer; length: number; en
     });
   }
   const waitForMessage = () => new Promise<void>((res) => (wake = res));
+  let busy = 0;
+  const started = performance.now();
   try {
     let sent = 0, next = 0, done = false;
     const inFlight = 2 * n;
@@ -192,11 +194,15 @@ async function onWorkers(it: Generator<{ buffer: ArrayBuffer; length: number; en
         continue;
       }
       pending.delete(next);
+      const t = performance.now();
       asm.add(r, next % n);
+      busy += performance.now() - t;
       onProgress?.(ends[next]!, size);
       next++;
     }
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
+    if (process.env.SELLER_LENS_REPORT_TRACE)
+      process.stderr.write(`parse threads: ${n}; main thread assembling ${busy.toFixed(0)} ms of ${(performance.now() - started).toFixed(0)} ms\n`);
   }
 }

@@ -116,27 +116,29 @@ export class ChunkParser {
     for (let at = from; at <= text.length; ) {
       let nl = text.indexOf('\n', at);
       if (nl < 0) nl = text.length;
-      let line = text.slice(at, nl);
       const lineStart = at;
       at = nl + 1;
-      if (line.length > MAX_LINE_CHARS) {
+      if (nl - lineStart > MAX_LINE_CHARS) {
         r.bad = 'a line past the line budget';
         break;
       }
-      let a = 0, b = line.length;
-      while (a < b && isSpace(line.charCodeAt(a))) a++;
-      while (b > a && isSpace(line.charCodeAt(b - 1))) b--;
+      // The line's body (as LineLayout trims it) by position: a scanned contact needs no string of it.
+      let a = lineStart, b = nl;
+      while (a < b && isSpace(text.charCodeAt(a))) a++;
+      while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
       if (a === b) continue;
-      const comma = line.charCodeAt(b - 1) === 44;
+      const comma = text.charCodeAt(b - 1) === 44;
       let kind: FastKind | undefined;
-      let body = comma ? line.slice(a, b - 1) : line.slice(a, b);
-      if (body.startsWith('{"shopId"') && scanContact(body, lastShop, sc, latin1)) {
+      let line = '';
+      if (text.startsWith('{"shopId"', a) && scanContact(text, a, comma ? b - 1 : b, lastShop, sc, latin1)) {
         kind = 'contacts';
         shop(sc.shopId);
         r.contactCustomer[nk] = this.keyId(sc.customerKey, r.newKeys);
         r.contactDay[nk] = sc.day;
         r.contactKind[nk++] = sc.kind;
-      } else if (body.charCodeAt(0) === 123 && body.length > 1) {
+      } else if (text.charCodeAt(a) === 123 && b - a > 1) {
+        line = text.slice(lineStart, nl);
+        let body = text.slice(a, comma ? b - 1 : b);
         if (latin1 && NON_ASCII.test(line)) {
           line = buf.toString('utf8', lineStart, nl);
           let c = 0, d = line.length;
@@ -194,6 +196,7 @@ export class ChunkParser {
         }
       }
       if (kind === undefined) {
+        if (line === '') line = text.slice(lineStart, nl);
         if (latin1 && NON_ASCII.test(line)) line = buf.toString('utf8', lineStart, nl);
         seg = null;
         r.segments.push({ kind: 'line', text: line });

@@ -23,14 +23,14 @@ export interface ScannedContact {
 const trimmed = (s: string) => s.length > 0 && s.trim() === s;
 
 /**
- * Reads contact line `body` (no indentation, no trailing comma); `shopHint` spares a string for
+ * Reads the contact line `body[start, end)` (no indentation, no trailing comma); `shopHint` spares a string for
  * the usual shopId. `latin1`: the line is the file's bytes one character each (not decoded): its
  * punctuation is still exact (UTF-8 never puts a byte below 0x80 inside a character), so only the
  * texts kept or checked here (shopId, customerKey, province, city) must be ASCII.
  */
-export function scanContact(body: string, shopHint: string, out: ScannedContact, latin1: boolean): boolean {
-  if (body.charCodeAt(0) !== 123 || body.charCodeAt(body.length - 1) !== 125) return false;
-  let i = 1, next = 0, seen = 0;
+export function scanContact(body: string, start: number, end: number, shopHint: string, out: ScannedContact, latin1: boolean): boolean {
+  if (body.charCodeAt(start) !== 123 || body.charCodeAt(end - 1) !== 125) return false;
+  let i = start + 1, next = 0, seen = 0;
   for (;;) {
     if (body.charCodeAt(i) !== 34) return false;
     let k = next;
@@ -45,7 +45,7 @@ export function scanContact(body: string, shopHint: string, out: ScannedContact,
     const vs = i + 4 + KEYS[k]!.length;
     if (body.charCodeAt(vs - 1) !== 34) return false;
     const e = body.indexOf('"', vs);
-    if (e < 0) return false;
+    if (e < 0 || e >= end) return false;
     const ascii = latin1 && (k < 2 || k >= 7);
     for (let j = vs; j < e; j++) {
       const c = body.charCodeAt(j);
@@ -74,6 +74,6 @@ export function scanContact(body: string, shopHint: string, out: ScannedContact,
       i++;
       continue;
     }
-    return c === 125 && i === body.length - 1 && (seen & 15) === 15;
+    return c === 125 && i === end - 1 && (seen & 15) === 15;
   }
 }
