@@ -5,8 +5,10 @@
  * model only when the model could be backtested and the backtest has at least `minPositives`
  * purchases (30, as for fitting): with fewer, AUCs differ by chance and the model is kept.
  *
- * Backtest days, as of the fit's day T: T − 7 and T − 14 (their label windows end by T) and, when
- * T is in a 大促 phase and the history has an earlier 大促, that event's day in the same phase.
+ * Backtest days, as of the fit's day T (`training.ts` backtestDays): the two latest weekly days
+ * T − 7k in the same kind of calendar phase as T (ordinary, warm-up, 大促 within 7 days, the week
+ * after; the latest weeks when none), and, when T is in a 大促 phase and the history has an
+ * earlier 大促, that event's day in the same phase. Every label window ends by T.
  * The model is refitted by the same recipe (same training days, a quarter of the row budget) leaving out
  * every training day within 6 days of a backtest day, so it is scored on rows it never saw —
  * and, like the fit itself, it reads nothing after T (no leakage).

@@ -45,7 +45,7 @@ import {
 import { DAY_LEVEL_FEATURES } from './features-promo';
 import { sigmoid } from './logistic';
 import { fallbackTerms, withSelection } from './selected';
-import { dayRowsMemo, fitRows, matchedPhaseDays, recentTrainingDays, sampleRows, type RowWriter, type TrainingDay } from './training';
+import { backtestDays, dayRowsMemo, fitRows, matchedPhaseDays, recentTrainingDays, sampleRows, type RowWriter, type TrainingDay } from './training';
 import { selectScorer, type BaselineCalibration, type PropensitySelection } from './backtest';
 
 /** One feature's push on a customer's score, for the side panel. */
@@ -212,7 +212,7 @@ export function fitPropensity(snap: Snapshot, asOfDay: number, opts: FitPropensi
   if (opts.backtest === false) return model;
 
   // Self-backtest: the recipe refitted without the days near the backtest days, scored on them.
-  const btDays = [asOfDay - 7, asOfDay - 14].filter((t) => t - plan.first >= 29);
+  const btDays = backtestDays(asOfDay, plan.first);
   const phaseDay = plan.matched[0]?.[Math.floor(plan.matched[0].length / 2)];
   if (phaseDay !== undefined) btDays.push(phaseDay);
   if (btDays.length === 0) return model;

@@ -17,6 +17,7 @@ import type { Snapshot } from '../snapshot';
 import { PROMO_DAYS, daysSinceLastPromo, nextPromo } from '../promo-calendar';
 import { dayNumber } from '../../model';
 import { columnStats, purchaseLabels, scoringPopulation, standardize } from './features';
+import { promoPhaseOf } from './features-promo';
 import { fitLogistic } from './logistic';
 
 const HORIZON = 7;
@@ -73,6 +74,29 @@ export function matchedPhaseDays(T: number, first: number, shifts: readonly numb
       if (days && (!sameFirst || out.length === 0)) out.push(days);
     }
   return out;
+}
+
+/** The kind of calendar phase of day t: the 大促 day in the next 7 days, its warm-up, the week after one, or ordinary. */
+function phaseKind(t: number): 'soon' | 'warmup' | 'after' | 'ordinary' {
+  const p = promoPhaseOf(t);
+  if (p.soon) return 'soon';
+  if (p.warmup) return 'warmup';
+  const since = daysSinceLastPromo(t);
+  return since !== null && since <= HORIZON ? 'after' : 'ordinary';
+}
+
+/**
+ * Backtest days as of T: the two latest weekly days T − 7k (k ≤ 8) in the same kind of calendar
+ * phase as T — a backtest on a 大促 week says little about an ordinary one — filled with the
+ * latest weeks when fewer are found; every one with its label window by T and 30 days behind it.
+ */
+export function backtestDays(T: number, first: number): number[] {
+  const weeks: number[] = [];
+  for (let k = 1; k <= 8; k++) if (usable(T - 7 * k, T, first)) weeks.push(T - 7 * k);
+  const kind = phaseKind(T);
+  const same = weeks.filter((t) => phaseKind(t) === kind).slice(0, 2);
+  for (const t of weeks) if (same.length < 2 && !same.includes(t)) same.push(t);
+  return same.sort((a, b) => b - a);
 }
 
 /** The §5.3 population of a day and its labels (computed once per fit, shared by the fit and the backtest). */

@@ -3,7 +3,7 @@ import type { Order, ShopData } from '../../../lib/model';
 import { dayFromNumber, dayNumber } from '../../../lib/model';
 import { buildSnapshot, lowerBound } from '../../../lib/engine/snapshot';
 import { fitPropensity, recencyBaseline, scoringPopulation } from '../../../lib/engine/propensity';
-import { matchedPhaseDays, recentTrainingDays, dayRowsMemo } from '../../../lib/engine/propensity/training';
+import { backtestDays, matchedPhaseDays, recentTrainingDays, dayRowsMemo } from '../../../lib/engine/propensity/training';
 import { selectScorer } from '../../../lib/engine/propensity/backtest';
 import { withSelection } from '../../../lib/engine/propensity/selected';
 import { modelFromPersisted, persistedModelOf, propensityModelAt } from '../../../lib/db/analysis-snapshot';
@@ -28,6 +28,13 @@ describe('training days', () => {
     expect(matchedPhaseDays(dayNumber('2026-09-22'), first)).toEqual([]);
     // 双11 2025 − 7 has only 18 days of data behind it when the history starts on 10-17.
     expect(matchedPhaseDays(dayNumber('2026-11-04'), dayNumber('2025-10-17'))[0]!.map(dayFromNumber)).toEqual(['2026-06-09', '2026-06-11', '2026-06-13']);
+  });
+
+  it('backtest days resemble the scoring day: ordinary weeks for an ordinary day, the latest weeks when none is alike', () => {
+    // 11-20 is ordinary; 11-13 is the week after 双11, 11-06 has it within 7 days, 10-30 and 10-23 are its warm-up.
+    expect(days(backtestDays(dayNumber('2026-11-20'), first))).toEqual(['2026-10-16', '2026-10-09']);
+    expect(days(backtestDays(dayNumber('2026-09-22'), first))).toEqual(['2026-09-15', '2026-09-08']);
+    expect(days(backtestDays(dayNumber('2026-11-04'), first))).toEqual(['2026-10-28', '2026-10-21']);
   });
 
   it('recent weeks end their label window by T and weigh half as much every 4 weeks', () => {
