@@ -8,6 +8,8 @@ import type { ViewProps } from './types';
 import { VirtualList } from './VirtualList';
 
 const ROW = 52;
+/** English reasons are longer and wrap onto up to three lines: taller rows, so none spills into the next. */
+const ROW_EN = 84;
 
 /** 高潜: customers ranked by purchase propensity, each with the features that pushed the score most. */
 export function PotentialView({ report, extras, t, lang, openMembers }: ViewProps) {
@@ -38,7 +40,7 @@ export function PotentialView({ report, extras, t, lang, openMembers }: ViewProp
           <VirtualList
             testId="potential-list"
             items={rows}
-            rowHeight={ROW}
+            rowHeight={lang === 'en' ? ROW_EN : ROW}
             height={420}
             render={(r, i) => (
               <div className="prow" data-testid="potential-row" data-key={r.key} data-score={r.score}>

@@ -6,7 +6,7 @@
 export const selectionMessages = {
   'selection.rankedBy': { zh: '排序方式：', en: 'Ranked by: ' },
   'selection.model': { zh: '本店模型', en: 'the shop’s own model' },
-  'selection.fallback': { zh: '固定规则（最近加购、互动、粉丝、买过几次）', en: 'a fixed rule (recent cart adds, visits, fan, past purchases)' },
+  'selection.fallback': { zh: '按最近加购、互动、粉丝、买过几次的固定规则', en: 'a fixed rule on recent cart adds, visits, fan and past purchases' },
   'selection.recency': { zh: '最近互动优先', en: 'most recent contact first' },
   'selection.contacts7d': { zh: '近7天互动多的优先', en: 'most contacts in the last 7 days first' },
   'selection.accuracy': { zh: '（回测准确度 {auc}，{grade}）', en: ' (backtest accuracy {auc}, {grade})' },

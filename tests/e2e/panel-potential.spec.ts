@@ -9,10 +9,15 @@ import { buildSnapshot } from '../../lib/engine/snapshot';
 import { fitPropensity } from '../../lib/engine/propensity';
 import { dayNumber } from '../../lib/model';
 import { SHOTS_DIR } from './extension';
-import { expect, inEnglish, shoot, test } from './panel';
+import { expect, inEnglish, shoot, SHOP_ID, test } from './panel';
+import { generateShop } from '../fixtures/generate';
+import type { Backup } from '../../lib/backup';
+import type { PropensitySelection } from '../../lib/engine/propensity/backtest';
+import type { Page } from '@playwright/test';
 
-const CHOSEN_ZH = { model: '本店模型', fallback: '固定规则（最近加购、互动、粉丝、买过几次）', recency: '最近互动优先', contacts7d: '近7天互动多的优先' };
-const CHOSEN_EN = { model: 'the shop’s own model', fallback: 'a fixed rule (recent cart adds, visits, fan, past purchases)', recency: 'most recent contact first', contacts7d: 'most contacts in the last 7 days first' };
+const SEASON_SHOP = 'potential-season-shop';
+const CHOSEN_ZH = { model: '本店模型', fallback: '按最近加购、互动、粉丝、买过几次的固定规则', recency: '最近互动优先', contacts7d: '近7天互动多的优先' };
+const CHOSEN_EN = { model: 'the shop’s own model', fallback: 'a fixed rule on recent cart adds, visits, fan and past purchases', recency: 'most recent contact first', contacts7d: 'most contacts in the last 7 days first' };
 
 test('高潜: the ranked list holds the report’s 高潜 customers, scores ≥ 0.3, best first, each with reasons', async ({ panel, shop }) => {
   const { report } = shop;
@@ -32,10 +37,9 @@ test('高潜: the ranked list holds the report’s 高潜 customers, scores ≥ 
   await inEnglish(panel, 'potential');
 });
 
-test('高潜: 排序方式 names the scorer the shop’s own backtest chose and its accuracy, explained in plain words', async ({ panel, shop }) => {
-  const { backup, report } = shop;
-  const snap = buildSnapshot({ shop: backup.shop, customers: backup.customers, orders: backup.orders, contacts: backup.contacts });
-  const selection = fitPropensity(snap, dayNumber(report.window.end)).selection;
+/** What the 排序方式 line must say: the choice and figure fitPropensity makes in Node on the same data as of `asOf`. */
+async function checkRankingLine(panel: Page, data: Pick<Backup, 'shop' | 'customers' | 'orders' | 'contacts'>, asOf: string, shot: string): Promise<PropensitySelection> {
+  const selection = fitPropensity(buildSnapshot(data), dayNumber(asOf)).selection;
   expect(selection).toBeDefined();
   const { chosen } = selection!;
   const auc = selection!.auc[chosen];
@@ -59,12 +63,47 @@ test('高潜: 排序方式 names the scorer the shop’s own backtest chose and 
     expect(text).not.toMatch(/置信度|逻辑回归|阈值/);
   }
   // The reasons behind each score are still shown.
-  if (report.douyin.highPotential > 0) await expect(panel.getByTestId('potential-row').first().locator('.reason').first()).toBeVisible();
-  await panel.screenshot({ path: path.join(SHOTS_DIR, 'panel-potential-selection-zh.png'), fullPage: true });
-  await inEnglish(panel, 'potential', async () => {
-    await panel.screenshot({ path: path.join(SHOTS_DIR, 'panel-potential-selection-en.png'), fullPage: true });
+  if ((await panel.getByTestId('potential-row').count()) > 0) await expect(panel.getByTestId('potential-row').first().locator('.reason').first()).toBeVisible();
+  await panel.screenshot({ path: path.join(SHOTS_DIR, `panel-${shot}-zh.png`), fullPage: true });
+  await panel.getByTestId('lang-toggle').click();
+  try {
+    await expect(panel.getByTestId('view-overview')).toHaveText('Overview');
+    await panel.screenshot({ path: path.join(SHOTS_DIR, `panel-${shot}-en.png`), fullPage: true });
     await expect(panel.getByTestId('potential-selection-chosen')).toHaveText(CHOSEN_EN[chosen]);
     await expect(line).toContainText('Ranked by: ');
     if (auc !== null) await expect(panel.getByTestId('potential-selection-detail')).toContainText(`backtest accuracy ${auc.toFixed(2)}`);
-  });
+  } finally {
+    await panel.getByTestId('lang-toggle').click();
+    await expect(panel.getByTestId('view-overview')).toHaveText('概览');
+  }
+  return selection!;
+}
+
+test('高潜: 排序方式 names the scorer the shop’s own backtest chose and its accuracy, explained in plain words', async ({ panel, shop }) => {
+  await checkRankingLine(panel, shop.backup, shop.report.window.end, 'potential-selection');
+});
+
+test('高潜: a larger shop with a 大促 season — the backtest has figures, and the line says which scorer won', async ({ panel }) => {
+  test.setTimeout(120_000);
+  const data = generateShop({ seed: 11, platform: 'douyin', shopId: SEASON_SHOP, shopName: '大促季 测试店', customers: 1500, endDay: '2026-11-20', days: 430, promoSeason: true });
+  const backup: Backup = { format: 'seller-lens-backup', version: 1, exportedAt: '2026-11-20T20:00:00+08:00', ...data, captures: [], platformSnapshots: [], audiences: [], exports: [] };
+  // Another shop than the one shown: the restore offers 恢复为该店铺 (restore-as-other).
+  await panel.getByTestId('restore-backup').setInputFiles({ name: 'season.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await panel.getByTestId('restore-as-other').click();
+  await expect(panel.getByTestId('restore-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(panel.getByTestId('shop-picker').locator(`option[value="${SEASON_SHOP}"]`)).toBeAttached();
+  try {
+    await panel.getByTestId('shop-picker').selectOption(SEASON_SHOP);
+    await expect(panel.getByTestId('export-report')).toBeEnabled({ timeout: 60_000 });
+    const selection = await checkRankingLine(panel, data, '2026-11-20', 'potential-selection-season');
+    expect(selection.auc[selection.chosen]).not.toBeNull();
+  } finally {
+    // Delete this shop (never the shared one), and show the shared shop again as the next spec expects.
+    await panel.getByTestId('shop-picker').selectOption(SEASON_SHOP);
+    await panel.getByTestId('view-settings').click();
+    await panel.getByTestId('delete-shop').click();
+    await expect(panel.getByTestId('delete-confirm-box')).toContainText('大促季 测试店');
+    await panel.getByTestId('delete-shop-confirm').click();
+    await expect(panel.getByTestId('shop-picker')).toHaveValue(SHOP_ID);
+  }
 });

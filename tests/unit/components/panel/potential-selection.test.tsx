@@ -51,10 +51,10 @@ test('a baseline won: 最近互动优先, with the model’s lower figure; grade
 
 test('the fixed rule with no model to compare, and no backtest at all', async () => {
   await render(sel({ chosen: 'fallback', auc: { model: null, fallback: 0.78, recency: 0.7, contacts7d: 0.7 } }));
-  expect(q('potential-selection')!.textContent).toBe('排序方式：固定规则（最近加购、互动、粉丝、买过几次）（回测准确度 0.78，较可靠；本店数据还不够训练模型） ⓘ');
+  expect(q('potential-selection')!.textContent).toBe('排序方式：按最近加购、互动、粉丝、买过几次的固定规则（回测准确度 0.78，较可靠；本店数据还不够训练模型） ⓘ');
   unmountApp();
   await render(sel({ chosen: 'fallback', auc: { model: null, fallback: null, recency: null, contacts7d: null }, days: [], population: 0, positives: 0 }));
-  expect(q('potential-selection')!.textContent).toBe('排序方式：固定规则（最近加购、互动、粉丝、买过几次）（本店数据还不够回测）');
+  expect(q('potential-selection')!.textContent).toBe('排序方式：按最近加购、互动、粉丝、买过几次的固定规则（本店数据还不够回测）');
   expect(q('potential-selection-why')).toBeNull();
 });
 
