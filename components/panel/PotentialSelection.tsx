@@ -3,8 +3,12 @@ import type { PropensitySelection } from '@/lib/engine/propensity/backtest';
 import { formatCount, formatRate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 
+/** Fewer buyers than this in the backtest: its AUC could be off by ±0.1 or more, so it is only a rough guide. */
+const FEW_BUYERS = 30;
+
 /** A backtest AUC as a merchant's word: how far to trust the order of the list. */
-function gradeKey(auc: number): MessageKey {
+function gradeKey(auc: number, positives: number): MessageKey {
+  if (positives < FEW_BUYERS) return 'selection.grade.few';
   if (auc >= 0.85) return 'selection.grade.high';
   if (auc >= 0.75) return 'selection.grade.good';
   if (auc >= 0.65) return 'selection.grade.fair';
@@ -28,7 +32,7 @@ export function RankingLine({ selection, t }: { selection: PropensitySelection; 
   if (auc === null) detail = t('selection.notChecked');
   else {
     const key: MessageKey = chosen === 'model' ? 'selection.accuracy' : model === null ? 'selection.accuracyNoModel' : 'selection.accuracyBeatModel';
-    detail = fill(t(key), { auc: auc.toFixed(2), grade: t(gradeKey(auc)), model: model?.toFixed(2) ?? '' });
+    detail = fill(t(key), { auc: auc.toFixed(2), grade: t(gradeKey(auc, selection.positives)), model: model?.toFixed(2) ?? '' });
   }
   const explain =
     auc === null

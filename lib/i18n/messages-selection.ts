@@ -23,6 +23,7 @@ export const selectionMessages = {
   'selection.grade.good': { zh: '较可靠', en: 'fairly reliable' },
   'selection.grade.fair': { zh: '一般', en: 'moderate' },
   'selection.grade.low': { zh: '仅供参考', en: 'a rough guide only' },
+  'selection.grade.few': { zh: '回测中下单的人少，仅供参考', en: 'few buyers to check on, a rough guide only' },
   'selection.explain': {
     zh: '用本店过去 {weeks} 周的数据回测：随机挑一位后来下单的和一位没下单的，排在前面的是下单者的概率为 {pct}（即 AUC；0.5 等于随手乱排，1 为全对）。共抽查 {population} 人次，其中 {positives} 人次在之后7天内下单。',
     en: 'Checked on {weeks} past weeks of the shop’s own data: pick one customer who then bought and one who did not — the buyer is ranked first {pct} of the time (the AUC; 0.5 is a random order, 1 is always right). {population} customer-weeks sampled, {positives} of them bought within the next 7 days.',

@@ -58,6 +58,14 @@ test('the fixed rule with no model to compare, and no backtest at all', async ()
   expect(q('potential-selection-why')).toBeNull();
 });
 
+test('few buyers in the backtest: the figure is shown but only as a rough guide', async () => {
+  await render(sel({ auc: { model: 0.9, fallback: 0.8, recency: 0.7, contacts7d: 0.7 }, population: 88, positives: 6 }));
+  expect(q('potential-selection-detail')!.textContent).toBe('（回测准确度 0.90，回测中下单的人少，仅供参考）');
+  unmountApp();
+  await render(sel({ auc: { model: 0.9, fallback: 0.8, recency: 0.7, contacts7d: 0.7 }, positives: 30 }));
+  expect(q('potential-selection-detail')!.textContent).toBe('（回测准确度 0.90，很可靠）');
+});
+
 test('in English', async () => {
   await render(sel({}), 'en');
   expect(q('potential-selection')!.textContent).toBe('Ranked by: the shop’s own model (backtest accuracy 0.86, very reliable) ⓘ');
