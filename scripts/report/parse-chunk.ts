@@ -52,7 +52,6 @@ export interface ChunkResult {
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13;
-const NON_ASCII = /[\u0080-\uffff]/;
 const FIRST_KEY: Record<string, FastKind> = { customerKey: 'customers', orderId: 'orders', shopId: 'contacts' };
 
 /** Parses slices in file order; keeps its own customer-key and product tables (ids local to it). */
@@ -88,16 +87,15 @@ export class ChunkParser {
 
   /** Reads `bytes` (whole lines; `first`: the file's first slice, whose BOM is dropped). */
   parse(bytes: Uint8Array, first: boolean): ChunkResult {
-    // Valid UTF-8 is read as latin1 (one character a byte: a copy, no decoding): contact lines
-    // are scanned in it as they are, and only a line with other bytes than ASCII that must be
-    // JSON.parse'd is decoded. Anything else keeps TextDecoder's replacement characters (as the restore).
-    const latin1 = isUtf8(bytes);
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const text = latin1 ? buf.toString('latin1') : this.decoder.decode(bytes);
-    let from = 0;
-    if (first && (latin1 ? text.startsWith('\u00ef\u00bb\u00bf') : text.charCodeAt(0) === 0xfeff)) from = latin1 ? 3 : 1;
+    // Lines are found and contact lines scanned in the bytes themselves (no string of the slice);
+    // other lines are decoded one by one. A slice that is not valid UTF-8 is first decoded as the
+    // restore decodes it (TextDecoder's replacement characters) and encoded again: valid UTF-8 of
+    // the very same text.
+    const buf = isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(this.decoder.decode(bytes), 'utf8');
+    const len = buf.length;
+    const from = first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
     let cap = 1;
-    for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', nl + 1)) cap++;
+    for (let nl = buf.indexOf(10, from); nl >= 0; nl = buf.indexOf(10, nl + 1)) cap++;
     const r: ChunkResult = {
       segments: [], bad: null, customers: [], newKeys: [], newProducts: [],
       contactCustomer: new Int32Array(cap), contactDay: new Int32Array(cap), contactKind: new Uint8Array(cap),
@@ -106,16 +104,26 @@ export class ChunkParser {
       product: new Int32Array(cap), customerHashes: new Float64Array(cap), orderHashes: new Float64Array(cap), shopIds: [],
     };
     let nc = 0, no = 0, nk = 0, lastShop = '';
-    const sc: ScannedContact = { shopId: '', customerKey: '', day: 0, kind: 0 };
+    const sc: ScannedContact = { shopId: '', keyStart: 0, keyEnd: 0, day: 0, kind: 0, lastDate: -1, lastDay: 0 };
+    // The last customer key (records of a customer come in runs): its bytes / its text, and its id.
+    let keyStart = 0, keyEnd = 0, keyText = '', keyId = -1;
     const shop = (id: string) => {
       if (id === lastShop) return;
       if (!r.shopIds.includes(id)) r.shopIds.push(id);
       lastShop = id;
     };
+    const idOfText = (k: string) => {
+      if (k !== keyText || keyId < 0) {
+        keyId = this.keyId(k, r.newKeys);
+        keyText = k;
+        keyEnd = keyStart; // the bytes no longer name the last key
+      }
+      return keyId;
+    };
     let seg: Extract<Segment, { n: number }> | null = null;
-    for (let at = from; at <= text.length; ) {
-      let nl = text.indexOf('\n', at);
-      if (nl < 0) nl = text.length;
+    for (let at = from; at <= len; ) {
+      let nl = buf.indexOf(10, at);
+      if (nl < 0) nl = len;
       const lineStart = at;
       at = nl + 1;
       if (nl - lineStart > MAX_LINE_CHARS) {
@@ -124,28 +132,32 @@ export class ChunkParser {
       }
       // The line's body (as LineLayout trims it) by position: a scanned contact needs no string of it.
       let a = lineStart, b = nl;
-      while (a < b && isSpace(text.charCodeAt(a))) a++;
-      while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+      while (a < b && isSpace(buf[a]!)) a++;
+      while (b > a && isSpace(buf[b - 1]!)) b--;
       if (a === b) continue;
-      const comma = text.charCodeAt(b - 1) === 44;
+      const comma = buf[b - 1] === 44;
       let kind: FastKind | undefined;
       let line = '';
-      if (text.startsWith('{"shopId"', a) && scanContact(text, a, comma ? b - 1 : b, lastShop, sc, latin1)) {
+      if (buf[a + 2] === 115 && scanContact(buf, a, comma ? b - 1 : b, lastShop, sc)) {
         kind = 'contacts';
         shop(sc.shopId);
-        r.contactCustomer[nk] = this.keyId(sc.customerKey, r.newKeys);
+        const ks = sc.keyStart, n = sc.keyEnd - ks;
+        let same = keyId >= 0 && keyEnd - keyStart === n;
+        for (let j = n - 1; same && j >= 0; j--) same = buf[ks + j] === buf[keyStart + j];
+        if (!same) {
+          idOfText(buf.toString('latin1', ks, ks + n));
+          keyStart = ks;
+          keyEnd = ks + n;
+        }
+        r.contactCustomer[nk] = keyId;
         r.contactDay[nk] = sc.day;
         r.contactKind[nk++] = sc.kind;
-      } else if (text.charCodeAt(a) === 123 && b - a > 1) {
-        line = text.slice(lineStart, nl);
-        let body = text.slice(a, comma ? b - 1 : b);
-        if (latin1 && NON_ASCII.test(line)) {
-          line = buf.toString('utf8', lineStart, nl);
-          let c = 0, d = line.length;
-          while (c < d && isSpace(line.charCodeAt(c))) c++;
-          while (d > c && isSpace(line.charCodeAt(d - 1))) d--;
-          body = comma ? line.slice(c, d - 1) : line.slice(c, d);
-        }
+      } else if (buf[a] === 123 && b - a > 1) {
+        line = buf.toString('utf8', lineStart, nl);
+        let c = 0, d = line.length;
+        while (c < d && isSpace(line.charCodeAt(c))) c++;
+        while (d > c && isSpace(line.charCodeAt(d - 1))) d--;
+        const body = comma ? line.slice(c, d - 1) : line.slice(c, d);
         let v: unknown;
         try {
           v = JSON.parse(body);
@@ -164,7 +176,7 @@ export class ChunkParser {
           if (c) {
             kind = guess;
             shop(c.shopId);
-            r.contactCustomer[nk] = this.keyId(c.customerKey, r.newKeys);
+            r.contactCustomer[nk] = idOfText(c.customerKey);
             r.contactDay[nk] = dayNumberOfInstant(c.at);
             r.contactKind[nk++] = Math.max(0, CONTACT_KINDS.indexOf(c.kind));
           }
@@ -173,7 +185,7 @@ export class ChunkParser {
           if (o) {
             kind = guess;
             shop(o.shopId);
-            r.orderCustomer[no] = this.keyId(o.customerKey, r.newKeys);
+            r.orderCustomer[no] = idOfText(o.customerKey);
             r.orderIds.push(o.orderId);
             r.orderHashes[no] = keyHash(o.orderId);
             r.placedDay[no] = dayNumberOfInstant(o.placedAt);
@@ -196,8 +208,7 @@ export class ChunkParser {
         }
       }
       if (kind === undefined) {
-        if (line === '') line = text.slice(lineStart, nl);
-        if (latin1 && NON_ASCII.test(line)) line = buf.toString('utf8', lineStart, nl);
+        if (line === '') line = buf.toString('utf8', lineStart, nl);
         seg = null;
         r.segments.push({ kind: 'line', text: line });
         continue;

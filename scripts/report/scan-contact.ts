@@ -1,75 +1,117 @@
 /**
  * A canonical contact line (`{"shopId":"…","customerKey":"…","at":"…","kind":"…",…}` as
- * JSON.stringify writes it) read without JSON.parse — most of a backup's lines are contacts.
- * Accepts exactly what fastContact would accept from JSON.parse of the line, or steps aside
- * (null): any escape, control character, whitespace, other key, other order or value type.
+ * JSON.stringify writes it) read from the file's bytes without JSON.parse and without a string of
+ * the line — most of a backup's lines are contacts. Accepts exactly what fastContact would accept
+ * from JSON.parse of the line, or steps aside (false): any escape, control character, whitespace,
+ * other key, other order or value type.
  */
 import { isCanonicalInstant } from '../../lib/db/fast-records';
 import { CONTACT_KINDS, dayNumberOfInstant } from '../../lib/engine/snapshot';
 import { isAbsentText } from '../../lib/model';
 
-const KEYS = ['shopId', 'customerKey', 'at', 'kind', 'channel', 'source', 'page', 'province', 'city'];
-/** CONTACT_KINDS codes a contact record may carry (visit … order; placed / paid are the builder's own). */
-const RECORD_KINDS = 5;
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+/** Each key as it opens a string value: `"key":"`. */
+const KEYS = ['shopId', 'customerKey', 'at', 'kind', 'channel', 'source', 'page', 'province', 'city'].map((k) => ascii(`"${k}":"`));
+/** CONTACT_KINDS a contact record may carry (visit … order; placed / paid are the builder's own). */
+const RECORD_KINDS = CONTACT_KINDS.slice(0, 5).map(ascii);
 
-/** What a scanned contact gives the snapshot. */
+/** What a scanned contact gives the snapshot; the customer key is left in the bytes (keyStart, keyEnd). */
 export interface ScannedContact {
   shopId: string;
-  customerKey: string;
+  keyStart: number;
+  keyEnd: number;
   day: number;
   kind: number;
+  /** The last `at` date read (YYYYMMDD as a number) and its day: contacts of a customer come in runs of a day. */
+  lastDate: number;
+  lastDay: number;
 }
 
 const trimmed = (s: string) => s.length > 0 && s.trim() === s;
 
+const at = (buf: Uint8Array, i: number, pat: Uint8Array): boolean => {
+  for (let j = 0; j < pat.length; j++) if (buf[i + j] !== pat[j]) return false;
+  return true;
+};
+
+/** The digits `buf[i..i+n)` as a number, or -1. */
+const digits = (buf: Uint8Array, i: number, n: number): number => {
+  let v = 0;
+  for (let j = i; j < i + n; j++) {
+    const d = buf[j]! - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+};
+
+/** The day of the instant `buf[vs, vs + 25)` if isCanonicalInstant accepts it (judged by it on a fresh date), else -1. */
+function instantDay(buf: Uint8Array, vs: number, out: ScannedContact): number {
+  const date = digits(buf, vs, 4) * 10000 + digits(buf, vs + 5, 2) * 100 + digits(buf, vs + 8, 2);
+  if (date !== out.lastDate || digits(buf, vs, 4) < 0 || digits(buf, vs + 5, 2) < 0 || digits(buf, vs + 8, 2) < 0) {
+    const s = Buffer.from(buf.buffer, buf.byteOffset + vs, 25).toString('latin1');
+    if (!isCanonicalInstant(s)) return -1;
+    out.lastDate = date;
+    return (out.lastDay = dayNumberOfInstant(s));
+  }
+  // The same valid date as the last one: only the rest of the instant is left to check, as isCanonicalInstant does.
+  const hour = digits(buf, vs + 11, 2), minute = digits(buf, vs + 14, 2), second = digits(buf, vs + 17, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return -1;
+  if (buf[vs + 4] !== 45 || buf[vs + 7] !== 45 || buf[vs + 10] !== 84 || buf[vs + 13] !== 58 || buf[vs + 16] !== 58) return -1;
+  if (buf[vs + 19] !== 43 || buf[vs + 20] !== 48 || buf[vs + 21] !== 56 || buf[vs + 22] !== 58 || buf[vs + 23] !== 48 || buf[vs + 24] !== 48) return -1;
+  return out.lastDay;
+}
+
 /**
- * Reads the contact line `body[start, end)` (no indentation, no trailing comma); `shopHint` spares a string for
- * the usual shopId. `latin1`: the line is the file's bytes one character each (not decoded): its
- * punctuation is still exact (UTF-8 never puts a byte below 0x80 inside a character), so only the
- * texts kept or checked here (shopId, customerKey, province, city) must be ASCII.
+ * Reads the contact line `buf[start, end)` (no indentation, no trailing comma) of valid UTF-8;
+ * `shopHint` spares a string for the usual shopId. Its punctuation is exact on bytes (UTF-8 never
+ * puts a byte below 0x80 inside a character), and the texts kept or checked here (shopId,
+ * customerKey, province, city) must be ASCII, so reading them as latin1 is exact.
  */
-export function scanContact(body: string, start: number, end: number, shopHint: string, out: ScannedContact, latin1: boolean): boolean {
-  if (body.charCodeAt(start) !== 123 || body.charCodeAt(end - 1) !== 125) return false;
+export function scanContact(buf: Uint8Array, start: number, end: number, shopHint: string, out: ScannedContact): boolean {
+  if (buf[start] !== 123 || buf[end - 1] !== 125) return false;
   let i = start + 1, next = 0, seen = 0;
   for (;;) {
-    if (body.charCodeAt(i) !== 34) return false;
     let k = next;
-    while (k < KEYS.length) {
-      const key = KEYS[k]!;
-      if (body.startsWith(key, i + 1) && body.charCodeAt(i + 1 + key.length) === 34 && body.charCodeAt(i + 2 + key.length) === 58) break;
-      k++;
-    }
+    while (k < KEYS.length && !at(buf, i, KEYS[k]!)) k++;
     if (k === KEYS.length) return false;
     next = k + 1;
     seen |= 1 << k;
-    const vs = i + 4 + KEYS[k]!.length;
-    if (body.charCodeAt(vs - 1) !== 34) return false;
-    const e = body.indexOf('"', vs);
-    if (e < 0 || e >= end) return false;
-    const ascii = latin1 && (k < 2 || k >= 7);
-    for (let j = vs; j < e; j++) {
-      const c = body.charCodeAt(j);
-      if (c < 0x20 || c === 92 || (ascii && c >= 0x80)) return false;
+    const vs = i + KEYS[k]!.length;
+    const onlyAscii = k < 2 || k >= 7;
+    let e = vs;
+    for (; e < end; e++) {
+      const c = buf[e]!;
+      if (c === 34) break;
+      if (c < 0x20 || c === 92 || (onlyAscii && c >= 0x80)) return false;
     }
+    if (e >= end) return false;
     if (k === 0) {
-      if (e - vs === shopHint.length && body.startsWith(shopHint, vs)) out.shopId = shopHint;
-      else if (!trimmed((out.shopId = body.slice(vs, e)))) return false;
+      let same = e - vs === shopHint.length;
+      for (let j = 0; same && j < shopHint.length; j++) same = buf[vs + j] === shopHint.charCodeAt(j);
+      if (same) out.shopId = shopHint;
+      else if (!trimmed((out.shopId = Buffer.from(buf.buffer, buf.byteOffset + vs, e - vs).toString('latin1')))) return false;
     } else if (k === 1) {
-      if (!trimmed((out.customerKey = body.slice(vs, e)))) return false;
+      // ASCII without control characters: trimmed means no space at either end.
+      if (e === vs || buf[vs] === 32 || buf[e - 1] === 32) return false;
+      out.keyStart = vs;
+      out.keyEnd = e;
     } else if (k === 2) {
-      const at = body.slice(vs, e);
-      if (!isCanonicalInstant(at)) return false;
-      out.day = dayNumberOfInstant(at);
+      if (e - vs !== 25) return false;
+      const day = instantDay(buf, vs, out);
+      if (day < 0) return false;
+      out.day = day;
     } else if (k === 3) {
-      const kind = CONTACT_KINDS.indexOf(body.slice(vs, e) as (typeof CONTACT_KINDS)[number]);
-      if (kind < 0 || kind >= RECORD_KINDS) return false;
+      let kind = 0;
+      while (kind < RECORD_KINDS.length && !(RECORD_KINDS[kind]!.length === e - vs && at(buf, vs, RECORD_KINDS[kind]!))) kind++;
+      if (kind === RECORD_KINDS.length) return false;
       out.kind = kind;
     } else if (k >= 7) {
-      const s = body.slice(vs, e);
+      const s = Buffer.from(buf.buffer, buf.byteOffset + vs, e - vs).toString('latin1');
       if (!isAbsentText(s) && !trimmed(s)) return false;
     }
     i = e + 1;
-    const c = body.charCodeAt(i);
+    const c = buf[i];
     if (c === 44) {
       i++;
       continue;

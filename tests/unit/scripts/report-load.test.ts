@@ -81,6 +81,36 @@ describe('loadBackupFile', () => {
     }
   });
 
+  it('judges every instant of a run of one date (a valid time, a time past 23:59) as the restore does', async () => {
+    const c0 = backup.contacts[0]!;
+    const date = c0.at.slice(0, 10);
+    for (const time of ['23:59:59', '24:10:00', '12:60:00']) {
+      const runs = { ...backup, contacts: [c0, { ...c0, at: `${date}T${time}+08:00` }, ...backup.contacts.slice(1)] };
+      const t = serializeBackup(runs);
+      const p = parseBackup(t);
+      for (const workers of [0, 2]) {
+        const got = await loadBackupFile(write(`run-${time.slice(0, 2)}-${workers}.json`, t), { workers, sliceBytes: 8192 });
+        if (p.ok) expect(got.ok && got.snapshot).toEqual(reference(t).snapshot);
+        else expect(got).toEqual({ ok: false, reason: p.reason });
+      }
+      expect(p.ok).toBe(time === '23:59:59');
+    }
+  });
+
+  it('reads a slice that is not valid UTF-8 as the restore decodes it (replacement characters)', async () => {
+    const marked = { ...backup, contacts: backup.contacts.map((c, i) => (i === 4 ? { ...c, page: 'PAGE#MARK' } : c)) };
+    const bytes = Buffer.from(serializeBackup(marked), 'utf8');
+    bytes[bytes.indexOf('#MARK') + 1] = 0xff; // a byte no UTF-8 text holds
+    const file = path.join(dir, 'not-utf8.json');
+    writeFileSync(file, bytes);
+    const decoded = new TextDecoder().decode(bytes);
+    expect(decoded).toContain('PAGE#\ufffdARK');
+    for (const workers of [0, 2]) {
+      const got = await loadBackupFile(file, { workers, sliceBytes: 8192 });
+      expect(got.ok && got.snapshot).toEqual(reference(decoded).snapshot);
+    }
+  });
+
   it('gives a refused file the restore\'s reason, worded as parseBackup words it', async () => {
     const bad = { ...backup, orders: backup.orders.map((o, i) => (i === 3 ? { ...o, amountFen: 12.5 } : o)) };
     const t = serializeBackup(bad);
