@@ -3,6 +3,7 @@ import type { ConversionReport } from '@/lib/audience/conversion';
 import type { TagInfo } from '@/lib/audience/tags';
 import type { AnalysisResult, AudienceExportResult, AudiencePreviewResult, AudienceSizeResult, BackupResult, CompletenessResult, CsvResult, CustomerMatch, EngineRequest, EngineResponse, ReportResult, ProgressVars, RestorePreviewResult, RestoreResult } from './protocol';
 import type { MembersPage } from './protocol';
+import { createEngineWorker } from './boot';
 import type { ErasureResult } from '@/lib/db/writer';
 import type { Audience } from '@/lib/model';
 
@@ -22,11 +23,13 @@ export class EngineStoppedError extends Error {
 }
 
 export class EngineClient {
-  private worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+  private worker: Worker;
   private next = 1;
   private pending = new Map<number, Pending>();
 
-  constructor() {
+  /** `worker`: one already started (the side panel's, see ./boot.ts); else a new one. */
+  constructor(worker?: Worker) {
+    this.worker = worker ?? createEngineWorker();
     this.worker.onmessage = (e: MessageEvent<EngineResponse>) => {
       const msg = e.data;
       const p = this.pending.get(msg.id);

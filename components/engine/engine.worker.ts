@@ -13,6 +13,7 @@ import { handleAnalysis, handleReport } from './handlers/report';
 import { handleMembers } from './handlers/members';
 import { handleCompleteness } from './handlers/completeness';
 import { handleRestore, handleRestorePreview } from './handlers/restore';
+import { handleWarm } from './handlers/warm';
 import type { EngineRequest, EngineResponse } from './protocol';
 
 /** Each request kind's handler. */
@@ -38,6 +39,7 @@ const HANDLERS: { [K in RequestKind]: Handler<K> } = {
   members: handleMembers,
   completeness: handleCompleteness,
   audiencePreview: handleAudiencePreview,
+  warm: handleWarm,
 };
 
 /** ms from this worker's creation until its code was loaded and evaluated (bench builds' timings). */

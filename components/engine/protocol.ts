@@ -63,7 +63,9 @@ export type EngineRequest =
   // --- completeness (issue 13 items 1–2): the data's coverage and the consoles' figures for a window ---
   | { id: number; kind: 'completeness'; shopId: string; window: WindowRequest; token: string }
   // --- audience (issue 13 item 5): 预览, the first members of an audience ---
-  | { id: number; kind: 'audiencePreview'; shopId: string; window: WindowRequest; token: string; source: AudienceSource; limit: number };
+  | { id: number; kind: 'audiencePreview'; shopId: string; window: WindowRequest; token: string; source: AudienceSource; limit: number }
+  // --- cold open (issue 14): the side panel's read-ahead as it starts; no answer ---
+  | { id: number; kind: 'warm' };
 
 /** A customer answering the 删除此客户 search. */
 export interface CustomerMatch {

@@ -29,7 +29,7 @@ export type CachedShop = {
 };
 
 let cache: CachedShop | null = null;
-const inFlight = new Map<string, Promise<CachedShop>>();
+const inFlight = new Map<string, { done: Promise<CachedShop>; listeners: Set<(text: string) => void> }>();
 
 /** Quiet time before a changed snapshot is written to IndexedDB (a newer token cancels it). */
 const PERSIST_AFTER_MS = 2_000;
@@ -83,13 +83,21 @@ export async function snapshotFor(shopId: string, token: string, progress: (text
   let c = cache;
   if (!c || c.shopId !== shopId || c.token !== token) {
     // Requests arriving while the snapshot is being made (a running capture) share that work.
+    // Each waiting request sees the steps (the side panel's read-ahead may have started the work).
     const key = `${shopId}\u0000${token}`;
     let making = inFlight.get(key);
     if (!making) {
-      making = makeSnapshot(shopId, token, progress, withData).finally(() => inFlight.delete(key));
+      const listeners = new Set<(text: string) => void>();
+      const shared = (text: string) => listeners.forEach((l) => l(text));
+      making = { listeners, done: makeSnapshot(shopId, token, shared, withData).finally(() => inFlight.delete(key)) };
       inFlight.set(key, making);
     }
-    c = await making;
+    making.listeners.add(progress);
+    try {
+      c = await making.done;
+    } finally {
+      making.listeners.delete(progress);
+    }
   }
   if (withData && !c.data) {
     progress('progress_read');

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, type ReactNode } from 'react';
 import { saveFile } from '@/components/download';
 import { BENCH_BUILD } from '@/components/engine/bench-timings';
+import { takeBootWorker } from '@/components/engine/boot';
 import { EngineClient } from '@/components/engine/client';
 import type { AnalysisResult } from '@/components/engine/protocol';
 import { CompletenessStrip } from './CompletenessStrip';
@@ -36,7 +37,8 @@ export function Dashboard({
   initialShopId?: string | null;
 }) {
   const { lang, setLang, t } = useLang();
-  const engine = useMemo(() => new EngineClient(), []);
+  // The side panel adopts the worker its page started first (reading ahead); the popup starts its own.
+  const engine = useMemo(() => new EngineClient(variant === 'panel' ? takeBootWorker() : undefined), []);
   const shops = useLiveQuery(() => listShops(getDb()), []);
   const [shopId, setShopId] = useState<string | null>(null);
   const [selection, setSelection] = useState<PickedWindow | null>(null);

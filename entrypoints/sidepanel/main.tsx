@@ -1,10 +1,5 @@
-import { createRoot } from 'react-dom/client';
-import { Dashboard } from '@/components/panel/Dashboard';
-import '@/components/panel/panel.css';
-import { AppBoundary } from '@/components/panel/ViewBoundary';
+// The engine worker starts reading the shop's snapshot first; the panel's code loads meanwhile.
+import { startPanelEngine } from '@/components/engine/boot';
 
-createRoot(document.getElementById('root')!).render(
-  <AppBoundary>
-    <Dashboard variant="panel" />
-  </AppBoundary>,
-);
+startPanelEngine();
+void import('./app');

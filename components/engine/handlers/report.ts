@@ -29,6 +29,27 @@ function reportPair(c: CachedShop, window: DayWindow, timer?: StepTimer, scans: 
   return { analysis, previous };
 }
 
+/** The default window's report pair, computed by the side panel's read-ahead (./warm.ts) for the 概览's first request. */
+let readAhead: { c: CachedShop; window: DayWindow; scans: WindowScans; pair: ReturnType<typeof reportPair> } | null = null;
+
+/**
+ * Computes the default window's report pair of a cached shop ahead of the side panel's request
+ * (only when both 高潜 models are at hand: a fit is left to the request, which shows 高潜 pending).
+ */
+export function readAheadReport(c: CachedShop): void {
+  const { window } = windowOf(c, {});
+  if (![toRange(window).end, toRange(previousWindow(window)).end].every((day) => hasPropensityModel(c.models, day))) return;
+  const scans = newWindowScans();
+  readAhead = { c, window, scans, pair: reportPair(c, window, undefined, scans) };
+}
+
+/** The read-ahead pair when it is of this snapshot and window (taken once). */
+function takeReadAhead(c: CachedShop, window: DayWindow) {
+  const r = readAhead;
+  readAhead = null;
+  return r && r.c === c && r.window.start === window.start && r.window.end === window.end ? r : null;
+}
+
 /** The shop's snapshot for a report-like request (records not read), with the load's steps timed. */
 async function reportSnapshot(req: RequestOf<'report' | 'analysis'>, ctx: HandlerContext): Promise<CachedShop> {
   const c = await snapshotFor(req.shopId, req.token, ctx.progress, false);
@@ -59,7 +80,8 @@ export const handleAnalysis: Handler<'analysis'> = async (req, ctx) => {
   const { snap } = c;
   const { latestDay, window } = windowOf(c, req.window);
   ctx.progress('progress_metrics');
-  const scans = newWindowScans();
+  const ahead = takeReadAhead(c, window);
+  const scans = ahead?.scans ?? newWindowScans();
   const mustFit = ![toRange(window).end, toRange(previousWindow(window)).end].every((day) => hasPropensityModel(c.models, day));
   if (mustFit) {
     // First opening of the day: fitting the two 高潜 models takes longer than the rest, so
@@ -71,7 +93,7 @@ export const handleAnalysis: Handler<'analysis'> = async (req, ctx) => {
     timer.mark('postUnscored');
     ctx.progress('progress_fitModel');
   }
-  const { analysis, previous } = reportPair(c, window, timer, scans);
+  const { analysis, previous } = ahead?.pair ?? reportPair(c, window, timer, scans);
   // The first screen (概览) needs only the two reports: shown while the lists are made.
   ctx.post({ id: req.id, partial: { report: analysis.report, previous, latestDay, ms: performance.now() - startedAt, timings: timer.snapshot() } });
   timer.mark('postReport');
