@@ -19,6 +19,7 @@ import type { Snapshot } from '../../lib/engine';
 import type { Shop } from '../../lib/model';
 import { Assembler, GiveUp } from './assemble';
 import { ChunkParser, type ChunkResult } from './parse-chunk';
+import { parseWorkerEntry } from './worker-bundle';
 
 /** A loaded backup: its shop, exportedAt, snapshot and record counts — or why it was refused. */
 export type LoadedBackup =
@@ -88,13 +89,19 @@ async function exactLoad(file: string): Promise<LoadedBackup> {
   }
 }
 
-/** Slices of whole lines of an open file, in order. */
-function* slices(fd: number, size: number, sliceBytes: number): Generator<{ buffer: ArrayBuffer; length: number; end: number }> {
+/**
+ * Slices of whole lines of an open file, in order. Each slice's buffer comes from `pool` when one
+ * there is big enough (the caller gives a buffer back once its slice is parsed): reading into a
+ * fresh 4 MB buffer each time costs as much again as the read (the pages are zeroed and faulted in).
+ */
+function* slices(fd: number, size: number, sliceBytes: number, pool: ArrayBuffer[]): Generator<{ buffer: ArrayBuffer; length: number; end: number }> {
   let pos = 0;
   let carry = new Uint8Array(0);
   while (pos < size || carry.length > 0) {
     const want = Math.min(sliceBytes, size - pos);
-    const buf = new Uint8Array(new ArrayBuffer(carry.length + want));
+    let ab = pool.pop();
+    if (ab === undefined || ab.byteLength < carry.length + want) ab = new ArrayBuffer(Math.max(carry.length + want, sliceBytes + (sliceBytes >> 4)));
+    const buf = new Uint8Array(ab);
     buf.set(carry);
     let got = 0;
     while (got < want) {
@@ -109,11 +116,12 @@ function* slices(fd: number, size: number, sliceBytes: number): Generator<{ buff
     if (nl < 0) {
       // No line end in this slice: the line goes on (refused by the parser past the line budget).
       carry = buf.slice(0, filled);
+      pool.push(ab);
       if (carry.length > 4 * Math.max(sliceBytes, SLICE_BYTES)) throw new GiveUp('a very long line');
       continue;
     }
     carry = buf.slice(nl + 1, filled);
-    yield { buffer: buf.buffer, length: nl + 1, end: pos - carry.length };
+    yield { buffer: ab, length: nl + 1, end: pos - carry.length };
     if (atEnd) break;
   }
 }
@@ -125,13 +133,19 @@ async function fastLoad(fd: number, size: number, workers: number, sliceBytes: n
   try {
     if (workers <= 0) {
       const parser = new ChunkParser();
+      const pool: ArrayBuffer[] = [];
       let first = true;
-      for (const s of slices(fd, size, sliceBytes)) {
-        asm.add(parser.parse(new Uint8Array(s.buffer, 0, s.length), first), 0);
+      for (const s of slices(fd, size, sliceBytes, pool)) {
+        const r = parser.parse(new Uint8Array(s.buffer, 0, s.length), first);
+        pool.push(s.buffer); // the result holds no view of it
+        asm.add(r, 0);
         first = false;
         onProgress?.(s.end, size);
       }
-    } else await onWorkers(slices(fd, size, sliceBytes), size, workers, asm, onProgress);
+    } else {
+      const pool: ArrayBuffer[] = [];
+      await onWorkers(slices(fd, size, sliceBytes, pool), pool, size, workers, asm, onProgress);
+    }
     return { ok: true, ...asm.finish() };
   } catch (e) {
     if (e instanceof GiveUp) {
@@ -142,14 +156,15 @@ async function fastLoad(fd: number, size: number, workers: number, sliceBytes: n
   }
 }
 
-/** Starts a parse thread (parse-worker-boot.mjs registers tsx's loader in it, then loads parse-worker.ts). */
-function startWorker(): Worker {
-  return new Worker(new URL('./parse-worker-boot.mjs', import.meta.url));
+/** Starts a parse thread from the cached bundle of parse-worker.ts (worker-bundle.ts). */
+function startWorker(entry: URL): Worker {
+  return new Worker(entry);
 }
 
 /** Slices go round-robin to `n` parse threads (each keeps its own key tables); results are assembled in file order. */
-async function onWorkers(it: Generator<{ buffer: ArrayBuffer; length: number; end: number }>, size: number, n: number, asm: Assembler, onProgress?: (done: number, total: number) => void): Promise<void> {
-  const pool = Array.from({ length: n }, startWorker);
+async function onWorkers(it: Generator<{ buffer: ArrayBuffer; length: number; end: number }>, bufferPool: ArrayBuffer[], size: number, n: number, asm: Assembler, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const entry = parseWorkerEntry();
+  const pool = Array.from({ length: n }, () => startWorker(entry));
   const pending = new Map<number, ChunkResult>();
   const ends: number[] = [];
   let failure: Error | null = null;
@@ -160,8 +175,9 @@ async function onWorkers(it: Generator<{ buffer: ArrayBuffer; length: number; en
     w?.();
   };
   for (const w of pool) {
-    w.on('message', (m: { seq: number; r: ChunkResult }) => {
+    w.on('message', (m: { seq: number; r: ChunkResult; buffer: ArrayBuffer }) => {
       pending.set(m.seq, m.r);
+      bufferPool.push(m.buffer);
       poke();
     });
     w.on('error', (e) => {

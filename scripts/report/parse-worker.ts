@@ -8,5 +8,6 @@ import { ChunkParser, transferables } from './parse-chunk';
 const parser = new ChunkParser();
 parentPort!.on('message', (m: { seq: number; buffer: ArrayBuffer; length: number; first: boolean }) => {
   const r = parser.parse(new Uint8Array(m.buffer, 0, m.length), m.first);
-  parentPort!.postMessage({ seq: m.seq, r }, transferables(r));
+  // The slice's buffer goes back too, for the next slice (no fresh 4 MB buffer a slice).
+  parentPort!.postMessage({ seq: m.seq, r, buffer: m.buffer }, [...transferables(r), m.buffer]);
 });
