@@ -6,40 +6,43 @@
  */
 import { stepTimer } from './bench-timings';
 import type { Handler, HandlerContext, RequestKind } from './handlers/context';
-import { handleAudienceExport, handleAudiencePreview, handleAudienceSize, handleAudienceTags, handleConversion } from './handlers/audience';
-import { handleBackup, handleTierCsv } from './handlers/files';
-import { handleDeleteAudience, handleDeleteShop, handleEraseCustomer, handleFindCustomers, handlePruneCaptures, handleSaveAudience, handleSetRetentionDays, handleTierLookupReady } from './handlers/data';
 import { handleAnalysis, handleReport } from './handlers/report';
-import { handleMembers } from './handlers/members';
-import { handleCompleteness } from './handlers/completeness';
-import { handleRestore, handleRestorePreview } from './handlers/restore';
 import { handleWarm } from './handlers/warm';
 import type { EngineRequest, EngineResponse } from './protocol';
+
+/** A handler loaded on first use: the side panel's first request (the 概览) does not wait for the code of the others. */
+function lazy<K extends RequestKind, M>(load: () => Promise<M>, pick: (m: M) => Handler<K>): Handler<K> {
+  return async (req, ctx) => pick(await load())(req, ctx);
+}
+const audience = () => import('./handlers/audience');
+const data = () => import('./handlers/data');
+const files = () => import('./handlers/files');
+const restore = () => import('./handlers/restore');
 
 /** Each request kind's handler. */
 const HANDLERS: { [K in RequestKind]: Handler<K> } = {
   report: handleReport,
   analysis: handleAnalysis,
-  audienceTags: handleAudienceTags,
-  audienceSize: handleAudienceSize,
-  audienceExport: handleAudienceExport,
-  conversion: handleConversion,
-  tierCsv: handleTierCsv,
-  backup: handleBackup,
-  restore: handleRestore,
-  restorePreview: handleRestorePreview,
-  deleteShop: handleDeleteShop,
-  findCustomers: handleFindCustomers,
-  eraseCustomer: handleEraseCustomer,
-  pruneCaptures: handlePruneCaptures,
-  saveAudience: handleSaveAudience,
-  deleteAudience: handleDeleteAudience,
-  tierLookupReady: handleTierLookupReady,
-  setRetentionDays: handleSetRetentionDays,
-  members: handleMembers,
-  completeness: handleCompleteness,
-  audiencePreview: handleAudiencePreview,
   warm: handleWarm,
+  audienceTags: lazy(audience, (m) => m.handleAudienceTags),
+  audienceSize: lazy(audience, (m) => m.handleAudienceSize),
+  audienceExport: lazy(audience, (m) => m.handleAudienceExport),
+  conversion: lazy(audience, (m) => m.handleConversion),
+  audiencePreview: lazy(audience, (m) => m.handleAudiencePreview),
+  tierCsv: lazy(files, (m) => m.handleTierCsv),
+  backup: lazy(files, (m) => m.handleBackup),
+  restore: lazy(restore, (m) => m.handleRestore),
+  restorePreview: lazy(restore, (m) => m.handleRestorePreview),
+  deleteShop: lazy(data, (m) => m.handleDeleteShop),
+  findCustomers: lazy(data, (m) => m.handleFindCustomers),
+  eraseCustomer: lazy(data, (m) => m.handleEraseCustomer),
+  pruneCaptures: lazy(data, (m) => m.handlePruneCaptures),
+  saveAudience: lazy(data, (m) => m.handleSaveAudience),
+  deleteAudience: lazy(data, (m) => m.handleDeleteAudience),
+  tierLookupReady: lazy(data, (m) => m.handleTierLookupReady),
+  setRetentionDays: lazy(data, (m) => m.handleSetRetentionDays),
+  members: lazy(() => import('./handlers/members'), (m) => m.handleMembers),
+  completeness: lazy(() => import('./handlers/completeness'), (m) => m.handleCompleteness),
 };
 
 /** ms from this worker's creation until its code was loaded and evaluated (bench builds' timings). */
