@@ -18,7 +18,7 @@ import { overAnyLayout, streamPass } from '../../lib/backup/restore';
 import type { Snapshot } from '../../lib/engine';
 import type { Shop } from '../../lib/model';
 import { Assembler, GiveUp } from './assemble';
-import { ChunkParser, type ChunkResult } from './parse-chunk';
+import { ChunkParser, fromPosting, type ChunkResult, type PostedChunk } from './parse-chunk';
 import { parseWorkerEntry } from './worker-bundle';
 
 /** A loaded backup: its shop, exportedAt, snapshot and record counts — or why it was refused. */
@@ -175,8 +175,8 @@ async function onWorkers(it: Generator<{ buffer: ArrayBuffer; length: number; en
     w?.();
   };
   for (const w of pool) {
-    w.on('message', (m: { seq: number; r: ChunkResult; buffer: ArrayBuffer }) => {
-      pending.set(m.seq, m.r);
+    w.on('message', (m: { seq: number; r: PostedChunk; buffer: ArrayBuffer }) => {
+      pending.set(m.seq, fromPosting(m.r));
       bufferPool.push(m.buffer);
       poke();
     });

@@ -244,3 +244,39 @@ export function transferables(r: ChunkResult): ArrayBuffer[] {
     r.channel, r.traffic, r.product, r.customerHashes, r.orderHashes,
   ].map((a) => a.buffer as ArrayBuffer);
 }
+
+/** A ChunkResult as a parse thread posts it: texts joined into one string each where they can be (one copy, not one a text). */
+export type PostedChunk = Omit<ChunkResult, 'newKeys' | 'orderIds'> & { newKeys: string[] | string; orderIds: string[] | string };
+
+const joinable = (texts: string[]) => texts.every((t) => !t.includes('\n'));
+
+/**
+ * The result made cheaper to post: key and order-id lists joined by newlines (when none holds one),
+ * customers cut to the fields the snapshot reads (encodeCustomer: flags, phone, places, gender, level).
+ */
+export function forPosting(r: ChunkResult): PostedChunk {
+  const customers = r.customers.map((c) => {
+    const s = { customerKey: c.customerKey, shopId: c.shopId, nickname: '', isFan: c.isFan, isMember: c.isMember } as Customer;
+    if (c.phone !== undefined) s.phone = c.phone;
+    if (c.province !== undefined) s.province = c.province;
+    if (c.city !== undefined) s.city = c.city;
+    if (c.gender !== undefined) s.gender = c.gender;
+    if (c.memberLevel !== undefined) s.memberLevel = c.memberLevel;
+    return s;
+  });
+  return {
+    ...r,
+    customers,
+    newKeys: r.newKeys.length > 1 && joinable(r.newKeys) ? r.newKeys.join('\n') : r.newKeys,
+    orderIds: r.orderIds.length > 1 && joinable(r.orderIds) ? r.orderIds.join('\n') : r.orderIds,
+  };
+}
+
+/** A posted result as the assembler takes it (see forPosting). */
+export function fromPosting(p: PostedChunk): ChunkResult {
+  return {
+    ...p,
+    newKeys: typeof p.newKeys === 'string' ? p.newKeys.split('\n') : p.newKeys,
+    orderIds: typeof p.orderIds === 'string' ? p.orderIds.split('\n') : p.orderIds,
+  };
+}
