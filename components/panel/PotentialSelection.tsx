@@ -1,7 +1,7 @@
-import { useId, useState } from 'react';
 import type { PropensitySelection } from '@/lib/engine/propensity/backtest';
 import { formatCount, formatRate } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { InfoToggle } from './Definition';
 
 /** Fewer buyers than this in the backtest: its AUC could be off by ±0.1 or more, so it is only a rough guide. */
 const FEW_BUYERS = 30;
@@ -23,8 +23,6 @@ const fill = (text: string, values: Record<string, string>) => text.replace(/\{(
  * that says what the figure means in plain words.
  */
 export function RankingLine({ selection, t }: { selection: PropensitySelection; t: (k: MessageKey) => string }) {
-  const [open, setOpen] = useState(false);
-  const id = useId();
   const { chosen } = selection;
   const auc = selection.auc[chosen];
   const model = selection.auc.model;
@@ -51,23 +49,13 @@ export function RankingLine({ selection, t }: { selection: PropensitySelection; 
       {explain && (
         <>
           {' '}
-          <button
-            type="button"
-            className="def-button"
-            aria-label={t('selection.explainButton')}
-            aria-expanded={open}
-            aria-controls={id}
-            title={explain}
-            data-testid="potential-selection-why"
-            onClick={() => setOpen(!open)}
-          >
-            ⓘ
-          </button>
-          {open && (
-            <span className="sel-explain" id={id} role="note" data-testid="potential-selection-explain">
-              {explain}
-            </span>
-          )}
+          <InfoToggle
+            text={explain}
+            label={t('selection.explainButton')}
+            testId="potential-selection-why"
+            textClass="sel-explain"
+            textTestId="potential-selection-explain"
+          />
         </>
       )}
     </div>
