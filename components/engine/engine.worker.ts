@@ -8,6 +8,8 @@ import { stepTimer } from './bench-timings';
 import type { Handler, HandlerContext, RequestKind } from './handlers/context';
 import { handleAnalysis, handleReport } from './handlers/report';
 import { handleWarm } from './handlers/warm';
+// The data handlers are small and tierLookupReady follows every analysis (the console tabs' chips wait for it): loaded up front.
+import { handleDeleteAudience, handleDeleteShop, handleEraseCustomer, handleFindCustomers, handlePruneCaptures, handleSaveAudience, handleSetRetentionDays, handleTierLookupReady } from './handlers/data';
 import type { EngineRequest, EngineResponse } from './protocol';
 
 /** A handler loaded on first use: the side panel's first request (the 概览) does not wait for the code of the others. */
@@ -15,7 +17,6 @@ function lazy<K extends RequestKind, M>(load: () => Promise<M>, pick: (m: M) => 
   return async (req, ctx) => pick(await load())(req, ctx);
 }
 const audience = () => import('./handlers/audience');
-const data = () => import('./handlers/data');
 const files = () => import('./handlers/files');
 const restore = () => import('./handlers/restore');
 
@@ -33,14 +34,14 @@ const HANDLERS: { [K in RequestKind]: Handler<K> } = {
   backup: lazy(files, (m) => m.handleBackup),
   restore: lazy(restore, (m) => m.handleRestore),
   restorePreview: lazy(restore, (m) => m.handleRestorePreview),
-  deleteShop: lazy(data, (m) => m.handleDeleteShop),
-  findCustomers: lazy(data, (m) => m.handleFindCustomers),
-  eraseCustomer: lazy(data, (m) => m.handleEraseCustomer),
-  pruneCaptures: lazy(data, (m) => m.handlePruneCaptures),
-  saveAudience: lazy(data, (m) => m.handleSaveAudience),
-  deleteAudience: lazy(data, (m) => m.handleDeleteAudience),
-  tierLookupReady: lazy(data, (m) => m.handleTierLookupReady),
-  setRetentionDays: lazy(data, (m) => m.handleSetRetentionDays),
+  deleteShop: handleDeleteShop,
+  findCustomers: handleFindCustomers,
+  eraseCustomer: handleEraseCustomer,
+  pruneCaptures: handlePruneCaptures,
+  saveAudience: handleSaveAudience,
+  deleteAudience: handleDeleteAudience,
+  tierLookupReady: handleTierLookupReady,
+  setRetentionDays: handleSetRetentionDays,
   members: lazy(() => import('./handlers/members'), (m) => m.handleMembers),
   completeness: lazy(() => import('./handlers/completeness'), (m) => m.handleCompleteness),
 };

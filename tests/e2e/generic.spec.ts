@@ -176,6 +176,12 @@ test('tier chips beside buyer names on the 抖店 page, after the side panel com
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   const expected = naiveFigures(first as Parameters<typeof naiveFigures>[0]);
   await expect(panel.getByTestId('tier-firstOrder')).toHaveText(String(expected.firstOrder.length));
+  // The 概览 shows before the 高潜 fit ends; the chips follow the whole analysis (its tier cache, then the
+  // panel's tierStamp): a panel closed before that leaves them for its next opening.
+  await expect(panel.locator('.app')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect
+    .poll(() => panel.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).some((k) => k.startsWith('tierStamp'))), { timeout: 15_000 })
+    .toBe(true);
   await panel.close();
 
   await page.bringToFront();
