@@ -1,8 +1,8 @@
 /**
  * `npm run bench`'s batch-report comparison (issue 14 item 2), side by side in one run on the same
  * backup file (the bench shop over `--report-days` days, written once by lib/backup's writer):
- *   (a) the CLI end to end — `tsx scripts/report.ts <file>` in a fresh process, wall time from its
- *       start to the report JSON written;
+ *   (a) the CLI end to end — what `npm run report` runs (`node scripts/report-start.mjs <file>`: the
+ *       CLI from its cached bundle) in a fresh process, wall time from its start to the report JSON written;
  *   (b) the straightforward reference (reference-report.ts), in a fresh process, timed from
  *       reading the file to the figures;
  *   (c) DuckDB (duckdb-report.ts), in a fresh process, timed from opening the file to the figures;
@@ -34,13 +34,12 @@ export function compareReport(
   size: number,
   phase: (name: 'reference' | 'duckdb', file: string) => FiguresResult,
 ): boolean {
-  const tsx = path.join(root, 'node_modules/.bin/tsx');
   const loads: number[] = [loadavg()[0]!];
   const cliMs: number[] = [], refMs: number[] = [], duckMs: number[] = [];
   let cli: ReportCoreFigures | null = null, ref: ReportCoreFigures | null = null, duck: ReportCoreFigures | null = null;
   for (let i = 0; i < opts.reportRuns; i++) {
     const t = performance.now();
-    const r = spawnSync(tsx, ['scripts/report.ts', file], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'inherit'] });
+    const r = spawnSync(process.execPath, ['scripts/report-start.mjs', file], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'inherit'] });
     cliMs.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`npm run report failed (exit ${r.status ?? r.signal})`);
     cli = figuresOfReport(JSON.parse(r.stdout) as Report);
