@@ -7,7 +7,7 @@ import { getDb, loadShopData } from '@/lib/db';
 import { parseDataToken } from '@/lib/db/changes';
 import { persistSnapshot, saveAnalysisModel } from '@/lib/db/writer';
 import { snapshotOfToken } from '@/lib/db/snapshot-source';
-import { loadAnalysisModels, propensityModelAt, type ModelMemo } from '@/lib/db/analysis-snapshot';
+import { loadAnalysisModels, propensityModelAt, readColdColumns, type ModelMemo } from '@/lib/db/analysis-snapshot';
 import type { Snapshot } from '@/lib/engine';
 import type { PropensityModel } from '@/lib/engine/propensity/model';
 import type { Customer, ShopData } from '@/lib/model';
@@ -77,9 +77,11 @@ async function makeSnapshot(shopId: string, token: string, progress: (text: stri
  * snapshot of an older token brought forward with the captures logged since (incremental: only
  * the changed records are read); else the persisted one of that token (no records read); else
  * built from the records. Changed snapshots are persisted after the request.
- * `withData` also loads the records (CSV / audience jobs need them).
+ * `withData` also loads the records (CSV / audience jobs need them). `overviewOnly`: the caller
+ * reads only what the 概览 reads (report pair, 高潜 fit): a stored snapshot's cold columns stay
+ * unread (withAllColumns reads them).
  */
-export async function snapshotFor(shopId: string, token: string, progress: (text: string) => void, withData = true): Promise<CachedShop> {
+export async function snapshotFor(shopId: string, token: string, progress: (text: string) => void, withData = true, overviewOnly = false): Promise<CachedShop> {
   let c = cache;
   if (!c || c.shopId !== shopId || c.token !== token) {
     // Requests arriving while the snapshot is being made (a running capture) share that work.
@@ -99,11 +101,19 @@ export async function snapshotFor(shopId: string, token: string, progress: (text
       making.listeners.delete(progress);
     }
   }
+  if (!overviewOnly) await withAllColumns(c);
   if (withData && !c.data) {
     progress('progress_read');
     c.data = await loadShopData(getDb(), shopId);
   }
   return c;
+}
+
+/** Reads the cold columns of a snapshot loaded for the 概览 only (once); a snapshot that cannot be read is let go, to be rebuilt. */
+export async function withAllColumns(c: CachedShop): Promise<void> {
+  if (await readColdColumns(c.snap)) return;
+  if (cache === c) cache = null;
+  throw new Error('the stored snapshot could not be read');
 }
 
 /** The cached shop's records (loaded: the caller asked `snapshotFor` with data). */

@@ -10,22 +10,24 @@
  *   strings      every string table but the order ids (customerKeys, provinces, …, names) packed as
  *                ONE string plus the end offset of each entry: IndexedDB clones one big string far
  *                faster than a million small ones
- *   data         a Blob: the packed columns (narrowed, without what they derive; `packed.bytes`
- *                long), then the order ids (end offsets as i32, then their UTF-16 code units, one
- *                byte each when all fit)
+ *   data         a Blob: the packed columns (narrowed, without what they derive; the hot ones —
+ *                what the 概览 reads — first, `packed.hotBytes` long, then the cold ones up to
+ *                `packed.bytes`), then the order ids (end offsets as i32, then their UTF-16 code
+ *                units, one byte each when all fit)
  *   orderIds     where the order ids are in `data` (count, offsets, units, wide)
  * Why a Blob: Chromium reads a 200 MB Blob from IndexedDB (`blob.arrayBuffer()`) ~3× faster than
  * the same bytes stored as an ArrayBuffer value, which it wraps in a blob of its own and then
  * deserialises (measured in the engine worker: ~0.2 s vs ~0.65 s). A cold open reads only the
- * columns' range of it (`slice`); the order ids (a million at 1M orders) are read and turned into
- * strings only when a capture's changes are applied (readOrderIds).
+ * hot columns' range of it (`slice`); the cold columns when a list, a tag or a capture needs them
+ * (readColdColumns); the order ids (a million at 1M orders) are read and turned into strings only
+ * when a capture's changes are applied (readOrderIds).
  * Deleting a shop's data (deleteShopRecords, restore) deletes the record too; saving is the one
  * writer's (lib/db/writer/analysis.ts). The fitted models
  * live in `settings` (`analysisModels:<shopId>`, with their token): adding one must not rewrite
  * a 200 MB record.
  */
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, type SnapshotHeader } from '../engine/snapshot';
-import { lazyField, packSnapshotColumns, unpackSnapshotColumns, type PackedLayout } from '../engine/snapshot/packed';
+import { lacksColdColumns, lazyField, packSnapshotColumns, supplyColdColumns, unpackSnapshotColumns, type PackedLayout } from '../engine/snapshot/packed';
 import {
   fallbackPropensityModel,
   fitPropensity,
@@ -42,7 +44,7 @@ import { dropAnalysisSnapshot } from './writer/primitives';
 import { analysisModelsSetting, analysisTokenSetting, readSetting, settingKey } from './settings/registry';
 
 /** Layout version of the persisted record (bump when the layout or the snapshot format changes). */
-export const ANALYSIS_SNAPSHOT_VERSION = 3;
+export const ANALYSIS_SNAPSHOT_VERSION = 4;
 
 const STRING_TABLES = ['customerKeys', 'provinces', 'cities', 'memberLevels', 'orderIds', 'productKeys', 'productNames'] as const;
 type StringTable = (typeof STRING_TABLES)[number];
@@ -167,7 +169,8 @@ function isStored(r: AnalysisSnapshot): r is StoredRecord {
     typeof s.strings?.text === 'string' &&
     s.strings.ends instanceof Int32Array &&
     typeof s.orderIds?.count === 'number' &&
-    typeof s.header.packed?.bytes === 'number'
+    typeof s.header.packed?.bytes === 'number' &&
+    typeof s.header.packed.hotBytes === 'number'
   );
 }
 
@@ -191,12 +194,45 @@ function orderIdsInBlob(snap: Snapshot, read: () => Promise<string[]>): void {
   unreadOrderIds.set(snap, read);
 }
 
+/** The cold columns' reads of snapshots loaded from a record, and the reads under way (shared by concurrent callers). */
+const coldReads = new WeakMap<Snapshot, () => Promise<ArrayBuffer>>();
+const coldInFlight = new WeakMap<Snapshot, Promise<boolean>>();
+
+async function supplyCold(snap: Snapshot, read: () => Promise<ArrayBuffer>): Promise<boolean> {
+  try {
+    supplyColdColumns(snap, await read());
+    coldReads.delete(snap);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    coldInFlight.delete(snap);
+  }
+}
+
 /**
- * Makes `snap.orderIds` readable. A snapshot loaded from its record leaves the order ids (a
- * million at 1M orders) in the Blob — a cold open does not read them — until a capture's changes
- * need them: this reads them then. False when they cannot be read (the snapshot is rebuilt).
+ * Makes every column of `snap` readable. A snapshot loaded from its record has only the hot
+ * columns (what the 概览 reads); the lists, tags and captures need the rest: this reads them then
+ * (once). False when they cannot be read (the snapshot is rebuilt).
+ */
+export function readColdColumns(snap: Snapshot): Promise<boolean> {
+  const read = coldReads.get(snap);
+  if (!read || !lacksColdColumns(snap)) return Promise.resolve(true);
+  let p = coldInFlight.get(snap);
+  if (!p) {
+    p = supplyCold(snap, read);
+    coldInFlight.set(snap, p);
+  }
+  return p;
+}
+
+/**
+ * Makes `snap.orderIds` (and every column) readable. A snapshot loaded from its record leaves the
+ * order ids (a million at 1M orders) in the Blob — a cold open does not read them — until a
+ * capture's changes need them: this reads them then. False when they cannot be read (the snapshot is rebuilt).
  */
 export async function readOrderIds(snap: Snapshot): Promise<boolean> {
+  if (!(await readColdColumns(snap))) return false;
   const read = unreadOrderIds.get(snap);
   if (!read) return true;
   try {
@@ -216,8 +252,8 @@ interface RecordRead {
 /** The record of `shopId` with its Blob's read started at once (the two are most of a cold open). */
 async function startRead(db: SellerLensDb, shopId: string): Promise<RecordRead> {
   const r = await db.analysisSnapshots.get(shopId);
-  // Only the columns' range: the order ids at the Blob's end are read when a capture needs them.
-  const columnBytes = (r as Partial<StoredRecord> | undefined)?.header?.packed?.bytes;
+  // Only the hot columns' range: the rest is read when a list, a tag or a capture needs it.
+  const columnBytes = (r as Partial<StoredRecord> | undefined)?.header?.packed?.hotBytes;
   const bytes = r && r.data instanceof Blob && typeof columnBytes === 'number' ? r.data.slice(0, columnBytes).arrayBuffer() : null;
   bytes?.catch(() => undefined); // awaited (and its failure handled) by the load
   return { r, bytes };
@@ -280,6 +316,8 @@ export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, tok
     const w = ids.wide ? 2 : 1;
     if (ids.count !== snap.orderCount || ids.endsAt < r.header.packed.bytes || ids.endsAt + ids.count * 4 > ids.unitsAt || ids.unitsAt + ids.units * w > blob.size)
       throw new Error('the stored order ids do not fit the snapshot');
+    const packed = r.header.packed;
+    coldReads.set(snap, () => blob.slice(packed.hotBytes, packed.bytes).arrayBuffer());
     orderIdsInBlob(snap, async () => {
       // The ids' range only, its offsets made relative to it.
       const bytes = await blob.slice(ids.endsAt, ids.unitsAt + ids.units * w).arrayBuffer();

@@ -25,7 +25,7 @@ const lowerBound = lowerBound_;
 /** The documented fixed heuristic: a probability in (0, 1) for each candidate customer index. */
 export const fallbackPropensity: PropensityScorer = (snap: Snapshot, asOfDay: number, candidates: Int32Array) => {
   const out = new Float64Array(candidates.length);
-  const cStart = snap.custContactStart, cDay = snap.custContactDay, cIdx = snap.custContactIdx, kind = snap.contactKind;
+  const cStart = snap.custContactStart, cDay = snap.custContactDay, kind = snap.custContactKind;
   const pStart = snap.custPaidStart, pDay = snap.custPaidDay;
   for (let j = 0; j < candidates.length; j++) {
     const c = candidates[j]!;
@@ -33,7 +33,7 @@ export const fallbackPropensity: PropensityScorer = (snap: Snapshot, asOfDay: nu
     const end = lowerBound(cDay, lo, cStart[c + 1]!, asOfDay + 1); // contacts up to asOfDay
     const recentFrom = lowerBound(cDay, lo, end, asOfDay - 6);
     let cart = 0;
-    for (let k = recentFrom; k < end; k++) if (kind[cIdx[k]!] === KIND_CART) cart = 1;
+    for (let k = recentFrom; k < end; k++) if (kind[k] === KIND_CART) cart = 1;
     const recent = end - recentFrom;
     const silence = end > lo ? asOfDay - cDay[end - 1]! : 60;
     const paid = lowerBound(pDay, pStart[c]!, pStart[c + 1]!, asOfDay + 1) - pStart[c]!;

@@ -7,7 +7,7 @@ import type { Customer } from '@/lib/model';
 import { BENCH_BUILD, type StepTimer } from '../bench-timings';
 import { viewExtras } from '../extras';
 import { requestKey, type AnalysisResult, type SavedAnalysis } from '../protocol';
-import { modelAt, snapshotFor, type CachedShop } from '../snapshot-cache';
+import { modelAt, snapshotFor, withAllColumns, type CachedShop } from '../snapshot-cache';
 import { writeTierCache } from '../tier-cache';
 import { windowOf, type Handler, type HandlerContext, type RequestOf } from './context';
 
@@ -52,7 +52,8 @@ function takeReadAhead(c: CachedShop, window: DayWindow) {
 
 /** The shop's snapshot for a report-like request (records not read), with the load's steps timed. */
 async function reportSnapshot(req: RequestOf<'report' | 'analysis'>, ctx: HandlerContext): Promise<CachedShop> {
-  const c = await snapshotFor(req.shopId, req.token, ctx.progress, false);
+  // The 概览 reads the hot columns only; the lists wait for the rest (withAllColumns).
+  const c = await snapshotFor(req.shopId, req.token, ctx.progress, false, true);
   ctx.timer.mark('snapshot');
   // The load's own steps are kept until taken: taken on every request so none leak into the next.
   const loadSteps = takeLoadSteps();
@@ -98,6 +99,8 @@ export const handleAnalysis: Handler<'analysis'> = async (req, ctx) => {
   ctx.post({ id: req.id, partial: { report: analysis.report, previous, latestDay, ms: performance.now() - startedAt, timings: timer.snapshot() } });
   timer.mark('postReport');
   ctx.progress('progress_lists');
+  await withAllColumns(c);
+  timer.mark('coldColumns');
   const names = c.names, shopId = c.shopId;
   const byName = (k: string): Customer | undefined => {
     const name = names[customerIndexOf(snap, k)];

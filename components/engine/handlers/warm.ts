@@ -14,5 +14,5 @@ export const handleWarm: Handler<'warm'> = async () => {
   const first = (await listShops(db))[0];
   if (!first) return;
   const token = await shopDataToken(db, first.shopId);
-  readAheadReport(await snapshotFor(first.shopId, token, () => undefined, false));
+  readAheadReport(await snapshotFor(first.shopId, token, () => undefined, false, true));
 };

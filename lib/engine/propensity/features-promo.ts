@@ -79,13 +79,13 @@ export function promoPhaseOf(t: number): PromoPhase {
 
 /** Writes the 大促 columns of customer `c` at day `t` into `out[offset…]` (PROMO_FEATURES order). */
 export function writePromoFeatures(snap: Snapshot, c: number, t: number, phase: PromoPhase, out: Float64Array, offset: number): void {
-  const cStart = snap.custContactStart, cDay = snap.custContactDay, cIdx = snap.custContactIdx, kind = snap.contactKind;
+  const cStart = snap.custContactStart, cDay = snap.custContactDay, kind = snap.custContactKind;
   const lo = cStart[c]!;
   const end = lowerBound(cDay, lo, cStart[c + 1]!, t + 1);
   const from35 = lowerBound(cDay, lo, end, t - 34);
   let c1 = 0, c3 = 0, c7 = 0, prev4 = 0, cart3 = 0, cart7 = 0, lastCart = -1, wContacts = 0, wCarts = 0;
   for (let k = from35; k < end; k++) {
-    const kd = kind[cIdx[k]!]!;
+    const kd = kind[k]!;
     if (kd === KIND_PAID) continue;
     const age = t - cDay[k]!;
     if (kd === KIND_CART) lastCart = cDay[k]!;
@@ -124,7 +124,7 @@ export function writePromoFeatures(snap: Snapshot, c: number, t: number, phase: 
       const w = PROMO_DAYS[i]!.warmupDays;
       const a = lowerBound(cDay, lo, end, P - w), b = lowerBound(cDay, lo, end, P);
       for (let k = a; k < b; k++)
-        if (kind[cIdx[k]!] === KIND_CART) {
+        if (kind[k] === KIND_CART) {
           cartThenBuy++;
           break;
         }

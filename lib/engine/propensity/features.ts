@@ -98,7 +98,7 @@ export function writeFeatures(snap: Snapshot, c: number, t: number, out: Float64
 
 /** Writes the base features (BASE_FEATURES order) of customer `c` at day `t` into `out[offset…]`. */
 export function writeBaseFeatures(snap: Snapshot, c: number, t: number, out: Float64Array, offset: number): void {
-  const cStart = snap.custContactStart, cDay = snap.custContactDay, cIdx = snap.custContactIdx, kind = snap.contactKind;
+  const cStart = snap.custContactStart, cDay = snap.custContactDay, kind = snap.custContactKind;
   const lo = cStart[c]!;
   const end = lowerBound(cDay, lo, cStart[c + 1]!, t + 1); // contacts with day ≤ t
   const from30 = lowerBound(cDay, lo, end, t - 29);
@@ -107,7 +107,7 @@ export function writeBaseFeatures(snap: Snapshot, c: number, t: number, out: Flo
   let days7 = 0, days30 = 0, prevDay = -1, lastCart = -1;
   for (let k = from30; k < end; k++) {
     const d = cDay[k]!;
-    const kd = kind[cIdx[k]!]!;
+    const kd = kind[k]!;
     const in7 = d > t - 7;
     if (d !== prevDay) {
       days30++;

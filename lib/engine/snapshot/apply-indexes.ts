@@ -54,6 +54,8 @@ function mergedContactIndex(old: Snapshot, b: SnapshotBase, contactOrder: Int32A
   const custContactStart = arena.i32(n2 + 1);
   const custContactIdx = arena.i32(cCount);
   const custContactDay = arena.i32(cCount);
+  const custContactKind = arena.u8(cCount);
+  const { contactKind } = b;
   const oStart = old.custContactStart, oIdx = old.custContactIdx, oDay = old.custContactDay, oOrder = old.contactOrder;
   const placedEnd = cE + m;
   let w = 0, q = 0;
@@ -76,19 +78,15 @@ function mergedContactIndex(old: Snapshot, b: SnapshotBase, contactOrder: Int32A
         const f = fresh[q]!, od = oDay[p]!, fd = contactDay[f]!;
         takeOld = od < fd || (od === fd && nk < f);
       }
-      if (takeOld) {
-        custContactIdx[w] = nk;
-        custContactDay[w++] = oDay[p++]!;
-      } else {
-        const f = fresh[q++]!;
-        custContactIdx[w] = f;
-        custContactDay[w++] = contactDay[f]!;
-      }
+      const k = takeOld ? nk : fresh[q++]!;
+      custContactIdx[w] = k;
+      custContactKind[w] = contactKind[k]!;
+      custContactDay[w++] = takeOld ? oDay[p++]! : contactDay[k]!;
     }
   }
   custContactStart[n2] = w;
   if (w !== cCount || q !== fresh.length) throw new Error(`incremental contact index has ${w} entries, expected ${cCount}`); // a bug, never data
-  return { custContactStart, custContactDay, custContactIdx };
+  return { custContactStart, custContactDay, custContactIdx, custContactKind };
 }
 
 /**
@@ -124,6 +122,7 @@ export function mergedIndexes(old: Snapshot, b: SnapshotBase, contactOrder: Int3
     custContactStart: contacts.custContactStart,
     custContactDay: contacts.custContactDay,
     custContactIdx: contacts.custContactIdx,
+    custContactKind: contacts.custContactKind,
     custPaidStart,
     custPaidDay,
     custPaidAmountFen,

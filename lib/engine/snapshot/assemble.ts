@@ -58,7 +58,7 @@ export function assembleSnapshot(b: SnapshotBase, cExplicit: number): Snapshot {
   // The derived columns in one allocation (see Arena).
   const arena = new Arena(
     Arena.size(cCount * 4) + // contactOrder
-      Arena.size(cCount * 4, cCount * 4) + // custContactIdx, custContactDay
+      Arena.size(cCount * 4, cCount * 4, cCount) + // custContactIdx, custContactDay, custContactKind
       Arena.size(pCount * 4, pCount * 4, pCount * 4, pCount * 8, pCount * 4) + // paid CSR + paidOrdersByDay / paidOrderDays
       Arena.size(m * 4), // custOrderIdx
   );
@@ -70,7 +70,13 @@ export function assembleSnapshot(b: SnapshotBase, cExplicit: number): Snapshot {
   const fromScratch = (len: number) => scratch.subarray(0, len);
   const cc = groupSortedByKey(cCount, contactDay, contactCustomer, n, null, { byKey: fromScratch, idx: (k) => arena.i32(k) });
   const custContactDay = arena.i32(cc.idx.length);
-  for (let j = 0; j < cc.idx.length; j++) custContactDay[j] = contactDay[cc.idx[j]!]!;
+  const custContactKind = arena.u8(cc.idx.length);
+  const { contactKind } = b;
+  for (let j = 0; j < cc.idx.length; j++) {
+    const k = cc.idx[j]!;
+    custContactDay[j] = contactDay[k]!;
+    custContactKind[j] = contactKind[k]!;
+  }
 
   const pc = groupSortedByKey(m, orderHappenDay, orderCustomer, n, orderPaid, { byKey: (k) => arena.i32(k), idx: (k) => arena.i32(k) });
   const custPaidDay = arena.i32(pCount);
@@ -90,6 +96,7 @@ export function assembleSnapshot(b: SnapshotBase, cExplicit: number): Snapshot {
     custContactStart: cc.start,
     custContactDay,
     custContactIdx: cc.idx,
+    custContactKind,
     custPaidStart: pc.start,
     custPaidDay,
     custPaidAmountFen,
@@ -166,6 +173,7 @@ export function snapshotOf(b: SnapshotBase, d: SnapshotIndexes): Snapshot {
     custContactStart: d.custContactStart,
     custContactDay: d.custContactDay,
     custContactIdx: d.custContactIdx,
+    custContactKind: d.custContactKind,
     custPaidStart: d.custPaidStart,
     custPaidDay: d.custPaidDay,
     custPaidAmountFen: d.custPaidAmountFen,

@@ -11,7 +11,7 @@ const TYPED_COLUMNS = [
   ['orderHappenDay', 'i32'], ['orderPaid', 'u8'], ['orderAmountFen', 'f64'], ['orderChannel', 'u8'],
   ['orderTraffic', 'u8'], ['orderProduct', 'i32'], ['contactCustomer', 'i32'], ['contactDay', 'i32'],
   ['contactKind', 'u8'], ['contactOrder', 'i32'], ['custContactStart', 'i32'], ['custContactDay', 'i32'],
-  ['custContactIdx', 'i32'], ['custPaidStart', 'i32'], ['custPaidDay', 'i32'], ['custPaidAmountFen', 'f64'],
+  ['custContactIdx', 'i32'], ['custContactKind', 'u8'], ['custPaidStart', 'i32'], ['custPaidDay', 'i32'], ['custPaidAmountFen', 'f64'],
   ['custPaidOrder', 'i32'], ['custOrderStart', 'i32'], ['custOrderIdx', 'i32'], ['paidOrdersByDay', 'i32'],
   ['paidOrderDays', 'i32'],
 ] as const satisfies readonly (readonly [keyof Snapshot, 'u8' | 'i32' | 'f64'])[];
@@ -126,6 +126,7 @@ export function snapshotFromBuffers(header: SnapshotHeader, buffers: ArrayBuffer
     custContactStart: i32('custContactStart'),
     custContactDay: i32('custContactDay'),
     custContactIdx: i32('custContactIdx'),
+    custContactKind: u8('custContactKind'),
     custPaidStart: i32('custPaidStart'),
     custPaidDay: i32('custPaidDay'),
     custPaidAmountFen: f64('custPaidAmountFen'),

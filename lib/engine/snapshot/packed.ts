@@ -2,20 +2,26 @@
  * The snapshot's typed columns as the persisted record keeps them, laid out for a cold open: what
  * costs there is memory touched for the first time (reading the Blob into a fresh buffer, and any
  * column decoded into a fresh array — on this machine's VM ~4–7 ms per MB, more than the reading
- * itself), so the record stores about half the bytes and the open decodes nothing it does not use:
+ * itself), so the open reads only the hot range and decodes nothing it does not use:
  *
- *   in place         the columns the 概览 reads (report, previous window, 高潜 scores): stored at
- *                    their own width and used as views into the read bytes — no copy, no decode
- *   narrowed, lazy   customerProvince / City / MemberLevel (Uint8 / Uint16 code + 1, 0 = none),
+ *   hot, in place    the columns the 概览 reads (report, previous window, 高潜 scores and fits):
+ *                    stored first, at their own width, used as views into the read bytes. The
+ *                    contact kinds are read per customer (custContactKind), so neither contactKind
+ *                    nor custContactIdx is needed to show the 概览
+ *   cold             the rest (custContactIdx, the order index, the customers' attributes, …),
+ *                    after `hotBytes`: read only when a list, a tag or a capture needs them
+ *                    (supplyColdColumns); reading one before throws, never gives wrong values
+ *   narrowed         customerProvince / City / MemberLevel (Uint8 / Uint16 code + 1, 0 = none),
  *                    orderPlacedDay / orderPaidDay (Uint16 days after `dayBase`, 0xFFFF = NO_DAY;
  *                    Int32 when a shop's days span 179 years): widened on first read
- *   derived, lazy    contactCustomer and contactDay (every contact is in the per-customer index:
- *                    custContactIdx / custContactDay), contactOrder (-1 for the explicit contacts,
- *                    then the implicit order contacts in the builder's order): made on first read
+ *   derived, lazy    contactCustomer, contactDay and contactKind (every contact is in the
+ *                    per-customer index: custContactIdx / custContactDay / custContactKind),
+ *                    contactOrder (-1 for the explicit contacts, then the implicit order contacts
+ *                    in the builder's order): made on first read
  * Lazy fields are getters that settle into plain values (apply.ts and the audience tags read them
- * when a capture or a tag needs them). A derived column is stored after all when the snapshot does
- * not hold it as derived (never for a built or updated snapshot; checked on every pack), so a
- * pack always reads back equal. The in-memory Snapshot is the same as buildSnapshot's.
+ * when a capture or a tag needs them). A derived column is stored (cold) after all when the
+ * snapshot does not hold it as derived (never for a built or updated snapshot; checked on every
+ * pack), so a pack always reads back equal. The in-memory Snapshot is the same as buildSnapshot's.
  */
 import { snapshotOf } from './assemble';
 import { NO_DAY, type Snapshot, type SnapshotBase } from './types';
@@ -37,38 +43,45 @@ export interface PackedLayout {
   dayBase: number;
   /** Contacts before the implicit order contacts (contactOrder is -1 for them). */
   explicitContacts: number;
-  /** Bytes of the columns (each 8-byte aligned), from offset 0 of the stored data. */
+  /** Bytes of the hot columns (from offset 0): what a cold open reads. */
+  hotBytes: number;
+  /** Bytes of all the columns (each 8-byte aligned), from offset 0 of the stored data. */
   bytes: number;
 }
 
 type Kind = 'u8' | 'i32' | 'f64' | 'day' | 'code';
 type Column = Uint8Array | Int32Array | Float64Array;
 
-/** Stored columns in order, by what they hold (day and code columns are narrowed when the values allow). */
-const STORED: readonly (readonly [keyof Snapshot, Kind])[] = [
-  ['customerFlags', 'u8'], ['customerGender', 'u8'], ['customerProvince', 'code'], ['customerCity', 'code'],
-  ['customerMemberLevel', 'code'], ['orderCustomer', 'i32'], ['orderPlacedDay', 'day'], ['orderPaidDay', 'day'],
-  ['orderHappenDay', 'i32'], ['orderPaid', 'u8'], ['orderAmountFen', 'f64'], ['orderChannel', 'u8'], ['orderTraffic', 'u8'],
-  ['orderProduct', 'i32'], ['contactKind', 'u8'], ['custContactStart', 'i32'], ['custContactDay', 'i32'],
-  ['custContactIdx', 'i32'], ['custPaidStart', 'i32'], ['custPaidDay', 'i32'], ['custPaidAmountFen', 'f64'],
-  ['custPaidOrder', 'i32'], ['custOrderStart', 'i32'], ['custOrderIdx', 'i32'], ['paidOrdersByDay', 'i32'], ['paidOrderDays', 'i32'],
+/** The columns the 概览 reads (the report pair and the 高潜 fit and scores), stored first: only these are read at open. */
+const HOT: readonly (readonly [keyof Snapshot, Kind])[] = [
+  ['customerFlags', 'u8'], ['orderCustomer', 'i32'], ['orderHappenDay', 'i32'], ['orderAmountFen', 'f64'], ['orderChannel', 'u8'],
+  ['orderTraffic', 'u8'], ['custContactStart', 'i32'], ['custContactDay', 'i32'], ['custContactKind', 'u8'], ['custPaidStart', 'i32'],
+  ['custPaidDay', 'i32'], ['custPaidAmountFen', 'f64'], ['custPaidOrder', 'i32'], ['paidOrdersByDay', 'i32'], ['paidOrderDays', 'i32'],
 ];
-/** Columns made on first read; stored (in place, after the others) only when a snapshot does not hold them as derived. */
-const DERIVED = ['contactCustomer', 'contactDay', 'contactOrder'] as const;
-const KIND_OF = new Map<keyof Snapshot, Kind>([...STORED, ...DERIVED.map((n) => [n, 'i32'] as const)]);
+/** The other stored columns, after the hot ones (day and code columns are narrowed when the values allow). */
+const COLD: readonly (readonly [keyof Snapshot, Kind])[] = [
+  ['customerGender', 'u8'], ['customerProvince', 'code'], ['customerCity', 'code'], ['customerMemberLevel', 'code'],
+  ['orderPlacedDay', 'day'], ['orderPaidDay', 'day'], ['orderPaid', 'u8'], ['orderProduct', 'i32'], ['custContactIdx', 'i32'],
+  ['custOrderStart', 'i32'], ['custOrderIdx', 'i32'],
+];
+const STORED = [...HOT, ...COLD];
+/** Columns made on first read; stored (cold, after the others) only when a snapshot does not hold them as derived. */
+const DERIVED = ['contactCustomer', 'contactDay', 'contactKind', 'contactOrder'] as const;
+const DERIVED_KIND: Record<(typeof DERIVED)[number], Kind> = { contactCustomer: 'i32', contactDay: 'i32', contactKind: 'u8', contactOrder: 'i32' };
+const KIND_OF = new Map<keyof Snapshot, Kind>([...STORED, ...DERIVED.map((n) => [n, DERIVED_KIND[n]] as const)]);
 const WIDTH: Record<StoredEncoding, number> = { u8: 1, i32: 4, f64: 8, day16: 2, code8: 1, code16: 2 };
 const NO_DAY16 = 0xffff;
 const align8 = (n: number) => (n + 7) & ~7;
 
-/** Whether contactCustomer / contactDay are what the per-customer contact index gives (each contact once). */
+/** Whether contactCustomer / contactDay / contactKind are what the per-customer contact index gives (each contact once). */
 function contactsInIndex(s: Snapshot): boolean {
-  const { custContactStart: start, custContactIdx: idx, custContactDay: day, contactCount: c } = s;
-  if (start[s.customerCount] !== c || idx.length !== c) return false;
+  const { custContactStart: start, custContactIdx: idx, custContactDay: day, custContactKind: kind, contactCount: c } = s;
+  if (start[s.customerCount] !== c || idx.length !== c || kind.length !== c) return false;
   const seen = new Uint8Array(c);
   for (let i = 0; i < s.customerCount; i++)
     for (let j = start[i]!; j < start[i + 1]!; j++) {
       const k = idx[j]!;
-      if (k < 0 || k >= c || seen[k] === 1 || s.contactCustomer[k] !== i || s.contactDay[k] !== day[j]) return false;
+      if (k < 0 || k >= c || seen[k] === 1 || s.contactCustomer[k] !== i || s.contactDay[k] !== day[j] || s.contactKind[k] !== kind[j]) return false;
       seen[k] = 1;
     }
   return true;
@@ -130,8 +143,9 @@ export function packSnapshotColumns(s: Snapshot): { layout: PackedLayout; parts:
   const names = [...STORED.map(([n]) => n), ...DERIVED.filter((n) => (n === 'contactOrder' ? explicit === null : !inIndex))];
   const columns: StoredColumn[] = [];
   const parts: Uint8Array[] = [];
-  let at = 0;
+  let at = 0, hotBytes = 0;
   for (const name of names) {
+    if (name === COLD[0]![0]) hotBytes = align8(at);
     const a = s[name] as Column;
     const enc = encodingOf(a, KIND_OF.get(name)!, dayBase);
     const bytes = encode(a, enc, dayBase);
@@ -143,7 +157,7 @@ export function packSnapshotColumns(s: Snapshot): { layout: PackedLayout; parts:
   }
   const bytes = align8(at);
   if (bytes > at) parts.push(new Uint8Array(bytes - at));
-  return { layout: { columns, dayBase, explicitContacts: explicit ?? 0, bytes }, parts };
+  return { layout: { columns, dayBase, explicitContacts: explicit ?? 0, hotBytes, bytes }, parts };
 }
 
 /** Column `c` at byte `at` of `data`: a view when stored at its own width, else widened into a new Int32Array. */
@@ -184,17 +198,18 @@ function expandCodes16(src: Uint16Array): Int32Array {
   return out;
 }
 
-/** contactCustomer and contactDay from the per-customer contact index (each contact is in it once). */
-function contactsFromIndex(s: Snapshot): { customer: Int32Array; day: Int32Array } {
-  const customer = new Int32Array(s.contactCount), day = new Int32Array(s.contactCount);
-  const { custContactStart: start, custContactIdx: idx, custContactDay: cday } = s;
+/** contactCustomer, contactDay and contactKind from the per-customer contact index (each contact is in it once). */
+function contactsFromIndex(s: Snapshot): { customer: Int32Array; day: Int32Array; kind: Uint8Array } {
+  const customer = new Int32Array(s.contactCount), day = new Int32Array(s.contactCount), kind = new Uint8Array(s.contactCount);
+  const { custContactStart: start, custContactIdx: idx, custContactDay: cday, custContactKind: ckind } = s;
   for (let i = 0; i < s.customerCount; i++)
     for (let j = start[i]!; j < start[i + 1]!; j++) {
       const k = idx[j]!;
       customer[k] = i;
       day[k] = cday[j]!;
+      kind[k] = ckind[j]!;
     }
-  return { customer, day };
+  return { customer, day, kind };
 }
 
 /** Makes `snap[name]` computed by `make` on first read (then a plain value again; assignable). */
@@ -224,17 +239,38 @@ function lengthOf(name: keyof Snapshot, sc: SnapshotScalars): number | null {
   if (name.startsWith('customer')) return sc.customerCount;
   if (name.endsWith('Start')) return sc.customerCount + 1;
   if (name.startsWith('order') || name === 'custOrderIdx') return sc.orderCount;
-  if (name.startsWith('contact') || name === 'custContactDay' || name === 'custContactIdx') return sc.contactCount;
+  if (name.startsWith('contact') || name.startsWith('custContact')) return sc.contactCount;
   return null;
+}
+
+/** Where the cold columns of snapshots unpacked without them are supplied (supplyColdColumns). */
+const coldSupply = new WeakMap<Snapshot, (bytes: ArrayBuffer) => void>();
+
+/** Whether `snap` still waits for its cold columns (unpacked from the hot range only). */
+export function lacksColdColumns(snap: Snapshot): boolean {
+  return coldSupply.has(snap);
+}
+
+/**
+ * Gives a snapshot unpacked from its hot range its cold columns: `bytes` is the stored data from
+ * `layout.hotBytes` to `layout.bytes` (or further). Its cold fields read from them from then on.
+ */
+export function supplyColdColumns(snap: Snapshot, bytes: ArrayBuffer): void {
+  const supply = coldSupply.get(snap);
+  if (!supply) return;
+  supply(bytes);
+  coldSupply.delete(snap);
 }
 
 /**
  * The snapshot of packed columns `data` (packSnapshotColumns' layout) and its scalars: the same
- * fields in the same order as buildSnapshot's, the lazy ones made on first read. Throws when the
- * layout does not fit the data or the counts.
+ * fields in the same order as buildSnapshot's, the lazy ones made on first read. `data` holds all
+ * the columns, or only the hot range (`layout.hotBytes`): then the cold fields throw until
+ * supplyColdColumns gives them. Throws when the layout does not fit the data or the counts.
  */
 export function unpackSnapshotColumns(layout: PackedLayout, data: ArrayBuffer, sc: SnapshotScalars): Snapshot {
-  if (layout.bytes > data.byteLength) throw new Error('the stored columns run past the stored data');
+  const hotOnly = data.byteLength < layout.bytes;
+  if (layout.hotBytes > data.byteLength || layout.hotBytes > layout.bytes) throw new Error('the stored columns run past the stored data');
   const stored = new Map<keyof Snapshot, { c: StoredColumn; at: number }>();
   let at = 0;
   for (const c of layout.columns) {
@@ -250,13 +286,29 @@ export function unpackSnapshotColumns(layout: PackedLayout, data: ArrayBuffer, s
     const got = stored.get(name)?.c.length;
     if (got !== want) throw new Error(`stored column ${name} is missing or has ${got} values, expected ${want}`);
   }
+  for (const [name] of HOT) {
+    const { c, at: from } = stored.get(name)!;
+    if (from + c.length * WIDTH[c.enc] > layout.hotBytes) throw new Error(`hot column ${name} is not in the hot range`);
+  }
   if (layout.explicitContacts < 0 || layout.explicitContacts > sc.contactCount) throw new Error('the stored contact layout does not fit the snapshot');
+  // The cold columns' bytes and where offset `hotBytes` is in them (set now, or by supplyColdColumns).
+  let cold: { bytes: ArrayBuffer; shift: number } | null = hotOnly ? null : { bytes: data, shift: 0 };
+  const coldOf = (name: keyof Snapshot) => {
+    if (!cold) throw new Error(`the stored column ${name} is read with the cold columns first`);
+    return cold;
+  };
   const lazy = new Map<keyof Snapshot, () => Column>();
   const cols = {} as Record<keyof Snapshot, Column>;
   const empty = new Int32Array(0);
   for (const [name, { c, at: from }] of stored) {
-    if (c.enc === 'u8' || c.enc === 'i32' || c.enc === 'f64') cols[name] = decode(c, data, from, layout.dayBase);
-    else lazy.set(name, () => decode(c, data, from, layout.dayBase));
+    const inPlace = c.enc === 'u8' || c.enc === 'i32' || c.enc === 'f64';
+    if (from < layout.hotBytes) cols[name] = decode(c, data, from, layout.dayBase);
+    else if (inPlace && cold) cols[name] = decode(c, data, from, layout.dayBase);
+    else
+      lazy.set(name, () => {
+        const { bytes, shift } = coldOf(name);
+        return decode(c, bytes, from - shift, layout.dayBase);
+      });
   }
   if ((cols.custPaidStart as Int32Array)[sc.customerCount] !== paidCount) throw new Error('the stored paid-order index does not fit the snapshot');
   for (const name of DERIVED) if (!stored.has(name)) cols[name] = empty;
@@ -264,10 +316,16 @@ export function unpackSnapshotColumns(layout: PackedLayout, data: ArrayBuffer, s
   const base = { ...sc, ...cols } as unknown as SnapshotBase;
   const snap = snapshotOf(base, cols as unknown as Parameters<typeof snapshotOf>[1]);
   for (const [name, make] of lazy) lazyField(snap, name, make as () => never);
-  let fromIndex: { customer: Int32Array; day: Int32Array } | null = null;
+  let fromIndex: ReturnType<typeof contactsFromIndex> | null = null;
   const viaIndex = () => (fromIndex ??= contactsFromIndex(snap));
   if (!stored.has('contactCustomer')) lazyField(snap, 'contactCustomer', () => viaIndex().customer);
   if (!stored.has('contactDay')) lazyField(snap, 'contactDay', () => viaIndex().day);
+  if (!stored.has('contactKind')) lazyField(snap, 'contactKind', () => viaIndex().kind);
   if (!stored.has('contactOrder')) lazyField(snap, 'contactOrder', () => contactOrderOf(snap, layout.explicitContacts));
+  if (!cold)
+    coldSupply.set(snap, (bytes) => {
+      if (bytes.byteLength < layout.bytes - layout.hotBytes) throw new Error('the cold columns are cut short');
+      cold = { bytes, shift: layout.hotBytes };
+    });
   return snap;
 }

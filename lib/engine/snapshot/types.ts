@@ -23,6 +23,7 @@
  *
  *   per-customer CSR indexes (segment of customer i is [start[i], start[i+1])), each sorted by day:
  *     custContactStart / custContactDay / custContactIdx     every contact (incl. implicit)
+ *     custContactKind[j] = contactKind[custContactIdx[j]]    (what the 概览 and 高潜 read, without the idx)
  *     custPaidStart / custPaidDay / custPaidAmountFen / custPaidOrder   paid orders by happen day
  *     custOrderStart / custOrderIdx                           every order by placed day
  *
@@ -81,6 +82,7 @@ export interface Snapshot {
   custContactStart: Int32Array;
   custContactDay: Int32Array;
   custContactIdx: Int32Array;
+  custContactKind: Uint8Array;
   custPaidStart: Int32Array;
   custPaidDay: Int32Array;
   custPaidAmountFen: Float64Array;

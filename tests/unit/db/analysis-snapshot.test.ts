@@ -11,6 +11,7 @@ import {
   hasPropensityModel,
   loadAnalysisSnapshot,
   propensityModelAt,
+  readColdColumns,
   readOrderIds,
   type ModelMemo,
 } from '@/lib/db/analysis-snapshot';
@@ -45,12 +46,22 @@ describe('persisted analysis snapshot', () => {
     expect(Object.keys(loaded!.snap)).toEqual(Object.keys(snap));
   });
 
-  it('reads the columns stored at their own width in place, and the order ids only when asked', async () => {
+  it('reads the hot columns in place, the cold ones and the order ids only when asked', async () => {
     const db = freshDb();
     await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
     const loaded = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!.snap;
-    expect(loaded.orderPaid.buffer).toBe(loaded.custContactStart.buffer); // views into the one read buffer
+    expect(loaded.custContactKind.buffer).toBe(loaded.custContactStart.buffer); // views into the one read buffer
     expect(loaded.orderCustomer.buffer).toBe(loaded.customerFlags.buffer);
+    // What the 概览 reads needs nothing more; the cold columns throw until read (never wrong values).
+    const w = resolveWindow({}, latestDataDay(snap, '2026-11-20'));
+    expect(analyzeWindow(loaded, w).report).toEqual(analyzeWindow(snap, w).report);
+    for (const cold of ['orderPaid', 'custContactIdx', 'contactKind', 'custOrderIdx', 'customerGender'] as const)
+      expect(() => loaded[cold], cold).toThrow(/cold columns/);
+    const reads = [readColdColumns(loaded), readColdColumns(loaded)];
+    expect(await Promise.all(reads)).toEqual([true, true]);
+    expect(Array.from(loaded.custContactIdx)).toEqual(Array.from(snap.custContactIdx));
+    expect(Array.from(loaded.contactKind)).toEqual(Array.from(snap.contactKind));
+    expect(loaded.orderPaid.buffer).toBe(loaded.custOrderIdx.buffer); // the cold range: one more read buffer
     // The customer keys (the lists read them, the 概览 does not) are cut out of the stored text on first read.
     expect(Object.getOwnPropertyDescriptor(loaded, 'customerKeys')?.get).toBeTypeOf('function');
     expect(loaded.customerKeys).toEqual(snap.customerKeys);
@@ -73,8 +84,9 @@ describe('persisted analysis snapshot', () => {
     const r = (await db.analysisSnapshots.get('p1'))!;
     let columnBytes = 0;
     for (const v of Object.values(snap)) if (ArrayBuffer.isView(v)) columnBytes += v.byteLength;
-    const packed = (r.header as { packed: { bytes: number } }).packed.bytes;
+    const { bytes: packed, hotBytes } = (r.header as { packed: { bytes: number; hotBytes: number } }).packed;
     expect(packed).toBeLessThan(columnBytes * 0.6);
+    expect(hotBytes).toBeLessThan(packed * 0.75); // a cold open reads the hot range only
     expect((r.data as Blob).size).toBeGreaterThan(packed); // the order ids after the columns
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSnapshot, NO_DAY, type Snapshot } from '@/lib/engine';
-import { packSnapshotColumns, unpackSnapshotColumns, type SnapshotScalars, type StoredEncoding } from '@/lib/engine/snapshot/packed';
+import { lacksColdColumns, packSnapshotColumns, supplyColdColumns, unpackSnapshotColumns, type SnapshotScalars, type StoredEncoding } from '@/lib/engine/snapshot/packed';
 import { generateShop } from '@/tests/fixtures/generate';
 import { contact, cust, order, world } from './world';
 
@@ -65,7 +65,7 @@ describe('packed snapshot columns (the persisted record layout)', () => {
     const s = small();
     const { layout, encOf, back } = roundTrip(s);
     // Before any read: the narrowed and derived columns are getters, the others views into the stored bytes.
-    for (const lazy of ['customerProvince', 'orderPlacedDay', 'orderPaidDay', 'contactCustomer', 'contactDay', 'contactOrder'] as const)
+    for (const lazy of ['customerProvince', 'orderPlacedDay', 'orderPaidDay', 'contactCustomer', 'contactDay', 'contactKind', 'contactOrder'] as const)
       expect([lazy, typeof Object.getOwnPropertyDescriptor(back, lazy)?.get]).toEqual([lazy, 'function']);
     expect(back.custContactDay.buffer).toBe(back.orderAmountFen.buffer);
     expect(plain(back)).toEqual(plain(s));
@@ -75,7 +75,8 @@ describe('packed snapshot columns (the persisted record layout)', () => {
     expect(encOf('customerProvince')).toBe('code8');
     expect(encOf('custContactDay')).toBe('i32');
     expect(encOf('orderAmountFen')).toBe('f64');
-    for (const derived of ['contactCustomer', 'contactDay', 'contactOrder'] as const) expect(encOf(derived)).toBeUndefined();
+    for (const derived of ['contactCustomer', 'contactDay', 'contactKind', 'contactOrder'] as const) expect(encOf(derived)).toBeUndefined();
+    expect(encOf('custContactKind')).toBe('u8');
     // Only the 3 explicit contacts are stored; the 4 placed and 2 paid (paid status with a paid day) order contacts are written again.
     expect(s.contactCount).toBe(9);
     expect(layout.explicitContacts).toBe(3);
@@ -115,6 +116,7 @@ describe('packed snapshot columns (the persisted record layout)', () => {
     const mutate: [(s: Snapshot) => void, keyof Snapshot][] = [
       [(s) => void (s.contactDay[5] = s.contactDay[5]! + 1), 'contactDay'],
       [(s) => void (s.contactCustomer[0] = 2), 'contactCustomer'],
+      [(s) => void (s.contactKind[1] = 2), 'contactKind'],
       [(s) => void (s.contactOrder[0] = 3), 'contactOrder'],
       [(s) => void (s.contactOrder[8] = 1), 'contactOrder'],
     ];
@@ -122,7 +124,7 @@ describe('packed snapshot columns (the persisted record layout)', () => {
       const s = small();
       f(s);
       const { back, encOf } = roundTrip(s);
-      expect([name, encOf(name)]).toEqual([name, 'i32']);
+      expect([name, encOf(name)]).toEqual([name, name === 'contactKind' ? 'u8' : 'i32']);
       expect(plain(back)).toEqual(plain(s));
     }
   });
@@ -141,10 +143,32 @@ describe('packed snapshot columns (the persisted record layout)', () => {
     );
   });
 
+  it('reads the 概览 columns from the hot range alone; the cold ones throw until supplied, then read back equal', () => {
+    const data = generateShop({ seed: 9, platform: 'douyin', shopId: 'hc', shopName: '冷热店', customers: 400, endDay: '2026-11-20', days: 120 });
+    const s = buildSnapshot(data);
+    const { layout, bytes } = roundTrip(s);
+    expect(layout.hotBytes).toBeGreaterThan(0);
+    expect(layout.hotBytes).toBeLessThan(layout.bytes);
+    const back = unpackSnapshotColumns(layout, bytes.buffer.slice(0, layout.hotBytes), scalars(s));
+    expect(lacksColdColumns(back)).toBe(true);
+    // The per-customer contact kinds are what contactKind gives through custContactIdx.
+    expect(Array.from(back.custContactKind)).toEqual(Array.from(s.custContactIdx, (k) => s.contactKind[k]!));
+    for (const hot of ['customerFlags', 'orderAmountFen', 'custContactDay', 'custPaidOrder', 'paidOrderDays'] as const)
+      expect(Array.from(back[hot] as Int32Array), hot).toEqual(Array.from(s[hot] as Int32Array));
+    for (const cold of ['custContactIdx', 'contactKind', 'contactCustomer', 'orderPaid', 'orderPlacedDay', 'customerCity', 'custOrderIdx'] as const)
+      expect(() => back[cold], cold).toThrow(new RegExp(`${cold}|custContactIdx`));
+    supplyColdColumns(back, bytes.buffer.slice(layout.hotBytes, layout.bytes));
+    expect(lacksColdColumns(back)).toBe(false);
+    expect(plain(back)).toEqual(plain(s));
+    expect(Object.keys(back)).toEqual(Object.keys(s));
+  });
+
   it('refuses stored bytes that are cut short or columns of the wrong length', () => {
     const s = small();
     const { layout, bytes } = roundTrip(s);
-    expect(() => unpackSnapshotColumns(layout, bytes.buffer.slice(0, layout.bytes - 8), scalars(s))).toThrow(/run past/);
+    expect(() => unpackSnapshotColumns(layout, bytes.buffer.slice(0, layout.hotBytes - 8), scalars(s))).toThrow(/run past/);
+    const hot = unpackSnapshotColumns(layout, bytes.buffer.slice(0, layout.hotBytes), scalars(s));
+    expect(() => supplyColdColumns(hot, bytes.buffer.slice(layout.hotBytes, layout.bytes - 8))).toThrow(/cut short/);
     expect(() => unpackSnapshotColumns(layout, bytes.buffer, { ...scalars(s), orderCount: 5 })).toThrow(/orderCustomer is missing or has 4 values, expected 5/);
     const renamed = { ...layout, columns: layout.columns.map((c) => (c.name === 'orderPaid' ? { ...c, name: 'orderIds' as const } : c)) };
     expect(() => unpackSnapshotColumns(renamed, bytes.buffer, scalars(s))).toThrow(/orderIds/);
