@@ -15,17 +15,11 @@ import {
 import { audiencePreferences, type Preferences } from '@/lib/engine/preferences';
 import type { PropensityModel } from '@/lib/engine/propensity/model';
 import type { PropensitySelection } from '@/lib/engine/propensity/backtest';
+import type { PropensityReason } from '@/lib/engine/propensity/reasons';
 import type { Customer } from '@/lib/model';
 
-/** One reason behind a 高潜 score (a feature's push on the log-odds). */
-export interface ScoreReason {
-  zh: string;
-  en: string;
-  contribution: number;
-  /** The feature and the customer's value of it (days, times, yuan), to say what they did ("最近加购（2 天前）"). */
-  feature?: string;
-  value?: number;
-}
+/** One reason behind a 高潜 score: a group of the model's terms, its arrow and the customer's telling value (lib/engine/propensity/reasons.ts). */
+export type ScoreReason = PropensityReason;
 
 /** One ranked 高潜 customer. */
 export interface HighPotentialRow {
@@ -104,7 +98,7 @@ export function viewExtras(
       key,
       name: displayName(key, customerOf(key)),
       score: scores[i]!,
-      reasons: model.explain(snap, range.end, c, 3).map((r) => ({ zh: r.labelZh, en: r.labelEn, contribution: r.contribution, feature: r.feature, value: r.value })),
+      reasons: model.reasons(snap, range.end, c, 3),
     };
   }
   const lookback = { start: range.end - LOOKBACK_DAYS + 1, end: range.end };

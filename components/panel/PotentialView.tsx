@@ -1,7 +1,7 @@
 import { formatCount, formatRate, periodLabel } from '@/lib/i18n/format';
 import { Definition } from './Definition';
 import { CardNumber } from './MetricCard';
-import { reasonText } from './labels';
+import { reasonText } from './reason-text';
 import { RankingLine } from './PotentialSelection';
 import { PreferenceTable } from './PreferenceTable';
 import type { ViewProps } from './types';
@@ -11,7 +11,7 @@ const ROW = 52;
 /** English reasons are longer and wrap onto up to three lines: taller rows, so none spills into the next. */
 const ROW_EN = 84;
 
-/** 高潜: customers ranked by purchase propensity, each with the features that pushed the score most. */
+/** 高潜: customers ranked by purchase propensity, each with the reasons that pushed the score most, in plain words (reason-text.ts). */
 export function PotentialView({ report, extras, t, lang, openMembers }: ViewProps) {
   if (!report || !extras) return <p className="empty">{t('noReport')}</p>;
   const rows = extras.highPotential;
@@ -55,11 +55,15 @@ export function PotentialView({ report, extras, t, lang, openMembers }: ViewProp
                   <b className="num">{formatRate(r.score)}</b>
                 </span>
                 <span className="preasons">
-                  {r.reasons.map((x) => (
-                    <span key={x.zh} className={`reason ${x.contribution >= 0 ? 'pos' : 'neg'}`} title={t(x.contribution >= 0 ? 'card_raises' : 'card_lowers')}>
-                      {x.contribution >= 0 ? '↑' : '↓'} {reasonText(x, lang, t)}
-                    </span>
-                  ))}
+                  {r.reasons.map((x) => {
+                    const up = x.contribution > 0;
+                    const why = [t(`reasons.group.${x.group}`), ...(x.group === 'promo' ? [t('reasons.sameForAll')] : []), t(up ? 'card_raises' : 'card_lowers')];
+                    return (
+                      <span key={x.group} className={`reason ${up ? 'pos' : 'neg'}`} data-group={x.group} data-up={up} title={why.join(' · ')}>
+                        {up ? '↑' : '↓'} {reasonText(x, t)}
+                      </span>
+                    );
+                  })}
                 </span>
               </div>
             )}

@@ -2,9 +2,7 @@
  * Catalogue keys of data-named things the panel labels (a 罗盘 metric, a channel, a backup array).
  * Keyed by data, so looked up as own keys only: a metric named `constructor` is just unknown.
  */
-import type { ScoreReason } from '@/components/engine/extras';
-import { formatMoney, formatRate } from '@/lib/i18n/format';
-import type { Lang, MessageKey } from '@/lib/i18n/messages';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { ownValue } from '@/lib/model/own';
 
 const SNAPSHOT_KEYS: Record<string, MessageKey> = {
@@ -82,52 +80,6 @@ export function snapshotMetricLabel(metric: string, t: (k: MessageKey) => string
     if (group) return `${t(group)} · ${t(figure)}`;
   }
   return t('snap_other');
-}
-
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (w, k: string) => (Object.hasOwn(vars, k) ? String(vars[k]) : w));
-const days = (v: number) => Math.round(v);
-
-/**
- * A 高潜 reason as what the person did ("最近加购（2 天前）"), not as the model's feature name
- * ("距上次加购天数" read with ↑ said the opposite). The chip's arrow says which way it moved the chance.
- */
-export function reasonText(r: ScoreReason, lang: Lang, t: (k: MessageKey) => string): string {
-  const label = lang === 'zh' ? r.zh : r.en;
-  const v = r.value;
-  if (v === undefined || !Number.isFinite(v)) return label;
-  const n = days(v);
-  const ago = n <= 0 ? t('reason_agoToday') : n === 1 ? t('reason_agoOne') : fill(t('reason_agoDays'), { n });
-  const recency = (recent: MessageKey, long: MessageKey, within: number) => fill(t(v <= within ? recent : long), { n, ago });
-  switch (r.feature) {
-    case 'daysSinceLastCart':
-      return recency('reason_recentCart', 'reason_noRecentCart', 7);
-    case 'daysSinceLastContact':
-      return recency('reason_recentContact', 'reason_noRecentContact', 7);
-    case 'daysSinceLastPaid':
-      return v >= 400 ? t('reason_neverPaid') : recency('reason_recentPaid', 'reason_noRecentPaid', 30);
-    case 'daysSinceFirstContact':
-      return fill(t(v <= 7 ? 'reason_newContact' : 'reason_firstContact'), { ago });
-    case 'isFan':
-      return t(v > 0 ? 'reason_fan' : 'reason_notFan');
-    case 'isMember':
-      return t(v > 0 ? 'reason_member' : 'reason_notMember');
-    case 'everPaid':
-      return v > 0 ? label : t('reason_neverPaid');
-    case 'contactToday':
-    case 'contactLast3Days':
-      return v > 0 ? label : fill(t('reason_count'), { label, n: 0 });
-    case 'paidYuan':
-      return fill(t('reason_count'), { label, n: formatMoney(Math.round(v * 100)) });
-    case 'shareLive':
-    case 'shareVideo':
-    case 'shareCard':
-      return fill(t('reason_count'), { label, n: formatRate(v, 0) });
-    case 'purchasesPerMonth':
-    case 'contactsPerMonth':
-      return fill(t('reason_count'), { label, n: v.toFixed(1) });
-    default:
-      return fill(t('reason_count'), { label, n: Math.round(v) });
-  }
 }
 
 /** A channel's label; an unknown channel shows `fallback` (the engine's name for it). */

@@ -9,6 +9,7 @@ import { glanceMessages } from './messages-glance';
 import { membersMessages } from './messages-members';
 import { overlayMessages } from './messages-overlay';
 import { panelMessages } from './messages-panel';
+import { reasonsMessages } from './messages-reasons';
 import { reportMessages } from './messages-report';
 import { selectionMessages } from './messages-selection';
 
@@ -25,6 +26,7 @@ export const messages = {
   ...glanceMessages,
   ...membersMessages,
   ...selectionMessages,
+  ...reasonsMessages,
   appName: { zh: 'seller-lens 客户资产透镜', en: 'seller-lens' },
   shop: { zh: '店铺', en: 'Shop' },
   noShops: {

@@ -21,7 +21,9 @@
  * Explanation: a customer's contribution of feature j is w_j · (x_j − mean_j) / sd_j, i.e. how far
  * that feature moves the log-odds away from an average training row's. `explain` returns the
  * largest ones by absolute value (positive = pushes towards buying); columns that are the same for
- * every customer of the day (the 大促 phase) come after the customer's own.
+ * every customer of the day (the 大促 phase) come after the customer's own. `reasons` is what the
+ * side panel shows: those terms summed into a few groups a merchant reads, each shown only when its
+ * arrow agrees with the customer's values against the training mean (`reasons.ts`).
  *
  * Fallback (too little history: fewer than 60 days of data up to T, no usable training day, or
  * fewer than 30 positives): the fixed heuristic of `../propensity-fallback.ts`,
@@ -43,6 +45,7 @@ import {
   type FeatureInfo,
 } from './features';
 import { DAY_LEVEL_FEATURES } from './features-promo';
+import { groupReasons, type PropensityReason } from './reasons';
 import { sigmoid } from './logistic';
 import { fallbackTerms, withSelection } from './selected';
 import { backtestDays, dayRowsMemo, fitRows, matchedPhaseDays, recentTrainingDays, sampleRows, type RowWriter, type TrainingDay } from './training';
@@ -57,6 +60,8 @@ export interface PropensityContribution {
   contribution: number;
   /** The customer's value of the feature as counted (days, times, yuan; 0/1 for yes/no), so the panel can say what they did. */
   value?: number;
+  /** (value − the model's reference) / its scale, e.g. (x_j − mean_j) / sd_j: where the customer stands, for `reasons`. */
+  deviation?: number;
 }
 
 /** Plain-data parameters of a fitted logistic model (JSON-able, e.g. to pass between workers). */
@@ -86,6 +91,8 @@ export interface PropensityModel {
   score: PropensityScorer;
   /** Top contributing features of one customer at `asOfDay`, largest |contribution| first. */
   explain(snap: Snapshot, asOfDay: number, customerIndex: number, top?: number): PropensityContribution[];
+  /** The side panel's reasons for one customer at `asOfDay`: grouped, never against their plain reading (`reasons.ts`). */
+  reasons(snap: Snapshot, asOfDay: number, customerIndex: number, top?: number): PropensityReason[];
 }
 
 export interface FitPropensityOptions {
@@ -131,12 +138,16 @@ function linearModel(params: PropensityParams, meta: { asOfDay: number; training
     }
     return out;
   };
-  const explain = (snap: Snapshot, asOfDay: number, c: number, top = 5): PropensityContribution[] => {
+  const terms = (snap: Snapshot, asOfDay: number, c: number): PropensityContribution[] => {
     const x = new Float64Array(d);
     set.write(snap, c, asOfDay, x, 0);
-    const parts = set.features.map((f, j) => ({ ...f, contribution: ((x[j]! - mean[j]!) / sd[j]!) * w[j]!, value: featureValue(f.feature, x[j]!) }));
-    return rankContributions(parts, top);
+    return set.features.map((f, j) => {
+      const deviation = (x[j]! - mean[j]!) / sd[j]!;
+      return { ...f, contribution: deviation * w[j]!, value: featureValue(f.feature, x[j]!), deviation };
+    });
   };
+  const explain = (snap: Snapshot, asOfDay: number, c: number, top = 5) => rankContributions(terms(snap, asOfDay, c), top);
+  const reasons = (snap: Snapshot, asOfDay: number, c: number, top = 3) => groupReasons(terms(snap, asOfDay, c), asOfDay, top);
   return {
     kind: 'logistic',
     asOfDay: meta.asOfDay,
@@ -146,6 +157,7 @@ function linearModel(params: PropensityParams, meta: { asOfDay: number; training
     params,
     score,
     explain,
+    reasons,
   };
 }
 
@@ -169,7 +181,8 @@ function rankContributions(parts: PropensityContribution[], top: number): Propen
 /** The documented fallback heuristic as a model (score + explanation by its own terms). */
 export function fallbackPropensityModel(asOfDay: number, reason: string): PropensityModel {
   const explain = (snap: Snapshot, t: number, c: number, top = 5) => rankContributions(fallbackTerms(snap, t, c, 1), top);
-  return { kind: 'fallback', fallbackReason: reason, asOfDay, trainingDays: [], rows: 0, positives: 0, score: fallbackPropensity, explain };
+  const reasons = (snap: Snapshot, t: number, c: number, top = 3) => groupReasons(fallbackTerms(snap, t, c, 1), t, top);
+  return { kind: 'fallback', fallbackReason: reason, asOfDay, trainingDays: [], rows: 0, positives: 0, score: fallbackPropensity, explain, reasons };
 }
 
 /** Earliest day of any contact (implicit order contacts included), or null when there is none. */

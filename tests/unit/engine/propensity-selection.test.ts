@@ -111,6 +111,8 @@ describe('self-backtest', () => {
       selection.chosen as 'fallback' | 'recency' | 'contacts7d'
     ];
     for (const w of why) expect(own).toContain(w.feature);
+    // Its reasons (what the panel shows) are grouped from those same terms.
+    for (const r of chosen.reasons(snap, T, pop[0]!, 5)) expect(own).toContain(r.feature);
 
     // With fewer buyers in the backtest than needed, the model is kept (AUCs of a few buyers are chance).
     expect(selectScorer(snap, btDays, rowsOf, backwards, 1e9, 1e9).selection.chosen).toBe('model');

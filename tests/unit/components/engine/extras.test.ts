@@ -54,7 +54,9 @@ describe('viewExtras', () => {
       expect(r.score).toBeGreaterThanOrEqual(0.3);
       expect(r.reasons.length).toBeGreaterThan(0);
       expect(r.reasons.length).toBeLessThanOrEqual(3);
-      expect(r.reasons[0]!.zh).not.toBe('');
+      // One reason a group, each with an arrow (lib/engine/propensity/reasons.ts).
+      expect(new Set(r.reasons.map((x) => x.group)).size).toBe(r.reasons.length);
+      for (const x of r.reasons) expect(x.contribution).not.toBe(0);
     }
     expect(x.coverageCounts.base).toBeGreaterThan(0);
     expect(x.coverageCounts.phone / x.coverageCounts.base).toBeCloseTo(a.report.coverage.phone!, 12);

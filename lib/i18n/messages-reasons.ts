@@ -1,0 +1,80 @@
+/**
+ * The 高潜 view's reasons (issue 14 item 1, the "reasons" helper's block): each says what the
+ * customer did, in the words a merchant uses, with the arrow the model's group of terms gives
+ * (lib/engine/propensity/reasons.ts). `Up` / `Down` variants where the words depend on the arrow
+ * ("3 天前来过" raises; "12 天没来过" lowers). English counts read "…: {n}" (no plural forms).
+ */
+export const reasonsMessages = {
+  'reasons.agoToday': { zh: '今天', en: 'today' },
+  'reasons.agoDays': { zh: '{n} 天前', en: '{n} days ago' },
+  'reasons.agoOne': { zh: '1 天前', en: 'yesterday' },
+
+  'reasons.lastContactUp': { zh: '{ago}来过', en: 'Came {ago}' },
+  'reasons.lastContactDown': { zh: '{n} 天没来过', en: 'Has not come for {n} days' },
+  'reasons.contactTodayYes': { zh: '今天来过', en: 'Came today' },
+  'reasons.contactTodayNo': { zh: '今天没来', en: 'Not here today' },
+  'reasons.last3DaysYes': { zh: '近3天来过', en: 'Came in the last 3 days' },
+  'reasons.last3DaysNo': { zh: '近3天没来过', en: 'Not here in the last 3 days' },
+  'reasons.contacts1d': { zh: '今天互动 {n} 次', en: 'Contacts today: {n}' },
+  'reasons.contacts3d': { zh: '近3天互动 {n} 次', en: 'Contacts in the last 3 days: {n}' },
+  'reasons.contacts7d': { zh: '近7天互动 {n} 次', en: 'Contacts in the last 7 days: {n}' },
+  'reasons.contacts7dNone': { zh: '近7天没有互动', en: 'No contact in the last 7 days' },
+  'reasons.contacts30d': { zh: '近30天互动 {n} 次', en: 'Contacts in the last 30 days: {n}' },
+  'reasons.visits7d': { zh: '近7天访问 {n} 次', en: 'Visits in the last 7 days: {n}' },
+  'reasons.views7d': { zh: '近7天浏览商品 {n} 次', en: 'Product views in the last 7 days: {n}' },
+  'reasons.clicks7d': { zh: '近7天点击 {n} 次', en: 'Clicks in the last 7 days: {n}' },
+  'reasons.activeDays7d': { zh: '近7天有 {n} 天来过', en: 'Came on {n} of the last 7 days' },
+  'reasons.activeDays30d': { zh: '近30天有 {n} 天来过', en: 'Came on {n} of the last 30 days' },
+  'reasons.contactGrowth': { zh: '本周互动是前四周周均的 {x} 倍', en: 'Contacts this week: {x}× the weekly average of the 4 weeks before' },
+  'reasons.contactsPerMonth': { zh: '平均每月互动 {x} 次', en: 'Contacts a month on average: {x}' },
+  'reasons.contactsBefore30d': { zh: '30天前的一年里互动 {n} 次', en: 'Contacts in the year before the last 30 days: {n}' },
+  'reasons.contactsBefore30dNone': { zh: '30天前的一年里没有互动', en: 'No contact in the year before the last 30 days' },
+
+  'reasons.lastCartUp': { zh: '{ago}加购', en: 'Added to cart {ago}' },
+  'reasons.lastCartDown': { zh: '{n} 天没加购', en: 'No cart add for {n} days' },
+  'reasons.lastCartNever': { zh: '{n} 天内没加购', en: 'No cart add in {n} days' },
+  'reasons.cartAdds3d': { zh: '近3天加购 {n} 次', en: 'Cart adds in the last 3 days: {n}' },
+  'reasons.cartAdds7d': { zh: '近7天加购 {n} 次', en: 'Cart adds in the last 7 days: {n}' },
+  'reasons.cartAdds30d': { zh: '近30天加购 {n} 次', en: 'Cart adds in the last 30 days: {n}' },
+  'reasons.cartNone': { zh: '近{d}天没加购', en: 'No cart add in the last {d} days' },
+  'reasons.ordersPlaced7d': { zh: '近7天下单未付款 {n} 单', en: 'Unpaid orders in the last 7 days: {n}' },
+  'reasons.ordersPlaced7dNone': { zh: '近7天没有未付款的订单', en: 'No unpaid order in the last 7 days' },
+
+  'reasons.neverPaid': { zh: '从没买过', en: 'Never bought' },
+  'reasons.everPaid': { zh: '买过', en: 'Has bought before' },
+  'reasons.paidOrders': { zh: '历史成交 {n} 单', en: 'Past paid orders: {n}' },
+  'reasons.paidYuan': { zh: '历史成交 {money}', en: 'Past spend: {money}' },
+  'reasons.lastPaidUp': { zh: '{n} 天前买过', en: 'Bought {n} days ago' },
+  'reasons.lastPaidDown': { zh: '{n} 天没买过', en: 'Has not bought for {n} days' },
+  'reasons.purchasesPerMonth': { zh: '平均每月成交 {x} 次', en: 'Purchases a month on average: {x}' },
+  'reasons.promoPurchases': { zh: '过去一年 {n} 次大促买过', en: 'Festivals of the past year bought in: {n}' },
+  'reasons.promoPurchasesNone': { zh: '过去一年的大促没买过', en: 'Bought in no festival of the past year' },
+  'reasons.promoCartThenBuy': { zh: '{n} 次大促先加购、当天买', en: 'Festivals carted before and bought on the day: {n}' },
+  'reasons.promoCartThenBuyNone': { zh: '大促时没有先加购再买过', en: 'Never carted before a festival and bought on it' },
+
+  'reasons.fan': { zh: '是粉丝', en: 'Is a fan' },
+  'reasons.notFan': { zh: '不是粉丝', en: 'Not a fan' },
+  'reasons.member': { zh: '是会员', en: 'Is a member' },
+  'reasons.notMember': { zh: '不是会员', en: 'Not a member' },
+
+  'reasons.newcomer': { zh: '新客（{ago}第一次来）', en: 'New customer: first came {ago}' },
+  'reasons.firstContact': { zh: '{n} 天前第一次来', en: 'First came {n} days ago' },
+  'reasons.firstContactLong': { zh: '一年多前第一次来', en: 'First came over a year ago' },
+
+  'reasons.promoIn': { zh: '距{promo}还有 {n} 天', en: '{promo} in {n} days' },
+  'reasons.promoNone': { zh: '{n} 天内没有大促', en: 'No shopping festival in the next {n} days' },
+  'reasons.promo.double11': { zh: '双11', en: 'Double 11' },
+  'reasons.promo.618': { zh: '618', en: '618' },
+  'reasons.promo.double12': { zh: '双12', en: 'Double 12' },
+  'reasons.promo.nianhuo': { zh: '年货节', en: 'New Year festival' },
+  'reasons.promo.38': { zh: '38节', en: 'Women’s Day (3.8)' },
+  'reasons.promo.other': { zh: '下个大促', en: 'Next festival' },
+  'reasons.sameForAll': { zh: '当天所有人都一样', en: 'the same for everyone that day' },
+
+  'reasons.group.activity': { zh: '互动', en: 'Visits and contacts' },
+  'reasons.group.cart': { zh: '加购', en: 'Cart adds' },
+  'reasons.group.purchases': { zh: '购买历史', en: 'Past purchases' },
+  'reasons.group.relation': { zh: '粉丝·会员', en: 'Fan and member' },
+  'reasons.group.newcomer': { zh: '新客', en: 'New customer' },
+  'reasons.group.promo': { zh: '大促', en: 'Shopping festival' },
+} as const;
