@@ -76,3 +76,24 @@ export function unpackOrderIds(bytes: ArrayBuffer, l: OrderIdsLayout): string[] 
     chunks.push(String.fromCharCode.apply(null, codes.subarray(i, i + CHARS_CHUNK) as unknown as number[]));
   return unpackStrings(chunks.join(''), ends, 0, l.count);
 }
+
+/** The byte just past a packed list's code units (its end in the Blob). */
+export function packedListEnd(l: OrderIdsLayout): number {
+  return l.unitsAt + l.units * (l.wide ? 2 : 1);
+}
+
+/** Whether list layout `l` holds `count` strings, lies between bytes `from` and `size`, and is well formed. */
+export function packedListFits(l: OrderIdsLayout | undefined, count: number, from: number, size: number): boolean {
+  return !!l && l.count === count && l.endsAt >= from && l.endsAt + l.count * 4 <= l.unitsAt && packedListEnd(l) <= size;
+}
+
+/**
+ * The strings of list `l` (packOrderIds' layout, Blob offsets) from `bytes`, the Blob's bytes
+ * starting at offset `from`; throws when they are cut short.
+ */
+export function unpackPackedList(bytes: ArrayBuffer, l: OrderIdsLayout, from: number): string[] {
+  const at = { ...l, endsAt: l.endsAt - from, unitsAt: l.unitsAt - from };
+  if (packedListEnd(at) > bytes.byteLength || (l.count > 0 && new Int32Array(bytes, at.endsAt, l.count)[l.count - 1] !== l.units))
+    throw new Error('the stored strings are cut short');
+  return unpackOrderIds(bytes, at);
+}

@@ -7,14 +7,16 @@
  * Layout of a record (version ANALYSIS_SNAPSHOT_VERSION):
  *   token        the data token the snapshot was built from
  *   header       counts, shop, latest day and `packed`: the stored columns' layout (packSnapshotColumns)
- *   strings      every string table but the order ids (customerKeys, provinces, …, names) packed as
+ *   strings      the small string tables (provinces, cities, member levels, products) packed as
  *                ONE string plus the end offset of each entry: IndexedDB clones one big string far
- *                faster than a million small ones
+ *                faster than many small ones
  *   data         a Blob: the packed columns (narrowed, without what they derive; the hot ones —
  *                what the 概览 reads — first, `packed.hotBytes` long, then the cold ones up to
- *                `packed.bytes`), then the order ids (end offsets as i32, then their UTF-16 code
- *                units, one byte each when all fit)
- *   orderIds     where the order ids are in `data` (count, offsets, units, wide)
+ *                `packed.bytes`), then the customer keys, the display names and the order ids (each:
+ *                end offsets as i32, then their UTF-16 code units, one byte each when all fit)
+ *   keys, names, orderIds   where those lists are in `data` (count, offsets, units, wide)
+ * The keys and names (15 MB of string at 200,000 customers) are read with the cold columns: a
+ * record that held them took 150–270 ms to read at a cold open, for nothing the 概览 shows.
  * Why a Blob: Chromium reads a 200 MB Blob from IndexedDB (`blob.arrayBuffer()`) ~3× faster than
  * the same bytes stored as an ArrayBuffer value, which it wraps in a blob of its own and then
  * deserialises (measured in the engine worker: ~0.2 s vs ~0.65 s). A cold open reads only the
@@ -39,17 +41,15 @@ import { FEATURE_COUNT } from '../engine/propensity/features';
 import { withSelection } from '../engine/propensity/selected';
 import type { BaselineCalibration, PropensitySelection } from '../engine/propensity/backtest';
 import type { AnalysisSnapshot, SellerLensDb } from './schema';
-import { packOrderIds, packStrings, unpackOrderIds, unpackStrings, type OrderIdsLayout } from './analysis-pack';
+import { packedListEnd, packedListFits, packOrderIds, packStrings, unpackPackedList, unpackStrings, type OrderIdsLayout } from './analysis-pack';
 import { dropAnalysisSnapshot } from './writer/primitives';
 import { analysisModelsSetting, analysisTokenSetting, readSetting, settingKey } from './settings/registry';
 
 /** Layout version of the persisted record (bump when the layout or the snapshot format changes). */
 export const ANALYSIS_SNAPSHOT_VERSION = 4;
 
-const STRING_TABLES = ['customerKeys', 'provinces', 'cities', 'memberLevels', 'orderIds', 'productKeys', 'productNames'] as const;
-type StringTable = (typeof STRING_TABLES)[number];
-/** The string tables kept in the record's `strings` (the order ids are in the data Blob). */
-const PACKED_TABLES = STRING_TABLES.filter((k): k is Exclude<StringTable, 'orderIds'> => k !== 'orderIds');
+/** The string tables kept in the record's `strings` (the customer keys and order ids are in the data Blob). */
+const PACKED_TABLES = ['provinces', 'cities', 'memberLevels', 'productKeys', 'productNames'] as const;
 type PackedTable = (typeof PACKED_TABLES)[number];
 
 /** A fitted (or fallback) 高潜 model as plain data. */
@@ -74,8 +74,10 @@ type StoredHeader = Pick<SnapshotHeader, 'format' | 'version' | 'shopId' | 'plat
 interface StoredRecord extends AnalysisSnapshot {
   token: string;
   header: StoredHeader;
-  strings: { text: string; ends: Int32Array; tables: Record<PackedTable | 'names', number> };
+  strings: { text: string; ends: Int32Array; tables: Record<PackedTable, number> };
   data: Blob;
+  keys: OrderIdsLayout;
+  names: OrderIdsLayout;
   orderIds: OrderIdsLayout;
 }
 
@@ -85,7 +87,7 @@ export const analysisTokenKey = (shopId: string) => settingKey(analysisTokenSett
 /** A loaded snapshot with what was kept beside it. */
 export interface LoadedAnalysis {
   snap: Snapshot;
-  /** Display name of customer i (nickname, else buyer id), '' when unknown. */
+  /** Display name of customer i (nickname, else buyer id), '' when unknown; filled when the cold columns are read (readColdColumns). */
   names: string[];
   builtAt: string;
   /** The data token it was built from. */
@@ -125,8 +127,13 @@ export function modelFromPersisted(p: PersistedModel): PropensityModel | null {
 export function analysisSnapshotRecord(snap: Snapshot, token: string, opts: { names?: string[]; builtAt?: string } = {}): AnalysisSnapshot {
   // The packed columns go straight into the Blob (it copies each part once; no 100 MB buffer is made here).
   const { layout, parts } = packSnapshotColumns(snap);
-  const ids = packOrderIds(snap.orderIds, layout.bytes);
-  const data = new Blob([...parts, ...ids.parts] as BlobPart[]);
+  const names = opts.names ?? [];
+  if (names.length !== 0 && names.length !== snap.customerCount)
+    throw new Error(`names has ${names.length} entries, the snapshot ${snap.customerCount} customers`);
+  const keys = packOrderIds(snap.customerKeys, layout.bytes);
+  const named = packOrderIds(names, layout.bytes + keys.size);
+  const ids = packOrderIds(snap.orderIds, layout.bytes + keys.size + named.size);
+  const data = new Blob([...parts, ...keys.parts, ...named.parts, ...ids.parts] as BlobPart[]);
   const header: StoredHeader = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
@@ -138,13 +145,9 @@ export function analysisSnapshotRecord(snap: Snapshot, token: string, opts: { na
     contactCount: snap.contactCount,
     packed: layout,
   };
-  const names = opts.names ?? [];
-  if (names.length !== 0 && names.length !== snap.customerCount)
-    throw new Error(`names has ${names.length} entries, the snapshot ${snap.customerCount} customers`);
-  const packed = packStrings([...PACKED_TABLES.map((k) => snap[k]), names]);
-  const tables = {} as Record<PackedTable | 'names', number>;
+  const packed = packStrings(PACKED_TABLES.map((k) => snap[k]));
+  const tables = {} as Record<PackedTable, number>;
   PACKED_TABLES.forEach((k, i) => (tables[k] = packed.counts[i]!));
-  tables.names = names.length;
   const record: StoredRecord = {
     shopId: snap.shopId,
     builtAt: opts.builtAt ?? new Date().toISOString(),
@@ -153,6 +156,8 @@ export function analysisSnapshotRecord(snap: Snapshot, token: string, opts: { na
     token,
     header,
     strings: { text: packed.text, ends: packed.ends, tables },
+    keys: keys.layout,
+    names: named.layout,
     orderIds: ids.layout,
   };
   return record;
@@ -169,6 +174,8 @@ function isStored(r: AnalysisSnapshot): r is StoredRecord {
     typeof s.strings?.text === 'string' &&
     s.strings.ends instanceof Int32Array &&
     typeof s.orderIds?.count === 'number' &&
+    typeof s.keys?.count === 'number' &&
+    typeof s.names?.count === 'number' &&
     typeof s.header.packed?.bytes === 'number' &&
     typeof s.header.packed.hotBytes === 'number'
   );
@@ -195,12 +202,12 @@ function orderIdsInBlob(snap: Snapshot, read: () => Promise<string[]>): void {
 }
 
 /** The cold columns' reads of snapshots loaded from a record, and the reads under way (shared by concurrent callers). */
-const coldReads = new WeakMap<Snapshot, () => Promise<ArrayBuffer>>();
+const coldReads = new WeakMap<Snapshot, () => Promise<void>>();
 const coldInFlight = new WeakMap<Snapshot, Promise<boolean>>();
 
-async function supplyCold(snap: Snapshot, read: () => Promise<ArrayBuffer>): Promise<boolean> {
+async function supplyCold(snap: Snapshot, read: () => Promise<void>): Promise<boolean> {
   try {
-    supplyColdColumns(snap, await read());
+    await read();
     coldReads.delete(snap);
     return true;
   } catch {
@@ -294,37 +301,44 @@ export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, tok
   }
   if (token !== null && r.token !== token) return null;
   try {
-    // The strings are unpacked while the Blob is still being read.
     const { text, ends, tables } = r.strings;
     const strings = {} as Record<PackedTable, string[]>;
-    const keysFrom = 0; // customerKeys come first; the 概览 does not read them (the lists and a model fit do): made on first read
     let from = 0;
     for (const k of PACKED_TABLES) {
-      strings[k] = k === 'customerKeys' ? [] : unpackStrings(text, ends, from, tables[k]);
+      strings[k] = unpackStrings(text, ends, from, tables[k]);
       from += tables[k];
     }
-    const names = unpackStrings(text, ends, from, tables.names);
     mark('loadStrings');
     const data = await bytes;
     mark('loadBlob');
     const blob = r.data as Blob;
-    const snap = unpackSnapshotColumns(r.header.packed, data, { ...r.header, ...strings, orderIds: [] });
-    if (tables.customerKeys !== snap.customerCount) throw new Error('the stored customer keys do not fit the snapshot');
-    lazyField(snap, 'customerKeys', () => unpackStrings(text, ends, keysFrom, tables.customerKeys));
-    if (snap.shopId !== shopId) throw new Error(`snapshot of shop ${snap.shopId}, expected ${shopId}`);
-    const ids = r.orderIds;
-    const w = ids.wide ? 2 : 1;
-    if (ids.count !== snap.orderCount || ids.endsAt < r.header.packed.bytes || ids.endsAt + ids.count * 4 > ids.unitsAt || ids.unitsAt + ids.units * w > blob.size)
-      throw new Error('the stored order ids do not fit the snapshot');
     const packed = r.header.packed;
-    coldReads.set(snap, () => blob.slice(packed.hotBytes, packed.bytes).arrayBuffer());
-    orderIdsInBlob(snap, async () => {
-      // The ids' range only, its offsets made relative to it.
-      const bytes = await blob.slice(ids.endsAt, ids.unitsAt + ids.units * w).arrayBuffer();
-      const at = { ...ids, endsAt: 0, unitsAt: ids.unitsAt - ids.endsAt };
-      if (ids.count > 0 && new Int32Array(bytes, 0, ids.count)[ids.count - 1] !== ids.units) throw new Error('the stored order ids are cut short');
-      return unpackOrderIds(bytes, at);
+    const snap = unpackSnapshotColumns(packed, data, { ...r.header, ...strings, customerKeys: [], orderIds: [] });
+    if (snap.shopId !== shopId) throw new Error(`snapshot of shop ${snap.shopId}, expected ${shopId}`);
+    const { keys, names: named, orderIds: ids } = r;
+    const namesEnd = packedListEnd(named);
+    if (
+      !packedListFits(keys, snap.customerCount, packed.bytes, blob.size) ||
+      (named.count !== 0 && !packedListFits(named, snap.customerCount, packedListEnd(keys), blob.size)) ||
+      !packedListFits(ids, snap.orderCount, Math.max(packedListEnd(keys), namesEnd), blob.size)
+    )
+      throw new Error('the stored strings do not fit the snapshot');
+    // The customer keys and names are read with the cold columns (the lists read them, the 概览 does not).
+    const names: string[] = [];
+    lazyField(snap, 'customerKeys', () => {
+      throw new Error('the customer keys of a stored snapshot are read with the cold columns first');
     });
+    coldReads.set(snap, async () => {
+      const end = Math.max(packedListEnd(keys), named.count ? namesEnd : 0);
+      const cold = await blob.slice(packed.hotBytes, end).arrayBuffer();
+      const customerKeys = unpackPackedList(cold, keys, packed.hotBytes);
+      const got = named.count ? unpackPackedList(cold, named, packed.hotBytes) : [];
+      supplyColdColumns(snap, cold);
+      snap.customerKeys = customerKeys;
+      for (const name of got) names.push(name);
+    });
+    // The ids' range only.
+    orderIdsInBlob(snap, async () => unpackPackedList(await blob.slice(ids.endsAt, packedListEnd(ids)).arrayBuffer(), ids, ids.endsAt));
     mark('loadColumns');
     return { snap, names, builtAt: r.builtAt, token: r.token };
   } catch {

@@ -68,6 +68,7 @@ export const handleReport: Handler<'report'> = async (req, ctx) => {
   ctx.progress('progress_metrics');
   const { analysis, previous } = reportPair(c, window);
   ctx.post({ id: req.id, ok: true, kind: 'report', result: { report: analysis.report, previous, latestDay, ms: performance.now() - ctx.startedAt } });
+  await withAllColumns(c); // the tier cache is by customer key
   await writeTierCache(window, c.snap, analysis); // tier chips on the console pages
 };
 
