@@ -2,6 +2,8 @@
  * One slice of a backup file (whole lines) read into compact columns: each record line parsed
  * once (JSON.parse) and validated once by the restore's fast readers (lib/db/fast-records), then
  * encoded as the snapshot builder encodes it (days, status, channel, product, contact kind).
+ * Contact and order lines in the canonical layout are read on the bytes (scan-contact.ts,
+ * scan-order.ts: exactly what the fast readers accept, else JSON.parse as above).
  * Runs on a worker thread (parse-worker.ts) or inline. Anything unusual — a line that is no
  * canonical record, a record the fast readers step aside from — is handed back as its text, for
  * the main thread's line layout and BackupChecker (the restore's exact path).
@@ -13,6 +15,7 @@ import { CHANNELS, CONTACT_KINDS, NO_DAY, TRAFFICS, dayNumberOfInstant } from '.
 import { MAX_LINE_CHARS } from '../../lib/backup/format';
 import { isPaidStatus, type Customer } from '../../lib/model';
 import { scanContact, type ScannedContact } from './scan-contact';
+import { scanOrder, type ScannedOrder } from './scan-order';
 
 /** The three record kinds read fast. */
 export type FastKind = 'customers' | 'orders' | 'contacts';
@@ -120,6 +123,22 @@ export class ChunkParser {
       }
       return keyId;
     };
+    // A scanned record's key (in the bytes, valid UTF-8): compared with the last key's bytes first.
+    const idOfBytes = (ks: number, ke: number) => {
+      const n = ke - ks;
+      let same = keyId >= 0 && keyEnd - keyStart === n;
+      for (let j = n - 1; same && j >= 0; j--) same = buf[ks + j] === buf[keyStart + j];
+      if (!same) {
+        idOfText(buf.toString('utf8', ks, ke));
+        keyStart = ks;
+        keyEnd = ke;
+      }
+      return keyId;
+    };
+    const so: ScannedOrder = {
+      orderId: '', shopId: '', keyStart: 0, keyEnd: 0, placedDay: 0, paidDay: 0, paid: 0, amountFen: 0, channel: 0, traffic: 0,
+      productId: undefined, productName: undefined,
+    };
     let seg: Extract<Segment, { n: number }> | null = null;
     for (let at = from; at <= len; ) {
       let nl = buf.indexOf(10, at);
@@ -141,17 +160,22 @@ export class ChunkParser {
       if (buf[a + 2] === 115 && scanContact(buf, a, comma ? b - 1 : b, lastShop, sc)) {
         kind = 'contacts';
         shop(sc.shopId);
-        const ks = sc.keyStart, n = sc.keyEnd - ks;
-        let same = keyId >= 0 && keyEnd - keyStart === n;
-        for (let j = n - 1; same && j >= 0; j--) same = buf[ks + j] === buf[keyStart + j];
-        if (!same) {
-          idOfText(buf.toString('latin1', ks, ks + n));
-          keyStart = ks;
-          keyEnd = ks + n;
-        }
-        r.contactCustomer[nk] = keyId;
+        r.contactCustomer[nk] = idOfBytes(sc.keyStart, sc.keyEnd);
         r.contactDay[nk] = sc.day;
         r.contactKind[nk++] = sc.kind;
+      } else if (buf[a + 2] === 111 && scanOrder(buf, a, comma ? b - 1 : b, lastShop, so)) {
+        kind = 'orders';
+        shop(so.shopId);
+        r.orderCustomer[no] = idOfBytes(so.keyStart, so.keyEnd);
+        r.orderIds.push(so.orderId);
+        r.orderHashes[no] = keyHash(so.orderId);
+        r.placedDay[no] = so.placedDay;
+        r.paidDay[no] = so.paidDay;
+        r.paid[no] = so.paid;
+        r.amountFen[no] = so.amountFen;
+        r.channel[no] = so.channel;
+        r.traffic[no] = so.traffic;
+        r.product[no++] = this.productId(so.productId, so.productName, r.newProducts);
       } else if (buf[a] === 123 && b - a > 1) {
         line = buf.toString('utf8', lineStart, nl);
         let c = 0, d = line.length;

@@ -35,7 +35,7 @@ const at = (buf: Uint8Array, i: number, pat: Uint8Array): boolean => {
 };
 
 /** The digits `buf[i..i+n)` as a number, or -1. */
-const digits = (buf: Uint8Array, i: number, n: number): number => {
+export const digits = (buf: Uint8Array, i: number, n: number): number => {
   let v = 0;
   for (let j = i; j < i + n; j++) {
     const d = buf[j]! - 48;
@@ -55,11 +55,15 @@ function instantDay(buf: Uint8Array, vs: number, out: ScannedContact): number {
     return (out.lastDay = dayNumberOfInstant(s));
   }
   // The same valid date as the last one: only the rest of the instant is left to check, as isCanonicalInstant does.
+  return timeOk(buf, vs) ? out.lastDay : -1;
+}
+
+/** Whether the instant at `vs` (of a date isCanonicalInstant accepted) has a real time and the canonical separators and offset. */
+export function timeOk(buf: Uint8Array, vs: number): boolean {
   const hour = digits(buf, vs + 11, 2), minute = digits(buf, vs + 14, 2), second = digits(buf, vs + 17, 2);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return -1;
-  if (buf[vs + 4] !== 45 || buf[vs + 7] !== 45 || buf[vs + 10] !== 84 || buf[vs + 13] !== 58 || buf[vs + 16] !== 58) return -1;
-  if (buf[vs + 19] !== 43 || buf[vs + 20] !== 48 || buf[vs + 21] !== 56 || buf[vs + 22] !== 58 || buf[vs + 23] !== 48 || buf[vs + 24] !== 48) return -1;
-  return out.lastDay;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  if (buf[vs + 4] !== 45 || buf[vs + 7] !== 45 || buf[vs + 10] !== 84 || buf[vs + 13] !== 58 || buf[vs + 16] !== 58) return false;
+  return buf[vs + 19] === 43 && buf[vs + 20] === 48 && buf[vs + 21] === 56 && buf[vs + 22] === 58 && buf[vs + 23] === 48 && buf[vs + 24] === 48;
 }
 
 /**
