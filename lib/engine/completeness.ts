@@ -109,8 +109,9 @@ export function dataInputs(snap: Snapshot, w: DayWindow): DataInputs {
   const s = dayNumber(w.start), e = dayNumber(w.end);
   const before = s - LOOKBACK_DAYS, scoreFrom = e - SCORE_DAYS + 1;
   let first = Infinity, browseEver = 0, browseInWindow = 0, browseBefore = 0, browseForScore = 0;
-  const kinds = snap.contactKind, days = snap.contactDay;
-  for (let k = 0; k < snap.contactCount; k++) {
+  // Every contact once, through the per-customer index (what a cold open reads; the order does not matter here).
+  const kinds = snap.custContactKind, days = snap.custContactDay;
+  for (let k = 0; k < days.length; k++) {
     const d = days[k]!;
     if (d === NO_DAY) continue;
     if (d < first) first = d;

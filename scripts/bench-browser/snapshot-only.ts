@@ -203,12 +203,12 @@ async function readRecordAlone(context: BrowserContext, url: string): Promise<vo
     const q = tx.objectStore('analysisSnapshots').get('bench-shop');
     const m = tx.objectStore('settings').get(${JSON.stringify(settingKey(analysisModelsSetting, 'bench-shop'))});
     tx.oncomplete = async () => { db.close(); const got = performance.now() - t; const rec = q.result; const data = rec?.data;
-      const bytes = data instanceof Blob ? (await data.slice(0, rec.header.packed.bytes).arrayBuffer()).byteLength : 0;
+      const bytes = data instanceof Blob ? (await data.slice(0, rec.header.packed.hotBytes).arrayBuffer()).byteLength : 0;
       resolve({ ms: performance.now() - t, got, bytes, all: data?.size ?? 0, models: (m.result?.value?.models ?? []).length }); }; }; })`)) as {
     ms: number; got: number; bytes: number; all: number; models: number;
   };
   console.log(
-    `    reading the stored snapshot record alone (from an extension page): ${s(read.ms)} (the record ${s(read.got)}, then the columns' ${(read.bytes / 1e6).toFixed(0)} MB of its ${(read.all / 1e6).toFixed(0)} MB Blob); 高潜 models kept: ${read.models}`,
+    `    reading the stored snapshot record alone (from an extension page): ${s(read.ms)} (the record ${s(read.got)}, then the hot columns' ${(read.bytes / 1e6).toFixed(0)} MB of its ${(read.all / 1e6).toFixed(0)} MB Blob); 高潜 models kept: ${read.models}`,
   );
   await probe.close();
 }

@@ -50,6 +50,19 @@ function takeReadAhead(c: CachedShop, window: DayWindow) {
   return r && r.c === c && r.window.start === window.start && r.window.end === window.end ? r : null;
 }
 
+/** 概览 requests not yet answered with their first screen, and who waits for none to be left. */
+let overviewsPending = 0;
+const afterOverviewWaiters: (() => void)[] = [];
+
+/** Resolves once no side panel 概览 is being computed (side requests — completeness — yield the two cores to it). */
+export function afterOverview(): Promise<void> {
+  return overviewsPending === 0 ? Promise.resolve() : new Promise((resolve) => afterOverviewWaiters.push(resolve));
+}
+
+function overviewDone(): void {
+  if (--overviewsPending === 0) afterOverviewWaiters.splice(0).forEach((resolve) => resolve());
+}
+
 /** The shop's snapshot for a report-like request (records not read), with the load's steps timed. */
 async function reportSnapshot(req: RequestOf<'report' | 'analysis'>, ctx: HandlerContext): Promise<CachedShop> {
   // The 概览 reads the hot columns only; the lists wait for the rest (withAllColumns).
@@ -77,6 +90,19 @@ export const handleReport: Handler<'report'> = async (req, ctx) => {
  * answer, then the ranked lists; the result is saved for the next opening.
  */
 export const handleAnalysis: Handler<'analysis'> = async (req, ctx) => {
+  overviewsPending++;
+  let pending = true;
+  try {
+    await analysis(req, ctx, () => {
+      if (pending) overviewDone();
+      pending = false;
+    });
+  } finally {
+    if (pending) overviewDone();
+  }
+};
+
+async function analysis(req: RequestOf<'analysis'>, ctx: HandlerContext, shown: () => void): Promise<void> {
   const { timer, startedAt } = ctx;
   const c = await reportSnapshot(req, ctx);
   const { snap } = c;
@@ -93,12 +119,14 @@ export const handleAnalysis: Handler<'analysis'> = async (req, ctx) => {
     const earlyPrevious = previousFigures(snap, previousWindow(window), { scorer: unscored, scans });
     ctx.post({ id: req.id, partial: { report: early.report, previous: earlyPrevious, latestDay, ms: performance.now() - startedAt, timings: timer.snapshot(), highPotentialPending: true } });
     timer.mark('postUnscored');
+    shown();
     ctx.progress('progress_fitModel');
   }
   const { analysis, previous } = ahead?.pair ?? reportPair(c, window, timer, scans);
   // The first screen (概览) needs only the two reports: shown while the lists are made.
   ctx.post({ id: req.id, partial: { report: analysis.report, previous, latestDay, ms: performance.now() - startedAt, timings: timer.snapshot() } });
   timer.mark('postReport');
+  shown();
   ctx.progress('progress_lists');
   await withAllColumns(c);
   timer.mark('coldColumns');
@@ -120,4 +148,4 @@ export const handleAnalysis: Handler<'analysis'> = async (req, ctx) => {
     result: { ...result, extras: { ...extras, highPotential: extras.highPotential.slice(0, SAVED_LIST_ROWS) } },
   };
   await saveLastReport(getDb(), req.shopId, saved).catch(() => undefined);
-};
+}
