@@ -27,8 +27,8 @@ export const reasonsMessages = {
   'reasons.activeDays30d': { zh: '近30天有 {n} 天来过', en: 'Came on {n} of the last 30 days' },
   'reasons.contactGrowth': { zh: '本周互动是前四周周均的 {x} 倍', en: 'Contacts this week: {x}× the weekly average of the 4 weeks before' },
   'reasons.contactsPerMonth': { zh: '平均每月互动 {x} 次', en: 'Contacts a month on average: {x}' },
-  'reasons.contactsBefore30d': { zh: '30天前的一年里互动 {n} 次', en: 'Contacts in the year before the last 30 days: {n}' },
-  'reasons.contactsBefore30dNone': { zh: '30天前的一年里没有互动', en: 'No contact in the year before the last 30 days' },
+  'reasons.contactsBefore30d': { zh: '一年内30天以前互动 {n} 次', en: 'Contacts from a year to 30 days ago: {n}' },
+  'reasons.contactsBefore30dNone': { zh: '一年内30天以前没有互动', en: 'No contact from a year to 30 days ago' },
 
   'reasons.lastCartUp': { zh: '{ago}加购', en: 'Added to cart {ago}' },
   'reasons.lastCartDown': { zh: '{n} 天没加购', en: 'No cart add for {n} days' },
@@ -42,8 +42,8 @@ export const reasonsMessages = {
 
   'reasons.neverPaid': { zh: '从没买过', en: 'Never bought' },
   'reasons.everPaid': { zh: '买过', en: 'Has bought before' },
-  'reasons.paidOrders': { zh: '历史成交 {n} 单', en: 'Past paid orders: {n}' },
-  'reasons.paidYuan': { zh: '历史成交 {money}', en: 'Past spend: {money}' },
+  'reasons.paidOrders': { zh: '历史成交 {n} 单', en: 'Orders paid so far: {n}' },
+  'reasons.paidYuan': { zh: '历史成交 {money}', en: 'Spent so far: {money}' },
   'reasons.lastPaidUp': { zh: '{n} 天前买过', en: 'Bought {n} days ago' },
   'reasons.lastPaidDown': { zh: '{n} 天没买过', en: 'Has not bought for {n} days' },
   'reasons.purchasesPerMonth': { zh: '平均每月成交 {x} 次', en: 'Purchases a month on average: {x}' },

@@ -5,8 +5,8 @@
  * in Node on the same data as of the window's last day.
  */
 import path from 'node:path';
-import { buildSnapshot } from '../../lib/engine/snapshot';
-import { fitPropensity } from '../../lib/engine/propensity';
+import { buildSnapshot, customerIndexOf } from '../../lib/engine/snapshot';
+import { FEATURES, fitPropensity, type PropensityModel } from '../../lib/engine/propensity';
 import { dayNumber } from '../../lib/model';
 import { SHOTS_DIR } from './extension';
 import { expect, inEnglish, shoot, SHOP_ID, test } from './panel';
@@ -16,6 +16,42 @@ import type { PropensitySelection } from '../../lib/engine/propensity/backtest';
 import type { Page } from '@playwright/test';
 
 const SEASON_SHOP = 'potential-season-shop';
+
+/**
+ * The reasons of the rows on screen (issue 14 item 1): one chip a group, the 大促 one (the same for
+ * everyone that day) last, each an arrow and a fact — never a model column's name with a number
+ * ("↑ 30天前一年内互动次数 0"). With `model`, each row's groups and arrows are the ones the same
+ * model gives in Node for that customer.
+ */
+async function checkReasons(panel: Page, lang: 'zh' | 'en', expected?: { model: PropensityModel; snap: ReturnType<typeof buildSnapshot>; day: number }) {
+  const rows = await panel.getByTestId('potential-row').evaluateAll((els) =>
+    els.map((e) => ({
+      key: e.getAttribute('data-key')!,
+      chips: [...e.querySelectorAll('.reason')].map((c) => ({ group: c.getAttribute('data-group')!, up: c.getAttribute('data-up') === 'true', text: (c.textContent ?? '').trim() })),
+    })),
+  );
+  expect(rows.length).toBeGreaterThan(0);
+  const columnWords = FEATURES.map((f) => (lang === 'zh' ? f.labelZh : f.labelEn));
+  for (const row of rows) {
+    expect(row.chips.length).toBeLessThanOrEqual(3);
+    expect(new Set(row.chips.map((c) => c.group)).size).toBe(row.chips.length);
+    const promo = row.chips.findIndex((c) => c.group === 'promo');
+    if (promo >= 0) expect(promo).toBe(row.chips.length - 1);
+    for (const c of row.chips) {
+      expect(c.text.startsWith(c.up ? '↑ ' : '↓ ')).toBe(true);
+      const words = c.text.slice(2);
+      const columnAndNumber = (w: string) => (words.startsWith(w) && /^[:：]? ?[\d.,万亿¥%]+$/.test(words.slice(w.length)));
+      expect(columnWords.some(columnAndNumber), words).toBe(false);
+      expect(words).not.toMatch(/undefined|NaN|\{/);
+    }
+  }
+  if (!expected) return rows;
+  for (const row of rows.slice(0, 8)) {
+    const mine = expected.model.reasons(expected.snap, expected.day, customerIndexOf(expected.snap, row.key), 3);
+    expect(row.chips.map((c) => [c.group, c.up]), row.key).toEqual(mine.map((r) => [r.group, r.contribution > 0]));
+  }
+  return rows;
+}
 const CHOSEN_ZH = { model: '本店模型', fallback: '按最近加购、互动、粉丝、买过几次的固定规则', recency: '最近互动优先', contacts7d: '近7天互动多的优先' };
 const CHOSEN_EN = { model: 'the shop’s own model', fallback: 'a fixed rule on recent cart adds, visits, fan and past purchases', recency: 'most recent contact first', contacts7d: 'most contacts in the last 7 days first' };
 
@@ -30,16 +66,21 @@ test('高潜: the ranked list holds the report’s 高潜 customers, scores ≥ 
     expect(scores.every((s) => s >= 0.3)).toBe(true);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     await expect(rows.first().locator('.reason').first()).toBeVisible();
+    await checkReasons(panel, 'zh');
     // Virtualised: far fewer rows in the DOM than in the list when it is long.
     if (report.douyin.highPotential > 40) expect(scores.length).toBeLessThan(report.douyin.highPotential);
   } else await expect(panel.getByText('没有购买可能 ≥ 30% 的人')).toBeVisible();
   await shoot(panel, 'potential', 'zh');
-  await inEnglish(panel, 'potential');
+  await inEnglish(panel, 'potential', async () => {
+    if (report.douyin.highPotential > 0) await checkReasons(panel, 'en');
+  });
 });
 
 /** What the 排序方式 line must say: the choice and figure fitPropensity makes in Node on the same data as of `asOf`. */
 async function checkRankingLine(panel: Page, data: Pick<Backup, 'shop' | 'customers' | 'orders' | 'contacts'>, asOf: string, shot: string): Promise<PropensitySelection> {
-  const selection = fitPropensity(buildSnapshot(data), dayNumber(asOf)).selection;
+  const snap = buildSnapshot(data);
+  const model = fitPropensity(snap, dayNumber(asOf));
+  const selection = model.selection;
   expect(selection).toBeDefined();
   const { chosen } = selection!;
   const auc = selection!.auc[chosen];
@@ -62,8 +103,11 @@ async function checkRankingLine(panel: Page, data: Pick<Backup, 'shop' | 'custom
     expect(text.split('AUC').length - 1).toBe(1);
     expect(text).not.toMatch(/置信度|逻辑回归|阈值/);
   }
-  // The reasons behind each score are still shown.
-  if ((await panel.getByTestId('potential-row').count()) > 0) await expect(panel.getByTestId('potential-row').first().locator('.reason').first()).toBeVisible();
+  // The reasons behind each score are still shown: the groups and arrows the same model gives in Node.
+  if ((await panel.getByTestId('potential-row').count()) > 0) {
+    await expect(panel.getByTestId('potential-row').first().locator('.reason').first()).toBeVisible();
+    await checkReasons(panel, 'zh', { model, snap, day: dayNumber(asOf) });
+  }
   await panel.screenshot({ path: path.join(SHOTS_DIR, `panel-${shot}-zh.png`), fullPage: true });
   await panel.getByTestId('lang-toggle').click();
   try {

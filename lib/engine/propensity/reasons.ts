@@ -16,9 +16,10 @@
  * Each column has a reading (REASON_READINGS): its group, and an orientation o_j = +1 when more of
  * it is more of the group's good thing (more contacts, a cart add, a fan, a 大促 nearer), −1 when
  * less of it is (days since the last contact / cart add / purchase, days since the first contact
- * for 新客, days to the next 大促), 0 when it has no plain direction (channel shares; the 大促将至
- * interactions and warm-up counts, whose training mean mixes in the zeros of other days) — a 0
- * column counts in its group's push but not in its direction.
+ * for 新客, days to the next 大促), 0 when it has no plain direction (channel shares; products of
+ * two columns — the 大促将至 interactions and warm-up counts, whose training mean mixes in the zeros
+ * of other days, and activity × purchase frequency) — a 0 column counts in its group's push but
+ * not in its direction.
  *
  * The rule, for each group G of the day:
  *   push_G = Σ_{j∈G} contribution_j,   lean_G = Σ_{j∈G} o_j · deviation_j.
@@ -87,6 +88,11 @@ export const REASON_READINGS: Readonly<Record<string, Reading>> = {
   promoSoonGrowth: r('activity', 0),
   promoSoonDaysSinceLastContact: r('activity', 0),
   promoSoonWarmupContacts: r('activity', 0),
+  // Activity × how often the customer buys (features-mix.ts): no plain direction of their own.
+  buyerContactLast3Days: r('activity', 0),
+  buyerContacts7d: r('activity', 0),
+  buyerClicks7d: r('activity', 0),
+  buyerDaysSinceLastContact: r('activity', 0),
 
   daysSinceLastCart: r('cart', -1),
   cartAdds3d: r('cart', 1),
@@ -97,6 +103,8 @@ export const REASON_READINGS: Readonly<Record<string, Reading>> = {
   promoSoonDaysSinceLastCart: r('cart', 0),
   warmupCartAdds: r('cart', 0),
   promoSoonWarmupCartAdds: r('cart', 0),
+  buyerCartAdds7d: r('cart', 0),
+  everPaidCartAdds7d: r('cart', 0),
 
   paidOrders: r('purchases', 1),
   everPaid: r('purchases', 1),
