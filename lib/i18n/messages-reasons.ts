@@ -58,8 +58,8 @@ export const reasonsMessages = {
   'reasons.notMember': { zh: '不是会员', en: 'Not a member' },
 
   'reasons.newcomer': { zh: '新客（{ago}第一次来）', en: 'New customer: first came {ago}' },
-  'reasons.firstContact': { zh: '{n} 天前第一次来', en: 'First came {n} days ago' },
-  'reasons.firstContactLong': { zh: '一年多前第一次来', en: 'First came over a year ago' },
+  'reasons.firstContact': { zh: '不是新客（{n} 天前第一次来）', en: 'Not new: first came {n} days ago' },
+  'reasons.firstContactLong': { zh: '不是新客（一年多前第一次来）', en: 'Not new: first came over a year ago' },
 
   'reasons.promoIn': { zh: '距{promo}还有 {n} 天', en: '{promo} in {n} days' },
   'reasons.promoNone': { zh: '{n} 天内没有大促', en: 'No shopping festival in the next {n} days' },

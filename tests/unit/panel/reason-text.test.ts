@@ -46,7 +46,7 @@ describe('高潜 reasons in plain words', () => {
     expect(both(up('isFan', 1, 'relation'))).toEqual(['是粉丝', 'Is a fan']);
     expect(both(down('isMember', 0, 'relation'))).toEqual(['不是会员', 'Not a member']);
     expect(both(up('daysSinceFirstContact', 2, 'newcomer'))).toEqual(['新客（2 天前第一次来）', 'New customer: first came 2 days ago']);
-    expect(both(down('daysSinceFirstContact', 125, 'newcomer'))).toEqual(['125 天前第一次来', 'First came 125 days ago']);
+    expect(both(down('daysSinceFirstContact', 125, 'newcomer'))).toEqual(['不是新客（125 天前第一次来）', 'Not new: first came 125 days ago']);
   });
 
   it('大促 timing names the festival', () => {
