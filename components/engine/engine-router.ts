@@ -1,6 +1,5 @@
 /**
- * The engine's Web Worker (started by the side panel and popup, never the MV3 service
- * worker, which Chrome may stop at any time): a router from request kinds to their handlers
+ * The engine worker's router (loaded by ./engine.worker.ts): from request kinds to their handlers
  * (./handlers), which read the shop's snapshot through the cache service (./snapshot-cache.ts).
  * A new request kind is one entry in `HANDLERS` (and its type in ./protocol.ts).
  */
@@ -11,6 +10,8 @@ import { handleWarm } from './handlers/warm';
 // The data handlers are small and tierLookupReady follows every analysis (the console tabs' chips wait for it): loaded up front.
 import { handleDeleteAudience, handleDeleteShop, handleEraseCustomer, handleFindCustomers, handlePruneCaptures, handleSaveAudience, handleSetRetentionDays, handleTierLookupReady } from './handlers/data';
 import type { EngineRequest, EngineResponse } from './protocol';
+import { offerEarlyRecordRead } from '@/lib/db/analysis-snapshot';
+import { takeEarlyRead } from './early-read';
 
 /** A handler loaded on first use: the side panel's first request (the 概览) does not wait for the code of the others. */
 function lazy<K extends RequestKind, M>(load: () => Promise<M>, pick: (m: M) => Handler<K>): Handler<K> {
@@ -48,12 +49,16 @@ const HANDLERS: { [K in RequestKind]: Handler<K> } = {
 
 /** ms from this worker's creation until its code was loaded and evaluated (bench builds' timings). */
 const bootMs = Math.round(performance.now());
+// The record the first script started reading while this code loaded: the snapshot load takes it over.
+const early = takeEarlyRead();
+if (early) offerEarlyRecordRead(early);
 
 function post(msg: EngineResponse, transfer: Transferable[] = []) {
   (self as unknown as Worker).postMessage(msg, transfer);
 }
 
-self.onmessage = async (e: MessageEvent<EngineRequest>) => {
+/** Answers one request (the worker's message handler once this code has loaded). */
+export async function onEngineMessage(e: MessageEvent<EngineRequest>): Promise<void> {
   const req = e.data;
   const startedAt = performance.now();
   const ctx: HandlerContext = {
@@ -70,4 +75,4 @@ self.onmessage = async (e: MessageEvent<EngineRequest>) => {
   } catch (err) {
     post({ id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) });
   }
-};
+}

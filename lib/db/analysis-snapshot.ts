@@ -29,7 +29,7 @@
  * a 200 MB record.
  */
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, type SnapshotHeader } from '../engine/snapshot';
-import { lacksColdColumns, lazyField, packSnapshotColumns, supplyColdColumns, unpackSnapshotColumns, type PackedLayout } from '../engine/snapshot/packed';
+import { lazyField, packSnapshotColumns, supplyColdColumns, unpackSnapshotColumns, type PackedLayout } from '../engine/snapshot/packed';
 import {
   fallbackPropensityModel,
   fitPropensity,
@@ -43,6 +43,9 @@ import type { BaselineCalibration, PropensitySelection } from '../engine/propens
 import type { AnalysisSnapshot, SellerLensDb } from './schema';
 import { packedListEnd, packedListFits, packOrderIds, packStrings, unpackPackedList, unpackStrings, type OrderIdsLayout } from './analysis-pack';
 import { dropAnalysisSnapshot } from './writer/primitives';
+import { orderIdsInBlob, setColdRead, startRead } from './analysis-read';
+
+export { offerEarlyRecordRead, readColdColumns, readOrderIds } from './analysis-read';
 import { analysisModelsSetting, analysisTokenSetting, readSetting, settingKey } from './settings/registry';
 
 /** Layout version of the persisted record (bump when the layout or the snapshot format changes). */
@@ -181,91 +184,6 @@ function isStored(r: AnalysisSnapshot): r is StoredRecord {
   );
 }
 
-/** Order ids of snapshots loaded from a record, still in its Blob: read by readOrderIds. */
-const unreadOrderIds = new WeakMap<Snapshot, () => Promise<string[]>>();
-
-/** Makes `snap.orderIds` wait for readOrderIds (reading it before throws, never gives wrong ids); assignable. */
-function orderIdsInBlob(snap: Snapshot, read: () => Promise<string[]>): void {
-  const settle = (value: string[]) => {
-    unreadOrderIds.delete(snap);
-    Object.defineProperty(snap, 'orderIds', { value, writable: true, enumerable: true, configurable: true });
-  };
-  Object.defineProperty(snap, 'orderIds', {
-    get: () => {
-      throw new Error('the order ids of a stored snapshot are read with readOrderIds first');
-    },
-    set: settle,
-    enumerable: true,
-    configurable: true,
-  });
-  unreadOrderIds.set(snap, read);
-}
-
-/** The cold columns' reads of snapshots loaded from a record, and the reads under way (shared by concurrent callers). */
-const coldReads = new WeakMap<Snapshot, () => Promise<void>>();
-const coldInFlight = new WeakMap<Snapshot, Promise<boolean>>();
-
-async function supplyCold(snap: Snapshot, read: () => Promise<void>): Promise<boolean> {
-  try {
-    await read();
-    coldReads.delete(snap);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    coldInFlight.delete(snap);
-  }
-}
-
-/**
- * Makes every column of `snap` readable. A snapshot loaded from its record has only the hot
- * columns (what the 概览 reads); the lists, tags and captures need the rest: this reads them then
- * (once). False when they cannot be read (the snapshot is rebuilt).
- */
-export function readColdColumns(snap: Snapshot): Promise<boolean> {
-  const read = coldReads.get(snap);
-  if (!read || !lacksColdColumns(snap)) return Promise.resolve(true);
-  let p = coldInFlight.get(snap);
-  if (!p) {
-    p = supplyCold(snap, read);
-    coldInFlight.set(snap, p);
-  }
-  return p;
-}
-
-/**
- * Makes `snap.orderIds` (and every column) readable. A snapshot loaded from its record leaves the
- * order ids (a million at 1M orders) in the Blob — a cold open does not read them — until a
- * capture's changes need them: this reads them then. False when they cannot be read (the snapshot is rebuilt).
- */
-export async function readOrderIds(snap: Snapshot): Promise<boolean> {
-  if (!(await readColdColumns(snap))) return false;
-  const read = unreadOrderIds.get(snap);
-  if (!read) return true;
-  try {
-    snap.orderIds = await read();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A stored record with the read of its data Blob already started (null when the record is not of this layout). */
-interface RecordRead {
-  r: AnalysisSnapshot | undefined;
-  bytes: Promise<ArrayBuffer> | null;
-}
-
-/** The record of `shopId` with its Blob's read started at once (the two are most of a cold open). */
-async function startRead(db: SellerLensDb, shopId: string): Promise<RecordRead> {
-  const r = await db.analysisSnapshots.get(shopId);
-  // Only the hot columns' range: the rest is read when a list, a tag or a capture needs it.
-  const columnBytes = (r as Partial<StoredRecord> | undefined)?.header?.packed?.hotBytes;
-  const bytes = r && r.data instanceof Blob && typeof columnBytes === 'number' ? r.data.slice(0, columnBytes).arrayBuffer() : null;
-  bytes?.catch(() => undefined); // awaited (and its failure handled) by the load
-  return { r, bytes };
-}
-
 /** Milliseconds of each step of the last loadAnalysisSnapshot, until taken. */
 const loadSteps: Record<string, number> = {};
 
@@ -328,7 +246,7 @@ export async function loadAnalysisSnapshot(db: SellerLensDb, shopId: string, tok
     lazyField(snap, 'customerKeys', () => {
       throw new Error('the customer keys of a stored snapshot are read with the cold columns first');
     });
-    coldReads.set(snap, async () => {
+    setColdRead(snap, async () => {
       const end = Math.max(packedListEnd(keys), named.count ? namesEnd : 0);
       const cold = await blob.slice(packed.hotBytes, end).arrayBuffer();
       const customerKeys = unpackPackedList(cold, keys, packed.hotBytes);

@@ -1,0 +1,61 @@
+/**
+ * The side panel worker's first read, started before the engine's code has loaded (cold open,
+ * issue 14): the stored snapshot record of the shop the panel opens on (the first by name, as
+ * the Dashboard picks it) and the read of its hot columns. Plain IndexedDB, no imports: this runs
+ * in the worker's small first script while the engine's code (Dexie, the engine) is still loading;
+ * lib/db/analysis-snapshot.ts takes it over (offerEarlyRecordRead) and checks it as any record.
+ */
+/** lib/db/schema.ts DB_NAME (not imported: that module brings Dexie into this first script). */
+export const EARLY_DB_NAME = 'seller-lens';
+
+/** The record read early and the read of its hot columns' range (null when the record is not of a layout with one). */
+interface EarlyRecordRead {
+  shopId: string;
+  record: unknown;
+  bytes: Promise<ArrayBuffer> | null;
+}
+
+const done = <T>(r: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+
+/** The first shop's record as the Dashboard orders shops (name in zh-CN order, then id); null when there is none. */
+async function readFirstShopRecord(): Promise<EarlyRecordRead | null> {
+  const open = indexedDB.open(EARLY_DB_NAME);
+  // Never create the database here: Dexie does, with its schema.
+  open.onupgradeneeded = () => open.transaction?.abort();
+  const db = await done(open);
+  try {
+    if (!db.objectStoreNames.contains('shops') || !db.objectStoreNames.contains('analysisSnapshots')) return null;
+    const tx = db.transaction(['shops', 'analysisSnapshots'], 'readonly');
+    const shops = (await done(tx.objectStore('shops').getAll())) as { shopId: string; name: string }[];
+    shops.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.shopId < b.shopId ? -1 : a.shopId > b.shopId ? 1 : 0));
+    const first = shops[0];
+    if (!first) return null;
+    const record = (await done(tx.objectStore('analysisSnapshots').get(first.shopId))) as
+      | { data?: unknown; header?: { packed?: { hotBytes?: unknown } } }
+      | undefined;
+    const hot = record?.header?.packed?.hotBytes;
+    const bytes = record?.data instanceof Blob && typeof hot === 'number' ? record.data.slice(0, hot).arrayBuffer() : null;
+    bytes?.catch(() => undefined); // awaited (and its failure handled) by the load
+    return { shopId: first.shopId, record, bytes };
+  } finally {
+    db.close(); // a held connection would block Dexie's schema upgrades
+  }
+}
+
+let early: Promise<EarlyRecordRead | null> | null = null;
+
+/** Starts the early read (once; any failure leaves it to the ordinary load). */
+export function startEarlyRead(): void {
+  early ??= readFirstShopRecord().catch(() => null);
+}
+
+/** The early read, handed over once (null when none was started). */
+export function takeEarlyRead(): Promise<EarlyRecordRead | null> | null {
+  const e = early;
+  early = null;
+  return e;
+}

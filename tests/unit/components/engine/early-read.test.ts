@@ -1,0 +1,48 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { EARLY_DB_NAME, startEarlyRead, takeEarlyRead } from '@/components/engine/early-read';
+import { DB_NAME, getDb, storeCapture } from '@/lib/db';
+import { loadAnalysisSnapshot, offerEarlyRecordRead } from '@/lib/db/analysis-snapshot';
+import { saveAnalysisSnapshot } from '@/lib/db/writer/analysis';
+import { analyzeWindow, buildSnapshot, latestDataDay, resolveWindow } from '@/lib/engine';
+import { generateShop } from '../../../fixtures/generate';
+
+const shopA = generateShop({ seed: 3, platform: 'douyin', shopId: 'shop-z', shopName: 'Alpha 店', customers: 120, endDay: '2026-11-20', days: 90 });
+const shopB = generateShop({ seed: 4, platform: 'douyin', shopId: 'shop-a', shopName: 'Beta 店', customers: 120, endDay: '2026-11-20', days: 90 });
+
+describe("the engine worker's early read (before its code loads)", () => {
+  it('opens the database the engine uses, and never creates it', async () => {
+    expect(EARLY_DB_NAME).toBe(DB_NAME);
+    startEarlyRead();
+    expect(await takeEarlyRead()).toBeNull();
+    expect(takeEarlyRead()).toBeNull(); // handed over once
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DB_NAME);
+  });
+
+  it("reads the first shop's record by name and its hot columns, which the next load of that shop takes over once", async () => {
+    const db = getDb();
+    const snaps = new Map<string, ReturnType<typeof buildSnapshot>>();
+    for (const d of [shopA, shopB]) {
+      await storeCapture(db, { shop: d.shop, customers: d.customers, orders: d.orders, contacts: d.contacts });
+      snaps.set(d.shop.shopId, buildSnapshot(d));
+      await saveAnalysisSnapshot(db, snaps.get(d.shop.shopId)!, `tok-${d.shop.shopId}`);
+    }
+    startEarlyRead();
+    const early = (await takeEarlyRead())!;
+    expect(early.shopId).toBe('shop-z'); // 'Alpha 店' before 'Beta 店', as the Dashboard picks
+    const record = early.record as { builtAt: string; header: { packed: { hotBytes: number } } };
+    expect((await early.bytes!).byteLength).toBe(record.header.packed.hotBytes);
+
+    // The load uses the offered record (marked here) instead of reading it again; once.
+    offerEarlyRecordRead(Promise.resolve({ ...early, record: { ...record, builtAt: 'early' } }));
+    const loaded = (await loadAnalysisSnapshot(db, 'shop-z', 'tok-shop-z'))!;
+    expect(loaded.builtAt).toBe('early');
+    const w = resolveWindow({}, latestDataDay(snaps.get('shop-z')!, '2026-11-20'));
+    expect(analyzeWindow(loaded.snap, w).report).toEqual(analyzeWindow(snaps.get('shop-z')!, w).report);
+    expect((await loadAnalysisSnapshot(db, 'shop-z', 'tok-shop-z'))!.builtAt).not.toBe('early');
+
+    // An early read of another shop is not used for this one.
+    offerEarlyRecordRead(Promise.resolve({ ...early, record: { ...record, builtAt: 'early' } }));
+    expect((await loadAnalysisSnapshot(db, 'shop-a', 'tok-shop-a'))!.builtAt).not.toBe('early');
+  });
+});
