@@ -49,7 +49,7 @@ export { offerEarlyRecordRead, readColdColumns, readOrderIds } from './analysis-
 import { analysisModelsSetting, analysisTokenSetting, readSetting, settingKey } from './settings/registry';
 
 /** Layout version of the persisted record (bump when the layout or the snapshot format changes). */
-export const ANALYSIS_SNAPSHOT_VERSION = 4;
+export const ANALYSIS_SNAPSHOT_VERSION = 5;
 
 /** The string tables kept in the record's `strings` (the customer keys and order ids are in the data Blob). */
 const PACKED_TABLES = ['provinces', 'cities', 'memberLevels', 'productKeys', 'productNames'] as const;
