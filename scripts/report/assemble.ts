@@ -9,7 +9,7 @@ import { BACKUP_ARRAYS, MAX_RECORDS, type BackupArrayName, type BackupCounts } f
 import { LineLayout } from '../../lib/backup/line-reader';
 import { BackupChecker } from '../../lib/backup/validate-record';
 import { keyHash } from '../../lib/db/blocks';
-import { createColumnSnapshotBuilder, type ColumnSnapshotBuilder, type Snapshot } from '../../lib/engine/snapshot';
+import { createColumnSnapshotBuilder, type ColumnSnapshotBuilder, type Snapshot, type SnapshotBuilderHint } from '../../lib/engine/snapshot';
 import type { Contact, Customer, Order, Shop } from '../../lib/model';
 import type { ChunkResult } from './parse-chunk';
 
@@ -69,10 +69,11 @@ export class Assembler {
   /** The array a record fed by count (no text) belongs to. */
   private fastName: BackupArrayName | null = null;
 
-  constructor(parsers: number) {
+  /** `hint`: the builder's columns sized up front (an estimate from the file's size: past it they grow). */
+  constructor(parsers: number, hint?: SnapshotBuilderHint) {
     for (let i = 0; i < parsers; i++) this.locals.push(new LocalIds());
     for (const n of BACKUP_ARRAYS) this.counts[n] = 0;
-    this.checker = new BackupChecker({ onShop: (shop) => (this.builder = createColumnSnapshotBuilder(shop)) });
+    this.checker = new BackupChecker({ onShop: (shop) => (this.builder = createColumnSnapshotBuilder(shop, hint)) });
     this.layout = new LineLayout({
       field: (key, value) => this.checker.field(key, value),
       record: (name, index, text) => this.record(name, index, text),
@@ -182,7 +183,9 @@ export class Assembler {
     const verdict = this.checker.finish();
     if (!verdict.ok || this.builder === null) throw new GiveUp('refused');
     if (this.customerHashes.anyEqual() || this.orderHashes.anyEqual()) throw new GiveUp('a key twice');
+    const t = performance.now();
     const snapshot = this.builder.finish().snap;
+    if (process.env.SELLER_LENS_REPORT_TRACE) process.stderr.write(`builder finish ${(performance.now() - t).toFixed(0)} ms\n`);
     return {
       shop: verdict.shop,
       ...(verdict.exportedAt !== undefined ? { exportedAt: verdict.exportedAt } : {}),

@@ -17,7 +17,11 @@ export function reportOfLoaded(
   const snap = loaded.snapshot;
   const fallbackDay = loaded.exportedAt !== undefined ? dayOf(loaded.exportedAt) : today();
   const window = resolveWindow({ from: range.from, to: range.to }, latestDataDay(snap, fallbackDay));
+  const t0 = performance.now();
   const model = fitPropensity(snap, toRange(window).end);
+  const t1 = performance.now();
   const report = computeReport(snap, window, { scorer: model.score });
+  if (process.env.SELLER_LENS_REPORT_TRACE)
+    process.stderr.write(`高潜 fit ${(t1 - t0).toFixed(0)} ms; report ${(performance.now() - t1).toFixed(0)} ms\n`);
   return { report, window, model };
 }

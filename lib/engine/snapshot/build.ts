@@ -325,9 +325,9 @@ export function createSnapshotBuilder(shop: Shop, hint?: SnapshotBuilderHint): S
   return new ColumnarBuilder(shop, hint);
 }
 
-/** A streaming builder that also takes pre-encoded column batches (the report CLI's parse threads). */
-export function createColumnSnapshotBuilder(shop: Shop): ColumnSnapshotBuilder {
-  return new ColumnarBuilder(shop);
+/** A streaming builder that also takes pre-encoded column batches (the report CLI's parse threads); `hint` as createSnapshotBuilder's. */
+export function createColumnSnapshotBuilder(shop: Shop, hint?: SnapshotBuilderHint): ColumnSnapshotBuilder {
+  return new ColumnarBuilder(shop, hint);
 }
 
 /** Builds the columnar snapshot of one shop; records of other shops in `data` are ignored. */
