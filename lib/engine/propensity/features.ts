@@ -208,7 +208,13 @@ export function purchaseLabels(snap: Snapshot, t: number, candidates: Int32Array
   return y;
 }
 
-/** Column means and standard deviations (sd of a constant column is 1, so it standardises to 0). */
+/**
+ * Column means and standard deviations (sd of a constant column is 1, so it standardises to 0).
+ * "Constant" is relative to the column's size: the mean of ~40 000 equal values such as log1p(60)
+ * is off by ~1e-12 in floating point, which used to leave an sd of ~1e-12 — the fit then saw the
+ * column scaled by 1e12 (fitRows scales without centring) and its scores fell apart. This happens
+ * for real when a calendar column is the same on every training day (past the calendar's last 大促).
+ */
 export function columnStats(X: Float64Array, rows: number, d: number): { mean: Float64Array; sd: Float64Array } {
   const mean = new Float64Array(d), sd = new Float64Array(d);
   if (rows === 0) return { mean, sd: sd.fill(1) };
@@ -221,7 +227,7 @@ export function columnStats(X: Float64Array, rows: number, d: number): { mean: F
     }
   for (let j = 0; j < d; j++) {
     const s = Math.sqrt(sd[j]! / rows);
-    sd[j] = s > 1e-12 ? s : 1;
+    sd[j] = s > 1e-9 * Math.max(1, Math.abs(mean[j]!)) ? s : 1;
   }
   return { mean, sd };
 }
