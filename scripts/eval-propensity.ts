@@ -24,8 +24,11 @@
  *     ordinary week; most recent contact 0.73 and contacts in the last 7 days 0.71 in the 大促
  *     weeks. Calibration ran on seed 11 (never a reported seed) at 20k customers with
  *     `--calibrate`, which fits and prints those three scorers only (the model is not fitted, so
- *     its AUC could not steer the choice); the noise multipliers were searched by hand until each
- *     of the four figures was within ≈ 0.01. Reported figures use other seeds (1–3).
+ *     its AUC could not steer the choice); the knobs were set by hand until three of the four were
+ *     within 0.01 (0.839 / 0.716 ordinary, 0.712 for 7-day contacts in the 大促 week); the 大促
+ *     week's most recent contact stayed at 0.684 against 0.73 (no knob lifted it without lifting
+ *     the 7-day count). Reported figures use other seeds (1–3). Its ordinary weeks' rough ceiling
+ *     (the model plus the generator's hidden propensity and engagement) is ≈ 0.86–0.87.
  *
  * Exit status (the issue's targets): the absolute targets — the model ≥ 0.80 in the 大促 week and
  * ≥ 0.87 in the ordinary weeks — are judged on the issue14 world only (the default world's ceiling
