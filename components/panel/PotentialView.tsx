@@ -1,7 +1,7 @@
 import { formatCount, formatRate, periodLabel } from '@/lib/i18n/format';
 import { Definition } from './Definition';
 import { CardNumber } from './MetricCard';
-import { reasonText } from './reason-text';
+import { isGroupedReason, reasonGroupName, reasonText } from './reason-text';
 import { RankingLine } from './PotentialSelection';
 import { PreferenceTable } from './PreferenceTable';
 import type { ViewProps } from './types';
@@ -55,9 +55,9 @@ export function PotentialView({ report, extras, t, lang, openMembers }: ViewProp
                   <b className="num">{formatRate(r.score)}</b>
                 </span>
                 <span className="preasons">
-                  {r.reasons.map((x) => {
+                  {r.reasons.filter(isGroupedReason).map((x) => {
                     const up = x.contribution > 0;
-                    const why = [t(`reasons.group.${x.group}`), ...(x.group === 'promo' ? [t('reasons.sameForAll')] : []), t(up ? 'card_raises' : 'card_lowers')];
+                    const why = [reasonGroupName(x, t), ...(x.group === 'promo' ? [t('reasons.sameForAll')] : []), t(up ? 'card_raises' : 'card_lowers')];
                     return (
                       <span key={x.group} className={`reason ${up ? 'pos' : 'neg'}`} data-group={x.group} data-up={up} title={why.join(' · ')}>
                         {up ? '↑' : '↓'} {reasonText(x, t)}

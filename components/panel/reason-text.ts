@@ -34,6 +34,28 @@ const PROMO_KEYS: Record<string, MessageKey> = {
   '38': 'reasons.promo.38',
 };
 
+const GROUP_KEYS: Record<string, MessageKey> = {
+  activity: 'reasons.group.activity',
+  cart: 'reasons.group.cart',
+  purchases: 'reasons.group.purchases',
+  relation: 'reasons.group.relation',
+  newcomer: 'reasons.group.newcomer',
+  promo: 'reasons.group.promo',
+};
+
+/**
+ * Whether a saved reason has the grouped shape: an analysis saved by an earlier version (shown at
+ * once while the worker recomputes) holds per-column reasons, which are left out rather than misread.
+ */
+export function isGroupedReason(r: ScoreReason): boolean {
+  return typeof r.group === 'string' && Object.hasOwn(GROUP_KEYS, r.group) && typeof r.contribution === 'number' && r.contribution !== 0;
+}
+
+/** The group's name ("互动", "加购" …), for the chip's title. */
+export function reasonGroupName(r: ScoreReason, t: T): string {
+  return t(GROUP_KEYS[r.group] ?? 'reasons.group.activity');
+}
+
 /** The text of one reason (without its arrow) in the catalogue's language `t` speaks. */
 export function reasonText(r: ScoreReason, t: T): string {
   const up = r.contribution > 0;
@@ -109,6 +131,6 @@ export function reasonText(r: ScoreReason, t: T): string {
     }
     default:
       // A column the panel has no words for yet: its group's name, never the column's.
-      return t(`reasons.group.${r.group}`);
+      return reasonGroupName(r, t);
   }
 }
