@@ -14,7 +14,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { ANALYSIS_SNAPSHOT_VERSION, analysisSnapshotRecord } from '../../lib/db/analysis-snapshot';
 import type { AnalysisSnapshot } from '../../lib/db';
 import { analysisModelsSetting, analysisTokenSetting, dataVersionSetting, settingKey, type SettingDef } from '../../lib/db/settings/registry';
-import { buildSnapshot, computeReport, customerIndexOf, latestDataDay, resolveWindow } from '../../lib/engine';
+import { buildSnapshot, computeReport, customerIndexOf, latestDataDay, resolveWindow, SNAPSHOT_VERSION } from '../../lib/engine';
 import { generateShop } from '../../tests/fixtures/generate';
 import { coldLoad, COLD_OPEN_TARGET_MS, type ColdLoad } from './cold-load';
 import { benchShopSpec, type Launch, type Opts } from './options';
@@ -146,7 +146,7 @@ export async function snapshotOnlyBench(opts: Opts, launchWithExtension: Launch,
   const profile = opts.profile ?? path.join(work, 'profile');
   const marker = path.join(profile, 'seeded.json');
   // The stored layout is part of the key: a profile seeded by another layout is seeded again.
-  const sizeKey = `${opts.customers}:${opts.days}:${opts.seed}:v${ANALYSIS_SNAPSHOT_VERSION}`;
+  const sizeKey = `${opts.customers}:${opts.days}:${opts.seed}:v${ANALYSIS_SNAPSHOT_VERSION}.${SNAPSHOT_VERSION}`;
   const kept = opts.profile && existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as { size: string; users: number }) : null;
   let users: number;
   const kinds: Record<string, ColdLoad[]> = { first: [], repeated: [], 'just written': [] };

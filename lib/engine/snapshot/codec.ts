@@ -17,7 +17,7 @@ const TYPED_COLUMNS = [
 ] as const satisfies readonly (readonly [keyof Snapshot, 'u8' | 'i32' | 'f64'])[];
 
 export const SNAPSHOT_FORMAT = 'seller-lens-snapshot';
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2; // 2: custContactKind
 
 export interface SnapshotHeader {
   format: typeof SNAPSHOT_FORMAT;
