@@ -88,11 +88,6 @@ export const REASON_READINGS: Readonly<Record<string, Reading>> = {
   promoSoonGrowth: r('activity', 0),
   promoSoonDaysSinceLastContact: r('activity', 0),
   promoSoonWarmupContacts: r('activity', 0),
-  // Activity × how often the customer buys (features-mix.ts): no plain direction of their own.
-  buyerContactLast3Days: r('activity', 0),
-  buyerContacts7d: r('activity', 0),
-  buyerClicks7d: r('activity', 0),
-  buyerDaysSinceLastContact: r('activity', 0),
 
   daysSinceLastCart: r('cart', -1),
   cartAdds3d: r('cart', 1),
@@ -103,8 +98,6 @@ export const REASON_READINGS: Readonly<Record<string, Reading>> = {
   promoSoonDaysSinceLastCart: r('cart', 0),
   warmupCartAdds: r('cart', 0),
   promoSoonWarmupCartAdds: r('cart', 0),
-  buyerCartAdds7d: r('cart', 0),
-  everPaidCartAdds7d: r('cart', 0),
 
   paidOrders: r('purchases', 1),
   everPaid: r('purchases', 1),

@@ -109,6 +109,12 @@ describe('groupReasons (hand-made terms)', () => {
     expect(groupReasons(terms, ORDINARY, 2).map((r) => r.group)).toEqual(['purchases', 'newcomer']);
   });
 
+  it('every reading is of a model column or a baseline term (no reading left for a column that is gone)', () => {
+    const baselineTerms = ['cartAdds7d', 'contacts7d', 'daysSinceLastContact', 'isFan', 'paidOrders'];
+    const known = new Set([...FEATURES.map((f) => f.feature), ...baselineTerms]);
+    expect(Object.keys(REASON_READINGS).filter((k) => !known.has(k))).toEqual([]);
+  });
+
   it('every model column has a reading (its group and direction)', () => {
     for (const f of FEATURES) expect(Object.hasOwn(REASON_READINGS, f.feature), f.feature).toBe(true);
     // Spot checks by hand: less is more for gaps; channel shares have no direction.
