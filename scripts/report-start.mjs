@@ -1,14 +1,15 @@
 // `npm run report`: the CLI (scripts/report.ts) started from an esbuild bundle of it cached in
 // node_modules/.cache — under tsx its start took ~0.5 s (every lib module transformed through
-// tsx's loader thread), from the bundle ~0.1 s. Built again when any input changed (mtime or
+// tsx's loader thread), from the bundle ~0.2 s (the summary's table writers load only for --summary). Built again when any input changed (mtime or
 // size); tsx when esbuild cannot build it. Plain JavaScript, so plain Node starts it.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = path.join(root, 'node_modules', '.cache', 'seller-lens-report');
-const bundle = path.join(cacheDir, 'report-cli.mjs');
+const outDir = path.join(cacheDir, 'report-cli');
+const bundle = path.join(outDir, 'report.js');
 const inputsFile = path.join(cacheDir, 'report-cli.inputs.json');
 
 const stamp = (file) => {
@@ -59,14 +60,23 @@ async function cliBundle() {
         platform: 'node',
         format: 'esm',
         target: 'node20',
-        packages: 'external',
+        packages: 'external', // loaded by Node from node_modules as under tsx (CommonJS ones need their own require)
+        // What only some runs need (the summary's table writers) in chunks loaded on first use.
+        splitting: true,
+        outdir: outDir,
+        outExtension: { '.js': '.js' },
         write: false,
         metafile: true,
         logLevel: 'silent',
         plugins: [ownUrls],
       });
-      mkdirSync(cacheDir, { recursive: true });
-      writeWhole(bundle, r.outputFiles[0].text);
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(path.join(outDir, 'package.json'), '{"type":"module"}\n');
+      // Chunks first, the entry last: a process reading the entry finds every chunk it names.
+      for (const f of r.outputFiles.filter((o) => o.path !== bundle)) writeWhole(f.path, f.text);
+      writeWhole(bundle, r.outputFiles.find((o) => o.path === bundle).text);
+      const keep = new Set([...r.outputFiles.map((o) => path.basename(o.path)), 'package.json']);
+      for (const f of readdirSync(outDir)) if (!keep.has(f) && !f.endsWith('.tmp')) rmSync(path.join(outDir, f), { force: true });
       writeWhole(inputsFile, JSON.stringify(Object.fromEntries(Object.keys(r.metafile.inputs).map((f) => [f, stamp(f)]))));
     }
     return pathToFileURL(bundle).href;
@@ -84,3 +94,4 @@ if (entry === null) {
 }
 const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));
+if (process.env.SELLER_LENS_REPORT_TRACE) process.stderr.write(`report written ${performance.now().toFixed(0)} ms after start\n`);

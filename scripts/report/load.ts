@@ -132,7 +132,8 @@ async function fastLoad(fd: number, size: number, workers: number, sliceBytes: n
   // Columns sized up front from the file's size (as if it were all contacts of ~150 bytes a line, or
   // all orders of ~600: more than a usual backup holds; past it they grow): no doubling and copying
   // as they fill, and pages never written cost no memory.
-  const asm = new Assembler(parsers, { contacts: Math.ceil(size / 150), orders: Math.ceil(size / 600) });
+  // With threads, the main thread parses the first slice itself while they start (its own parser, the last).
+  const asm = new Assembler(workers > 0 ? workers + 1 : parsers, { contacts: Math.ceil(size / 150), orders: Math.ceil(size / 600) });
   try {
     if (workers <= 0) {
       const parser = new ChunkParser();
@@ -170,6 +171,9 @@ async function onWorkers(it: Generator<{ buffer: ArrayBuffer; length: number; en
   const pool = Array.from({ length: n }, () => startWorker(entry));
   const pending = new Map<number, ChunkResult>();
   const ends: number[] = [];
+  /** The parser of each slice: a thread, or `n` for the main thread's. */
+  const owner: number[] = [];
+  let own: { buffer: ArrayBuffer; length: number } | null = null;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
   const poke = () => {
@@ -202,8 +206,23 @@ async function onWorkers(it: Generator<{ buffer: ArrayBuffer; length: number; en
           break;
         }
         ends.push(s.value.end);
-        pool[sent % n]!.postMessage({ seq: sent, buffer: s.value.buffer, length: s.value.length, first: sent === 0 }, [s.value.buffer]);
+        if (sent === 0) {
+          // The first slice is parsed here, after the threads have their first slices: a thread
+          // needs ~0.2–0.3 s to start, which the main thread would otherwise spend waiting.
+          own = s.value;
+          owner.push(n);
+        } else {
+          owner.push((sent - 1) % n);
+          pool[(sent - 1) % n]!.postMessage({ seq: sent, buffer: s.value.buffer, length: s.value.length, first: false }, [s.value.buffer]);
+        }
         sent++;
+      }
+      if (own !== null) {
+        const t = performance.now();
+        pending.set(0, new ChunkParser().parse(new Uint8Array(own.buffer, 0, own.length), true));
+        bufferPool.push(own.buffer);
+        own = null;
+        busy += performance.now() - t;
       }
       if (done && next === sent) break;
       const r = pending.get(next);
@@ -214,7 +233,7 @@ async function onWorkers(it: Generator<{ buffer: ArrayBuffer; length: number; en
       }
       pending.delete(next);
       const t = performance.now();
-      asm.add(r, next % n);
+      asm.add(r, owner[next]!);
       busy += performance.now() - t;
       onProgress?.(ends[next]!, size);
       next++;

@@ -10,7 +10,6 @@ import { accessSync, constants, readdirSync, statSync, writeFileSync } from 'nod
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { runShopPool } from './summary-pool';
-import { summaryCsv, summaryXlsx } from './summary-table';
 
 /** What the summary command was asked. */
 export interface SummaryArgs {
@@ -83,6 +82,8 @@ export async function runSummary(args: SummaryArgs, stderr: { write(text: string
   });
   const refused = rows.filter((r) => r.status === 'refused').length;
   try {
+    // The table writers (and the xlsx library) load only here: a single report never needs them.
+    const { summaryCsv, summaryXlsx } = await import('./summary-table');
     writeFileSync(args.out, format === 'csv' ? summaryCsv(rows) : await summaryXlsx(rows));
   } catch (e) {
     log(`summary: cannot write ${args.out}: ${(e as Error).message}`);

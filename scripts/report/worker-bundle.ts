@@ -5,7 +5,7 @@
  * is time the parse does not have. Built again when any of its inputs changed (mtime or size);
  * tsx's boot file when esbuild cannot build it.
  */
-import { buildSync } from 'esbuild';
+import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -45,6 +45,8 @@ function writeWhole(file: string, text: string): void {
 export function parseWorkerEntry(): URL {
   try {
     if (!fresh()) {
+      // esbuild loaded only to build (loading it costs the CLI's start ~0.1 s).
+      const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
       const r = buildSync({
         entryPoints: [path.join(here, 'parse-worker.ts')],
         absWorkingDir: root,
