@@ -1,18 +1,27 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { EngineClient } from '@/components/engine/client';
 import type { RfmClass } from '@/lib/engine';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { AudienceView } from '../AudienceView';
-import { DataView } from '../DataView';
 import { OverviewView } from '../OverviewView';
-import { PotentialView } from '../PotentialView';
-import { RfmView } from '../RfmView';
-import { SalesView } from '../SalesView';
-import { SettingsView } from '../SettingsView';
 import { VIEWS, type ViewId, type ViewProps } from '../types';
 import { ViewBoundary } from '../ViewBoundary';
 import { PopupGlance } from './PopupGlance';
 import { GlanceTrend } from './Sparkline';
+
+// Only the 概览 is in the page's first chunk (a new browser's open waits for it); the other views load on first use.
+const loadSales = () => import('../SalesView');
+const loadPotential = () => import('../PotentialView');
+const loadRfm = () => import('../RfmView');
+const loadData = () => import('../DataView');
+const loadSettings = () => import('../SettingsView');
+const loadAudience = () => import('../AudienceView');
+const VIEW_CHUNKS = [loadSales, loadPotential, loadRfm, loadData, loadSettings, loadAudience];
+const SalesView = lazy(() => loadSales().then((m) => ({ default: m.SalesView })));
+const PotentialView = lazy(() => loadPotential().then((m) => ({ default: m.PotentialView })));
+const RfmView = lazy(() => loadRfm().then((m) => ({ default: m.RfmView })));
+const DataView = lazy(() => loadData().then((m) => ({ default: m.DataView })));
+const SettingsView = lazy(() => loadSettings().then((m) => ({ default: m.SettingsView })));
+const AudienceView = lazy(() => loadAudience().then((m) => ({ default: m.AudienceView })));
 
 /** The side panel's tabs: the analysis views, then 设置与数据. */
 export type ShellView = ViewId | 'settings';
@@ -55,6 +64,13 @@ export function PanelViews(p: PanelViewsProps) {
   }, [view]);
   const [audienceSeed, setAudienceSeed] = useState<{ cls: RfmClass; n: number } | null>(null);
   const backToOverview = () => p.onView('overview');
+  // Once the 概览 has its figures, the other views' code is fetched in the background, so a switch is instant.
+  const hasReport = viewProps.report != null;
+  useEffect(() => {
+    if (variant !== 'panel' || !hasReport) return;
+    const timer = setTimeout(() => void Promise.all(VIEW_CHUNKS.map((load) => load())).catch(() => undefined), 1500);
+    return () => clearTimeout(timer);
+  }, [variant, hasReport]);
   return (
     <>
       {variant === 'panel' && (
@@ -68,6 +84,7 @@ export function PanelViews(p: PanelViewsProps) {
       )}
 
       <main data-testid={`view-body-${variant === 'panel' ? view : 'overview'}`}>
+        <Suspense fallback={<p className="empty">{t('members_loading')}</p>}>
         {variant === 'popup' && (
           <ViewBoundary key={`glance:${activeShopId}`} view="overview" t={t}>
             <GlanceTrend report={viewProps.report} t={t} totalTestId="metric-gmv" />
@@ -118,6 +135,7 @@ export function PanelViews(p: PanelViewsProps) {
             </ViewBoundary>
           </div>
         )}
+        </Suspense>
       </main>
     </>
   );

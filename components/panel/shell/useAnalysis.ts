@@ -41,23 +41,6 @@ export function useAnalysis(p: {
     return w ? { from: w.start, to: w.end } : {};
   }, [selection, latestDay]);
 
-  // Large shops: the last computed analysis of this shop and window shows at once, while the worker recomputes.
-  useEffect(() => {
-    if (!activeShopId) return;
-    let live = true;
-    void getDb()
-      .settings.get(lastReportKey(activeShopId))
-      .then((s) => {
-        const saved = s?.value as SavedAnalysis | undefined;
-        if (!live || !saved || saved.request !== requestKey(windowRequest) || saved.result.report.shopId !== activeShopId) return;
-        setShown((cur) => (cur && cur.result.report.shopId === activeShopId ? cur : { result: saved.result, stale: true, savedToken: saved.token }));
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [activeShopId, windowRequest.from, windowRequest.to]);
-
   const requestSeq = useRef(0);
   useEffect(() => {
     if (!activeShopId || token == null) return;
@@ -107,6 +90,25 @@ export function useAnalysis(p: {
         }
       });
   }, [engine, activeShopId, token, windowRequest.from, windowRequest.to]);
+
+  // Large shops: the last computed analysis of this shop and window shows while the worker recomputes —
+  // read once the request is on its way (its token known), so drawing it never delays the request.
+  const tokenKnown = token != null;
+  useEffect(() => {
+    if (!activeShopId || !tokenKnown) return;
+    let live = true;
+    void getDb()
+      .settings.get(lastReportKey(activeShopId))
+      .then((s) => {
+        const saved = s?.value as SavedAnalysis | undefined;
+        if (!live || !saved || saved.request !== requestKey(windowRequest) || saved.result.report.shopId !== activeShopId) return;
+        setShown((cur) => (cur && cur.result.report.shopId === activeShopId ? cur : { result: saved.result, stale: true, savedToken: saved.token }));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [activeShopId, tokenKnown, windowRequest.from, windowRequest.to]);
 
   // The picked window as days (null for the default window): the pickers show it at once, before the answer.
   const picked = windowRequest.from && windowRequest.to ? { start: windowRequest.from, end: windowRequest.to } : null;
