@@ -12,6 +12,9 @@ import type { MessageKey } from '@/lib/i18n/messages';
 /** `stale`: the saved last result, shown while the worker recomputes; `savedToken`: the data token it was computed from. */
 export type Shown = { result: ReportResult | AnalysisResult; stale: boolean; savedToken?: string; timings?: Record<string, number> };
 
+/** How long the fresh 概览 may take before the saved one is drawn meanwhile (a fresh one usually comes within it). */
+const SAVED_GRACE_MS = 400;
+
 /** Change token of a shop's data (two key reads, never a count over a million records): the worker rebuilds when it differs. */
 const dataToken = (shopId: string) => shopDataToken(getDb(), shopId);
 
@@ -92,21 +95,25 @@ export function useAnalysis(p: {
   }, [engine, activeShopId, token, windowRequest.from, windowRequest.to]);
 
   // Large shops: the last computed analysis of this shop and window shows while the worker recomputes —
-  // read once the request is on its way (its token known), so drawing it never delays the request.
+  // read once the request is on its way (its token known) and only when the fresh 概览 has not come within
+  // SAVED_GRACE_MS, so drawing it neither delays the request nor competes with drawing the fresh answer.
   const tokenKnown = token != null;
   useEffect(() => {
     if (!activeShopId || !tokenKnown) return;
     let live = true;
-    void getDb()
-      .settings.get(lastReportKey(activeShopId))
-      .then((s) => {
-        const saved = s?.value as SavedAnalysis | undefined;
-        if (!live || !saved || saved.request !== requestKey(windowRequest) || saved.result.report.shopId !== activeShopId) return;
-        setShown((cur) => (cur && cur.result.report.shopId === activeShopId ? cur : { result: saved.result, stale: true, savedToken: saved.token }));
-      })
-      .catch(() => undefined);
+    const timer = setTimeout(() => {
+      void getDb()
+        .settings.get(lastReportKey(activeShopId))
+        .then((s) => {
+          const saved = s?.value as SavedAnalysis | undefined;
+          if (!live || !saved || saved.request !== requestKey(windowRequest) || saved.result.report.shopId !== activeShopId) return;
+          setShown((cur) => (cur && cur.result.report.shopId === activeShopId ? cur : { result: saved.result, stale: true, savedToken: saved.token }));
+        })
+        .catch(() => undefined);
+    }, SAVED_GRACE_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [activeShopId, tokenKnown, windowRequest.from, windowRequest.to]);
 
