@@ -13,7 +13,7 @@ import type { MessageKey } from '@/lib/i18n/messages';
 export type Shown = { result: ReportResult | AnalysisResult; stale: boolean; savedToken?: string; timings?: Record<string, number> };
 
 /** How long the fresh 概览 may take before the saved one is drawn meanwhile (a fresh one usually comes within it). */
-const SAVED_GRACE_MS = 400;
+const SAVED_GRACE_MS = 1000;
 
 /** Change token of a shop's data (two key reads, never a count over a million records): the worker rebuilds when it differs. */
 const dataToken = (shopId: string) => shopDataToken(getDb(), shopId);
