@@ -29,6 +29,16 @@ function reportPair(c: CachedShop, window: DayWindow, timer?: StepTimer, scans: 
   return { analysis, previous };
 }
 
+/** Whether both 高潜 models of the window pair are at hand (else computing the pair fits them). */
+function modelsAtHand(c: CachedShop, window: DayWindow): boolean {
+  return [toRange(window).end, toRange(previousWindow(window)).end].every((day) => hasPropensityModel(c.models, day));
+}
+
+/** Before a 高潜 fit: it samples training rows by customer key, and a stored snapshot's keys come with its cold columns. */
+async function readyToFit(c: CachedShop, window: DayWindow): Promise<void> {
+  if (!modelsAtHand(c, window)) await withAllColumns(c);
+}
+
 /** The default window's report pair, computed by the side panel's read-ahead (./warm.ts) for the 概览's first request. */
 let readAhead: { c: CachedShop; window: DayWindow; scans: WindowScans; pair: ReturnType<typeof reportPair>; steps: Record<string, number> } | null = null;
 
@@ -38,7 +48,7 @@ let readAhead: { c: CachedShop; window: DayWindow; scans: WindowScans; pair: Ret
  */
 export function readAheadReport(c: CachedShop): void {
   const { window } = windowOf(c, {});
-  if (![toRange(window).end, toRange(previousWindow(window)).end].every((day) => hasPropensityModel(c.models, day))) return;
+  if (!modelsAtHand(c, window)) return;
   const scans = newWindowScans();
   const t = performance.now();
   const pair = reportPair(c, window, undefined, scans);
@@ -82,6 +92,7 @@ export const handleReport: Handler<'report'> = async (req, ctx) => {
   const c = await reportSnapshot(req, ctx);
   const { latestDay, window } = windowOf(c, req.window);
   ctx.progress('progress_metrics');
+  await readyToFit(c, window);
   const { analysis, previous } = reportPair(c, window);
   ctx.post({ id: req.id, ok: true, kind: 'report', result: { report: analysis.report, previous, latestDay, ms: performance.now() - ctx.startedAt } });
   await withAllColumns(c); // the tier cache is by customer key
@@ -114,7 +125,7 @@ async function analysis(req: RequestOf<'analysis'>, ctx: HandlerContext, shown: 
   const ahead = takeReadAhead(c, window);
   if (ahead && BENCH_BUILD) timer.add(ahead.steps);
   const scans = ahead?.scans ?? newWindowScans();
-  const mustFit = ![toRange(window).end, toRange(previousWindow(window)).end].every((day) => hasPropensityModel(c.models, day));
+  const mustFit = !modelsAtHand(c, window);
   if (mustFit) {
     // First opening of the day: fitting the two 高潜 models takes longer than the rest, so
     // everything else of the 概览 is shown first, 高潜 pending (the window passes are kept).
@@ -125,6 +136,7 @@ async function analysis(req: RequestOf<'analysis'>, ctx: HandlerContext, shown: 
     timer.mark('postUnscored');
     shown();
     ctx.progress('progress_fitModel');
+    await readyToFit(c, window);
   }
   const { analysis, previous } = ahead?.pair ?? reportPair(c, window, timer, scans);
   // The first screen (概览) needs only the two reports: shown while the lists are made.
