@@ -210,5 +210,10 @@ async function readRecordAlone(context: BrowserContext, url: string): Promise<vo
   console.log(
     `    reading the stored snapshot record alone (from an extension page): ${s(read.ms)} (the record ${s(read.got)}, then the hot columns' ${(read.bytes / 1e6).toFixed(0)} MB of its ${(read.all / 1e6).toFixed(0)} MB Blob); 高潜 models kept: ${read.models}`,
   );
+  // Every measured open must be the scored 概览 of kept models: none kept means the day's fit failed.
+  if (read.models < 2) {
+    console.log(`    FAIL: ${read.models} 高潜 models kept (2 expected: W's and the previous window's) — the opens above timed an unscored 概览`);
+    process.exitCode = 1;
+  }
   await probe.close();
 }
