@@ -1,10 +1,12 @@
 /**
  * The side panel worker's first read, started before the engine's code has loaded (cold open,
  * issue 14): the stored snapshot record of the shop the panel opens on (the first by name, as
- * the Dashboard picks it) and the read of its hot columns. Plain IndexedDB, no imports: this runs
+ * the Dashboard picks it) and the read of its hot columns. Plain IndexedDB, no Dexie: this runs
  * in the worker's small first script while the engine's code (Dexie, the engine) is still loading;
  * lib/db/analysis-snapshot.ts takes it over (offerEarlyRecordRead) and checks it as any record.
  */
+import { byShopOrder } from '@/lib/db/shop-order';
+
 /** lib/db/schema.ts DB_NAME (not imported: that module brings Dexie into this first script). */
 export const EARLY_DB_NAME = 'seller-lens';
 
@@ -21,7 +23,7 @@ const done = <T>(r: IDBRequest<T>) =>
     r.onerror = () => reject(r.error);
   });
 
-/** The first shop's record as the Dashboard orders shops (name in zh-CN order, then id); null when there is none. */
+/** The first shop's record as the Dashboard orders shops (lib/db/shop-order.ts); null when there is none. */
 async function readFirstShopRecord(): Promise<EarlyRecordRead | null> {
   const open = indexedDB.open(EARLY_DB_NAME);
   // Never create the database here: Dexie does, with its schema.
@@ -31,7 +33,7 @@ async function readFirstShopRecord(): Promise<EarlyRecordRead | null> {
     if (!db.objectStoreNames.contains('shops') || !db.objectStoreNames.contains('analysisSnapshots')) return null;
     const tx = db.transaction(['shops', 'analysisSnapshots'], 'readonly');
     const shops = (await done(tx.objectStore('shops').getAll())) as { shopId: string; name: string }[];
-    shops.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.shopId < b.shopId ? -1 : a.shopId > b.shopId ? 1 : 0));
+    shops.sort(byShopOrder);
     const first = shops[0];
     if (!first) return null;
     const record = (await done(tx.objectStore('analysisSnapshots').get(first.shopId))) as

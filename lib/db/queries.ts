@@ -1,4 +1,5 @@
 /** Reading one shop's data; every query is scoped by shopId (deleting is the one writer's: lib/db/writer). */
+import { byShopOrder } from './shop-order';
 import { parseInstant, type Capture, type Contact, type Customer, type Order, type Shop, type ShopData } from '../model';
 import { baseLatestDay, forEachBaseBlock, getDirectory, hasBaseBlocks, readBaseRecords } from './base-layer';
 import { blockKeyOf, candidateBlocks, type BlockRecordOf } from './blocks';
@@ -134,7 +135,7 @@ export async function loadShopData(db: SellerLensDb, shopId: string): Promise<Sh
 /** All shops in the profile, by name then id. */
 export async function listShops(db: SellerLensDb): Promise<Shop[]> {
   const shops = await db.shops.toArray();
-  return shops.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || byText(a.shopId, b.shopId));
+  return shops.sort(byShopOrder);
 }
 
 /**
