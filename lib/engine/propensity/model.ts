@@ -48,7 +48,7 @@ import { DAY_LEVEL_FEATURES } from './features-promo';
 import { groupReasons, type PropensityReason } from './reasons';
 import { sigmoid } from './logistic';
 import { fallbackTerms, withSelection } from './selected';
-import { backtestDays, dayRowsMemo, fitRows, matchedPhaseDays, recentTrainingDays, sampleRows, type RowWriter, type TrainingDay } from './training';
+import { backtestDays, dayRowsMemo, firstDataDay, fitRows, matchedPhaseDays, recentTrainingDays, sampleRows, type RowWriter, type TrainingDay } from './training';
 import { selectScorer, type BaselineCalibration, type PropensitySelection } from './backtest';
 
 /** One feature's push on a customer's score, for the side panel. */
@@ -185,17 +185,6 @@ export function fallbackPropensityModel(asOfDay: number, reason: string): Propen
   return { kind: 'fallback', fallbackReason: reason, asOfDay, trainingDays: [], rows: 0, positives: 0, score: fallbackPropensity, explain, reasons };
 }
 
-/** Earliest day of any contact (implicit order contacts included), or null when there is none. */
-function firstDataDay(snap: Snapshot): number | null {
-  let min = Infinity;
-  const start = snap.custContactStart, days = snap.custContactDay;
-  for (let c = 0; c < snap.customerCount; c++) {
-    const j = start[c]!;
-    if (j < start[c + 1]! && days[j]! < min) min = days[j]!;
-  }
-  return min === Infinity ? null : min;
-}
-
 /** Training days as of T (recent weeks, then the matched 大促 phase), or a fallback reason. */
 function trainingPlan(snap: Snapshot, T: number, opts: FitPropensityOptions, withPhase: boolean): { first: number; recent: TrainingDay[]; matched: number[][] } | string {
   const minHistory = opts.minHistoryDays ?? 60;
@@ -240,10 +229,11 @@ export function fitPropensity(snap: Snapshot, asOfDay: number, opts: FitPropensi
 }
 
 /**
- * The plain model, for comparison (`npm run eval:propensity`): the pre-大促 logistic regression —
- * the base features only, the 8 recent weekly training days unweighted, no calendar, no backtest.
+ * The pre-大促 model, for comparison (`npm run eval:propensity`): the model as it was before issue 14
+ * (commit 58cfe8d's parent) — the base features only, the 8 recent weekly training days
+ * unweighted, no calendar, no backtest. (The plain logistic regression is plain-logistic.ts.)
  */
-export function fitPlainLogistic(snap: Snapshot, asOfDay: number): PropensityModel {
+export function fitPrePromoLogistic(snap: Snapshot, asOfDay: number): PropensityModel {
   const plan = trainingPlan(snap, asOfDay, {}, false);
   if (typeof plan === 'string') return fallbackPropensityModel(asOfDay, plan);
   const days = plan.recent.map((d) => ({ day: d.day, weight: 1 }));

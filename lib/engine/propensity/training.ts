@@ -35,6 +35,17 @@ export interface TrainingDay {
 /** Whether day t may train a model as of T: its label window ends by T and it has 30 days of data behind it. */
 const usable = (t: number, T: number, first: number) => t + HORIZON <= T && t - first >= 29;
 
+/** Earliest day of any contact (implicit order contacts included), or null when there is none. */
+export function firstDataDay(snap: Snapshot): number | null {
+  let min = Infinity;
+  const start = snap.custContactStart, days = snap.custContactDay;
+  for (let c = 0; c < snap.customerCount; c++) {
+    const j = start[c]!;
+    if (j < start[c + 1]! && days[j]! < min) min = days[j]!;
+  }
+  return min === Infinity ? null : min;
+}
+
 /** The recent weekly training days as of T (latest first), weighted toward T. */
 export function recentTrainingDays(T: number, first: number, weeks: number, spacing = 7): TrainingDay[] {
   const out: TrainingDay[] = [];
