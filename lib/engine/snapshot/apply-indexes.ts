@@ -3,7 +3,7 @@
  * merged with the entries of the changed orders and the added contacts — linear, no re-sort.
  */
 import type { Arena } from './columns';
-import { NO_DAY, type Snapshot, type SnapshotBase, type SnapshotIndexes } from './types';
+import { NO_DAY, type DayColumn, type Snapshot, type SnapshotBase, type SnapshotIndexes } from './types';
 
 export interface Layout {
   /** Final customer → index in the intermediate space (previous customers first). */
@@ -145,7 +145,7 @@ function mergeOrderLists(
   oldGroups: number,
   oldStart: Int32Array,
   oldIdx: Int32Array,
-  oldDay: Int32Array | null,
+  oldDay: DayColumn | null,
   dayOf: Int32Array,
   groupOf: Int32Array | null,
   changed: Uint8Array,

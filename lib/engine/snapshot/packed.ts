@@ -11,6 +11,12 @@
  *   cold             the rest (custContactIdx, the order index, the customers' attributes, …),
  *                    after `hotBytes`: read only when a list, a tag or a capture needs them
  *                    (supplyColdColumns); reading one before throws, never gives wrong values
+ *   hot days, u16    custContactDay / custPaidDay / paidOrderDays: the same day numbers as Uint16
+ *                    (Int32 only when a day is past 2149), read in place — half the bytes of the
+ *                    biggest hot column (5.5M contacts: 11 MB instead of 22 MB), and the engine's
+ *                    passes read either width (DayColumn)
+ *   hot fen, i32     orderAmountFen / custPaidAmountFen: Int32 when every amount is a whole number
+ *                    of fen in its range (Float64 otherwise, as built), read in place (FenColumn)
  *   narrowed         customerProvince / City / MemberLevel (Uint8 / Uint16 code + 1, 0 = none),
  *                    orderPlacedDay / orderPaidDay (Uint16 days after `dayBase`, 0xFFFF = NO_DAY;
  *                    Int32 when a shop's days span 179 years): widened on first read
@@ -27,7 +33,7 @@ import { snapshotOf } from './assemble';
 import { NO_DAY, type Snapshot, type SnapshotBase } from './types';
 
 /** How one column is stored. */
-export type StoredEncoding = 'u8' | 'i32' | 'f64' | 'day16' | 'code8' | 'code16';
+export type StoredEncoding = 'u8' | 'i32' | 'f64' | 'u16' | 'day16' | 'code8' | 'code16';
 
 /** One stored column: its snapshot field, encoding and length. */
 interface StoredColumn {
@@ -49,14 +55,14 @@ export interface PackedLayout {
   bytes: number;
 }
 
-type Kind = 'u8' | 'i32' | 'f64' | 'day' | 'code';
-type Column = Uint8Array | Int32Array | Float64Array;
+type Kind = 'u8' | 'i32' | 'f64' | 'hotDay' | 'hotFen' | 'day' | 'code';
+type Column = Uint8Array | Uint16Array | Int32Array | Float64Array;
 
 /** The columns the 概览 reads (the report pair and the 高潜 fit and scores), stored first: only these are read at open. */
 const HOT: readonly (readonly [keyof Snapshot, Kind])[] = [
-  ['customerFlags', 'u8'], ['orderCustomer', 'i32'], ['orderHappenDay', 'i32'], ['orderAmountFen', 'f64'], ['orderChannel', 'u8'],
-  ['orderTraffic', 'u8'], ['custContactStart', 'i32'], ['custContactDay', 'i32'], ['custContactKind', 'u8'], ['custPaidStart', 'i32'],
-  ['custPaidDay', 'i32'], ['custPaidAmountFen', 'f64'], ['custPaidOrder', 'i32'], ['paidOrdersByDay', 'i32'], ['paidOrderDays', 'i32'],
+  ['customerFlags', 'u8'], ['orderCustomer', 'i32'], ['orderHappenDay', 'i32'], ['orderAmountFen', 'hotFen'], ['orderChannel', 'u8'],
+  ['orderTraffic', 'u8'], ['custContactStart', 'i32'], ['custContactDay', 'hotDay'], ['custContactKind', 'u8'], ['custPaidStart', 'i32'],
+  ['custPaidDay', 'hotDay'], ['custPaidAmountFen', 'hotFen'], ['custPaidOrder', 'i32'], ['paidOrdersByDay', 'i32'], ['paidOrderDays', 'hotDay'],
 ];
 /** The other stored columns, after the hot ones (day and code columns are narrowed when the values allow). */
 const COLD: readonly (readonly [keyof Snapshot, Kind])[] = [
@@ -69,7 +75,7 @@ const STORED = [...HOT, ...COLD];
 const DERIVED = ['contactCustomer', 'contactDay', 'contactKind', 'contactOrder'] as const;
 const DERIVED_KIND: Record<(typeof DERIVED)[number], Kind> = { contactCustomer: 'i32', contactDay: 'i32', contactKind: 'u8', contactOrder: 'i32' };
 const KIND_OF = new Map<keyof Snapshot, Kind>([...STORED, ...DERIVED.map((n) => [n, DERIVED_KIND[n]] as const)]);
-const WIDTH: Record<StoredEncoding, number> = { u8: 1, i32: 4, f64: 8, day16: 2, code8: 1, code16: 2 };
+const WIDTH: Record<StoredEncoding, number> = { u8: 1, i32: 4, f64: 8, u16: 2, day16: 2, code8: 1, code16: 2 };
 const NO_DAY16 = 0xffff;
 const align8 = (n: number) => (n + 7) & ~7;
 
@@ -111,6 +117,14 @@ function explicitContacts(s: Snapshot): number | null {
 
 /** The narrowest encoding of column `a` (of kind `kind`) that reads back exactly. */
 function encodingOf(a: Column, kind: Kind, dayBase: number): StoredEncoding {
+  if (kind === 'hotDay') {
+    for (let i = 0; i < a.length; i++) if (!(a[i]! >= 0 && a[i]! <= 0xffff)) return 'i32';
+    return 'u16';
+  }
+  if (kind === 'hotFen') {
+    for (let i = 0; i < a.length; i++) if ((a[i]! | 0) !== a[i] || Object.is(a[i], -0)) return 'f64';
+    return 'i32';
+  }
   if (kind !== 'day' && kind !== 'code') return kind;
   let min = 0, max = 0;
   for (let i = 0; i < a.length; i++) {
@@ -126,7 +140,11 @@ function encodingOf(a: Column, kind: Kind, dayBase: number): StoredEncoding {
 
 /** The bytes of column `a` in encoding `enc`. */
 function encode(a: Column, enc: StoredEncoding, dayBase: number): Uint8Array {
-  if (enc === 'u8' || enc === 'i32' || enc === 'f64') return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  // A hot day or fen column read in place at one width is stored at the other when its values ask for it.
+  if (enc === 'u16' && !(a instanceof Uint16Array)) a = Uint16Array.from(a);
+  if (enc === 'i32' && !(a instanceof Int32Array)) a = Int32Array.from(a);
+  if (enc === 'f64' && !(a instanceof Float64Array)) a = Float64Array.from(a);
+  if (enc === 'u8' || enc === 'u16' || enc === 'i32' || enc === 'f64') return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const out = enc === 'code8' ? new Uint8Array(a.length) : new Uint16Array(a.length);
   if (enc === 'day16') for (let i = 0; i < a.length; i++) out[i] = a[i] === NO_DAY ? NO_DAY16 : a[i]! - dayBase;
   else for (let i = 0; i < a.length; i++) out[i] = a[i]! + 1;
@@ -170,6 +188,8 @@ function decode(c: StoredColumn, data: ArrayBuffer, at: number, dayBase: number)
       return new Int32Array(data, at, c.length);
     case 'f64':
       return new Float64Array(data, at, c.length);
+    case 'u16':
+      return new Uint16Array(data, at, c.length);
     case 'day16':
       return expandDays(new Uint16Array(data, at, c.length), dayBase);
     case 'code8':
@@ -301,7 +321,7 @@ export function unpackSnapshotColumns(layout: PackedLayout, data: ArrayBuffer, s
   const cols = {} as Record<keyof Snapshot, Column>;
   const empty = new Int32Array(0);
   for (const [name, { c, at: from }] of stored) {
-    const inPlace = c.enc === 'u8' || c.enc === 'i32' || c.enc === 'f64';
+    const inPlace = c.enc === 'u8' || c.enc === 'u16' || c.enc === 'i32' || c.enc === 'f64';
     if (from < layout.hotBytes) cols[name] = decode(c, data, from, layout.dayBase);
     else if (inPlace && cold) cols[name] = decode(c, data, from, layout.dayBase);
     else

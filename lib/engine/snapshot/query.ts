@@ -1,8 +1,8 @@
 /** Queries over a snapshot: binary searches over the CSR segments. Ranges are half-open day intervals [a, b). */
-import { NO_DAY, type Snapshot } from './types';
+import { NO_DAY, type DayColumn, type Snapshot } from './types';
 
 /** First index j in [lo, hi) with arr[j] >= x (hi when none). */
-export function lowerBound(arr: Int32Array, lo: number, hi: number, x: number): number {
+export function lowerBound(arr: DayColumn, lo: number, hi: number, x: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (arr[mid]! < x) lo = mid + 1;

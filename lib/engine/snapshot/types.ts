@@ -36,6 +36,20 @@ import type { Platform } from '../../model';
 
 export const NO_DAY = -1;
 
+/**
+ * A day column the 概览 reads (the per-customer contact and paid-order days, the paid orders by day): Int32 as built;
+ * Uint16 — the same day numbers, half the bytes — when a stored snapshot is read at a cold open
+ * and every day fits (lib/engine/snapshot/packed.ts). Read-only for the engine's passes either way.
+ */
+export type DayColumn = Int32Array | Uint16Array;
+
+/**
+ * An amount column in fen the 概览 reads (orderAmountFen, custPaidAmountFen): Float64 as built (fen
+ * sums can pass 2^31); Int32 — half the bytes — when a stored snapshot is read at a cold open and
+ * every amount is a whole number of fen in Int32's range. Read-only for the engine's passes.
+ */
+export type FenColumn = Float64Array | Int32Array;
+
 export const CONTACT_KINDS = ['visit', 'view', 'click', 'cart', 'order', 'placed', 'paid'] as const;
 export const KIND_VISIT = 0, KIND_VIEW = 1, KIND_CLICK = 2, KIND_CART = 3, KIND_ORDER = 4, KIND_PLACED = 5, KIND_PAID = 6;
 
@@ -66,7 +80,7 @@ export interface Snapshot {
   orderPaidDay: Int32Array;
   orderHappenDay: Int32Array;
   orderPaid: Uint8Array;
-  orderAmountFen: Float64Array;
+  orderAmountFen: FenColumn;
   orderChannel: Uint8Array;
   orderTraffic: Uint8Array;
   orderProduct: Int32Array;
@@ -80,18 +94,18 @@ export interface Snapshot {
   contactOrder: Int32Array;
 
   custContactStart: Int32Array;
-  custContactDay: Int32Array;
+  custContactDay: DayColumn;
   custContactIdx: Int32Array;
   custContactKind: Uint8Array;
   custPaidStart: Int32Array;
-  custPaidDay: Int32Array;
-  custPaidAmountFen: Float64Array;
+  custPaidDay: DayColumn;
+  custPaidAmountFen: FenColumn;
   custPaidOrder: Int32Array;
   custOrderStart: Int32Array;
   custOrderIdx: Int32Array;
 
   paidOrdersByDay: Int32Array;
-  paidOrderDays: Int32Array;
+  paidOrderDays: DayColumn;
 }
 
 /** A snapshot's own columns (customers, orders, explicit contacts); the rest is derived from them. */

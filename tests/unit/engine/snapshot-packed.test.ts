@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot, NO_DAY, type Snapshot } from '@/lib/engine';
+import { buildSnapshot, NO_DAY, snapshotFromBuffers, snapshotToBuffers, type Snapshot } from '@/lib/engine';
 import { lacksColdColumns, packSnapshotColumns, supplyColdColumns, unpackSnapshotColumns, type SnapshotScalars, type StoredEncoding } from '@/lib/engine/snapshot/packed';
 import { generateShop } from '@/tests/fixtures/generate';
 import { contact, cust, order, world } from './world';
 
 /** Every field, typed arrays as plain arrays (their element type kept apart). */
+/** The hot day and fen columns (DayColumn, FenColumn): read back narrower when every value fits, so compared by their values. */
+const HOT_DAYS = new Set(['custContactDay', 'custPaidDay', 'paidOrderDays', 'orderAmountFen', 'custPaidAmountFen']);
+
 function plain(s: Snapshot): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(s).map(([k, v]) => [k, ArrayBuffer.isView(v) ? [v.constructor.name, Array.from(v as Int32Array)] : v]),
+    Object.entries(s).map(([k, v]) => [k, ArrayBuffer.isView(v) ? [HOT_DAYS.has(k) ? 'DayColumn' : v.constructor.name, Array.from(v as Int32Array)] : v]),
   );
 }
 
@@ -73,8 +76,18 @@ describe('packed snapshot columns (the persisted record layout)', () => {
     expect(layout.dayBase).toBe(s.orderPlacedDay[0]); // 2026-11-01, the earliest order day
     expect(encOf('orderPlacedDay')).toBe('day16');
     expect(encOf('customerProvince')).toBe('code8');
-    expect(encOf('custContactDay')).toBe('i32');
-    expect(encOf('orderAmountFen')).toBe('f64');
+    // The hot day columns: the same day numbers at 16 bits, in place (not widened).
+    for (const name of ['custContactDay', 'custPaidDay', 'paidOrderDays'] as const) {
+      expect([name, encOf(name)]).toEqual([name, 'u16']);
+      expect(Object.getOwnPropertyDescriptor(back, name)?.value).toBeInstanceOf(Uint16Array);
+      expect(Array.from(back[name])).toEqual(Array.from(s[name]));
+    }
+    expect(back.custContactDay.buffer).toBe(back.custPaidDay.buffer);
+    // Whole fen in Int32's range: the amounts at 32 bits, in place.
+    for (const name of ['orderAmountFen', 'custPaidAmountFen'] as const) {
+      expect([name, encOf(name)]).toEqual([name, 'i32']);
+      expect(Object.getOwnPropertyDescriptor(back, name)?.value).toBeInstanceOf(Int32Array);
+    }
     for (const derived of ['contactCustomer', 'contactDay', 'contactKind', 'contactOrder'] as const) expect(encOf(derived)).toBeUndefined();
     expect(encOf('custContactKind')).toBe('u8');
     // Only the 3 explicit contacts are stored; the 4 placed and 2 paid (paid status with a paid day) order contacts are written again.
@@ -110,6 +123,40 @@ describe('packed snapshot columns (the persisted record layout)', () => {
       expect(back.orderPaidDay[1]).toBe(NO_DAY);
       expect(plain(back)).toEqual(plain(s));
     }
+  });
+
+  it('stores a hot day column as Uint16 while every day is in 0…65535, Int32 (read back exactly) otherwise, and packs a 16-bit one again', () => {
+    for (const [day, enc] of [[65535, 'u16'], [65536, 'i32'], [0, 'u16'], [-1, 'i32']] as const)
+      for (const name of ['custContactDay', 'custPaidDay', 'paidOrderDays'] as const) {
+        const s = small();
+        s[name][0] = day;
+        const { encOf, back } = roundTrip(s);
+        expect([name, day, encOf(name)]).toEqual([name, day, enc]);
+        expect(back[name][0]).toBe(day);
+        expect(back[name]).toBeInstanceOf(enc === 'u16' ? Uint16Array : Int32Array);
+        // A snapshot read at 16 bits packs (and reads back) the same again.
+        expect(plain(roundTrip(back).back)).toEqual(plain(s));
+      }
+    // …and goes through the in-memory codec (Int32 columns) as the built one does.
+    const s = small();
+    const { header, buffers } = snapshotToBuffers(roundTrip(s).back);
+    const again = snapshotFromBuffers(header, buffers);
+    expect(again.custContactDay).toBeInstanceOf(Int32Array);
+    expect(plain(again)).toEqual(plain(s));
+  });
+
+  it('stores a hot amount column as Int32 while every amount is whole fen in its range, Float64 (exactly, -0 too) otherwise', () => {
+    const cases = [[2147483647, 'i32'], [-2147483648, 'i32'], [2147483648, 'f64'], [0.5, 'f64'], [-0, 'f64'], [1999, 'i32']] as const;
+    for (const [amount, enc] of cases)
+      for (const name of ['orderAmountFen', 'custPaidAmountFen'] as const) {
+        const s = small();
+        s[name][0] = amount;
+        const { encOf, back } = roundTrip(s);
+        expect([name, amount, encOf(name)]).toEqual([name, amount, enc]);
+        expect(Object.is(back[name][0], amount)).toBe(true);
+        expect(back[name]).toBeInstanceOf(enc === 'i32' ? Int32Array : Float64Array);
+        expect(plain(roundTrip(back).back)).toEqual(plain(s));
+      }
   });
 
   it('stores a column after all when the snapshot does not hold it as derived, and still reads back equal', () => {
