@@ -6,6 +6,7 @@
  * lib/db/analysis-snapshot.ts takes it over (offerEarlyRecordRead) and checks it as any record.
  */
 import { byShopOrder } from '@/lib/db/shop-order';
+import { BENCH_BUILD } from './bench-timings';
 
 /** lib/db/schema.ts DB_NAME (not imported: that module brings Dexie into this first script). */
 export const EARLY_DB_NAME = 'seller-lens';
@@ -15,6 +16,17 @@ interface EarlyRecordRead {
   shopId: string;
   record: unknown;
   bytes: Promise<ArrayBuffer> | null;
+}
+
+/** Bench builds: when (ms since the worker started) the early read started, had the record, had the hot columns' bytes. */
+const times: Record<string, number> = {};
+const at = (step: string) => {
+  if (BENCH_BUILD) times[step] = Math.round(performance.now());
+};
+
+/** The early read's times so far (empty outside bench builds). */
+export function earlyReadTimes(): Record<string, number> {
+  return { ...times };
 }
 
 const done = <T>(r: IDBRequest<T>) =>
@@ -39,9 +51,10 @@ async function readFirstShopRecord(): Promise<EarlyRecordRead | null> {
     const record = (await done(tx.objectStore('analysisSnapshots').get(first.shopId))) as
       | { data?: unknown; header?: { packed?: { hotBytes?: unknown } } }
       | undefined;
+    at('earlyRecordAt');
     const hot = record?.header?.packed?.hotBytes;
     const bytes = record?.data instanceof Blob && typeof hot === 'number' ? record.data.slice(0, hot).arrayBuffer() : null;
-    bytes?.catch(() => undefined); // awaited (and its failure handled) by the load
+    bytes?.then(() => at('earlyBytesAt')).catch(() => undefined); // awaited (and its failure handled) by the load
     return { shopId: first.shopId, record, bytes };
   } finally {
     db.close(); // a held connection would block Dexie's schema upgrades
@@ -52,6 +65,7 @@ let early: Promise<EarlyRecordRead | null> | null = null;
 
 /** Starts the early read (once; any failure leaves it to the ordinary load). */
 export function startEarlyRead(): void {
+  at('earlyReadAt');
   early ??= readFirstShopRecord().catch(() => null);
 }
 

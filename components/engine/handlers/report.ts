@@ -4,7 +4,8 @@ import { hasPropensityModel, takeLoadSteps } from '@/lib/db/analysis-snapshot';
 import { getDb } from '@/lib/db';
 import { saveLastReport } from '@/lib/db/writer';
 import type { Customer } from '@/lib/model';
-import { BENCH_BUILD, type StepTimer } from '../bench-timings';
+import { BENCH_BUILD, stepTimer, type StepTimer } from '../bench-timings';
+import { earlyReadTimes } from '../early-read';
 import { viewExtras } from '../extras';
 import { requestKey, type AnalysisResult, type SavedAnalysis } from '../protocol';
 import { modelAt, snapshotFor, withAllColumns, type CachedShop } from '../snapshot-cache';
@@ -51,9 +52,11 @@ export function readAheadReport(c: CachedShop): void {
   if (!modelsAtHand(c, window)) return;
   const scans = newWindowScans();
   const t = performance.now();
-  const pair = reportPair(c, window, undefined, scans);
-  // Bench builds: how long the pair took in this worker, and when it was ready (ms since the worker started).
-  readAhead = { c, window, scans, pair, steps: { readAheadPair: Math.round(performance.now() - t), readAheadReadyAt: Math.round(performance.now()) } };
+  // Bench builds: when the early read had its record and bytes and the pair started (ms since the worker started), its steps, and when it was ready.
+  const timer = stepTimer(() => ({ ...earlyReadTimes(), readAheadStartAt: Math.round(t) }));
+  const pair = reportPair(c, window, timer, scans);
+  const steps = Object.fromEntries(Object.entries(timer.snapshot() ?? {}).map(([k, v]) => [k.endsWith('At') ? k : `ahead_${k}`, v]));
+  readAhead = { c, window, scans, pair, steps: { ...steps, readAheadPair: Math.round(performance.now() - t), readAheadReadyAt: Math.round(performance.now()) } };
 }
 
 /** The read-ahead pair when it is of this snapshot and window (taken once). */
