@@ -9,8 +9,12 @@
  *   - 大促 week: t = 7 days before 双11 (labels on the 7 days up to and including 11-11);
  *   - ordinary weeks: four consecutive weeks with no 大促 near (one week alone is noisy at small
  *     sizes, so their rows are pooled; each week's own AUC is printed too).
- * Scorers: the model (`fitPropensity`; its self-backtest's choice is printed), a plain logistic
- * regression (`fitPlainLogistic`), the fallback heuristic, most recent contact, contacts in the
+ * Scorers: the model (`fitPropensity`; its self-backtest's choice is printed); the pre-大促 model
+ * (`fitPrePromoLogistic`: the model as it was before issue 14 — its base columns, 8 recent weeks
+ * unweighted); a plain logistic regression (`propensity/plain-logistic.ts`, what an analyst fits
+ * without feature engineering: days since the last contact, contacts in 7 and 30 days, paid orders,
+ * days since the last one, ever paid — raw, z-scored, 8 recent weeks unweighted; the recipe was fixed
+ * before calibrating and is not tuned); the fallback heuristic; most recent contact; contacts in the
  * last 7 days.
  *
  * The worlds (`--world default|issue14|both`, default both):
@@ -18,17 +22,19 @@
  *     with no contact before them, so even a scorer knowing each customer's hidden propensity
  *     reaches only ≈ 0.81–0.85 in ordinary weeks and ≈ 0.80 in the 大促 week: its absolute AUCs
  *     say little about real shops.
- *   - issue14: the same behaviour model with less noise (`WORLDS.issue14`, `GenerateOptions.noise`),
- *     calibrated to the labelled shops issue 14 measured on — using ONLY the figures there that do
- *     not depend on our model: most recent contact 0.72 and a plain logistic regression 0.83 in an
- *     ordinary week; most recent contact 0.73 and contacts in the last 7 days 0.71 in the 大促
- *     weeks. Calibration ran on seed 11 (never a reported seed) at 20k customers with
- *     `--calibrate`, which fits and prints those three scorers only (the model is not fitted, so
- *     its AUC could not steer the choice); the knobs were set by hand until three of the four were
- *     within 0.01 (0.839 / 0.716 ordinary, 0.712 for 7-day contacts in the 大促 week); the 大促
- *     week's most recent contact stayed at 0.684 against 0.73 (no knob lifted it without lifting
- *     the 7-day count). Reported figures use other seeds (1–3). Its ordinary weeks' rough ceiling
- *     (the model plus the generator's hidden propensity and engagement) is ≈ 0.86–0.87.
+ *   - issue14: the same behaviour model with less noise and 大促 bargain hunters (`WORLDS.issue14`,
+ *     `GenerateOptions.noise`), calibrated to the labelled shops issue 14 measured on — using every
+ *     figure there except the model under test's: in an ordinary week the pre-大促 model 0.87 (the
+ *     issue's "0.87" was the model before issue 14), a plain logistic regression 0.83, most recent
+ *     contact 0.72; in the 大促 weeks the pre-大促 model 0.69, most recent contact 0.73, contacts in the
+ *     last 7 days 0.71. Calibration ran on seed 11 (never a reported seed) at 20k customers with
+ *     `--calibrate`, which fits and prints every scorer but the model (not fitted, so its AUC could
+ *     not steer the choice). Landed (session 7): ordinary 0.876 / 0.806 / 0.734, 大促 week 0.686 /
+ *     0.686 / 0.712 — the pre-大促 model's figures within 0.01, the plain regression 0.024 under, the
+ *     大促 week's most recent contact 0.044 under (no knob lifted it without lifting the 7-day count).
+ *     (Session 6 had matched the pre-大促 model to the plain regression's 0.83, which left the world
+ *     easier in the 大促 week than the issue's shops and harder in ordinary weeks.) Reported figures
+ *     use other seeds (1–3).
  *
  * Exit status (the issue's targets): the absolute targets — the model ≥ 0.80 in the 大促 week and
  * ≥ 0.87 in the ordinary weeks — are judged on the issue14 world only (the default world's ceiling
@@ -203,6 +209,8 @@ function runWorld(world: WorldName): Check[] {
     [`${world}: ordinary weeks: model above both baselines`, m(ordinary) > Math.max(ordinary.recency ?? 1, ordinary.contacts7d ?? 1), true],
     [`${world}: ordinary weeks: model above the plain logistic regression (not a target)`, m(ordinary) > (ordinary.plain ?? 1), false],
     [`${world}: 大促 week: model above the plain logistic regression (not a target)`, m(promo) > (promo.plain ?? 1), false],
+    [`${world}: ordinary weeks: model above the pre-大促 model (not a target)`, m(ordinary) > (ordinary.prePromo ?? 1), false],
+    [`${world}: 大促 week: model above the pre-大促 model (not a target)`, m(promo) > (promo.prePromo ?? 1), false],
   ];
 }
 
