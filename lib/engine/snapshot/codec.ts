@@ -46,9 +46,9 @@ export function snapshotToBuffers(s: Snapshot): { header: SnapshotHeader; buffer
   for (const [name, type] of TYPED_COLUMNS) {
     const arr = s[name];
     columns.push({ name, type, length: arr.length });
-    // slice() copies exactly this view's bytes into a fresh, unshared buffer; a day column read
-    // at 16 bits from a stored snapshot (DayColumn) is written at its declared 32.
-    const declared = type === 'i32' && !(arr instanceof Int32Array) ? Int32Array.from(arr) : arr.slice();
+    // slice() copies exactly this view's bytes into a fresh, unshared buffer; a day or fen column
+    // read narrower from a stored snapshot (DayColumn, FenColumn) is written at its declared type.
+    const declared = type === 'i32' && !(arr instanceof Int32Array) ? Int32Array.from(arr) : type === 'f64' && !(arr instanceof Float64Array) ? Float64Array.from(arr) : arr.slice();
     buffers.push(declared.buffer as ArrayBuffer);
   }
   return {

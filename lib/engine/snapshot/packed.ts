@@ -15,6 +15,8 @@
  *                    (Int32 only when a day is past 2149), read in place — half the bytes of the
  *                    biggest hot column (5.5M contacts: 11 MB instead of 22 MB), and the engine's
  *                    passes read either width (DayColumn)
+ *   hot fen, i32     orderAmountFen / custPaidAmountFen: Int32 when every amount is a whole number
+ *                    of fen in its range (Float64 otherwise, as built), read in place (FenColumn)
  *   narrowed         customerProvince / City / MemberLevel (Uint8 / Uint16 code + 1, 0 = none),
  *                    orderPlacedDay / orderPaidDay (Uint16 days after `dayBase`, 0xFFFF = NO_DAY;
  *                    Int32 when a shop's days span 179 years): widened on first read
@@ -53,14 +55,14 @@ export interface PackedLayout {
   bytes: number;
 }
 
-type Kind = 'u8' | 'i32' | 'f64' | 'hotDay' | 'day' | 'code';
+type Kind = 'u8' | 'i32' | 'f64' | 'hotDay' | 'hotFen' | 'day' | 'code';
 type Column = Uint8Array | Uint16Array | Int32Array | Float64Array;
 
 /** The columns the 概览 reads (the report pair and the 高潜 fit and scores), stored first: only these are read at open. */
 const HOT: readonly (readonly [keyof Snapshot, Kind])[] = [
-  ['customerFlags', 'u8'], ['orderCustomer', 'i32'], ['orderHappenDay', 'i32'], ['orderAmountFen', 'f64'], ['orderChannel', 'u8'],
+  ['customerFlags', 'u8'], ['orderCustomer', 'i32'], ['orderHappenDay', 'i32'], ['orderAmountFen', 'hotFen'], ['orderChannel', 'u8'],
   ['orderTraffic', 'u8'], ['custContactStart', 'i32'], ['custContactDay', 'hotDay'], ['custContactKind', 'u8'], ['custPaidStart', 'i32'],
-  ['custPaidDay', 'hotDay'], ['custPaidAmountFen', 'f64'], ['custPaidOrder', 'i32'], ['paidOrdersByDay', 'i32'], ['paidOrderDays', 'hotDay'],
+  ['custPaidDay', 'hotDay'], ['custPaidAmountFen', 'hotFen'], ['custPaidOrder', 'i32'], ['paidOrdersByDay', 'i32'], ['paidOrderDays', 'hotDay'],
 ];
 /** The other stored columns, after the hot ones (day and code columns are narrowed when the values allow). */
 const COLD: readonly (readonly [keyof Snapshot, Kind])[] = [
@@ -119,6 +121,10 @@ function encodingOf(a: Column, kind: Kind, dayBase: number): StoredEncoding {
     for (let i = 0; i < a.length; i++) if (!(a[i]! >= 0 && a[i]! <= 0xffff)) return 'i32';
     return 'u16';
   }
+  if (kind === 'hotFen') {
+    for (let i = 0; i < a.length; i++) if ((a[i]! | 0) !== a[i] || Object.is(a[i], -0)) return 'f64';
+    return 'i32';
+  }
   if (kind !== 'day' && kind !== 'code') return kind;
   let min = 0, max = 0;
   for (let i = 0; i < a.length; i++) {
@@ -134,9 +140,10 @@ function encodingOf(a: Column, kind: Kind, dayBase: number): StoredEncoding {
 
 /** The bytes of column `a` in encoding `enc`. */
 function encode(a: Column, enc: StoredEncoding, dayBase: number): Uint8Array {
-  // A hot day column read in place at one width is stored at the other when its days ask for it.
+  // A hot day or fen column read in place at one width is stored at the other when its values ask for it.
   if (enc === 'u16' && !(a instanceof Uint16Array)) a = Uint16Array.from(a);
   if (enc === 'i32' && !(a instanceof Int32Array)) a = Int32Array.from(a);
+  if (enc === 'f64' && !(a instanceof Float64Array)) a = Float64Array.from(a);
   if (enc === 'u8' || enc === 'u16' || enc === 'i32' || enc === 'f64') return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const out = enc === 'code8' ? new Uint8Array(a.length) : new Uint16Array(a.length);
   if (enc === 'day16') for (let i = 0; i < a.length; i++) out[i] = a[i] === NO_DAY ? NO_DAY16 : a[i]! - dayBase;

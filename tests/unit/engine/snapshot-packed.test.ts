@@ -6,8 +6,8 @@ import { generateShop } from '@/tests/fixtures/generate';
 import { contact, cust, order, world } from './world';
 
 /** Every field, typed arrays as plain arrays (their element type kept apart). */
-/** The hot day columns (DayColumn): read back at 16 bits when every day fits, so compared by their day numbers. */
-const HOT_DAYS = new Set(['custContactDay', 'custPaidDay', 'paidOrderDays']);
+/** The hot day and fen columns (DayColumn, FenColumn): read back narrower when every value fits, so compared by their values. */
+const HOT_DAYS = new Set(['custContactDay', 'custPaidDay', 'paidOrderDays', 'orderAmountFen', 'custPaidAmountFen']);
 
 function plain(s: Snapshot): Record<string, unknown> {
   return Object.fromEntries(
@@ -83,7 +83,11 @@ describe('packed snapshot columns (the persisted record layout)', () => {
       expect(Array.from(back[name])).toEqual(Array.from(s[name]));
     }
     expect(back.custContactDay.buffer).toBe(back.custPaidDay.buffer);
-    expect(encOf('orderAmountFen')).toBe('f64');
+    // Whole fen in Int32's range: the amounts at 32 bits, in place.
+    for (const name of ['orderAmountFen', 'custPaidAmountFen'] as const) {
+      expect([name, encOf(name)]).toEqual([name, 'i32']);
+      expect(Object.getOwnPropertyDescriptor(back, name)?.value).toBeInstanceOf(Int32Array);
+    }
     for (const derived of ['contactCustomer', 'contactDay', 'contactKind', 'contactOrder'] as const) expect(encOf(derived)).toBeUndefined();
     expect(encOf('custContactKind')).toBe('u8');
     // Only the 3 explicit contacts are stored; the 4 placed and 2 paid (paid status with a paid day) order contacts are written again.
@@ -139,6 +143,20 @@ describe('packed snapshot columns (the persisted record layout)', () => {
     const again = snapshotFromBuffers(header, buffers);
     expect(again.custContactDay).toBeInstanceOf(Int32Array);
     expect(plain(again)).toEqual(plain(s));
+  });
+
+  it('stores a hot amount column as Int32 while every amount is whole fen in its range, Float64 (exactly, -0 too) otherwise', () => {
+    const cases = [[2147483647, 'i32'], [-2147483648, 'i32'], [2147483648, 'f64'], [0.5, 'f64'], [-0, 'f64'], [1999, 'i32']] as const;
+    for (const [amount, enc] of cases)
+      for (const name of ['orderAmountFen', 'custPaidAmountFen'] as const) {
+        const s = small();
+        s[name][0] = amount;
+        const { encOf, back } = roundTrip(s);
+        expect([name, amount, encOf(name)]).toEqual([name, amount, enc]);
+        expect(Object.is(back[name][0], amount)).toBe(true);
+        expect(back[name]).toBeInstanceOf(enc === 'i32' ? Int32Array : Float64Array);
+        expect(plain(roundTrip(back).back)).toEqual(plain(s));
+      }
   });
 
   it('stores a column after all when the snapshot does not hold it as derived, and still reads back equal', () => {
