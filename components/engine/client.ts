@@ -1,7 +1,7 @@
 /** Promise-based client of the engine worker, with progress callbacks. */
 import type { ConversionReport } from '@/lib/audience/conversion';
 import type { TagInfo } from '@/lib/audience/tags';
-import type { AnalysisResult, AudienceExportResult, AudiencePreviewResult, AudienceSizeResult, BackupResult, CompletenessResult, CsvResult, CustomerMatch, EngineRequest, EngineResponse, ReportResult, ProgressVars, RestorePreviewResult, RestoreResult } from './protocol';
+import type { AnalysisResult, AudienceExportResult, AudiencePreviewResult, AudienceSizeResult, BackupResult, CompletenessResult, CsvResult, CustomerMatch, EngineRequest, EngineResponse, PartialResult, ReportResult, ProgressVars, RestorePreviewResult, RestoreResult } from './protocol';
 import type { MembersPage } from './protocol';
 import { createEngineWorker } from './boot';
 import type { ErasureResult } from '@/lib/db/writer';
@@ -11,7 +11,7 @@ type Pending = {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
   onProgress?: OnProgress;
-  onPartial?: (r: ReportResult) => void;
+  onPartial?: (r: PartialResult) => void;
 };
 /** A progress line: a catalogue key (or a text shown as it is) and its `{name}` values. */
 export type OnProgress = (key: string, vars?: ProgressVars) => void;
@@ -51,7 +51,7 @@ export class EngineClient {
     this.worker.onmessageerror = () => fail('unreadable message from the worker');
   }
 
-  private call<T>(body: Omit<EngineRequest, 'id'>, onProgress?: OnProgress, onPartial?: (r: ReportResult) => void): Promise<T> {
+  private call<T>(body: Omit<EngineRequest, 'id'>, onProgress?: OnProgress, onPartial?: (r: PartialResult) => void): Promise<T> {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress, onPartial });
@@ -66,9 +66,9 @@ export class EngineClient {
 
   /**
    * The report with what the side panel's views need (ranked 高潜, per-class GMV, preferences …);
-   * `onPartial` gets the report and the previous one first, as soon as they are computed.
+   * `onPartial` gets the 概览's part of the report and the previous one first, then the whole report, as soon as computed.
    */
-  analysis(body: Body<'analysis'>, onProgress?: (t: string) => void, onPartial?: (r: ReportResult) => void): Promise<AnalysisResult> {
+  analysis(body: Body<'analysis'>, onProgress?: (t: string) => void, onPartial?: (r: PartialResult) => void): Promise<AnalysisResult> {
     return this.call(body, onProgress, onPartial);
   }
 

@@ -2,7 +2,7 @@
 import type { Refusal, ReplacedData } from '@/lib/backup';
 import type { Audience, Shop } from '@/lib/model';
 import type { ErasureResult } from '@/lib/db/writer';
-import type { PreviousFigures, Report } from '@/lib/engine';
+import type { OverviewReport, PreviousFigures, Report } from '@/lib/engine';
 import type { ViewExtras } from './extras';
 import type { AudienceExportResult, AudienceFormat, AudiencePreviewResult, AudienceSizeResult, AudienceSource } from './audience-jobs';
 import type { TagInfo } from '@/lib/audience/tags';
@@ -91,6 +91,18 @@ export interface ReportResult {
   highPotentialPending?: true;
 }
 
+/**
+ * The side panel's first partial answer: only the 概览's fields of the report (every tile it shows,
+ * 高潜 scored unless pending); a partial answer with the whole report follows, then the analysis.
+ */
+export interface OverviewResult extends Omit<ReportResult, 'report'> {
+  report: OverviewReport;
+  overviewOnly: true;
+}
+
+/** A partial answer of `analysis`: the 概览's part first, then the whole report. */
+export type PartialResult = OverviewResult | ReportResult;
+
 /** The report plus what the side panel's views need (ranked lists, per-class GMV …). */
 export interface AnalysisResult extends ReportResult {
   extras: ViewExtras;
@@ -170,4 +182,4 @@ export type EngineResponse =
   /** A status line: a catalogue key (progress_*, backup.progress*) with its `{name}` values, or a text shown as it is. */
   | { id: number; progress: string; vars?: ProgressVars }
   /** An `analysis` request's first screen (report + previous, no extras yet); the full answer follows. */
-  | { id: number; partial: ReportResult };
+  | { id: number; partial: PartialResult };

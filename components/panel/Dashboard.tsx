@@ -51,9 +51,12 @@ export function Dashboard({
   const { shown, setShown, computing, progress, error, token, latestDay, picked } = useAnalysis({ engine, variant, shopId: activeShopId, selection, generation, t });
 
   const result = shown?.result ?? null;
-  const report = result && result.report.shopId === activeShopId ? result.report : null;
-  const prev = result && report ? result.previous : null;
-  const extras = result && report && 'extras' in result ? (result as AnalysisResult).extras : null;
+  // The 概览's part of the report comes first (the 概览 shows it whole); the other views get the whole report, which follows.
+  const overview = result && result.report.shopId === activeShopId ? result.report : null;
+  const full = result && !('overviewOnly' in result) ? result : null;
+  const report = full && overview ? full.report : null;
+  const prev = result && overview ? result.previous : null;
+  const extras = full && report && 'extras' in full ? (full as AnalysisResult).extras : null;
 
   async function exportTier(tier: 'firstOrder' | 'repeat') {
     if (!activeShopId || token == null || !report) return;
@@ -67,9 +70,9 @@ export function Dashboard({
     saveFile(file.bytes as BlobPart, file.filename, 'text/csv;charset=utf-8');
   }
 
-  const highPotentialPending = result && report && !shown?.stale ? result.highPotentialPending === true : false;
+  const highPotentialPending = result && overview && !shown?.stale ? result.highPotentialPending === true : false;
   // Every number opens its members (side panel): the drawer over the view (components/panel/members).
-  const drill = useMemberDrill({ engine, shopId: activeShopId, token, window: report?.window ?? null, t, lang });
+  const drill = useMemberDrill({ engine, shopId: activeShopId, token, window: overview?.window ?? null, t, lang });
   const viewProps: ViewProps = { report, prev, extras, t, lang, highPotentialPending, openMembers: variant === 'panel' ? drill.open : undefined };
   const busy = !report || computing;
   const tierExports = (
@@ -90,7 +93,7 @@ export function Dashboard({
     <div
       className={`app ${variant}`}
       data-lang={lang}
-      data-state={computing ? 'computing' : report ? 'ready' : 'empty'}
+      data-state={computing ? 'computing' : overview ? 'ready' : 'empty'}
       data-report={shown ? (shown.stale ? 'stale' : 'fresh') : 'none'}
       data-timings={BENCH_BUILD && shown && !shown.stale && shown.timings ? JSON.stringify(shown.timings) : undefined}
     >
@@ -103,7 +106,7 @@ export function Dashboard({
           setShopId(id);
           setShown(null);
         }}
-        window={picked ?? report?.window ?? null}
+        window={picked ?? overview?.window ?? null}
         selection={selection}
         onSelect={setSelection}
         presets={variant === 'popup' ? POPUP_PRESETS : undefined}
@@ -114,7 +117,7 @@ export function Dashboard({
         lang={lang}
       />
       {/* The popup too: a glance must not read partial data as fact (issue 13 item 1). */}
-      <CompletenessStrip engine={engine} shopId={activeShopId} token={token ?? null} window={report?.window ?? null} t={t} lang={lang} />
+      <CompletenessStrip engine={engine} shopId={activeShopId} token={token ?? null} window={overview?.window ?? null} t={t} lang={lang} />
 
       {shops && shops.length === 0 && <p className="empty">{t('noShops')}</p>}
       {progress && (
@@ -131,6 +134,7 @@ export function Dashboard({
         view={view}
         onView={setView}
         viewProps={viewProps}
+        overview={overview}
         engine={engine}
         token={token}
         shopId={activeShopId}

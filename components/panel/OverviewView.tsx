@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { asOfLabel, countColumn, formatCount, formatMoney, moneyColumn, periodLabel } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
+import type { OverviewReport } from '@/lib/engine';
 import { Definition, type DefinedMetric } from './Definition';
 import { FigureMarks, FigureNotes } from './ConsoleFigure';
 import { Funnel } from './Funnel';
@@ -11,7 +12,7 @@ import { TierCard } from './TierCard';
 import type { ViewProps } from './types';
 
 /** 概览: Douyin tiers, Taobao classes, headline sales, the three pathways as funnels, asset layers (the popup has its own glance). */
-export function OverviewView({ report, prev, t, lang, exportsSlot, highPotentialPending = false, openMembers }: ViewProps & { exportsSlot: ReactNode }) {
+export function OverviewView({ report, prev, t, lang, exportsSlot, highPotentialPending = false, openMembers }: Omit<ViewProps, 'report'> & { report: OverviewReport | null; exportsSlot: ReactNode }) {
   const period = report ? periodLabel(report.window, lang) : '';
   // Every number opens its members (issue 13 item 4): the 人群 tag it counts.
   const drill = (tagId: string, label: string) => (openMembers && report ? () => openMembers({ tagId, label }) : undefined);

@@ -53,26 +53,57 @@ export interface Analysis {
   sets: IndicatorSets;
 }
 
-/** Computes the report and the member sets of window `window` (both days included), indicator by indicator. */
-export function analyzeWindow(snap: Snapshot, window: DayWindow, opts: ReportOptions = {}): Analysis {
-  const prevWindow = previousWindow(window);
-  const input: IndicatorInput = { snap, window, previousWindow: prevWindow, range: toRange(window), previousRange: toRange(prevWindow), opts };
-  const fields: Record<string, unknown> = {};
-  const sets: Record<string, unknown> = {};
+/** The report fields the side panel's 概览 shows (posted before the rest: RFM, coverage, the golden window). */
+const OVERVIEW_FIELDS = ['douyin', 'taobao', 'assets', 'metrics'] as const satisfies readonly (keyof IndicatorFields)[];
+type OverviewField = (typeof OVERVIEW_FIELDS)[number];
+
+/** A report with only the 概览's fields (header, tiers, classes and pathways, assets, sales metrics). */
+export type OverviewReport = Omit<Report, Exclude<keyof IndicatorFields, OverviewField>>;
+
+/** The 概览's part of a window's analysis; `completeAnalysis` adds the other indicators. */
+export interface OverviewAnalysis {
+  report: OverviewReport;
+  sets: Pick<IndicatorSets, OverviewField>;
+  input: IndicatorInput;
+}
+
+/** Computes the registered indicators accepted by `pick`, in registry order, into `fields` / `sets`. */
+function computeIndicators(input: IndicatorInput, pick: (id: string) => boolean, fields: Record<string, unknown>, sets: Record<string, unknown>): void {
   for (const indicator of indicatorList) {
+    if (!pick(indicator.id)) continue;
     const out = indicator.compute(input);
     fields[indicator.id] = out.field;
     sets[indicator.id] = out.sets;
   }
-  const report: Report = {
-    format: REPORT_FORMAT,
-    version: REPORT_VERSION,
-    shopId: snap.shopId,
-    window: { start: window.start, end: window.end },
-    previousWindow: prevWindow,
-    ...(fields as IndicatorFields),
-  };
-  return { report, sets: sets as IndicatorSets };
+}
+
+const isOverviewField = (id: string) => (OVERVIEW_FIELDS as readonly string[]).includes(id);
+
+/** Computes the 概览's indicators of window `window` only (the rest with completeAnalysis; together = analyzeWindow). */
+export function analyzeOverview(snap: Snapshot, window: DayWindow, opts: ReportOptions = {}): OverviewAnalysis {
+  const prevWindow = previousWindow(window);
+  const input: IndicatorInput = { snap, window, previousWindow: prevWindow, range: toRange(window), previousRange: toRange(prevWindow), opts };
+  const fields: Record<string, unknown> = {};
+  const sets: Record<string, unknown> = {};
+  computeIndicators(input, isOverviewField, fields, sets);
+  const header = { format: REPORT_FORMAT, version: REPORT_VERSION, shopId: snap.shopId, window: { start: window.start, end: window.end }, previousWindow: prevWindow } as const;
+  return { report: { ...header, ...(fields as Pick<IndicatorFields, OverviewField>) }, sets: sets as OverviewAnalysis['sets'], input };
+}
+
+/** The whole analysis from its 概览 part: the other indicators computed, every field in registry order. */
+export function completeAnalysis(part: OverviewAnalysis): Analysis {
+  const fields: Record<string, unknown> = {};
+  const sets: Record<string, unknown> = {};
+  computeIndicators(part.input, (id) => !isOverviewField(id), fields, sets);
+  const { format, version, shopId, window, previousWindow: prevWindow } = part.report;
+  const ordered = (from: Record<string, unknown>, done: Record<string, unknown>) => Object.fromEntries(indicatorList.map((i) => [i.id, i.id in done ? done[i.id] : from[i.id]]));
+  const report = { format, version, shopId, window, previousWindow: prevWindow, ...ordered(fields, part.report) } as Report;
+  return { report, sets: ordered(sets, part.sets) as IndicatorSets };
+}
+
+/** Computes the report and the member sets of window `window` (both days included), indicator by indicator. */
+export function analyzeWindow(snap: Snapshot, window: DayWindow, opts: ReportOptions = {}): Analysis {
+  return completeAnalysis(analyzeOverview(snap, window, opts));
 }
 
 /** The §9 report of one shop (the snapshot's) for window `window`. */

@@ -1,5 +1,5 @@
 /** The `report` and `analysis` requests: a window's report and its previous window's figures (+ the views' lists). */
-import { analyzeWindow, customerIndexOf, newWindowScans, previousFigures, previousWindow, toRange, type DayWindow, type PropensityScorer, type WindowScans } from '@/lib/engine';
+import { analyzeOverview, completeAnalysis, customerIndexOf, newWindowScans, previousFigures, previousWindow, toRange, type DayWindow, type PropensityScorer, type WindowScans } from '@/lib/engine';
 import { hasPropensityModel, takeLoadSteps } from '@/lib/db/analysis-snapshot';
 import { getDb } from '@/lib/db';
 import { saveLastReport } from '@/lib/db/writer';
@@ -15,19 +15,28 @@ import { windowOf, type Handler, type HandlerContext, type RequestOf } from './c
 /** Rows of the 高潜 list kept in the saved analysis (the full list comes with the recompute). */
 const SAVED_LIST_ROWS = 300;
 
-/** The report of a window and the figures of its previous one, both scored with the fitted 高潜 model. */
-function reportPair(c: CachedShop, window: DayWindow, timer?: StepTimer, scans: WindowScans = newWindowScans()) {
+/**
+ * The 概览's part of a window's report and the figures of its previous one, both scored with the
+ * fitted 高潜 model (`completeAnalysis` adds what only the other views read).
+ */
+function overviewPair(c: CachedShop, window: DayWindow, timer?: StepTimer, scans: WindowScans = newWindowScans()) {
   const prevWindow = previousWindow(window);
   const model = modelAt(c, toRange(window).end);
   timer?.mark('model');
   // The previous window's classes and sales are computed once, for W's report and for its own figures.
-  const analysis = analyzeWindow(c.snap, window, { scorer: model.score, scans });
+  const overview = analyzeOverview(c.snap, window, { scorer: model.score, scans });
   timer?.mark('report');
   const prevModel = modelAt(c, toRange(prevWindow).end);
   timer?.mark('previousModel');
   const previous = previousFigures(c.snap, prevWindow, { scorer: prevModel.score, scans });
   timer?.mark('previous');
-  return { analysis, previous };
+  return { overview, previous };
+}
+
+/** The report of a window (every indicator) and the figures of its previous one, scored. */
+function reportPair(c: CachedShop, window: DayWindow) {
+  const { overview, previous } = overviewPair(c, window);
+  return { analysis: completeAnalysis(overview), previous };
 }
 
 /** Whether both 高潜 models of the window pair are at hand (else computing the pair fits them). */
@@ -41,7 +50,7 @@ async function readyToFit(c: CachedShop, window: DayWindow): Promise<void> {
 }
 
 /** The default window's report pair, computed by the side panel's read-ahead (./warm.ts) for the 概览's first request. */
-let readAhead: { c: CachedShop; window: DayWindow; scans: WindowScans; pair: ReturnType<typeof reportPair>; steps: Record<string, number> } | null = null;
+let readAhead: { c: CachedShop; window: DayWindow; scans: WindowScans; pair: ReturnType<typeof overviewPair>; steps: Record<string, number> } | null = null;
 
 /**
  * Computes the default window's report pair of a cached shop ahead of the side panel's request
@@ -54,7 +63,7 @@ export function readAheadReport(c: CachedShop): void {
   const t = performance.now();
   // Bench builds: when the early read had its record and bytes and the pair started (ms since the worker started), its steps, and when it was ready.
   const timer = stepTimer(() => ({ ...earlyReadTimes(), readAheadStartAt: Math.round(t) }));
-  const pair = reportPair(c, window, timer, scans);
+  const pair = overviewPair(c, window, timer, scans);
   const steps = Object.fromEntries(Object.entries(timer.snapshot() ?? {}).map(([k, v]) => [k.endsWith('At') ? k : `ahead_${k}`, v]));
   readAhead = { c, window, scans, pair, steps: { ...steps, readAheadPair: Math.round(performance.now() - t), readAheadReadyAt: Math.round(performance.now()) } };
 }
@@ -133,19 +142,24 @@ async function analysis(req: RequestOf<'analysis'>, ctx: HandlerContext, shown: 
     // First opening of the day: fitting the two 高潜 models takes longer than the rest, so
     // everything else of the 概览 is shown first, 高潜 pending (the window passes are kept).
     const unscored: PropensityScorer = (_s, _d, candidates) => new Float64Array(candidates.length);
-    const early = analyzeWindow(snap, window, { scorer: unscored, scans });
+    const early = analyzeOverview(snap, window, { scorer: unscored, scans });
     const earlyPrevious = previousFigures(snap, previousWindow(window), { scorer: unscored, scans });
-    ctx.post({ id: req.id, partial: { report: early.report, previous: earlyPrevious, latestDay, ms: performance.now() - startedAt, timings: timer.snapshot(), highPotentialPending: true } });
+    ctx.post({ id: req.id, partial: { report: early.report, previous: earlyPrevious, latestDay, ms: performance.now() - startedAt, timings: timer.snapshot(), highPotentialPending: true, overviewOnly: true } });
     timer.mark('postUnscored');
     shown();
     ctx.progress('progress_fitModel');
     await readyToFit(c, window);
   }
-  const { analysis, previous } = ahead?.pair ?? reportPair(c, window, timer, scans);
-  // The first screen (概览) needs only the two reports: shown while the lists are made.
+  const { overview, previous } = ahead?.pair ?? overviewPair(c, window, timer, scans);
+  // The first screen (概览) needs only its fields of the two reports: shown before the rest of the report and the lists.
+  ctx.post({ id: req.id, partial: { report: overview.report, previous, latestDay, ms: performance.now() - startedAt, timings: timer.snapshot(), overviewOnly: true } });
+  timer.mark('postOverview');
+  shown();
+  // Then the whole report (RFM, coverage, the golden window: the other views), while the lists are made.
+  const analysis = completeAnalysis(overview);
+  timer.mark('restOfReport');
   ctx.post({ id: req.id, partial: { report: analysis.report, previous, latestDay, ms: performance.now() - startedAt, timings: timer.snapshot() } });
   timer.mark('postReport');
-  shown();
   ctx.progress('progress_lists');
   await withAllColumns(c);
   timer.mark('coldColumns');

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { EngineClient } from '@/components/engine/client';
-import type { RfmClass } from '@/lib/engine';
+import type { OverviewReport, RfmClass } from '@/lib/engine';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { OverviewView } from '../OverviewView';
 import { VIEWS, type ViewId, type ViewProps } from '../types';
@@ -42,6 +42,8 @@ export interface PanelViewsProps {
   view: ShellView;
   onView: (v: ShellView) => void;
   viewProps: ViewProps;
+  /** The 概览's part of the report (it comes before the whole report the other views read). */
+  overview: OverviewReport | null;
   engine: EngineClient;
   token: string | null;
   shopId: string | null;
@@ -65,7 +67,7 @@ export function PanelViews(p: PanelViewsProps) {
   const [audienceSeed, setAudienceSeed] = useState<{ cls: RfmClass; n: number } | null>(null);
   const backToOverview = () => p.onView('overview');
   // Once the 概览 has its figures, the other views' code is fetched in the background, so a switch is instant.
-  const hasReport = viewProps.report != null;
+  const hasReport = p.overview != null;
   useEffect(() => {
     if (variant !== 'panel' || !hasReport) return;
     const timer = setTimeout(() => void Promise.all(VIEW_CHUNKS.map((load) => load())).catch(() => undefined), 1500);
@@ -93,8 +95,8 @@ export function PanelViews(p: PanelViewsProps) {
         )}
         {variant === 'panel' && view === 'overview' && (
           <ViewBoundary key={`overview:${activeShopId}`} view="overview" t={t}>
-            <GlanceTrend report={viewProps.report} t={t} />
-            <OverviewView {...viewProps} exportsSlot={p.exportsSlot} />
+            <GlanceTrend report={p.overview} t={t} />
+            <OverviewView {...viewProps} report={p.overview} exportsSlot={p.exportsSlot} />
           </ViewBoundary>
         )}
         {variant === 'panel' && view === 'sales' && (

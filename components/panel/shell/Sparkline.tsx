@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { Report } from '@/lib/engine';
+import type { OverviewReport } from '@/lib/engine';
 import { formatMoney } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 
@@ -11,7 +11,7 @@ const Sparkline = lazy(() => import('./SparklineLine').then((m) => ({ default: m
  * a line of it day by day with the first and last day under it (今日 / 昨日 have the total only).
  * `totalTestId`: the popup names its total `metric-gmv` (its only GMV figure).
  */
-export function GlanceTrend({ report, t, totalTestId }: { report: Report | null; t: (k: MessageKey) => string; totalTestId?: string }) {
+export function GlanceTrend({ report, t, totalTestId }: { report: OverviewReport | null; t: (k: MessageKey) => string; totalTestId?: string }) {
   if (!report) return null;
   const daily = report.metrics.daily;
   const first = daily[0]?.day ?? '', last = daily[daily.length - 1]?.day ?? '';

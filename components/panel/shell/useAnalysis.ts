@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { BENCH_BUILD } from '@/components/engine/bench-timings';
 import type { EngineClient } from '@/components/engine/client';
-import { lastReportKey, requestKey, type AnalysisResult, type ReportResult, type SavedAnalysis } from '@/components/engine/protocol';
+import { lastReportKey, requestKey, type AnalysisResult, type PartialResult, type ReportResult, type SavedAnalysis } from '@/components/engine/protocol';
 import { getDb, shopDataToken } from '@/lib/db';
 import { writeLocalSetting } from '@/lib/db/settings/local';
 import { tierStampSetting } from '@/lib/db/settings/registry';
@@ -10,7 +10,7 @@ import { pickedWindow, type PickedWindow } from '@/lib/engine/window';
 import type { MessageKey } from '@/lib/i18n/messages';
 
 /** `stale`: the saved last result, shown while the worker recomputes; `savedToken`: the data token it was computed from. */
-export type Shown = { result: ReportResult | AnalysisResult; stale: boolean; savedToken?: string; timings?: Record<string, number> };
+export type Shown = { result: PartialResult | AnalysisResult; stale: boolean; savedToken?: string; timings?: Record<string, number> };
 
 /** How long the fresh 概览 may take before the saved one is drawn meanwhile (a fresh one usually comes within it). */
 const SAVED_GRACE_MS = 1000;
@@ -63,10 +63,10 @@ export function useAnalysis(p: {
     };
     const sentAt = performance.now();
     let firstScreen: number | undefined;
-    // The 概览 figures arrive first (report + previous); the lists and extras follow in the answer.
-    const onPartial = (r: ReportResult) => {
+    // The 概览 figures arrive first (its part of the report + previous), then the whole report; the lists and extras follow in the answer.
+    const onPartial = (r: PartialResult) => {
       if (seq !== requestSeq.current) return;
-      firstScreen = Math.round(performance.now() - sentAt);
+      firstScreen ??= Math.round(performance.now() - sentAt);
       setShown({ result: r, stale: false, timings: BENCH_BUILD ? { pageToRequest: Math.round(sentAt), firstScreen, ...r.timings } : undefined });
     };
     const job: Promise<ReportResult | AnalysisResult> =
