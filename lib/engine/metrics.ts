@@ -74,13 +74,14 @@ export function windowMetrics(snap: Snapshot, range: DayRange, opts: MetricsOpti
   let gmv = 0, orders = 0, fanGmv = 0;
 
   const [lo, hi] = paidOrderSlice(snap, range.start, range.end + 1);
-  const byDay = snap.paidOrdersByDay, cust = snap.orderCustomer, amt = snap.orderAmountFen, hday = snap.orderHappenDay;
+  // The day of paid order byDay[k] is paidOrderDays[k] (orderHappenDay is not read: a cold column of a stored snapshot).
+  const byDay = snap.paidOrdersByDay, cust = snap.orderCustomer, amt = snap.orderAmountFen, hday = snap.paidOrderDays;
   for (let k = lo; k < hi; k++) {
     const o = byDay[k]!;
     const c = cust[o]!;
     if (inS && !inS[c]) continue;
     const a = amt[o]!;
-    const d = hday[o]! - range.start;
+    const d = hday[k]! - range.start;
     gmv += a;
     orders++;
     channelGmv[snap.orderChannel[o]!]! += a;

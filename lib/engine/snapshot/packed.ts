@@ -18,7 +18,7 @@
  *   hot fen, i32     orderAmountFen / custPaidAmountFen: Int32 when every amount is a whole number
  *                    of fen in its range (Float64 otherwise, as built), read in place (FenColumn)
  *   narrowed         customerProvince / City / MemberLevel (Uint8 / Uint16 code + 1, 0 = none),
- *                    orderPlacedDay / orderPaidDay (Uint16 days after `dayBase`, 0xFFFF = NO_DAY;
+ *                    orderPlacedDay / orderPaidDay / orderHappenDay (Uint16 days after `dayBase`, 0xFFFF = NO_DAY;
  *                    Int32 when a shop's days span 179 years): widened on first read
  *   derived, lazy    contactCustomer, contactDay and contactKind (every contact is in the
  *                    per-customer index: custContactIdx / custContactDay / custContactKind),
@@ -60,14 +60,14 @@ type Column = Uint8Array | Uint16Array | Int32Array | Float64Array;
 
 /** The columns the 概览 reads (the report pair and the 高潜 fit and scores), stored first: only these are read at open. */
 const HOT: readonly (readonly [keyof Snapshot, Kind])[] = [
-  ['customerFlags', 'u8'], ['orderCustomer', 'i32'], ['orderHappenDay', 'i32'], ['orderAmountFen', 'hotFen'], ['orderChannel', 'u8'],
+  ['customerFlags', 'u8'], ['orderCustomer', 'i32'], ['orderAmountFen', 'hotFen'], ['orderChannel', 'u8'],
   ['orderTraffic', 'u8'], ['custContactStart', 'i32'], ['custContactDay', 'hotDay'], ['custContactKind', 'u8'], ['custPaidStart', 'i32'],
   ['custPaidDay', 'hotDay'], ['custPaidAmountFen', 'hotFen'], ['custPaidOrder', 'i32'], ['paidOrdersByDay', 'i32'], ['paidOrderDays', 'hotDay'],
 ];
 /** The other stored columns, after the hot ones (day and code columns are narrowed when the values allow). */
 const COLD: readonly (readonly [keyof Snapshot, Kind])[] = [
   ['customerGender', 'u8'], ['customerProvince', 'code'], ['customerCity', 'code'], ['customerMemberLevel', 'code'],
-  ['orderPlacedDay', 'day'], ['orderPaidDay', 'day'], ['orderPaid', 'u8'], ['orderProduct', 'i32'], ['custContactIdx', 'i32'],
+  ['orderPlacedDay', 'day'], ['orderPaidDay', 'day'], ['orderHappenDay', 'day'], ['orderPaid', 'u8'], ['orderProduct', 'i32'], ['custContactIdx', 'i32'],
   ['custOrderStart', 'i32'], ['custOrderIdx', 'i32'],
 ];
 const STORED = [...HOT, ...COLD];
