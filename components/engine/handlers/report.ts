@@ -24,13 +24,24 @@ function overviewPair(c: CachedShop, window: DayWindow, timer?: StepTimer, scans
   const model = modelAt(c, toRange(window).end);
   timer?.mark('model');
   // The previous window's classes and sales are computed once, for W's report and for its own figures.
-  const overview = analyzeOverview(c.snap, window, { scorer: model.score, scans });
+  const overview = analyzeOverview(c.snap, window, { scorer: timedScorer(model.score, 'reportScores', timer), scans });
   timer?.mark('report');
   const prevModel = modelAt(c, toRange(prevWindow).end);
   timer?.mark('previousModel');
-  const previous = previousFigures(c.snap, prevWindow, { scorer: prevModel.score, scans });
+  const previous = previousFigures(c.snap, prevWindow, { scorer: timedScorer(prevModel.score, 'previousScores', timer), scans });
   timer?.mark('previous');
   return { overview, previous };
+}
+
+/** Bench builds: the 高潜 scorer with its time kept as step `step` (within the report's or the previous figures' step). */
+function timedScorer(score: PropensityScorer, step: string, timer: StepTimer | undefined): PropensityScorer {
+  if (!BENCH_BUILD || !timer) return score;
+  return (snap, day, candidates) => {
+    const t = performance.now();
+    const scores = score(snap, day, candidates);
+    timer.add({ [step]: Math.round(performance.now() - t) });
+    return scores;
+  };
 }
 
 /** The report of a window (every indicator) and the figures of its previous one, scored. */
