@@ -29,6 +29,14 @@ export async function coldLoad(context: BrowserContext, url: string, label: stri
   // The 概览 figures of the fresh analysis (report + previous) show before its lists (extras).
   await until(cold, `document.querySelector('.app')?.getAttribute('data-report') === 'fresh'`, 10 * 60_000);
   const firstScreenMs = performance.now() - t1;
+  // What the merchant sees at that moment: every tile of the 概览 with a number, 高潜 scored or pending.
+  const atMark = (await cold.evaluate(`(() => {
+    const tiles = [...document.querySelectorAll('[data-testid^="tier-"]')];
+    const gmv = document.querySelector('[data-testid="metric-gmv"]')?.getAttribute('data-value') ?? null;
+    const assets = document.querySelectorAll('[data-testid^="asset-"][data-value]').length;
+    return { tiles: tiles.length, numbers: tiles.filter((e) => /\\d/.test(e.textContent ?? '')).length, pending: tiles.some((e) => e.hasAttribute('data-pending')), gmv, assets };
+  })()`)) as { tiles: number; numbers: number; pending: boolean; gmv: string | null; assets: number };
+  const seen = `${atMark.numbers} of ${atMark.tiles} tiles with a number, 高潜 ${atMark.pending ? 'PENDING' : 'scored'}, GMV ${atMark.gmv ?? 'MISSING'}, ${atMark.assets} asset layers`;
   const freshMs = await untilFresh(cold, t1, 10 * 60_000);
   const text = (await cold.locator('.app').textContent()) ?? '';
   const workerMs = /(\d+) ms/.exec(text)?.[1];
@@ -37,7 +45,7 @@ export async function coldLoad(context: BrowserContext, url: string, label: stri
   const check = expectUsers === undefined ? '' : users === String(expectUsers) ? ` (用户 ${users} = the engine's in Node)` : ` (用户 ${users}, EXPECTED ${expectUsers})`;
   console.log(
     `(c) cold load, ${label} [load ${load}]: tier-users shows a number after ${s(shownMs)}; fresh 概览 (report + previous) after ${s(firstScreenMs)} ` +
-      `${firstScreenMs <= COLD_OPEN_TARGET_MS ? 'PASS' : 'FAIL'} (≤ ${s(COLD_OPEN_TARGET_MS)}); fresh analysis complete (lists too) after ${s(freshMs)}` +
+      `${firstScreenMs <= COLD_OPEN_TARGET_MS ? 'PASS' : 'FAIL'} (≤ ${s(COLD_OPEN_TARGET_MS)}; then: ${seen}); fresh analysis complete (lists too) after ${s(freshMs)}` +
       (workerMs ? ` (worker: ${workerMs} ms from request to answer)` : '') + check,
   );
   const steps = timings ? (JSON.parse(timings) as Record<string, number>) : null;
