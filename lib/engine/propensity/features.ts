@@ -66,8 +66,18 @@ export const BASE_FEATURES: readonly FeatureInfo[] = [
 /** Number of base feature columns. */
 export const BASE_FEATURE_COUNT = BASE_FEATURES.length;
 
-/** The model's features, in column order: the base ones, then the 大促 ones (features-promo.ts). */
-export const FEATURES: readonly FeatureInfo[] = [...BASE_FEATURES, ...PROMO_FEATURES];
+/**
+ * The customer's habit over the year: how often a visit ends in a cart add (加购率). It tells a
+ * likely buyer from a window shopper better than any 30-day count (a visit without a cart add is
+ * the window shopper's usual visit), and it carries from an ordinary week into a 大促. Shrunk toward
+ * a typical rate — (cart adds + 0.3) ÷ (visits + 2) — so one visit with one cart add is not 100%.
+ */
+const HISTORY_FEATURES: readonly FeatureInfo[] = [
+  { feature: 'cartAddsPerVisit', labelZh: '近一年加购率（每次访问加购次数）', labelEn: 'Cart adds per visit, last year' },
+];
+
+/** The model's features, in column order: the base ones, the 大促 ones (features-promo.ts), then the year's habit. */
+export const FEATURES: readonly FeatureInfo[] = [...BASE_FEATURES, ...PROMO_FEATURES, ...HISTORY_FEATURES];
 
 /** Number of feature columns. */
 export const FEATURE_COUNT = FEATURES.length;
@@ -94,6 +104,20 @@ const CART_GAP_CAP = 60;
 export function writeFeatures(snap: Snapshot, c: number, t: number, out: Float64Array, offset: number): void {
   writeBaseFeatures(snap, c, t, out, offset);
   writePromoFeatures(snap, c, t, promoPhaseOf(t), out, offset + BASE_FEATURE_COUNT);
+  writeHistoryFeatures(snap, c, t, out, offset + BASE_FEATURE_COUNT + PROMO_FEATURES.length);
+}
+
+/** Writes the year's habit columns (HISTORY_FEATURES order) of customer `c` at day `t`. */
+function writeHistoryFeatures(snap: Snapshot, c: number, t: number, out: Float64Array, offset: number): void {
+  const cDay = snap.custContactDay, kind = snap.custContactKind, lo = snap.custContactStart[c]!;
+  const end = lowerBound(cDay, lo, snap.custContactStart[c + 1]!, t + 1);
+  let visits = 0, carts = 0;
+  for (let k = lowerBound(cDay, lo, end, t - 364); k < end; k++) {
+    const kd = kind[k]!;
+    if (kd === KIND_VISIT) visits++;
+    else if (kd === KIND_CART) carts++;
+  }
+  out[offset] = (carts + 0.3) / (visits + 2);
 }
 
 /** Writes the base features (BASE_FEATURES order) of customer `c` at day `t` into `out[offset…]`. */

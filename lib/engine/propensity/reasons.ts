@@ -98,6 +98,7 @@ export const REASON_READINGS: Readonly<Record<string, Reading>> = {
   promoSoonDaysSinceLastCart: r('cart', 0),
   warmupCartAdds: r('cart', 0),
   promoSoonWarmupCartAdds: r('cart', 0),
+  cartAddsPerVisit: r('cart', 1, false),
 
   paidOrders: r('purchases', 1),
   everPaid: r('purchases', 1),
