@@ -2,8 +2,7 @@
  * Purchase-propensity model (SPEC §5.3): P(a non-purchaser buys within the next 7 days).
  *
  * Fitting, as of day T (`asOfDay`), on the shop's own history only (nothing after T is read):
- * - Training days (`training.ts`): the recent weeks t = T − 7 − k·7 (k < K, default 16: twice the
- *   pre-大促 model's 8 — the half-life already favours the latest ones, and more weeks give more buyers), weighted
+ * - Training days (`training.ts`): the recent weeks t = T − 7 − k·7 (k < K, default 8), weighted
  *   toward T, plus — when T is in a 大促 phase — the same phase of the two latest earlier 大促
  *   (calendar: `../promo-calendar.ts`). Every label window t+1 … t+7 ends on or before T.
  * - Rows at t: the scored population of SPEC §5.3 — users − purchasers of the 30 days ending t —
@@ -98,7 +97,7 @@ export interface PropensityModel {
 }
 
 export interface FitPropensityOptions {
-  /** Number of recent weekly training days (default 16). */
+  /** Number of recent weekly training days (default 8). */
   trainingDays?: number;
   /** Days between training days (default 7). */
   spacing?: number;
@@ -194,7 +193,7 @@ function trainingPlan(snap: Snapshot, T: number, opts: FitPropensityOptions, wit
   if (first === null || first > T) return 'no data up to this day';
   const history = T - first + 1;
   if (history < minHistory) return `only ${history} days of history (need ${minHistory})`;
-  const recent = recentTrainingDays(T, first, opts.trainingDays ?? 16, opts.spacing ?? 7);
+  const recent = recentTrainingDays(T, first, opts.trainingDays ?? 8, opts.spacing ?? 7);
   const matched = withPhase ? matchedPhaseDays(T, first) : [];
   if (recent.length === 0 && matched.length === 0) return 'no training day with 30 days of data before it';
   return { first, recent, matched };
@@ -236,7 +235,7 @@ export function fitPropensity(snap: Snapshot, asOfDay: number, opts: FitPropensi
  * unweighted, no calendar, no backtest. (The plain logistic regression is plain-logistic.ts.)
  */
 export function fitPrePromoLogistic(snap: Snapshot, asOfDay: number): PropensityModel {
-  const plan = trainingPlan(snap, asOfDay, { trainingDays: 8 }, false);
+  const plan = trainingPlan(snap, asOfDay, {}, false);
   if (typeof plan === 'string') return fallbackPropensityModel(asOfDay, plan);
   const days = plan.recent.map((d) => ({ day: d.day, weight: 1 }));
   const rows = sampleRows(snap, days, 40_000);
