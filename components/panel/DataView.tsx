@@ -4,7 +4,7 @@ import type { EngineClient } from '@/components/engine/client';
 import { LineChart } from '@/components/charts/LineChart';
 import { getDb } from '@/lib/db';
 import { COVERAGE_TARGET } from '@/lib/engine/coverage';
-import { formatCount, formatMoney, formatRate } from '@/lib/i18n/format';
+import { formatCount, formatMoney, formatRate, unitKey } from '@/lib/i18n/format';
 import { pageLabel, snapshotMetricLabel } from './labels';
 import type { ViewProps } from './types';
 
@@ -61,7 +61,7 @@ export function DataView({ report, extras, t, shopId, engine }: ViewProps & Data
       <section>
         <h2>{t('coverageTitle')}</h2>
         <div className="muted small">
-          {t('coverageNote')} {counts ? `(${formatCount(counts.base)} ${t('persons')})` : ''}
+          {t('coverageNote')} {counts ? `(${formatCount(counts.base)} ${t(unitKey('persons', counts.base))})` : ''}
         </div>
         {cov ? (
           <div className="coverage" data-testid="coverage">

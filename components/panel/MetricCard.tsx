@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { describeChange, type ChangeKind } from '@/lib/i18n/format';
+import { describeChange, type ChangeKind, type CountUnit } from '@/lib/i18n/format';
 import type { Lang, MessageKey } from '@/lib/i18n/messages';
 import { Definition, type DefinedMetric } from './Definition';
 
@@ -10,7 +10,7 @@ export interface Comparison {
   kind: ChangeKind;
   format: (v: number | null | undefined) => string;
   /** Unit of a small-base count difference ("+3 人"). */
-  unit?: string;
+  unit?: CountUnit;
 }
 
 /** The consoles' colour of a change: ▲ red (rise), ▼ green (fall). */

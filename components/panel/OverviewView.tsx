@@ -25,7 +25,7 @@ export function OverviewView({ report, prev, t, lang, exportsSlot, highPotential
   );
   const metric = (testId: string, key: MessageKey & DefinedMetric, kind: 'count' | 'money', current: number | null | undefined, previous: number | null | undefined, tagId?: string) => {
     const format = kind === 'money' ? formatMoney : formatCount;
-    const unit = key === 'orders' ? t('ordersUnit') : t('persons');
+    const unit = key === 'orders' ? 'orders' : 'persons';
     return (
       <MetricCard testId={testId} label={t(key)} metric={key} text={format(current)} raw={current ?? undefined} cmp={{ current, previous, kind, format, unit }} period={period} t={t} lang={lang} onOpen={tagId ? drill(tagId, t(key)) : undefined} />
     );

@@ -1,5 +1,5 @@
 import type { Preferences } from '@/lib/engine/preferences';
-import { countColumn, formatCount, formatMoney, moneyColumn } from '@/lib/i18n/format';
+import { countColumn, formatCount, formatMoney, moneyColumn, unitKey } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { channelLabel } from './labels';
 
@@ -40,7 +40,7 @@ export function PreferenceTable({ prefs, t, testId }: { prefs: Preferences; t: (
         <div className="chips small">
           {prefs.channels.map((c) => (
             <span key={c.key} className="chip static">
-              {channelLabel(c.key, c.name, t)} · {formatCount(c.buyers)} {t('persons')} · {formatMoney(c.gmvFen)}
+              {channelLabel(c.key, c.name, t)} · {formatCount(c.buyers)} {t(unitKey('persons', c.buyers))} · {formatMoney(c.gmvFen)}
             </span>
           ))}
         </div>

@@ -1,6 +1,6 @@
 import { BarChart } from '@/components/charts/BarChart';
 import { DoughnutChart } from '@/components/charts/DoughnutChart';
-import { formatCount, formatMoney, formatRate, moneyColumn, periodLabel } from '@/lib/i18n/format';
+import { formatCount, formatMoney, formatRate, moneyColumn, periodLabel, unitKey } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { DailyChart } from './DailyChart';
 import { Definition, type DefinedMetric } from './Definition';
@@ -27,7 +27,7 @@ export function SalesView({ report, prev, extras, t, lang }: ViewProps) {
   const period = periodLabel(report.window, lang);
   const card = (testId: string, key: MessageKey & DefinedMetric, kind: 'count' | 'money', current: number | null, previous: number | null) => {
     const format = kind === 'money' ? formatMoney : formatCount;
-    const unit = key === 'orders' ? t('ordersUnit') : t('persons');
+    const unit = key === 'orders' ? 'orders' : 'persons';
     return <MetricCard testId={testId} label={t(key)} metric={key} text={format(current)} raw={current ?? undefined} cmp={{ current, previous, kind, format, unit }} period={period} t={t} lang={lang} />;
   };
   // A section title with its ⓘ and the period it covers.
@@ -49,7 +49,7 @@ export function SalesView({ report, prev, extras, t, lang }: ViewProps) {
           {card('sales-purchasers', 'buyers', 'count', m.purchasers, m.previous.purchasers)}
         </div>
         <div className="muted small">
-          {t('previousWindow')} {report.previousWindow.start} ~ {report.previousWindow.end}: {formatMoney(m.previous.gmvFen)} · {formatCount(m.previous.orders)} {t('ordersUnit')} · {formatCount(m.previous.purchasers)} {t('persons')}
+          {t('previousWindow')} {report.previousWindow.start} ~ {report.previousWindow.end}: {formatMoney(m.previous.gmvFen)} · {formatCount(m.previous.orders)} {t(unitKey('orders', m.previous.orders))} · {formatCount(m.previous.purchasers)} {t(unitKey('persons', m.previous.purchasers))}
         </div>
       </section>
       {prev && (

@@ -39,7 +39,7 @@ export function TierCard({ name, label, value, previous, metric, period, t, lang
           </span>
         </CardNumber>
       </div>
-      <ChangeLine cmp={{ current: value, previous, kind: 'count', format: formatCount, unit: t('persons') }} period={period} t={t} lang={lang} />
+      <ChangeLine cmp={{ current: value, previous, kind: 'count', format: formatCount, unit: 'persons' }} period={period} t={t} lang={lang} />
       {children}
     </div>
   );

@@ -1,5 +1,5 @@
 /** Numbers formatted the way the consoles print them: ¥1,234.50, 12.3万, 12.5%, "—" for none. */
-import { t, type Lang } from './messages';
+import { t, type Lang, type MessageKey } from './messages';
 
 const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
@@ -69,6 +69,15 @@ export interface ChangeText {
   direction: 'up' | 'down' | 'flat' | 'none';
 }
 
+/** What a count counts: 'persons' (人 / people) or 'orders' (单 / orders). */
+export type CountUnit = 'persons' | 'orders';
+
+/** The catalogue key of `unit` beside a count of n: English says "1 person" and "1 order"; Chinese has one form. */
+export function unitKey(unit: CountUnit, n: number): MessageKey {
+  if (unit === 'orders') return n === 1 ? 'orderUnitOne' : 'ordersUnit';
+  return n === 1 ? 'person' : 'persons';
+}
+
 /**
  * The change from `previous` to `current`:
  * - rates (fractions) in 个百分点 / pts: 0.12 → 0.15 is "▲ +3.0 个百分点";
@@ -76,7 +85,7 @@ export interface ChangeText {
  * - money in % when there was money before, else as a difference ("▲ +¥12.00").
  * Unknown on either side → "—"; equal → 持平 / no change.
  */
-export function describeChange(current: number | null | undefined, previous: number | null | undefined, kind: ChangeKind, lang: Lang, unit = ''): ChangeText {
+export function describeChange(current: number | null | undefined, previous: number | null | undefined, kind: ChangeKind, lang: Lang, unit?: CountUnit): ChangeText {
   if (current === null || current === undefined || previous === null || previous === undefined || !Number.isFinite(current) || !Number.isFinite(previous)) return { text: '—', direction: 'none' };
   const diff = current - previous;
   if (diff === 0) return { text: t('change_flat', lang), direction: 'flat' };
@@ -87,7 +96,7 @@ export function describeChange(current: number | null | undefined, previous: num
   let body: string;
   if (kind === 'rate') body = `${sign}${(abs * 100).toFixed(1)} ${t('change_points', lang)}`;
   else if (kind === 'money' && previous <= 0) body = `${sign}${formatMoney(abs)}`;
-  else if (kind === 'count' && previous < SMALL_BASE) body = `${sign}${formatCount(abs)}${unit ? ` ${unit}` : ''}`;
+  else if (kind === 'count' && previous < SMALL_BASE) body = `${sign}${formatCount(abs)}${unit ? ` ${t(unitKey(unit, abs), lang)}` : ''}`;
   else body = `${sign}${((abs / previous) * 100).toFixed(1)}%`;
   return { text: `${arrow} ${body}`, direction };
 }

@@ -1,4 +1,4 @@
-import { formatCount } from '@/lib/i18n/format';
+import { formatCount, unitKey } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { AudienceDraft } from './useAudienceDraft';
 
@@ -35,7 +35,7 @@ export function StickyBar(p: { t: (k: MessageKey) => string; label: (x: { zh: st
             <b className="big" data-testid="audience-size" data-value={size?.ok ? size.size : ''}>
               {size?.ok ? formatCount(size.size) : '—'}
             </b>{' '}
-            {t('persons')}
+            {t(unitKey('persons', size?.ok ? size.size : 0))}
           </span>
         )}
         <input

@@ -28,7 +28,7 @@ export function PopupGlance(p: { report: Report | null; prev: PreviousFigures | 
         {TIERS.map((name) => {
           const pending = name === 'highPotential' && p.pending;
           const value = pending ? null : valueOf(report, name);
-          const change = describeChange(value, pending ? null : valueOf(prev, name), 'count', lang, t('persons'));
+          const change = describeChange(value, pending ? null : valueOf(prev, name), 'count', lang, 'persons');
           return (
             <div key={name} className="glance-tile">
               {/* The local 高潜 is the shop model's prediction, named as on 概览 (never the 罗盘's 高潜). */}

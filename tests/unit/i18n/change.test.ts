@@ -3,22 +3,33 @@
  * differences, rates in 个百分点 (zh) / pts (en), never "pp"; one number format per table column.
  */
 import { describe, expect, it } from 'vitest';
-import { asOfLabel, countColumn, describeChange, moneyColumn, periodLabel, SMALL_BASE } from '@/lib/i18n/format';
+import { asOfLabel, countColumn, describeChange, moneyColumn, periodLabel, SMALL_BASE, unitKey } from '@/lib/i18n/format';
 
 describe('changes vs the previous period', () => {
   it('counts on a large base change in %, with ▲ and the direction up', () => {
-    expect(describeChange(113, 103, 'count', 'zh', '人')).toEqual({ text: '▲ +9.7%', direction: 'up' });
-    expect(describeChange(18, 20, 'count', 'zh', '人')).toEqual({ text: '▼ -10.0%', direction: 'down' });
+    expect(describeChange(113, 103, 'count', 'zh', 'persons')).toEqual({ text: '▲ +9.7%', direction: 'up' });
+    expect(describeChange(18, 20, 'count', 'zh', 'persons')).toEqual({ text: '▼ -10.0%', direction: 'down' });
   });
 
   it('counts on a small base change as a difference with the unit: 2 → 5 is "+3 人", not +150%', () => {
-    expect(describeChange(5, 2, 'count', 'zh', '人')).toEqual({ text: '▲ +3 人', direction: 'up' });
-    expect(describeChange(1, 4, 'count', 'en', 'people')).toEqual({ text: '▼ -3 people', direction: 'down' });
-    expect(describeChange(3, 0, 'count', 'zh', '人').text).toBe('▲ +3 人');
+    expect(describeChange(5, 2, 'count', 'zh', 'persons')).toEqual({ text: '▲ +3 人', direction: 'up' });
+    expect(describeChange(1, 4, 'count', 'en', 'persons')).toEqual({ text: '▼ -3 people', direction: 'down' });
+    expect(describeChange(3, 0, 'count', 'zh', 'persons').text).toBe('▲ +3 人');
     // The boundary: 19 is small, 20 is not.
     expect(SMALL_BASE).toBe(20);
-    expect(describeChange(21, 19, 'count', 'zh', '人').text).toBe('▲ +2 人');
-    expect(describeChange(22, 20, 'count', 'zh', '人').text).toBe('▲ +10.0%');
+    expect(describeChange(21, 19, 'count', 'zh', 'persons').text).toBe('▲ +2 人');
+    expect(describeChange(22, 20, 'count', 'zh', 'persons').text).toBe('▲ +10.0%');
+  });
+
+  it('one of a count is singular in English ("1 person", "1 order"), Chinese keeps its one form', () => {
+    expect(describeChange(3, 2, 'count', 'en', 'persons').text).toBe('▲ +1 person');
+    expect(describeChange(2, 4, 'count', 'en', 'persons').text).toBe('▼ -2 people');
+    expect(describeChange(3, 2, 'count', 'en', 'orders').text).toBe('▲ +1 order');
+    expect(describeChange(3, 2, 'count', 'zh', 'persons').text).toBe('▲ +1 人');
+    expect(describeChange(3, 2, 'count', 'zh', 'orders').text).toBe('▲ +1 单');
+    expect([unitKey('persons', 1), unitKey('persons', 0), unitKey('persons', 1.5), unitKey('orders', 1), unitKey('orders', 7)]).toEqual([
+      'person', 'persons', 'persons', 'orderUnitOne', 'ordersUnit',
+    ]);
   });
 
   it('rates change in 个百分点 in zh and pts in en, never pp', () => {
