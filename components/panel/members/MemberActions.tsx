@@ -59,7 +59,7 @@ export function MemberActions(p: {
         controlShare: 0,
       });
       for (const f of r.files) saveFile(f.bytes as BlobPart, f.name, f.mime);
-      return { kind: 'exported', text: say('members_exported', { n: r.record.members, file: r.files.map((f) => f.name).join(' · ') }) };
+      return { kind: 'exported', text: say(r.record.members === 1 ? 'members_exportedOne' : 'members_exported', { n: r.record.members, file: r.files.map((f) => f.name).join(' · ') }) };
     });
 
   return (

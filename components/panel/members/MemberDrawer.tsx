@@ -61,7 +61,7 @@ export function MemberDrawer(p: MemberDrawerProps) {
           </button>
         </header>
         <div className="member-count" data-testid="members-count" data-size={list.size ?? ''} data-total={list.total ?? ''}>
-          {list.size === null ? t('members_loading') : query.trim() ? say('members_found', { found: formatCount(total), n: formatCount(list.size) }) : say('members_count', { n: formatCount(list.size) })}
+          {list.size === null ? t('members_loading') : query.trim() ? say('members_found', { found: formatCount(total), n: formatCount(list.size) }) : say(list.size === 1 ? 'members_countOne' : 'members_count', { n: formatCount(list.size) })}
         </div>
         <MemberActions engine={p.engine} shopId={p.shopId} token={p.token} window={window} tagId={p.member.tagId} defaultName={`${p.member.label} ${window.start}~${window.end}`} t={t} lang={lang} />
         <input className="member-search" type="search" data-testid="members-search" placeholder={t('members_search')} aria-label={t('members_search')} value={typed} onChange={(e) => setTyped(e.target.value)} />

@@ -24,7 +24,7 @@ export function StepLinks(p: {
       {steps.map((s) => {
         const label = p.t(`pathway_${s.step}`);
         const open = p.drill(pathwayTagId(s.step), label);
-        const text = `${label} ${textOf('members_count', { n: formatCount(s.value) })[p.lang]}`;
+        const text = `${label} ${textOf(s.value === 1 ? 'members_countOne' : 'members_count', { n: formatCount(s.value) })[p.lang]}`;
         return open ? (
           <button key={s.id} type="button" className="link" data-testid={`${p.testId}-${s.id}`} data-value={s.value} title={p.t('card_openMembers')} onClick={open}>
             {text}
