@@ -73,6 +73,12 @@ test('the popup is the daily glance: presets, tiers, 上次采集, trend, 打开
   await popup.setViewportSize({ width: 420, height: 760 });
   await popup.goto(`chrome-extension://${shop.extensionId}/popup.html`);
   await expect(popup.getByTestId('tier-purchasers')).toHaveText(String(shop.report.douyin.purchasers), { timeout: 30_000 });
+  // Every tile explains itself as the 概览's cards do: the ⓘ opens the definition (SPEC §3–§4 in the merchant's words).
+  for (const name of ['users', 'purchasers', 'firstOrder', 'repeat', 'highPotential', 'newVisitors', 'unpurchasedReturning', 'purchasedReturning'])
+    await expect(popup.getByTestId(`def-${name}`)).toBeVisible();
+  await popup.getByTestId('def-repeat').click();
+  await expect(popup.getByRole('note')).toHaveText('复购用户：所选时间内成交、而且在这之前也在本店成交过的人（老客）。');
+  await popup.screenshot({ path: path.join(SHOTS_DIR, 'popup-glance-definition-zh.png'), fullPage: true });
   for (const [id, text] of [['today', '今日'], ['yesterday', '昨日'], ['7', '近7天']] as const) await expect(popup.getByTestId(`window-preset-${id}`)).toHaveText(text);
   await expect(popup.getByTestId('window-preset-90')).toHaveCount(0);
   await expect(popup.getByTestId('last-capture')).toContainText('上次采集');

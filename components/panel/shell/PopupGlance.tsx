@@ -1,6 +1,7 @@
 import type { Report, PreviousFigures } from '@/lib/engine';
 import { describeChange, periodLabel } from '@/lib/i18n/format';
 import type { Lang, MessageKey } from '@/lib/i18n/messages';
+import { useId, useState } from 'react';
 
 type TierName = keyof Report['douyin'] | 'newVisitors' | 'unpurchasedReturning' | 'purchasedReturning';
 
@@ -17,10 +18,14 @@ function valueOf(r: { douyin: Report['douyin']; taobao: Pick<Report['taobao'], '
 
 /**
  * The popup's daily glance of the eight tiers: small tiles (name, count — the `tier-<name>` hook
- * with the bare integer, SPEC §10 — and its change vs the previous period), under one period line.
+ * with the bare integer, SPEC §10 — an ⓘ whose definition, as on 概览, opens under the tiles, and its change vs
+ * the previous period), under one period line.
  */
 export function PopupGlance(p: { report: Report | null; prev: PreviousFigures | null; pending: boolean; t: (k: MessageKey) => string; lang: Lang }) {
   const { report, prev, t, lang } = p;
+  // One definition open at a time, under the tiles at full width: inside a 90-px tile it would stretch the whole row.
+  const [open, setOpen] = useState<TierName | null>(null);
+  const noteId = useId();
   return (
     <section className="popup-glance" data-testid="popup-glance">
       <div className="muted small">{report ? `${periodLabel(report.window, lang)} · ${t('card_vsPrevious')}` : ' '}</div>
@@ -32,7 +37,21 @@ export function PopupGlance(p: { report: Report | null; prev: PreviousFigures | 
           return (
             <div key={name} className="glance-tile">
               {/* The local 高潜 is the shop model's prediction, named as on 概览 (never the 罗盘's 高潜). */}
-              <div className="glance-tile-label">{t(name === 'highPotential' ? 'completeness_predictedHighPotential' : name)}</div>
+              <div className="glance-tile-label">
+                {t(name === 'highPotential' ? 'completeness_predictedHighPotential' : name)}
+                <button
+                  type="button"
+                  className="def-button"
+                  aria-label={t('card_definition')}
+                  aria-expanded={open === name}
+                  aria-controls={noteId}
+                  title={t(`def_${name}`)}
+                  data-testid={`def-${name}`}
+                  onClick={() => setOpen(open === name ? null : name)}
+                >
+                  ⓘ
+                </button>
+              </div>
               <div className="glance-tile-value">
                 <span data-testid={`tier-${name}`} data-pending={pending || undefined}>
                   {pending ? '…' : (value ?? '')}
@@ -43,6 +62,13 @@ export function PopupGlance(p: { report: Report | null; prev: PreviousFigures | 
           );
         })}
       </div>
+      {open && (
+        <div className="def-text" id={noteId} role="note" data-testid="glance-definition">
+          <b>{t(open === 'highPotential' ? 'completeness_predictedHighPotential' : open)}</b>
+          {lang === 'zh' ? '：' : ': '}
+          {t(`def_${open}`)}
+        </div>
+      )}
     </section>
   );
 }
