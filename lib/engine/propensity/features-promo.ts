@@ -50,9 +50,11 @@ export const PROMO_LOG1P_FEATURES: readonly string[] = [
 ];
 
 const PHASE_CAP = 60; // a 大促 further than two months away (or none in the table) is "far"
-const GAP_CAP = 60;
+/** The cap of the 大促 columns' day gaps. */
+export const PROMO_GAP_CAP = 60;
 const HORIZON = 7;
-const PROMO_NUMS = PROMO_DAYS.map((p) => dayNumber(p.day));
+/** The 大促 main days as day numbers (PROMO_DAYS order). */
+export const PROMO_NUMS = PROMO_DAYS.map((p) => dayNumber(p.day));
 
 /** The calendar phase of day t (the same for every customer). */
 interface PromoPhase {
@@ -106,8 +108,8 @@ export function writePromoFeatures(snap: Snapshot, c: number, t: number, phase: 
     }
   }
   const growth = Math.log1p(c7) - Math.log1p(prev4 / 4);
-  const rec = end > lo ? Math.min(GAP_CAP, t - cDay[end - 1]!) : GAP_CAP;
-  const cartGap = lastCart >= 0 ? Math.min(GAP_CAP, t - lastCart) : GAP_CAP;
+  const rec = end > lo ? Math.min(PROMO_GAP_CAP, t - cDay[end - 1]!) : PROMO_GAP_CAP;
+  const cartGap = lastCart >= 0 ? Math.min(PROMO_GAP_CAP, t - lastCart) : PROMO_GAP_CAP;
 
   // Past 大促 of the year ending t: bought around the day (day −1 … +1), and carted in its warm-up then bought.
   const pStart = snap.custPaidStart, pDay = snap.custPaidDay;

@@ -97,8 +97,10 @@ export function featureValue(feature: string, column: number): number {
   return LOG1P_FEATURES.has(feature) ? Math.expm1(column) : column;
 }
 
-const GAP_CAP = 400; // "never" ≈ longer ago than the lookback
-const CART_GAP_CAP = 60;
+/** A day gap's cap: "never" ≈ longer ago than the lookback. */
+export const GAP_CAP = 400;
+/** The cap of the days since the last cart add. */
+export const CART_GAP_CAP = 60;
 
 /** Writes the raw (unstandardised) features of customer `c` at day `t` into `out[offset…]` (FEATURES order). */
 export function writeFeatures(snap: Snapshot, c: number, t: number, out: Float64Array, offset: number): void {

@@ -47,6 +47,7 @@ import {
 } from './features';
 import { DAY_LEVEL_FEATURES } from './features-promo';
 import { groupReasons, type PropensityReason } from './reasons';
+import { writeFeatureRows } from './features-scoring';
 import { sigmoid } from './logistic';
 import { fallbackTerms, withSelection } from './selected';
 import { backtestDays, dayRowsMemo, firstDataDay, fitRows, matchedPhaseDays, recentTrainingDays, sampleRows, type RowWriter, type TrainingDay } from './training';
@@ -117,10 +118,31 @@ export interface FitPropensityOptions {
 
 interface FeatureSet {
   features: readonly FeatureInfo[];
+  /** Training rows and explanations. */
   write: RowWriter;
+  /** Scoring: the rows of candidates[from…to) at day t, `write`'s values (row r at (r − from) · d). */
+  writeRows: (snap: Snapshot, t: number, candidates: Int32Array, from: number, to: number, X: Float64Array) => void;
 }
-const FULL: FeatureSet = { features: FEATURES, write: writeFeatures };
-const PLAIN: FeatureSet = { features: BASE_FEATURES, write: writeBaseFeatures };
+const FULL: FeatureSet = { features: FEATURES, write: writeFeatures, writeRows: writeFeatureRows };
+const PLAIN: FeatureSet = {
+  features: BASE_FEATURES,
+  write: writeBaseFeatures,
+  writeRows: (snap, t, candidates, from, to, X) => {
+    for (let r = from; r < to; r++) writeBaseFeatures(snap, candidates[r]!, t, X, (r - from) * BASE_FEATURE_COUNT);
+  },
+};
+/** Candidates scored per block of feature rows (the block's rows are reused: no allocation per candidate). */
+const SCORE_BLOCK = 1024;
+
+/** out[at + r] = the probability of feature row r of X (rows of w.length standardised columns); a small function, so it is optimised early. */
+function scoreRows(X: Float64Array, rows: number, intercept: number, w: Float64Array, mean: Float64Array, sd: Float64Array, out: Float64Array, at: number): void {
+  const d = w.length;
+  for (let r = 0, o = 0; r < rows; r++, o += d) {
+    let z = intercept;
+    for (let j = 0; j < d; j++) z += ((X[o + j]! - mean[j]!) / sd[j]!) * w[j]!;
+    out[at + r] = sigmoid(z);
+  }
+}
 
 /** A linear model over one feature set (scores and explanations). */
 function linearModel(params: PropensityParams, meta: { asOfDay: number; trainingDays?: number[]; rows?: number; positives?: number }, set: FeatureSet): PropensityModel {
@@ -128,14 +150,15 @@ function linearModel(params: PropensityParams, meta: { asOfDay: number; training
   if (params.weights.length !== d || params.mean.length !== d || params.sd.length !== d)
     throw new Error(`propensity parameters have ${params.weights.length} weights, expected ${d}`);
   const w = Float64Array.from(params.weights), mean = Float64Array.from(params.mean), sd = Float64Array.from(params.sd);
+  const intercept = params.intercept;
   const score: PropensityScorer = (snap, asOfDay, candidates) => {
-    const x = new Float64Array(d);
-    const out = new Float64Array(candidates.length);
-    for (let r = 0; r < candidates.length; r++) {
-      set.write(snap, candidates[r]!, asOfDay, x, 0);
-      let z = params.intercept;
-      for (let j = 0; j < d; j++) z += ((x[j]! - mean[j]!) / sd[j]!) * w[j]!;
-      out[r] = sigmoid(z);
+    const n = candidates.length;
+    const X = new Float64Array(Math.min(n, SCORE_BLOCK) * d);
+    const out = new Float64Array(n);
+    for (let from = 0; from < n; from += SCORE_BLOCK) {
+      const to = Math.min(n, from + SCORE_BLOCK);
+      set.writeRows(snap, asOfDay, candidates, from, to, X);
+      scoreRows(X, to - from, intercept, w, mean, sd, out, from);
     }
     return out;
   };
