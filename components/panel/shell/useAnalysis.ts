@@ -92,6 +92,8 @@ export function useAnalysis(p: {
           setProgress(null);
         }
       });
+    // A newer request or the panel closing: this request's progress line must not fire after it.
+    return () => clearTimeout(timer);
   }, [engine, activeShopId, token, windowRequest.from, windowRequest.to]);
 
   // Large shops: the last computed analysis of this shop and window shows while the worker recomputes —
