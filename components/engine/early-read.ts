@@ -62,11 +62,24 @@ async function readFirstShopRecord(): Promise<EarlyRecordRead | null> {
 }
 
 let early: Promise<EarlyRecordRead | null> | null = null;
+/** The early read's record step: settled once the record is in (its hot columns' read started) or the read gave up. */
+let recordIn: Promise<unknown> | null = null;
+
+/** Longest the engine's code waits for the early read's record (a stuck IndexedDB open must not keep the worker from answering). */
+const RECORD_WAIT_MS = 400;
 
 /** Starts the early read (once; any failure leaves it to the ordinary load). */
 export function startEarlyRead(): void {
+  if (early) return;
   at('earlyReadAt');
-  early ??= readFirstShopRecord().catch(() => null);
+  early = readFirstShopRecord().catch(() => null);
+  recordIn = early;
+}
+
+/** Resolves when the early read (if one was started) has its record, or has given up, or after RECORD_WAIT_MS. */
+export function earlyRecordIn(): Promise<void> {
+  if (!recordIn) return Promise.resolve();
+  return Promise.race([recordIn, new Promise((resolve) => setTimeout(resolve, RECORD_WAIT_MS))]).then(() => undefined);
 }
 
 /** The early read, handed over once (null when none was started). */

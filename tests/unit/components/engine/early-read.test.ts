@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { EARLY_DB_NAME, startEarlyRead, takeEarlyRead } from '@/components/engine/early-read';
+import { EARLY_DB_NAME, earlyRecordIn, startEarlyRead, takeEarlyRead } from '@/components/engine/early-read';
 import { DB_NAME, getDb, storeCapture } from '@/lib/db';
 import { loadAnalysisSnapshot, offerEarlyRecordRead } from '@/lib/db/analysis-snapshot';
 import { saveAnalysisSnapshot } from '@/lib/db/writer/analysis';
@@ -11,6 +11,19 @@ const shopA = generateShop({ seed: 3, platform: 'douyin', shopId: 'shop-z', shop
 const shopB = generateShop({ seed: 4, platform: 'douyin', shopId: 'shop-a', shopName: 'Beta 店', customers: 120, endDay: '2026-11-20', days: 90 });
 
 describe("the engine worker's early read (before its code loads)", () => {
+  it("lets the engine's code load once the record step is over (at once when no read was started)", async () => {
+    let settled = false;
+    await earlyRecordIn().then(() => (settled = true));
+    expect(settled).toBe(true);
+    startEarlyRead();
+    const read = takeEarlyRead()!;
+    let recordIn = false;
+    const waited = earlyRecordIn().then(() => (recordIn = true));
+    expect(recordIn).toBe(false); // the record step of a started read is not over synchronously
+    await waited;
+    expect(await read).toBeNull(); // no database: the read gave up, and the code was let load
+  });
+
   it('opens the database the engine uses, and never creates it', async () => {
     expect(EARLY_DB_NAME).toBe(DB_NAME);
     startEarlyRead();
