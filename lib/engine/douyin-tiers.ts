@@ -50,11 +50,13 @@ function tierBits(snap: Snapshot, range: DayRange): { bits: Uint8Array; candidat
   const pStart = snap.custPaidStart, pDay = snap.custPaidDay;
   let candidates = 0, users = 0, purchasers = 0, firstOrder = 0;
   for (let c = 0; c < n; c++) {
-    const hi = cStart[c + 1]!;
-    const j = lowerBound(cDay, cStart[c]!, hi, a);
-    if (j >= hi || cDay[j]! >= b) continue; // a buyer in W always has a contact in W
+    const lo = cStart[c]!, hi = cStart[c + 1]!;
+    // Most customers' last contact is before W: no search for them (a cold worker runs these calls uninlined).
+    if (lo === hi || cDay[hi - 1]! < a) continue;
+    const j = lowerBound(cDay, lo, hi, a);
+    if (cDay[j]! >= b) continue; // a buyer in W always has a contact in W
     const pLo = pStart[c]!, pHi = pStart[c + 1]!;
-    const p = lowerBound(pDay, pLo, pHi, a);
+    const p = pLo === pHi || pDay[pHi - 1]! < a ? pHi : lowerBound(pDay, pLo, pHi, a);
     users++;
     if (p < pHi && pDay[p]! < b) {
       bits[c] = USER | BUYER | (p > pLo ? REPEAT : FIRST);

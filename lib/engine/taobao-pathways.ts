@@ -74,12 +74,15 @@ export function taobaoPathways(snap: Snapshot, range: DayRange): TaobaoPathways 
     const lo = cStart[c]!, hi = cStart[c + 1]!;
     if (lo === hi) continue;
     const pLo = pStart[c]!, pHi = pStart[c + 1]!;
-    // Contacts / paid orders in [a − L, a) and the first ones at or after a.
-    const j0 = lowerBound(cDay, lo, hi, a - L);
-    const jw = j0 < hi && cDay[j0]! < a ? lowerBound(cDay, j0, hi, a) : j0;
-    const p0 = lowerBound(pDay, pLo, pHi, a - L);
+    // Contacts / paid orders in [a − L, a) and the first ones at or after a. A search is skipped when
+    // the last day is before its bound (it would give hi): most customers' are (a cold worker runs these calls uninlined).
+    const cLast = cDay[hi - 1]!;
+    const j0 = cLast < a - L ? hi : lowerBound(cDay, lo, hi, a - L);
+    const jw = j0 < hi && cDay[j0]! < a ? (cLast < a ? hi : lowerBound(cDay, j0, hi, a)) : j0;
+    const pLast = pLo < pHi ? pDay[pHi - 1]! : -2147483648;
+    const p0 = pLast < a - L ? pHi : lowerBound(pDay, pLo, pHi, a - L);
     const paidBefore = p0 < pHi && pDay[p0]! < a;
-    const pw = paidBefore ? lowerBound(pDay, p0, pHi, a) : p0;
+    const pw = paidBefore ? (pLast < a ? pHi : lowerBound(pDay, p0, pHi, a)) : p0;
     const inW = jw < hi && cDay[jw]! < b;
     const buyer = pw < pHi && pDay[pw]! < b;
     let x = 0;
