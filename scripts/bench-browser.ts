@@ -12,7 +12,7 @@
  *       then the time until the first analysis shows (from the snapshot the restore stored);
  *   (c) cold load: a new side panel (new engine worker) — time until `tier-users` shows a number,
  *       and until the fresh analysis (from the persisted snapshot, not the saved last result) is ready;
- *       with `--snapshot-only [--runs N] [--cold-disk]`: per round a first open in a new browser, a
+ *       with `--snapshot-only [--runs N] [--cold-disk] [--profile-cpu]`: per round a first open in a new browser, a
  *       repeated one and a just-written one, each PASS/FAIL against the 1.5 s target, with the load;
  *   (d) captures into the restored shop while its panel is open: time until the panel shows the new
  *       figures (the worker brings its snapshot forward through the change log).

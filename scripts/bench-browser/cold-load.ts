@@ -1,6 +1,7 @@
 /** `npm run bench:browser`'s (c): cold loads of the side panel (a new page, a new engine worker). */
 import path from 'node:path';
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import { startCpuTrace, type CpuTrace } from './cpu-profile';
 import { loadAverage, s, until, untilFresh } from './probe';
 
 /** The cold-open target of issue 14: the fresh 概览 within 1.5 s. */
@@ -17,11 +18,13 @@ export interface ColdLoad {
 /**
  * One cold load of the panel at `url`: until `tier-users` shows a number, the fresh 概览, the
  * fresh analysis complete; checks 用户 against `expectUsers` (the engine's in Node) when given.
+ * `profileCpu`: traced (./cpu-profile.ts) from before the navigation to the fresh 概览, the summary printed.
  */
-export async function coldLoad(context: BrowserContext, url: string, label: string, expectUsers?: number): Promise<ColdLoad> {
+export async function coldLoad(context: BrowserContext, url: string, label: string, expectUsers?: number, profileCpu = false): Promise<ColdLoad> {
   const load = loadAverage();
   const cold = await context.newPage();
   await cold.setViewportSize({ width: 520, height: 1000 });
+  const trace: CpuTrace | null = profileCpu ? await startCpuTrace(cold) : null;
   const t1 = performance.now();
   await cold.goto(url);
   await until(cold, `/\\d/.test(document.querySelector('[data-testid="tier-users"]')?.textContent ?? '')`, 10 * 60_000);
@@ -29,6 +32,7 @@ export async function coldLoad(context: BrowserContext, url: string, label: stri
   // The 概览 figures of the fresh analysis (report + previous) show before its lists (extras).
   await until(cold, `document.querySelector('.app')?.getAttribute('data-report') === 'fresh'`, 10 * 60_000);
   const firstScreenMs = performance.now() - t1;
+  const traced = trace ? await trace.stop(label.split(/[:(]/)[0]!.trim().replace(/\W+/g, '-'), await pageMarks(cold)) : null;
   // What the merchant sees at that moment: every tile of the 概览 with a number, 高潜 scored or pending.
   const atMark = (await cold.evaluate(`(() => {
     const tiles = [...document.querySelectorAll('[data-testid^="tier-"]')];
@@ -51,6 +55,7 @@ export async function coldLoad(context: BrowserContext, url: string, label: stri
   const steps = timings ? (JSON.parse(timings) as Record<string, number>) : null;
   if (steps) console.log(`    steps (ms): ${Object.entries(steps).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   else console.log('    steps (ms): none — the extension was not built in bench mode (WXT_SELLER_LENS_BENCH=1)');
+  if (traced) console.log(`    CPU profile (traced open: its figures include the trace's cost):\n${traced.replace(/^/gm, '      ')}`);
   if (expectUsers !== undefined && users !== String(expectUsers)) process.exitCode = 1;
   const shot = label.split(/[:(]/)[0]!.trim().replace(/\W+/g, '-');
   await cold.screenshot({ path: path.join('test-results', `bench-cold-load-${shot}.png`) }).catch(() => undefined);
@@ -59,6 +64,12 @@ export async function coldLoad(context: BrowserContext, url: string, label: stri
   await cold.waitForTimeout(4000);
   await cold.close();
   return { label, firstScreenMs, steps, load };
+}
+
+/** The page's bench marks at the fresh mark (pageToRequest, firstScreen and the worker's steps), for the trace's summary. */
+async function pageMarks(page: Page): Promise<Record<string, number>> {
+  const timings = await page.locator('.app').getAttribute('data-timings');
+  return timings ? (JSON.parse(timings) as Record<string, number>) : {};
 }
 
 /** `runs` cold loads of the panel at `url` (see coldLoad). */

@@ -9,6 +9,8 @@ export interface Opts {
   profile?: string;
   /** `--snapshot-only`: drop the OS page cache before each first open of a new browser (needs root). */
   coldDisk: boolean;
+  /** `--snapshot-only`: trace each first open in a new browser (scripts/bench-browser/cpu-profile.ts). */
+  profileCpu: boolean;
   /** `--snapshot-only`: rounds of (first, repeated, just written) cold opens. */
   runs: number;
   customers: number;
@@ -21,10 +23,10 @@ export interface Opts {
 /** tests/e2e/extension.ts's launcher (imported after SELLER_LENS_EXT_DIR is set). */
 export type Launch = (profileDir: string) => Promise<{ context: BrowserContext; extensionId: string }>;
 
-/** Parses `[--snapshot-only [--profile DIR] [--runs N] [--cold-disk]] [--customers N] [--ingest-orders N] [--batch N] [--days N] [--seed N]`. */
+/** Parses `[--snapshot-only [--profile DIR] [--runs N] [--cold-disk] [--profile-cpu]] [--customers N] [--ingest-orders N] [--batch N] [--days N] [--seed N]`. */
 export function parseOpts(argv: string[]): Opts {
-  const o: Opts = { snapshotOnly: false, coldDisk: false, runs: 3, customers: 20_000, ingestOrders: 20_000, batch: 200, days: 600, seed: 7 };
-  const names: Record<string, Exclude<keyof Opts, 'snapshotOnly' | 'profile' | 'coldDisk'>> = {
+  const o: Opts = { snapshotOnly: false, coldDisk: false, profileCpu: false, runs: 3, customers: 20_000, ingestOrders: 20_000, batch: 200, days: 600, seed: 7 };
+  const names: Record<string, Exclude<keyof Opts, 'snapshotOnly' | 'profile' | 'coldDisk' | 'profileCpu'>> = {
     '--customers': 'customers', '--ingest-orders': 'ingestOrders', '--batch': 'batch', '--days': 'days', '--seed': 'seed', '--runs': 'runs',
   };
   for (let i = 0; i < argv.length; i += 2) {
@@ -32,15 +34,16 @@ export function parseOpts(argv: string[]): Opts {
       o.profile = path.resolve(argv[i + 1] ?? '');
       continue;
     }
-    if (argv[i] === '--snapshot-only' || argv[i] === '--cold-disk') {
+    if (argv[i] === '--snapshot-only' || argv[i] === '--cold-disk' || argv[i] === '--profile-cpu') {
       if (argv[i] === '--snapshot-only') o.snapshotOnly = true;
-      else o.coldDisk = true;
+      else if (argv[i] === '--cold-disk') o.coldDisk = true;
+      else o.profileCpu = true;
       i--;
       continue;
     }
     const k = names[argv[i]!];
     const v = Number(argv[i + 1]);
-    if (!k || !Number.isInteger(v) || v < 0) throw new Error(`usage: bench-browser [--snapshot-only [--profile DIR] [--runs N] [--cold-disk]] [--customers N] [--ingest-orders N] [--batch N] [--days N] [--seed N] (bad ${argv[i]})`);
+    if (!k || !Number.isInteger(v) || v < 0) throw new Error(`usage: bench-browser [--snapshot-only [--profile DIR] [--runs N] [--cold-disk] [--profile-cpu]] [--customers N] [--ingest-orders N] [--batch N] [--days N] [--seed N] (bad ${argv[i]})`);
     o[k] = v;
   }
   return o;

@@ -181,7 +181,7 @@ export async function snapshotOnlyBench(opts: Opts, launchWithExtension: Launch,
       const dropped = opts.coldDisk && dropPageCache();
       if (opts.coldDisk && !dropped) console.log('    (--cold-disk: the page cache could not be dropped — not root)');
       ({ context } = await launchWithExtension(profile));
-      kinds.first!.push(await coldLoad(context, url, `run ${run} first: a new browser, the snapshot written by an earlier session${dropped ? ', page cache dropped' : ''}`, users));
+      kinds.first!.push(await coldLoad(context, url, `run ${run} first: a new browser, the snapshot written by an earlier session${dropped ? ', page cache dropped' : ''}${opts.profileCpu ? ', traced' : ''}`, users, opts.profileCpu));
       kinds.repeated!.push(await coldLoad(context, url, `run ${run} repeated: the same browser again`, users));
       const wrote = await rewriteSnapshot(context, url);
       kinds['just written']!.push(await coldLoad(context, url, `run ${run} just written: right after the snapshot was written again (${s(wrote)})`, users));
