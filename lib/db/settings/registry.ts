@@ -161,13 +161,16 @@ export const analysisModelsSetting = defineSetting<StoredModelsSetting>({
   scope: 'shop',
   // 2: the 大促-aware model (issue 14): more feature columns, the self-backtest's selection.
   // 3: one more column (the year's cart adds per visit): version 2 models cannot score.
-  version: 3,
+  // 4: four more columns (the ordinary-phase ones: festival share of purchases, days since the last click …).
+  version: 4,
   schema: z.object({ token: z.string(), models: z.array(PersistedModelSchema) }),
   migrations: {
     // Models of version 1 were fitted on the old feature set: none can score now, so all are refitted.
     2: (v1) => ({ ...(v1 as Record<string, unknown>), models: [] }),
     // Version 2 models have one column fewer than the model now writes: refitted too.
     3: (v2) => ({ ...(v2 as Record<string, unknown>), models: [] }),
+    // Version 3 models have four columns fewer than the model now writes: refitted too.
+    4: (v3) => ({ ...(v3 as Record<string, unknown>), models: [] }),
   },
   derived: true,
   fallback: undefined,
@@ -190,6 +193,7 @@ export const analysisModelsSetting = defineSetting<StoredModelsSetting>({
       ],
     },
     3: { token: 'c12:v1764979200000', models: [{ kind: 'fallback', asOfDay: 20412, fallbackReason: 'too few buyers', trainingDays: [], rows: 0, positives: 0 }] },
+    4: { token: 'c12:v1764979200000', models: [{ kind: 'fallback', asOfDay: 20412, fallbackReason: 'too few buyers', trainingDays: [], rows: 0, positives: 0 }] },
   },
 });
 

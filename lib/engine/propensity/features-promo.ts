@@ -56,6 +56,17 @@ const HORIZON = 7;
 /** The 大促 main days as day numbers (PROMO_DAYS order). */
 export const PROMO_NUMS = PROMO_DAYS.map((p) => dayNumber(p.day));
 
+/** Days within a day of a 大促 main day (the day before, the day, the day after), as a lookup from NEAR_FROM. */
+const NEAR_FROM = (PROMO_NUMS[0] ?? 0) - 1;
+const NEAR = new Uint8Array(Math.max(0, (PROMO_NUMS.at(-1) ?? -2) + 2 - NEAR_FROM));
+for (const P of PROMO_NUMS) for (let d = P - 1; d <= P + 1; d++) NEAR[d - NEAR_FROM] = 1;
+
+/** Whether day number d is a 大促 main day or the day before or after it (a purchase "at a 大促"). */
+export function nearPromoDay(d: number): boolean {
+  const i = d - NEAR_FROM;
+  return i >= 0 && i < NEAR.length && NEAR[i] === 1;
+}
+
 /** The calendar phase of day t (the same for every customer). */
 interface PromoPhase {
   toNext: number;

@@ -13,9 +13,9 @@
  * property test holds the two equal.
  */
 import { KIND_CART, KIND_CLICK, KIND_ORDER, KIND_PAID, KIND_PLACED, KIND_VIEW, KIND_VISIT, FAN, MEMBER, type DayColumn, type Snapshot } from '../snapshot';
-import { CART_GAP_CAP, FEATURE_COUNT, GAP_CAP } from './features';
+import { CART_GAP_CAP, CLICK_GAP_CAP, FEATURE_COUNT, GAP_CAP } from './features';
 import { PROMO_DAYS } from '../promo-calendar';
-import { PROMO_GAP_CAP, PROMO_NUMS, promoPhaseOf } from './features-promo';
+import { PROMO_GAP_CAP, PROMO_NUMS, nearPromoDay, promoPhaseOf } from './features-promo';
 
 /** First index in [lo, hi) of `arr` whose value is ≥ x (the days are ascending per customer). */
 function firstAtLeast(arr: DayColumn, lo: number, hi: number, x: number): number {
@@ -47,6 +47,7 @@ export function writeFeatureRows(snap: Snapshot, t: number, candidates: Int32Arr
     promoWarmups.push(PROMO_DAYS[i]!.warmupDays);
   }
   const L = Math.log1p;
+  const ordinary = !(s || phase.warmup); // the ordinary-phase columns are 0 in a 大促 phase
 
   for (let row = from; row < to; row++) {
     const c = candidates[row]!;
@@ -56,7 +57,7 @@ export function writeFeatureRows(snap: Snapshot, t: number, candidates: Int32Arr
     let visits7 = 0, views7 = 0, clicks7 = 0, carts7 = 0, carts30 = 0, placed7 = 0, explicit30 = 0, in30 = 0;
     let days7 = 0, days30 = 0, prevDay = -1, lastCart = -1;
     let c1 = 0, c3 = 0, c7 = 0, prev4 = 0, cart3 = 0, wContacts = 0, wCarts = 0;
-    let visits = 0, carts = 0;
+    let visits = 0, carts = 0, lastClick = -1;
     let k = end - 1;
     for (; k >= lo; k--) {
       const d = cDay[k]!;
@@ -67,7 +68,7 @@ export function writeFeatureRows(snap: Snapshot, t: number, candidates: Int32Arr
       else if (kd === KIND_CART) {
         carts++;
         if (lastCart < 0) lastCart = d;
-      }
+      } else if (kd === KIND_CLICK && lastClick < 0) lastClick = d;
       if (age <= 29) {
         in30++;
         if (d !== prevDay) {
@@ -101,12 +102,14 @@ export function writeFeatureRows(snap: Snapshot, t: number, candidates: Int32Arr
         if (age === 0) c1++;
       }
     }
-    // The rest of the year: visits and cart adds only.
+    // The rest of the year: visits, cart adds and the latest click only.
     for (; k >= lo; k--) {
-      if (t - cDay[k]! > 364) break;
+      const d = cDay[k]!;
+      if (t - d > 364) break;
       const kd = kind[k]!;
       if (kd === KIND_VISIT) visits++;
       else if (kd === KIND_CART) carts++;
+      else if (kd === KIND_CLICK && lastClick < 0) lastClick = d;
     }
     const inYear = end - 1 - k;
     const lastAge = end > lo ? t - cDay[end - 1]! : -1;
@@ -117,9 +120,10 @@ export function writeFeatureRows(snap: Snapshot, t: number, candidates: Int32Arr
     const plo = pStart[c]!;
     const pend = firstAtLeast(pDay, plo, pStart[c + 1]!, t + 1);
     const paid = pend - plo;
-    let yuan = 0, live = 0, video = 0, card = 0;
+    let yuan = 0, live = 0, video = 0, card = 0, atPromo = 0;
     for (let j = plo; j < pend; j++) {
       yuan += amountFen[j]! / 100;
+      if (nearPromoDay(pDay[j]!)) atPromo++;
       const ch = orderChannel[paidOrder[j]!]!;
       if (ch === 0) live++;
       else if (ch === 1) video++;
@@ -196,7 +200,14 @@ export function writeFeatureRows(snap: Snapshot, t: number, candidates: Int32Arr
     X[i++] = L(wCarts);
     X[i++] = s * L(wCarts);
     X[i++] = s * L(wContacts);
-    // The year's habit (features.ts writeHistoryFeatures).
-    X[i] = (carts + 0.3) / (visits + 2);
+    // The year's habit, then the ordinary-phase columns (features.ts writeHistoryFeatures).
+    X[i++] = (carts + 0.3) / (visits + 2);
+    if (ordinary) {
+      const share = (atPromo + 0.1) / (paid + 1);
+      X[i++] = L(paid - atPromo);
+      X[i++] = share;
+      X[i++] = lastAge >= 0 && lastAge < 7 ? share : 0;
+      X[i] = L(lastClick >= 0 ? Math.min(CLICK_GAP_CAP, t - lastClick) : CLICK_GAP_CAP);
+    } else X.fill(0, i, i + 4);
   }
 }

@@ -24,7 +24,7 @@ import {
   lowerBound,
   type Snapshot,
 } from '../snapshot';
-import { PROMO_FEATURES, PROMO_LOG1P_FEATURES, promoPhaseOf, writePromoFeatures } from './features-promo';
+import { PROMO_FEATURES, PROMO_LOG1P_FEATURES, nearPromoDay, promoPhaseOf, writePromoFeatures } from './features-promo';
 
 export interface FeatureInfo {
   /** Stable id. */
@@ -76,8 +76,26 @@ const HISTORY_FEATURES: readonly FeatureInfo[] = [
   { feature: 'cartAddsPerVisit', labelZh: '近一年加购率（每次访问加购次数）', labelEn: 'Cart adds per visit, last year' },
 ];
 
-/** The model's features, in column order: the base ones, the 大促 ones (features-promo.ts), then the year's habit. */
-export const FEATURES: readonly FeatureInfo[] = [...BASE_FEATURES, ...PROMO_FEATURES, ...HISTORY_FEATURES];
+/**
+ * Outside a 大促 phase (no 大促 day in the label window, no warm-up): how the customer buys when
+ * there is no festival. A deal hunter buys at 大促 and seldom between them, so the share of their
+ * purchases made at a 大促 (its day ± 1; shrunk: (at 大促 + 0.1) ÷ (paid orders + 1)) and the paid
+ * orders outside 大促 tell a regular buyer from one who waits for the next festival — most of all
+ * when the customer is active this week (the share × a contact in the last 7 days). And a click
+ * (opening a product's detail) is a step a window shopper's visit seldom takes, so the days since the
+ * last click (capped at 60) tell a shopping trip from browsing better than any visit. In a 大促 phase
+ * these columns are 0 for everyone (the 大促 columns speak then), so a 大促-week fit is not pulled
+ * by them: on dev seeds they lifted the ordinary weeks and left the 大促 week no worse.
+ */
+const ORDINARY_FEATURES: readonly FeatureInfo[] = [
+  { feature: 'ordinaryPaidOrders', labelZh: '非大促期·大促外成交订单数', labelEn: 'Outside festivals: paid orders not at a festival' },
+  { feature: 'festivalPurchaseShare', labelZh: '非大促期·大促成交占比', labelEn: 'Outside festivals: share of purchases made at festivals' },
+  { feature: 'festivalShareActive7d', labelZh: '非大促期·近7天有互动×大促成交占比', labelEn: 'Outside festivals: festival share of purchases × contact in the last 7 days' },
+  { feature: 'daysSinceLastClick', labelZh: '非大促期·距上次点击天数', labelEn: 'Outside festivals: days since last click' },
+];
+
+/** The model's features, in column order: the base ones, the 大促 ones (features-promo.ts), the year's habit, then the ordinary-phase ones. */
+export const FEATURES: readonly FeatureInfo[] = [...BASE_FEATURES, ...PROMO_FEATURES, ...HISTORY_FEATURES, ...ORDINARY_FEATURES];
 
 /** Number of feature columns. */
 export const FEATURE_COUNT = FEATURES.length;
@@ -86,7 +104,7 @@ export const FEATURE_COUNT = FEATURES.length;
 const LOG1P_FEATURES = new Set([
   'daysSinceLastContact', 'visits7d', 'views7d', 'clicks7d', 'cartAdds7d', 'cartAdds30d', 'daysSinceLastCart', 'contacts30d',
   'ordersPlaced7d', 'contactsBefore30d', 'paidOrders', 'daysSinceLastPaid', 'paidYuan', 'daysSinceFirstContact', 'purchasesPerMonth', 'contactsPerMonth',
-  ...PROMO_LOG1P_FEATURES,
+  'ordinaryPaidOrders', 'daysSinceLastClick', ...PROMO_LOG1P_FEATURES,
 ]);
 /** Log-ratio columns, shown as the ratio ("times the weekly average"). */
 const LOG_RATIO_FEATURES = new Set(['contactGrowth', 'promoSoonGrowth']);
@@ -101,25 +119,42 @@ export function featureValue(feature: string, column: number): number {
 export const GAP_CAP = 400;
 /** The cap of the days since the last cart add. */
 export const CART_GAP_CAP = 60;
+/** The cap of the days since the last click. */
+export const CLICK_GAP_CAP = 60;
 
 /** Writes the raw (unstandardised) features of customer `c` at day `t` into `out[offset…]` (FEATURES order). */
 export function writeFeatures(snap: Snapshot, c: number, t: number, out: Float64Array, offset: number): void {
+  const phase = promoPhaseOf(t);
   writeBaseFeatures(snap, c, t, out, offset);
-  writePromoFeatures(snap, c, t, promoPhaseOf(t), out, offset + BASE_FEATURE_COUNT);
-  writeHistoryFeatures(snap, c, t, out, offset + BASE_FEATURE_COUNT + PROMO_FEATURES.length);
+  writePromoFeatures(snap, c, t, phase, out, offset + BASE_FEATURE_COUNT);
+  writeHistoryFeatures(snap, c, t, !(phase.soon || phase.warmup), out, offset + BASE_FEATURE_COUNT + PROMO_FEATURES.length);
 }
 
-/** Writes the year's habit columns (HISTORY_FEATURES order) of customer `c` at day `t`. */
-function writeHistoryFeatures(snap: Snapshot, c: number, t: number, out: Float64Array, offset: number): void {
+/** Writes the year's habit columns, then the ordinary-phase ones (0 unless `ordinary`), of customer `c` at day `t`. */
+function writeHistoryFeatures(snap: Snapshot, c: number, t: number, ordinary: boolean, out: Float64Array, offset: number): void {
   const cDay = snap.custContactDay, kind = snap.custContactKind, lo = snap.custContactStart[c]!;
   const end = lowerBound(cDay, lo, snap.custContactStart[c + 1]!, t + 1);
-  let visits = 0, carts = 0;
+  let visits = 0, carts = 0, lastClick = -1;
   for (let k = lowerBound(cDay, lo, end, t - 364); k < end; k++) {
     const kd = kind[k]!;
     if (kd === KIND_VISIT) visits++;
     else if (kd === KIND_CART) carts++;
+    else if (kd === KIND_CLICK) lastClick = cDay[k]!;
   }
   out[offset] = (carts + 0.3) / (visits + 2);
+  if (!ordinary) {
+    out.fill(0, offset + 1, offset + 1 + ORDINARY_FEATURES.length);
+    return;
+  }
+  const pDay = snap.custPaidDay, plo = snap.custPaidStart[c]!;
+  const pend = lowerBound(pDay, plo, snap.custPaidStart[c + 1]!, t + 1);
+  let atPromo = 0;
+  for (let j = plo; j < pend; j++) if (nearPromoDay(pDay[j]!)) atPromo++;
+  const share = (atPromo + 0.1) / (pend - plo + 1);
+  out[offset + 1] = Math.log1p(pend - plo - atPromo);
+  out[offset + 2] = share;
+  out[offset + 3] = end > lo && t - cDay[end - 1]! < 7 ? share : 0;
+  out[offset + 4] = Math.log1p(lastClick >= 0 ? Math.min(CLICK_GAP_CAP, t - lastClick) : CLICK_GAP_CAP);
 }
 
 /** Writes the base features (BASE_FEATURES order) of customer `c` at day `t` into `out[offset…]`. */

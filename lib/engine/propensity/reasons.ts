@@ -34,8 +34,9 @@
  * the customer's activity as a whole is too.
  *
  * The 大促 group holds the columns equal for every customer of day t: the calendar phase always,
- * and the 大促将至 interactions (warm-up counts) on days they are 0 for everyone (no 大促 day within
- * the 7-day horizon; no warm-up). They move every score of the day alike, so the 大促 group comes
+ * the 大促将至 interactions (warm-up counts) on days they are 0 for everyone (no 大促 day within
+ * the 7-day horizon; no warm-up), and the ordinary-phase columns (features.ts ORDINARY_FEATURES) on
+ * days of a 大促 phase, when they are 0 for everyone. They move every score of the day alike, so the 大促 group comes
  * after the customer's own groups, which are ranked by |push|.
  */
 import { nextPromo } from '../promo-calendar';
@@ -99,6 +100,7 @@ export const REASON_READINGS: Readonly<Record<string, Reading>> = {
   warmupCartAdds: r('cart', 0),
   promoSoonWarmupCartAdds: r('cart', 0),
   cartAddsPerVisit: r('cart', 1, false),
+  daysSinceLastClick: r('activity', -1, false),
 
   paidOrders: r('purchases', 1),
   everPaid: r('purchases', 1),
@@ -111,6 +113,9 @@ export const REASON_READINGS: Readonly<Record<string, Reading>> = {
   shareVideo: r('purchases', 0),
   shareCard: r('purchases', 0),
   promoSoonPastPromoBuyer: r('purchases', 0),
+  ordinaryPaidOrders: r('purchases', 1, false),
+  festivalPurchaseShare: r('purchases', 0),
+  festivalShareActive7d: r('purchases', 0),
 
   isFan: r('relation', 1),
   isMember: r('relation', 1),
@@ -129,6 +134,9 @@ const SOON_ONLY = new Set([
   'promoSoonDaysSinceLastCart', 'promoSoonWarmupCartAdds', 'promoSoonPastPromoBuyer',
 ]);
 
+/** Columns that are 0 for every customer in a 大促 phase (a 大促 day within the horizon, or its warm-up). */
+const ORDINARY_ONLY = new Set(['ordinaryPaidOrders', 'festivalPurchaseShare', 'festivalShareActive7d', 'daysSinceLastClick']);
+
 interface Tally {
   push: number;
   lean: number;
@@ -138,7 +146,10 @@ interface Tally {
 /** A model's terms of one customer at day t as at most `top` reasons: the customer's own groups by |push|, then the day's 大促 group (rule above). */
 export function groupReasons(terms: readonly PropensityContribution[], t: number, top: number): PropensityReason[] {
   const phase = promoPhaseOf(t);
-  const sameForAll = (feature: string) => (SOON_ONLY.has(feature) && !phase.soon) || (feature === 'warmupCartAdds' && !phase.soon && !phase.warmup);
+  const sameForAll = (feature: string) =>
+    (SOON_ONLY.has(feature) && !phase.soon) ||
+    (feature === 'warmupCartAdds' && !phase.soon && !phase.warmup) ||
+    (ORDINARY_ONLY.has(feature) && (phase.soon === 1 || phase.warmup === 1));
   const tallies = new Map<ReasonGroup, Tally>();
   for (const term of terms) {
     const reading = Object.hasOwn(REASON_READINGS, term.feature) ? REASON_READINGS[term.feature] : undefined;

@@ -49,8 +49,8 @@ describe('cart adds per visit over the year (加购率)', () => {
     expect(habitOf(data, 'A', '2027-03-01')).toBeCloseTo(2.3 / 3, 12);
   });
 
-  it('is the last column, read back as is, and counts toward the 加购 reasons without being the fact shown', () => {
-    expect(FEATURES.at(-1)!.feature).toBe('cartAddsPerVisit');
+  it('follows the 大促 columns, read back as is, and counts toward the 加购 reasons without being the fact shown', () => {
+    expect(FEATURES[FEATURES.findIndex((f) => f.feature === 'promoSoonWarmupContacts') + 1]!.feature).toBe('cartAddsPerVisit');
     expect(featureValue('cartAddsPerVisit', 0.46)).toBe(0.46);
     expect(REASON_READINGS.cartAddsPerVisit).toEqual({ group: 'cart', orientation: 1, shown: false });
   });

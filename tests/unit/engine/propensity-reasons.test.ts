@@ -230,7 +230,8 @@ describe('property: every shown reason’s arrow agrees with its values against 
           writeFeatures(big, c, day, x, 0);
           const phase = promoPhaseOf(day);
           const groupOf = (f: string) =>
-            ['daysToNextPromo', 'daysSinceLastPromo', 'promoInNext7Days', 'promoWarmup'].includes(f) || (SOON_GATED(f) && !phase.soon) || (f === 'warmupCartAdds' && !phase.soon && !phase.warmup)
+            ['daysToNextPromo', 'daysSinceLastPromo', 'promoInNext7Days', 'promoWarmup'].includes(f) || (SOON_GATED(f) && !phase.soon) || (f === 'warmupCartAdds' && !phase.soon && !phase.warmup) ||
+            (['ordinaryPaidOrders', 'festivalPurchaseShare', 'festivalShareActive7d', 'daysSinceLastClick'].includes(f) && (phase.soon || phase.warmup))
               ? 'promo'
               : REASON_READINGS[f]!.group;
           const reasons = model.reasons(big, day, c, 6);
