@@ -47,7 +47,7 @@ export function writeFeatureRows(snap: Snapshot, t: number, candidates: Int32Arr
     promoWarmups.push(PROMO_DAYS[i]!.warmupDays);
   }
   const L = Math.log1p;
-  const ordinary = !(s || phase.warmup); // the ordinary-phase columns are 0 in a 大促 phase
+  const g = s || phase.warmup ? 0 : 1; // the ordinary-phase columns are 0 in a 大促 phase
 
   for (let row = from; row < to; row++) {
     const c = candidates[row]!;
@@ -202,12 +202,11 @@ export function writeFeatureRows(snap: Snapshot, t: number, candidates: Int32Arr
     X[i++] = s * L(wContacts);
     // The year's habit, then the ordinary-phase columns (features.ts writeHistoryFeatures).
     X[i++] = (carts + 0.3) / (visits + 2);
-    if (ordinary) {
-      const share = (atPromo + 0.1) / (paid + 1);
-      X[i++] = L(paid - atPromo);
-      X[i++] = share;
-      X[i++] = lastAge >= 0 && lastAge < 7 ? share : 0;
-      X[i] = L(lastClick >= 0 ? Math.min(CLICK_GAP_CAP, t - lastClick) : CLICK_GAP_CAP);
-    } else X.fill(0, i, i + 4);
+    // Every value is ≥ 0, so × 0 is +0 as writeFeatures writes (no branch on the day's phase per row).
+    const share = (atPromo + 0.1) / (paid + 1);
+    X[i++] = g * L(paid - atPromo);
+    X[i++] = g * share;
+    X[i++] = lastAge >= 0 && lastAge < 7 ? g * share : 0;
+    X[i] = g * L(lastClick >= 0 ? Math.min(CLICK_GAP_CAP, t - lastClick) : CLICK_GAP_CAP);
   }
 }
