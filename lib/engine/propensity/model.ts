@@ -8,7 +8,8 @@
  * - Rows at t: the scored population of SPEC §5.3 — users − purchasers of the 30 days ending t —
  *   with features at t (`features.ts` + `features-promo.ts`: recency and counts by kind, 1 / 3 / 7
  *   day activity, acceleration, the 大促 phase, past 大促 behaviour, activity × phase, the year's
- *   cart adds per visit) and label 1
+ *   cart adds per visit; outside a 大促 phase, purchases at 大促 against those between them and the
+ *   days since the last click) and label 1
  *   when a paid order (status as last seen) happens on t+1 … t+7.
  * - Every positive is kept and negatives are sub-sampled to at most `maxRows` rows (default
  *   40 000); a row's weight is its day's weight ÷ its sampling rate, so probabilities stay
