@@ -65,8 +65,12 @@ let early: Promise<EarlyRecordRead | null> | null = null;
 /** The early read's record step: settled once the record is in (its hot columns' read started) or the read gave up. */
 let recordIn: Promise<unknown> | null = null;
 
-/** Longest the engine's code waits for the early read's record (a stuck IndexedDB open must not keep the worker from answering). */
-const RECORD_WAIT_MS = 400;
+/**
+ * Longest the engine's code waits for the early read's record: in a new browser the record comes 40–110 ms after the
+ * read starts; right after the record was written again it can take 300–700 ms, and the thread would idle (a stuck
+ * IndexedDB open must not keep the worker from answering either).
+ */
+const RECORD_WAIT_MS = 150;
 
 /** Starts the early read (once; any failure leaves it to the ordinary load). */
 export function startEarlyRead(): void {
