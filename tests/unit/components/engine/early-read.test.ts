@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { EARLY_DB_NAME, earlyRecordIn, startEarlyRead, takeEarlyRead } from '@/components/engine/early-read';
+import { EARLY_DB_NAME, earlyRecordIn, expectReaderHandover, readFirstShopRecord, startEarlyRead, takeEarlyRead, takeReaderPort } from '@/components/engine/early-read';
 import { DB_NAME, getDb, storeCapture } from '@/lib/db';
 import { loadAnalysisSnapshot, offerEarlyRecordRead } from '@/lib/db/analysis-snapshot';
 import { saveAnalysisSnapshot } from '@/lib/db/writer/analysis';
@@ -57,5 +57,45 @@ describe("the engine worker's early read (before its code loads)", () => {
     // An early read of another shop is not used for this one.
     offerEarlyRecordRead(Promise.resolve({ ...early, record: { ...record, builtAt: 'early' } }));
     expect((await loadAnalysisSnapshot(db, 'shop-a', 'tok-shop-a'))!.builtAt).not.toBe('early');
+  });
+
+  it("takes the reader worker's record and bytes over through its port; the load uses them once", async () => {
+    const db = getDb(); // shops stored by the test above
+    const read = (await readFirstShopRecord())!; // what the reader worker reads
+    const record = read.record as { builtAt: string; header: { packed: { hotBytes: number } } };
+    const bytes = await read.bytes!;
+    expectReaderHandover();
+    let codeMayLoad = false;
+    await earlyRecordIn().then(() => (codeMayLoad = true));
+    expect(codeMayLoad).toBe(true); // the engine's code does not wait for the reader
+    const { port1, port2 } = new MessageChannel();
+    takeReaderPort(port2);
+    port1.postMessage({ shopId: read.shopId, record: { ...record, builtAt: 'from-reader' }, bytes, times: {} }, [bytes]);
+    expect(bytes.byteLength).toBe(0); // transferred, not copied
+    const early = takeEarlyRead()!;
+    const handed = (await early)!;
+    expect(handed.shopId).toBe('shop-z');
+    expect((await handed.bytes!).byteLength).toBe(record.header.packed.hotBytes);
+    offerEarlyRecordRead(Promise.resolve(handed));
+    const loaded = (await loadAnalysisSnapshot(db, 'shop-z', 'tok-shop-z'))!;
+    expect(loaded.builtAt).toBe('from-reader');
+    const w = resolveWindow({}, latestDataDay(buildSnapshot(shopA), '2026-11-20'));
+    expect(analyzeWindow(loaded.snap, w).report).toEqual(analyzeWindow(buildSnapshot(shopA), w).report);
+  });
+
+  it("falls back to the load's own read when the reader posts null or no port comes", async () => {
+    const db = getDb();
+    expectReaderHandover();
+    const { port1, port2 } = new MessageChannel();
+    takeReaderPort(port2);
+    port1.postMessage(null);
+    const early = takeEarlyRead()!;
+    expect(await early).toBeNull();
+    offerEarlyRecordRead(early);
+    expect((await loadAnalysisSnapshot(db, 'shop-z', 'tok-shop-z'))!.builtAt).not.toBe('from-reader');
+
+    expectReaderHandover();
+    takeReaderPort(null); // the worker's first message had no port: no reader
+    expect(await takeEarlyRead()).toBeNull();
   });
 });
