@@ -5,42 +5,26 @@
  * (capped at 60) — all 0 in a 大促 phase. Expected values are counted by hand from the records.
  */
 import { describe, expect, it } from 'vitest';
-import type { Contact, ContactKind, Customer, Order, ShopData } from '../../../lib/model';
 import { dayNumber } from '../../../lib/model';
 import { buildSnapshot, customerIndexOf } from '../../../lib/engine/snapshot';
 import { FEATURES, FEATURE_COUNT, featureValue, writeFeatures } from '../../../lib/engine/propensity';
 import { REASON_READINGS } from '../../../lib/engine/propensity/reasons';
+import { contact, cust, key, order, world } from './world';
 
-const SHOP = 'S1';
-const key = (id: string) => `douyin:${SHOP}:id:${id}`;
-const cust = (id: string): Customer => ({ customerKey: key(id), shopId: SHOP, nickname: id, tags: [] });
-const contact = (id: string, day: string, kind: ContactKind = 'visit'): Contact => ({ shopId: SHOP, customerKey: key(id), at: `${day}T12:00:00+08:00`, kind });
-let seq = 0;
-const order = (id: string, day: string): Order => ({
-  orderId: `o${++seq}`,
-  shopId: SHOP,
-  customerKey: key(id),
-  placedAt: `${day}T12:00:00+08:00`,
-  paidAt: `${day}T12:05:00+08:00`,
-  amountFen: 10_000,
-  quantity: 1,
-  items: [],
-  channel: 'live',
-  traffic: 'organic',
-  status: 'completed',
-});
+/** A paid (completed) order of ¥100 on `day`. */
+const paid = (id: string, day: string) =>
+  order(id, { placedAt: day, paidAt: `${day}T12:05:00+08:00`, status: 'completed', amountFen: 10_000, channel: 'live', traffic: 'organic' });
 const COLUMNS = ['ordinaryPaidOrders', 'festivalPurchaseShare', 'festivalShareActive7d', 'daysSinceLastClick'] as const;
 
-const data: ShopData = {
-  shop: { shopId: SHOP, platform: 'douyin', name: '店' },
+const data = world({
   customers: [cust('E'), cust('F')],
   orders: [
-    order('E', '2025-06-18'), // 618: at a 大促
-    order('E', '2025-11-12'), // the day after 双11: at a 大促
-    order('E', '2026-04-10'),
-    order('E', '2026-06-15'), // three days before 618: not at it
-    order('E', '2026-09-01'),
-    order('E', '2026-10-02'), // after t: never read
+    paid('E', '2025-06-18'), // 618: at a 大促
+    paid('E', '2025-11-12'), // the day after 双11: at a 大促
+    paid('E', '2026-04-10'),
+    paid('E', '2026-06-15'), // three days before 618: not at it
+    paid('E', '2026-09-01'),
+    paid('E', '2026-10-02'), // after t: never read
   ],
   contacts: [
     contact('E', '2026-08-01', 'click'),
@@ -50,7 +34,7 @@ const data: ShopData = {
     contact('F', '2026-07-20', 'click'), // 70 days before t: capped at 60
     contact('F', '2026-09-10'),
   ],
-};
+});
 const snap = buildSnapshot(data);
 
 function columnsOf(id: string, day: string): number[] {
