@@ -1,12 +1,11 @@
 /**
  * Starts the engine worker as the side panel page starts, before the panel's code (React, charts)
- * has loaded, with two reader workers beside it that read the snapshot of the shop the panel opens
- * on — each one part of its hot range, so the page-fault-bound copy runs on two threads — and hand
- * it to the engine through MessagePorts, so the 概览's request finds it in memory and the engine's
- * thread loads its code meanwhile (cold open, issue 14).
+ * has loaded, with a reader worker beside it that reads the snapshot of the shop the panel opens on
+ * and hands it to the engine through a MessagePort, so the 概览's request finds it in memory and the
+ * engine's thread loads its code meanwhile (cold open, issue 14).
  */
 
-import { PANEL_ENGINE_NAME, READER_NAMES } from './worker-name';
+import { PANEL_ENGINE_NAME } from './worker-name';
 
 /** A new engine worker (the one place its URL is named, so the bundle holds it once); `name` PANEL_ENGINE_NAME: the side panel's. */
 export function createEngineWorker(name?: string): Worker {
@@ -17,15 +16,12 @@ let booted: Worker | undefined;
 
 /** Starts the side panel's worker and asks it to read ahead the snapshot the panel will show first. */
 export function startPanelEngine(): void {
-  // Named: its first script expects the readers' ports as the first message; `warm` then reads the 概览's pair ahead.
+  // Named: its first script expects the reader's port as the first message; `warm` then reads the 概览's pair ahead.
   booted = createEngineWorker(PANEL_ENGINE_NAME);
-  const ports = READER_NAMES.map((name) => {
-    const reader = new Worker(new URL('./snapshot-reader.worker.ts', import.meta.url), { name, type: 'module' });
-    const channel = new MessageChannel();
-    reader.postMessage(null, [channel.port1]);
-    return channel.port2;
-  });
-  booted.postMessage({ readerPort: true }, ports);
+  const reader = new Worker(new URL('./snapshot-reader.worker.ts', import.meta.url), { type: 'module' });
+  const channel = new MessageChannel();
+  reader.postMessage(null, [channel.port1]);
+  booted.postMessage({ readerPort: true }, [channel.port2]);
   booted.postMessage({ id: 0, kind: 'warm' });
 }
 

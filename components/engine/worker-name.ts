@@ -5,6 +5,3 @@
  * new browser). A tiny module of its own, so neither side imports the other's code for it.
  */
 export const PANEL_ENGINE_NAME = 'seller-lens-panel-engine';
-
-/** The names of the side panel's two snapshot readers (./boot.ts): the index is the part of the hot range each copies. */
-export const READER_NAMES = ['seller-lens-reader-0', 'seller-lens-reader-1'] as const;

@@ -4,7 +4,7 @@
  * then — only when something needs them — the cold columns with the customer keys and names, and
  * the order ids.
  */
-import { lacksColdColumns, type StoredBytes } from '../engine/snapshot/packed';
+import { lacksColdColumns } from '../engine/snapshot/packed';
 import type { Snapshot } from '../engine/snapshot';
 import type { AnalysisSnapshot, SellerLensDb } from './schema';
 
@@ -80,15 +80,14 @@ export async function readOrderIds(snap: Snapshot): Promise<boolean> {
 /** A stored record with the read of its data Blob already started (null when the record is not of this layout). */
 interface RecordRead {
   r: AnalysisSnapshot | undefined;
-  /** The hot range: one buffer, or two parts read on two threads (unpackSnapshotColumns' StoredBytes). */
-  bytes: Promise<StoredBytes> | null;
+  bytes: Promise<ArrayBuffer> | null;
 }
 
 /** A record read started before the engine's code had loaded (the worker's first script, components/engine/early-read.ts). */
 interface EarlyRecordRead {
   shopId: string;
   record: unknown;
-  bytes: Promise<StoredBytes> | null;
+  bytes: Promise<ArrayBuffer> | null;
 }
 let early: Promise<EarlyRecordRead | null> | null = null;
 

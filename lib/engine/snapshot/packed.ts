@@ -30,7 +30,6 @@
  * pack), so a pack always reads back equal. The in-memory Snapshot is the same as buildSnapshot's.
  */
 import { snapshotOf } from './assemble';
-import { align8, hotSplit, STORED_WIDTH } from './hot-split';
 import { NO_DAY, type Snapshot, type SnapshotBase } from './types';
 
 /** How one column is stored. */
@@ -76,8 +75,9 @@ const STORED = [...HOT, ...COLD];
 const DERIVED = ['contactCustomer', 'contactDay', 'contactKind', 'contactOrder'] as const;
 const DERIVED_KIND: Record<(typeof DERIVED)[number], Kind> = { contactCustomer: 'i32', contactDay: 'i32', contactKind: 'u8', contactOrder: 'i32' };
 const KIND_OF = new Map<keyof Snapshot, Kind>([...STORED, ...DERIVED.map((n) => [n, DERIVED_KIND[n]] as const)]);
-const WIDTH: Record<StoredEncoding, number> = STORED_WIDTH;
+const WIDTH: Record<StoredEncoding, number> = { u8: 1, i32: 4, f64: 8, u16: 2, day16: 2, code8: 1, code16: 2 };
 const NO_DAY16 = 0xffff;
+const align8 = (n: number) => (n + 7) & ~7;
 
 /** Whether contactCustomer / contactDay / contactKind are what the per-customer contact index gives (each contact once). */
 function contactsInIndex(s: Snapshot): boolean {
@@ -282,34 +282,15 @@ export function supplyColdColumns(snap: Snapshot, bytes: ArrayBuffer): void {
   coldSupply.delete(snap);
 }
 
-/** The stored data's bytes: from offset 0 (all the columns, or the hot range), or the hot range in two parts cut at hotSplit(layout). */
-export type StoredBytes = ArrayBuffer | readonly [ArrayBuffer, ArrayBuffer];
-
-/** Where the hot columns are read from: one buffer, or the part of the hot range that holds each (in place, never joined). */
-function hotReader(layout: PackedLayout, data: StoredBytes): (c: StoredColumn, from: number) => Column {
-  if (data instanceof ArrayBuffer) return (c, from) => decode(c, data, from, layout.dayBase);
-  const split = hotSplit(layout);
-  const [lower, upper] = data;
-  if (split === null || lower.byteLength !== split || upper.byteLength !== layout.hotBytes - split)
-    throw new Error('the parts of the hot range do not fit the stored layout');
-  return (c, from) => {
-    const end = from + c.length * WIDTH[c.enc];
-    if (from < split && end > split) throw new Error(`hot column ${c.name} straddles the parts of the hot range`);
-    return from < split ? decode(c, lower, from, layout.dayBase) : decode(c, upper, from - split, layout.dayBase);
-  };
-}
-
 /**
  * The snapshot of packed columns `data` (packSnapshotColumns' layout) and its scalars: the same
  * fields in the same order as buildSnapshot's, the lazy ones made on first read. `data` holds all
- * the columns, or only the hot range (`layout.hotBytes`, whole or in two parts): then the cold
- * fields throw until supplyColdColumns gives them. Throws when the layout does not fit the data or the counts.
+ * the columns, or only the hot range (`layout.hotBytes`): then the cold fields throw until
+ * supplyColdColumns gives them. Throws when the layout does not fit the data or the counts.
  */
-export function unpackSnapshotColumns(layout: PackedLayout, data: StoredBytes, sc: SnapshotScalars): Snapshot {
-  const whole = data instanceof ArrayBuffer ? data : null;
-  const hotOnly = !whole || whole.byteLength < layout.bytes;
-  if ((whole && layout.hotBytes > whole.byteLength) || layout.hotBytes > layout.bytes) throw new Error('the stored columns run past the stored data');
-  const readHot = hotReader(layout, data);
+export function unpackSnapshotColumns(layout: PackedLayout, data: ArrayBuffer, sc: SnapshotScalars): Snapshot {
+  const hotOnly = data.byteLength < layout.bytes;
+  if (layout.hotBytes > data.byteLength || layout.hotBytes > layout.bytes) throw new Error('the stored columns run past the stored data');
   const stored = new Map<keyof Snapshot, { c: StoredColumn; at: number }>();
   let at = 0;
   for (const c of layout.columns) {
@@ -331,7 +312,7 @@ export function unpackSnapshotColumns(layout: PackedLayout, data: StoredBytes, s
   }
   if (layout.explicitContacts < 0 || layout.explicitContacts > sc.contactCount) throw new Error('the stored contact layout does not fit the snapshot');
   // The cold columns' bytes and where offset `hotBytes` is in them (set now, or by supplyColdColumns).
-  let cold: { bytes: ArrayBuffer; shift: number } | null = hotOnly || !whole ? null : { bytes: whole, shift: 0 };
+  let cold: { bytes: ArrayBuffer; shift: number } | null = hotOnly ? null : { bytes: data, shift: 0 };
   const coldOf = (name: keyof Snapshot) => {
     if (!cold) throw new Error(`the stored column ${name} is read with the cold columns first`);
     return cold;
@@ -341,8 +322,8 @@ export function unpackSnapshotColumns(layout: PackedLayout, data: StoredBytes, s
   const empty = new Int32Array(0);
   for (const [name, { c, at: from }] of stored) {
     const inPlace = c.enc === 'u8' || c.enc === 'u16' || c.enc === 'i32' || c.enc === 'f64';
-    if (from < layout.hotBytes) cols[name] = readHot(c, from);
-    else if (inPlace && cold) cols[name] = decode(c, cold.bytes, from, layout.dayBase);
+    if (from < layout.hotBytes) cols[name] = decode(c, data, from, layout.dayBase);
+    else if (inPlace && cold) cols[name] = decode(c, data, from, layout.dayBase);
     else
       lazy.set(name, () => {
         const { bytes, shift } = coldOf(name);

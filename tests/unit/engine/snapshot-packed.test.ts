@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSnapshot, NO_DAY, snapshotFromBuffers, snapshotToBuffers, type Snapshot } from '@/lib/engine';
-import { hotSplit } from '@/lib/engine/snapshot/hot-split';
 import { lacksColdColumns, packSnapshotColumns, supplyColdColumns, unpackSnapshotColumns, type SnapshotScalars, type StoredEncoding } from '@/lib/engine/snapshot/packed';
 import { generateShop } from '@/tests/fixtures/generate';
 import { contact, cust, order, world } from './world';
@@ -209,56 +208,6 @@ describe('packed snapshot columns (the persisted record layout)', () => {
     expect(lacksColdColumns(back)).toBe(false);
     expect(plain(back)).toEqual(plain(s));
     expect(Object.keys(back)).toEqual(Object.keys(s));
-  });
-
-  it('reads the hot range from two parts cut at the first column at or past its middle, each column in place in its part', () => {
-    const data = generateShop({ seed: 9, platform: 'douyin', shopId: 'hc', shopName: '冷热店', customers: 400, endDay: '2026-11-20', days: 120 });
-    const s = buildSnapshot(data);
-    const { layout, bytes } = roundTrip(s);
-    const whole = unpackSnapshotColumns(layout, bytes.buffer.slice(0, layout.hotBytes), scalars(s));
-    const hot = ['customerFlags', 'orderCustomer', 'orderAmountFen', 'orderChannel', 'orderTraffic', 'custContactStart', 'custContactDay',
-      'custContactKind', 'custPaidStart', 'custPaidDay', 'custPaidAmountFen', 'custPaidOrder', 'paidOrdersByDay', 'paidOrderDays'] as const;
-    // Where each hot column starts, as the whole read's views say.
-    const starts = hot.map((k) => whole[k].byteOffset);
-    const split = hotSplit(layout)!;
-    expect(split).toBe(Math.min(...starts.filter((at) => at >= layout.hotBytes / 2)));
-    expect(split % 8).toBe(0);
-    const parts = [bytes.buffer.slice(0, split), bytes.buffer.slice(split, layout.hotBytes)] as const;
-    const back = unpackSnapshotColumns(layout, parts, scalars(s));
-    for (const [i, k] of hot.entries()) {
-      expect(back[k].buffer, k).toBe(starts[i]! < split ? parts[0] : parts[1]);
-      expect(back[k].byteOffset, k).toBe(starts[i]! < split ? starts[i] : starts[i]! - split);
-      expect(Array.from(back[k] as Int32Array), k).toEqual(Array.from(whole[k] as Int32Array));
-    }
-    expect(new Set(hot.map((k) => back[k].buffer)).size).toBe(2); // a column from each part
-    expect(() => back.custContactIdx).toThrow(/custContactIdx/);
-    supplyColdColumns(back, bytes.buffer.slice(layout.hotBytes, layout.bytes));
-    expect(plain(back)).toEqual(plain(s));
-    // Parts cut elsewhere are refused.
-    const off = [bytes.buffer.slice(0, split - 8), bytes.buffer.slice(split - 8, layout.hotBytes)] as const;
-    expect(() => unpackSnapshotColumns(layout, off, scalars(s))).toThrow(/do not fit/);
-  });
-
-  it('cuts any hot range at a column start at or past its middle, 8-aligned, never past its end (property)', () => {
-    const encs = ['u8', 'i32', 'f64', 'u16', 'day16', 'code8', 'code16'] as const;
-    fc.assert(
-      fc.property(fc.array(fc.record({ enc: fc.constantFrom(...encs), length: fc.nat(50) }), { maxLength: 12 }), fc.nat(12), (columns, hotCount) => {
-        const width = { u8: 1, i32: 4, f64: 8, u16: 2, day16: 2, code8: 1, code16: 2 };
-        const starts: number[] = [];
-        let at = 0;
-        for (const c of columns) {
-          at = Math.ceil(at / 8) * 8;
-          starts.push(at);
-          at += c.length * width[c.enc];
-        }
-        const n = Math.min(hotCount, columns.length);
-        const hotBytes = n === columns.length ? Math.ceil(at / 8) * 8 : starts[n]!;
-        const split = hotSplit({ columns, hotBytes })!;
-        const want = starts.filter((x) => x >= hotBytes / 2 && x <= hotBytes);
-        expect(split).toBe(want.length ? Math.min(...want) : hotBytes);
-        expect(split % 8).toBe(0);
-      }),
-    );
   });
 
   it('refuses stored bytes that are cut short or columns of the wrong length', () => {
