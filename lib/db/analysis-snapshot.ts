@@ -48,8 +48,11 @@ import { orderIdsInBlob, setColdRead, startRead } from './analysis-read';
 export { offerEarlyRecordRead, readColdColumns, readOrderIds } from './analysis-read';
 import { analysisModelsSetting, analysisTokenSetting, readSetting, settingKey } from './settings/registry';
 
-/** Layout version of the persisted record (bump when the layout or the snapshot format changes). */
-export const ANALYSIS_SNAPSHOT_VERSION = 5;
+/**
+ * Layout version of the persisted record (bump when the layout or the snapshot format changes). 6: orderCustomer,
+ * orderAmountFen, paidOrdersByDay and paidOrderDays moved out of the hot range (a v5 record is rebuilt, not read).
+ */
+export const ANALYSIS_SNAPSHOT_VERSION = 6;
 
 /** The string tables kept in the record's `strings` (the customer keys and order ids are in the data Blob). */
 const PACKED_TABLES = ['provinces', 'cities', 'memberLevels', 'productKeys', 'productNames'] as const;

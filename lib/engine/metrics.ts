@@ -1,7 +1,7 @@
 /** Key metrics (成交指标) of a customer set over a window, SPEC §5.1. */
 import { dayFromNumber } from '../model';
 import { FAN as FAN_, type Snapshot } from './snapshot';
-import { lazyBitSets, paidOrderSlice, ratio } from './sets';
+import { lazyBitSets, ratio } from './sets';
 import type { DayRange } from './window';
 
 // Module-local bindings: transpiled to CommonJS (tsx) imports become getters, too slow in hot loops.
@@ -68,39 +68,54 @@ export function windowMetrics(snap: Snapshot, range: DayRange, opts: MetricsOpti
   const bandOrders = new Array<number>(edges.length).fill(0);
   const days = range.end - range.start + 1;
   const dGmv = new Float64Array(Math.max(days, 0)), dOrders = new Int32Array(Math.max(days, 0)), dBuyers = new Int32Array(Math.max(days, 0));
-  const lastDaySeen = new Int32Array(n).fill(-2147483648);
   const buyer = new Uint8Array(n); // bit 0: bought; bits 1..3: traffic paid/organic/unknown
   const channelGmv = [0, 0, 0, 0], trafficGmv = [0, 0, 0];
   let gmv = 0, orders = 0, fanGmv = 0;
 
-  const [lo, hi] = paidOrderSlice(snap, range.start, range.end + 1);
-  // The day of paid order byDay[k] is paidOrderDays[k] (orderHappenDay is not read: a cold column of a stored snapshot).
-  const byDay = snap.paidOrdersByDay, cust = snap.orderCustomer, amt = snap.orderAmountFen, hday = snap.paidOrderDays;
-  for (let k = lo; k < hi; k++) {
-    const o = byDay[k]!;
-    const c = cust[o]!;
-    if (inS && !inS[c]) continue;
-    const a = amt[o]!;
-    const d = hday[k]! - range.start;
-    gmv += a;
-    orders++;
-    channelGmv[snap.orderChannel[o]!]! += a;
-    const t = snap.orderTraffic[o]!;
-    trafficGmv[t]! += a;
-    buyer[c]! |= 1 | (2 << t);
-    if (snap.customerFlags[c]! & FAN) fanGmv += a;
-    for (let b = edgesFen.length - 1; b >= 0; b--) {
-      if (a >= edgesFen[b]!) {
-        bandOrders[b]!++;
-        break;
+  // Per customer over the paid-order index (custPaid*, each customer's orders by happen day): the
+  // columns a cold open reads anyway, so the order-indexed ones (orderCustomer, orderAmountFen) and the
+  // by-day index (paidOrdersByDay / paidOrderDays) stay out of its hot range. Sums of whole fen are
+  // exact in any order, so the figures are those of a pass over the orders by day.
+  const pStart = snap.custPaidStart, pDay = snap.custPaidDay, pAmt = snap.custPaidAmountFen, pOrder = snap.custPaidOrder;
+  const channelOf = snap.orderChannel, trafficOf = snap.orderTraffic, flags = snap.customerFlags;
+  const first = range.start, last = range.end;
+  for (let c = 0, end = pStart[0]!; c < n; c++) {
+    const from = end;
+    end = pStart[c + 1]!;
+    // No paid order on or after W's first day (the customer's days ascend): nothing in W.
+    if (from === end || pDay[end - 1]! < first) continue;
+    if (inS !== undefined && inS[c] === 0) continue;
+    let j = end - 1;
+    while (j > from && pDay[j - 1]! >= first) j--;
+    const fan = (flags[c]! & FAN) !== 0;
+    let bits = 0, lastD = -1;
+    for (; j < end; j++) {
+      const day = pDay[j]!;
+      if (day > last) break;
+      const a = pAmt[j]!;
+      const o = pOrder[j]!;
+      const d = day - first;
+      gmv += a;
+      orders++;
+      channelGmv[channelOf[o]!]! += a;
+      const t = trafficOf[o]!;
+      trafficGmv[t]! += a;
+      bits |= 1 | (2 << t);
+      if (fan) fanGmv += a;
+      for (let b = edgesFen.length - 1; b >= 0; b--) {
+        if (a >= edgesFen[b]!) {
+          bandOrders[b]!++;
+          break;
+        }
+      }
+      dGmv[d]! += a;
+      dOrders[d]!++;
+      if (lastD !== d) {
+        lastD = d;
+        dBuyers[d]!++;
       }
     }
-    dGmv[d]! += a;
-    dOrders[d]!++;
-    if (lastDaySeen[c] !== d) {
-      lastDaySeen[c] = d;
-      dBuyers[d]!++;
-    }
+    buyer[c] = bits;
   }
 
   let purchasers = 0;

@@ -7,15 +7,17 @@
  *   hot, in place    the columns the 概览 reads (report, previous window, 高潜 scores and fits):
  *                    stored first, at their own width, used as views into the read bytes. The
  *                    contact kinds are read per customer (custContactKind), so neither contactKind
- *                    nor custContactIdx is needed to show the 概览
+ *                    nor custContactIdx is needed to show the 概览; the §5.1 metrics read the paid
+ *                    orders per customer (custPaid*, with orderChannel / orderTraffic), so neither
+ *                    orderCustomer / orderAmountFen nor paidOrdersByDay / paidOrderDays is either
  *   cold             the rest (custContactIdx, the order index, the customers' attributes, …),
  *                    after `hotBytes`: read only when a list, a tag or a capture needs them
  *                    (supplyColdColumns); reading one before throws, never gives wrong values
- *   hot days, u16    custContactDay / custPaidDay / paidOrderDays: the same day numbers as Uint16
+ *   days, u16        custContactDay / custPaidDay / paidOrderDays: the same day numbers as Uint16
  *                    (Int32 only when a day is past 2149), read in place — half the bytes of the
  *                    biggest hot column (5.5M contacts: 11 MB instead of 22 MB), and the engine's
  *                    passes read either width (DayColumn)
- *   hot fen, i32     orderAmountFen / custPaidAmountFen: Int32 when every amount is a whole number
+ *   fen, i32         orderAmountFen / custPaidAmountFen: Int32 when every amount is a whole number
  *                    of fen in its range (Float64 otherwise, as built), read in place (FenColumn)
  *   narrowed         customerProvince / City / MemberLevel (Uint8 / Uint16 code + 1, 0 = none),
  *                    orderPlacedDay / orderPaidDay / orderHappenDay (Uint16 days after `dayBase`, 0xFFFF = NO_DAY;
@@ -55,20 +57,23 @@ export interface PackedLayout {
   bytes: number;
 }
 
-type Kind = 'u8' | 'i32' | 'f64' | 'hotDay' | 'hotFen' | 'day' | 'code';
+type Kind = 'u8' | 'i32' | 'f64' | 'narrowDay' | 'narrowFen' | 'day' | 'code';
 type Column = Uint8Array | Uint16Array | Int32Array | Float64Array;
 
 /** The columns the 概览 reads (the report pair and the 高潜 fit and scores), stored first: only these are read at open. */
 const HOT: readonly (readonly [keyof Snapshot, Kind])[] = [
-  ['customerFlags', 'u8'], ['orderCustomer', 'i32'], ['orderAmountFen', 'hotFen'], ['orderChannel', 'u8'],
-  ['orderTraffic', 'u8'], ['custContactStart', 'i32'], ['custContactDay', 'hotDay'], ['custContactKind', 'u8'], ['custPaidStart', 'i32'],
-  ['custPaidDay', 'hotDay'], ['custPaidAmountFen', 'hotFen'], ['custPaidOrder', 'i32'], ['paidOrdersByDay', 'i32'], ['paidOrderDays', 'hotDay'],
+  ['customerFlags', 'u8'], ['orderChannel', 'u8'], ['orderTraffic', 'u8'], ['custContactStart', 'i32'], ['custContactDay', 'narrowDay'],
+  ['custContactKind', 'u8'], ['custPaidStart', 'i32'], ['custPaidDay', 'narrowDay'], ['custPaidAmountFen', 'narrowFen'], ['custPaidOrder', 'i32'],
 ];
-/** The other stored columns, after the hot ones (day and code columns are narrowed when the values allow). */
+/**
+ * The other stored columns, after the hot ones (day and code columns are narrowed when the values allow). The order-indexed
+ * customer and amount and the paid orders by day are cold: the §5.1 metrics read the per-customer paid-order index.
+ */
 const COLD: readonly (readonly [keyof Snapshot, Kind])[] = [
   ['customerGender', 'u8'], ['customerProvince', 'code'], ['customerCity', 'code'], ['customerMemberLevel', 'code'],
   ['orderPlacedDay', 'day'], ['orderPaidDay', 'day'], ['orderHappenDay', 'day'], ['orderPaid', 'u8'], ['orderProduct', 'i32'], ['custContactIdx', 'i32'],
-  ['custOrderStart', 'i32'], ['custOrderIdx', 'i32'],
+  ['custOrderStart', 'i32'], ['custOrderIdx', 'i32'], ['orderCustomer', 'i32'], ['orderAmountFen', 'narrowFen'], ['paidOrdersByDay', 'i32'],
+  ['paidOrderDays', 'narrowDay'],
 ];
 const STORED = [...HOT, ...COLD];
 /** Columns made on first read; stored (cold, after the others) only when a snapshot does not hold them as derived. */
@@ -117,11 +122,11 @@ function explicitContacts(s: Snapshot): number | null {
 
 /** The narrowest encoding of column `a` (of kind `kind`) that reads back exactly. */
 function encodingOf(a: Column, kind: Kind, dayBase: number): StoredEncoding {
-  if (kind === 'hotDay') {
+  if (kind === 'narrowDay') {
     for (let i = 0; i < a.length; i++) if (!(a[i]! >= 0 && a[i]! <= 0xffff)) return 'i32';
     return 'u16';
   }
-  if (kind === 'hotFen') {
+  if (kind === 'narrowFen') {
     for (let i = 0; i < a.length; i++) if ((a[i]! | 0) !== a[i] || Object.is(a[i], -0)) return 'f64';
     return 'i32';
   }
@@ -140,7 +145,7 @@ function encodingOf(a: Column, kind: Kind, dayBase: number): StoredEncoding {
 
 /** The bytes of column `a` in encoding `enc`. */
 function encode(a: Column, enc: StoredEncoding, dayBase: number): Uint8Array {
-  // A hot day or fen column read in place at one width is stored at the other when its values ask for it.
+  // A day or fen column read in place at one width is stored at the other when its values ask for it.
   if (enc === 'u16' && !(a instanceof Uint16Array)) a = Uint16Array.from(a);
   if (enc === 'i32' && !(a instanceof Int32Array)) a = Int32Array.from(a);
   if (enc === 'f64' && !(a instanceof Float64Array)) a = Float64Array.from(a);

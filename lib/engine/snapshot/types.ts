@@ -37,14 +37,14 @@ import type { Platform } from '../../model';
 export const NO_DAY = -1;
 
 /**
- * A day column the 概览 reads (the per-customer contact and paid-order days, the paid orders by day): Int32 as built;
+ * A day column (the per-customer contact and paid-order days, the paid orders' days by day): Int32 as built;
  * Uint16 — the same day numbers, half the bytes — when a stored snapshot is read at a cold open
  * and every day fits (lib/engine/snapshot/packed.ts). Read-only for the engine's passes either way.
  */
 export type DayColumn = Int32Array | Uint16Array;
 
 /**
- * An amount column in fen the 概览 reads (orderAmountFen, custPaidAmountFen): Float64 as built (fen
+ * An amount column in fen (orderAmountFen, custPaidAmountFen): Float64 as built (fen
  * sums can pass 2^31); Int32 — half the bytes — when a stored snapshot is read at a cold open and
  * every amount is a whole number of fen in Int32's range. Read-only for the engine's passes.
  */

@@ -52,11 +52,11 @@ describe('persisted analysis snapshot', () => {
     const withNames = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!;
     const loaded = withNames.snap;
     expect(loaded.custContactKind.buffer).toBe(loaded.custContactStart.buffer); // views into the one read buffer
-    expect(loaded.orderCustomer.buffer).toBe(loaded.customerFlags.buffer);
+    expect(loaded.orderChannel.buffer).toBe(loaded.customerFlags.buffer);
     // What the 概览 reads needs nothing more; the cold columns throw until read (never wrong values).
     const w = resolveWindow({}, latestDataDay(snap, '2026-11-20'));
     expect(analyzeWindow(loaded, w).report).toEqual(analyzeWindow(snap, w).report);
-    for (const cold of ['orderPaid', 'custContactIdx', 'contactKind', 'custOrderIdx', 'customerGender', 'customerKeys'] as const)
+    for (const cold of ['orderPaid', 'custContactIdx', 'contactKind', 'custOrderIdx', 'customerGender', 'customerKeys', 'orderCustomer', 'orderAmountFen', 'paidOrdersByDay', 'paidOrderDays'] as const)
       expect(() => loaded[cold], cold).toThrow(/cold columns/);
     // The customer keys and names (the lists read them, the 概览 does not) come with the cold columns.
     expect(withNames.names).toEqual([]);
@@ -128,6 +128,23 @@ describe('persisted analysis snapshot', () => {
     await db.analysisSnapshots.put({ ...r3, orderIds: { ...ids, units: ids.units - 1 } });
     const cut = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!;
     expect(await readOrderIds(cut.snap)).toBe(false);
+  });
+
+  it('rebuilds a record of layout 5 (the order-indexed customer and amount and the paid orders by day in the hot range), never reads it', async () => {
+    const db = freshDb();
+    await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
+    const r = (await db.analysisSnapshots.get('p1'))!;
+    expect(r.version).toBe(6);
+    const { hotBytes } = (r.header as { packed: { hotBytes: number } }).packed;
+    await db.analysisSnapshots.put({ ...r, version: 5, header: { ...(r.header as object), packed: { ...(r.header as { packed: object }).packed, hotBytes: hotBytes + 8 } } });
+    expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
+    expect(await db.analysisSnapshots.get('p1')).toBeUndefined();
+    // Saved again (what the caller does after a null load): read back, the 概览 from the hot range alone.
+    await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
+    const again = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!.snap;
+    expect(() => again.orderCustomer).toThrow(/cold columns/);
+    const w = resolveWindow({}, latestDataDay(snap, '2026-11-20'));
+    expect(analyzeWindow(again, w).report).toEqual(analyzeWindow(snap, w).report);
   });
 
   it('reads a record of layout 2 (every column at full width, order ids read with the columns) as "rebuild"', async () => {
