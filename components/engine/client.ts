@@ -1,7 +1,7 @@
 /** Promise-based client of the engine worker, with progress callbacks. */
 import type { ConversionReport } from '@/lib/audience/conversion';
 import type { TagInfo } from '@/lib/audience/tags';
-import type { AnalysisResult, AudienceExportResult, AudiencePreviewResult, AudienceSizeResult, BackupResult, CompletenessResult, CsvResult, CustomerMatch, EngineRequest, EngineResponse, PartialResult, ReportResult, ProgressVars, RestorePreviewResult, RestoreResult } from './protocol';
+import type { AnalysisResult, AudienceExportResult, AudiencePreviewResult, AudienceSizeResult, BackupResult, CompletenessResult, CsvResult, CustomerMatch, EngineRequest, EngineResponse, OpenBasis, PartialResult, ReportResult, ProgressVars, RestorePreviewResult, RestoreResult } from './protocol';
 import type { MembersPage } from './protocol';
 import { createEngineWorker } from './boot';
 import type { ErasureResult } from '@/lib/db/writer';
@@ -12,6 +12,7 @@ type Pending = {
   reject: (e: Error) => void;
   onProgress?: OnProgress;
   onPartial?: (r: PartialResult) => void;
+  onBasis?: (b: OpenBasis) => void;
 };
 /** A progress line: a catalogue key (or a text shown as it is) and its `{name}` values. */
 export type OnProgress = (key: string, vars?: ProgressVars) => void;
@@ -36,6 +37,7 @@ export class EngineClient {
       if (!p) return;
       if ('progress' in msg) return p.onProgress?.(msg.progress, msg.vars);
       if ('partial' in msg) return p.onPartial?.(msg.partial);
+      if ('basis' in msg) return p.onBasis?.(msg.basis);
       this.pending.delete(msg.id);
       if (msg.ok) p.resolve(msg.result);
       else p.reject(new Error(msg.error));
@@ -51,10 +53,10 @@ export class EngineClient {
     this.worker.onmessageerror = () => fail('unreadable message from the worker');
   }
 
-  private call<T>(body: Omit<EngineRequest, 'id'>, onProgress?: OnProgress, onPartial?: (r: PartialResult) => void): Promise<T> {
+  private call<T>(body: Omit<EngineRequest, 'id'>, onProgress?: OnProgress, onPartial?: (r: PartialResult) => void, onBasis?: (b: OpenBasis) => void): Promise<T> {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress, onPartial });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress, onPartial, onBasis });
       this.worker.postMessage({ ...body, id });
     });
   }
@@ -70,6 +72,14 @@ export class EngineClient {
    */
   analysis(body: Body<'analysis'>, onProgress?: (t: string) => void, onPartial?: (r: PartialResult) => void): Promise<AnalysisResult> {
     return this.call(body, onProgress, onPartial);
+  }
+
+  /**
+   * The side panel's first analysis (./first-open.ts): the worker picks the shop it opens on and its data token,
+   * given to `onBasis` before any partial answer; null when there is no shop.
+   */
+  openAnalysis(onBasis: (b: OpenBasis) => void, onProgress: (t: string) => void, onPartial: (r: PartialResult) => void): Promise<AnalysisResult | null> {
+    return this.call({ kind: 'openAnalysis' }, onProgress, onPartial, onBasis);
   }
 
   /** Tag chips (with sizes) of a window. */

@@ -65,7 +65,19 @@ export type EngineRequest =
   // --- audience (issue 13 item 5): 预览, the first members of an audience ---
   | { id: number; kind: 'audiencePreview'; shopId: string; window: WindowRequest; token: string; source: AudienceSource; limit: number }
   // --- cold open (issue 14): the side panel's read-ahead as it starts; no answer ---
-  | { id: number; kind: 'warm' };
+  | { id: number; kind: 'warm' }
+  /**
+   * The side panel's first analysis, sent as its page starts (./first-open.ts): of the shop it opens on (the first in
+   * the shop order) at its data token, the default window — the worker resolves both, posts them (`basis`) first, then
+   * answers as `analysis` does; null when the profile has no shop.
+   */
+  | { id: number; kind: 'openAnalysis' };
+
+/** The shop and data token an `openAnalysis` was computed for. */
+export interface OpenBasis {
+  shopId: string;
+  token: string;
+}
 
 /** A customer answering the 删除此客户 search. */
 export interface CustomerMatch {
@@ -156,6 +168,7 @@ export type RestorePreviewResult =
 export type EngineResponse =
   | { id: number; ok: true; kind: 'report'; result: ReportResult }
   | { id: number; ok: true; kind: 'analysis'; result: AnalysisResult }
+  | { id: number; ok: true; kind: 'openAnalysis'; result: null }
   | { id: number; ok: true; kind: 'audienceTags'; result: TagInfo[] }
   | { id: number; ok: true; kind: 'audienceSize'; result: AudienceSizeResult }
   | { id: number; ok: true; kind: 'audienceExport'; result: AudienceExportResult }
@@ -182,4 +195,6 @@ export type EngineResponse =
   /** A status line: a catalogue key (progress_*, backup.progress*) with its `{name}` values, or a text shown as it is. */
   | { id: number; progress: string; vars?: ProgressVars }
   /** An `analysis` request's first screen (report + previous, no extras yet); the full answer follows. */
-  | { id: number; partial: PartialResult };
+  | { id: number; partial: PartialResult }
+  /** An `openAnalysis` request's shop and data token, posted before its partial answers. */
+  | { id: number; basis: OpenBasis };

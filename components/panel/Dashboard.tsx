@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, type ReactNode } from 'react';
 import { saveFile } from '@/components/download';
 import { BENCH_BUILD } from '@/components/engine/bench-timings';
-import { takeBootWorker } from '@/components/engine/boot';
 import { EngineClient } from '@/components/engine/client';
+import { takePanelEngine } from '@/components/engine/first-open';
 import type { AnalysisResult } from '@/components/engine/protocol';
 import { CompletenessStrip } from './CompletenessStrip';
 import { Controls, TopBar } from './shell/Controls';
@@ -37,8 +37,9 @@ export function Dashboard({
   initialShopId?: string | null;
 }) {
   const { lang, setLang, t } = useLang();
-  // The side panel adopts the worker its page started first (reading ahead); the popup starts its own.
-  const engine = useMemo(() => new EngineClient(variant === 'panel' ? takeBootWorker() : undefined), []);
+  // The side panel adopts the worker its page started first, and the first analysis it asked at once; the popup starts its own.
+  const booted = useMemo(() => (variant === 'panel' ? takePanelEngine() : undefined), []);
+  const engine = useMemo(() => booted?.engine ?? new EngineClient(), [booted]);
   const shops = useLiveQuery(() => listShops(getDb()), []);
   const [shopId, setShopId] = useState<string | null>(null);
   const [selection, setSelection] = useState<PickedWindow | null>(null);
@@ -48,7 +49,7 @@ export function Dashboard({
   const preferred = shopId ?? initialShopId ?? null;
   const currentShop = shops?.find((s) => s.shopId === preferred) ?? shops?.[0] ?? null;
   const activeShopId = currentShop?.shopId ?? null;
-  const { shown, setShown, computing, progress, error, token, latestDay, picked } = useAnalysis({ engine, variant, shopId: activeShopId, selection, generation, t });
+  const { shown, setShown, computing, progress, error, token, latestDay, picked } = useAnalysis({ engine, first: booted?.first, variant, shopId: activeShopId, selection, generation, t });
 
   const result = shown?.result ?? null;
   // The 概览's part of the report comes first (the 概览 shows it whole); the other views get the whole report, which follows.

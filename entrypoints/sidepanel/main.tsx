@@ -1,5 +1,5 @@
-// The engine worker starts reading the shop's snapshot first; the panel's code loads meanwhile.
-import { startPanelEngine } from '@/components/engine/boot';
+// The engine worker starts reading the shop's snapshot, and the panel's first analysis is asked, before the panel's code loads.
+import { openPanelEngine } from '@/components/engine/first-open';
 
-startPanelEngine();
+openPanelEngine();
 void import('./app');

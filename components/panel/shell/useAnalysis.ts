@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { BENCH_BUILD } from '@/components/engine/bench-timings';
 import type { EngineClient } from '@/components/engine/client';
+import type { FirstAnalysis } from '@/components/engine/first-open';
 import { lastReportKey, requestKey, type AnalysisResult, type PartialResult, type ReportResult, type SavedAnalysis } from '@/components/engine/protocol';
 import { getDb, shopDataToken } from '@/lib/db';
 import { writeLocalSetting } from '@/lib/db/settings/local';
@@ -21,16 +22,19 @@ const dataToken = (shopId: string) => shopDataToken(getDb(), shopId);
 /**
  * The worker's answer for a shop and a picked window: the saved last result at once, then the
  * recomputed one (the panel's full analysis, the popup's report only), with progress and errors.
+ * `first`: the side panel's first analysis, asked as its page started (first-open.ts) — the first
+ * request adopts it when it is of the same shop, data token and window, else asks as usual.
  */
 export function useAnalysis(p: {
   engine: EngineClient;
+  first?: FirstAnalysis;
   variant: 'panel' | 'popup';
   shopId: string | null;
   selection: PickedWindow | null;
   generation: number;
   t: (k: MessageKey) => string;
 }) {
-  const { engine, variant, shopId: activeShopId, selection, generation, t } = p;
+  const { engine, first, variant, shopId: activeShopId, selection, generation, t } = p;
   const [shown, setShown] = useState<Shown | null>(null);
   const [computing, setComputing] = useState(false);
   const [progress, setProgress] = useState<string | null>(null);
@@ -61,21 +65,34 @@ export function useAnalysis(p: {
       latest = p;
       if (visible && seq === requestSeq.current) setProgress(p);
     };
-    const sentAt = performance.now();
+    // Bench builds: when the page knew its shop and token; the request went out then, or earlier when the first analysis is adopted.
+    const knownAt = performance.now();
+    let sentAt = knownAt;
     let firstScreen: number | undefined;
+    const pageSteps = () => ({ pageToRequest: Math.round(sentAt), ...(sentAt !== knownAt ? { pageKnowsShop: Math.round(knownAt) } : {}) });
     // The 概览 figures arrive first (its part of the report + previous), then the whole report; the lists and extras follow in the answer.
     const onPartial = (r: PartialResult) => {
       if (seq !== requestSeq.current) return;
       firstScreen ??= Math.round(performance.now() - sentAt);
-      setShown({ result: r, stale: false, timings: BENCH_BUILD ? { pageToRequest: Math.round(sentAt), firstScreen, ...r.timings } : undefined });
+      setShown({ result: r, stale: false, timings: BENCH_BUILD ? { ...pageSteps(), firstScreen, ...r.timings } : undefined });
     };
-    const job: Promise<ReportResult | AnalysisResult> =
+    const ask = (): Promise<ReportResult | AnalysisResult> =>
       variant === 'panel' ? engine.analysis({ kind: 'analysis', ...body }, onProgress, onPartial) : engine.report({ kind: 'report', ...body }, onProgress);
+    // The side panel's first analysis went out as its page started: taken when it is this very request, else dropped and asked anew.
+    const early = first ? first.adopt(activeShopId, token, windowRequest, onProgress, onPartial) : null;
+    if (early && first) sentAt = first.sentAt;
+    const job: Promise<ReportResult | AnalysisResult> = early
+      ? early.then((adopted) => {
+          if (adopted) return adopted.job;
+          sentAt = performance.now();
+          return seq === requestSeq.current ? ask() : Promise.reject(new Error('superseded'));
+        })
+      : ask();
     job
       .then((r) => {
         if (seq !== requestSeq.current) return;
         // Page-side steps beside the worker's, for bench:browser (bench builds only): page start → request, request → answer here.
-        const timings = BENCH_BUILD ? { pageToRequest: Math.round(sentAt), ...(firstScreen !== undefined ? { firstScreen } : {}), roundTrip: Math.round(performance.now() - sentAt), ...r.timings } : undefined;
+        const timings = BENCH_BUILD ? { ...pageSteps(), ...(firstScreen !== undefined ? { firstScreen } : {}), roundTrip: Math.round(performance.now() - sentAt), ...r.timings } : undefined;
         setShown({ result: r, stale: false, timings });
         setError(null);
         // Console tabs watch this stamp and fetch their tier chips again (pushed, not polled).
@@ -94,7 +111,7 @@ export function useAnalysis(p: {
       });
     // A newer request or the panel closing: this request's progress line must not fire after it.
     return () => clearTimeout(timer);
-  }, [engine, activeShopId, token, windowRequest.from, windowRequest.to]);
+  }, [engine, first, activeShopId, token, windowRequest.from, windowRequest.to]);
 
   // Large shops: the last computed analysis of this shop and window shows while the worker recomputes —
   // read once the request is on its way (its token known) and only when the fresh 概览 has not come within
