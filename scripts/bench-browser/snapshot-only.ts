@@ -130,7 +130,9 @@ function printSummary(kinds: Record<string, ColdLoad[]>): void {
     if (!pass) process.exitCode = 1;
     console.log(
       `    ${kind}: ${range(ms, s)} over ${ms.length} runs ${pass ? 'PASS' : 'FAIL'}; Blob ${range(steps('loadBlob'), String)} ms, ` +
-        `columns ${range(steps('loadColumns'), String)} ms, the 概览's report ${range(steps('report'), String)} ms, the pair ready ${range(steps('readAheadReadyAt'), String)} ms after the worker started; load ${loads.map((l) => l.load.split(' ')[0]).join(', ')}`,
+        `columns ${range(steps('loadColumns'), String)} ms, the 概览's report ${range(steps('report'), String)} ms, the pair ready ${range([...steps('readAheadReadyAt'), ...steps('overviewReadyAt')], String)} ms after the worker started; ` +
+        // The page's request: sent as it starts (the first analysis) or once its queries knew the shop (pageKnowsShop when it was sent before).
+        `the page's request at ${range(steps('pageToRequest'), String)} ms${steps('pageKnowsShop').length ? `, its queries knew the shop at ${range(steps('pageKnowsShop'), String)} ms` : ''}; load ${loads.map((l) => l.load.split(' ')[0]).join(', ')}`,
     );
   }
 }
