@@ -66,7 +66,8 @@ export async function onEngineMessage(e: MessageEvent<EngineRequest>): Promise<v
     post,
     progress: (key, vars) => post({ id: req.id, progress: key, ...(vars ? { vars } : {}) }),
     startedAt,
-    timer: stepTimer(() => ({ workerBoot: bootMs, requestAt: Math.round(startedAt) })),
+    // workerOrigin (epoch ms): the page places the worker's steps on its own clock (useAnalysis).
+    timer: stepTimer(() => ({ workerOrigin: performance.timeOrigin, workerBoot: bootMs, requestAt: Math.round(startedAt) })),
   };
   try {
     // An own key only: a request kind such as `constructor` is unknown, not Object.prototype's.

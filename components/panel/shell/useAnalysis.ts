@@ -16,6 +16,13 @@ export type Shown = { result: PartialResult | AnalysisResult; stale: boolean; sa
 /** How long the fresh 概览 may take before the saved one is drawn meanwhile (a fresh one usually comes within it). */
 const SAVED_GRACE_MS = 1000;
 
+/** Bench builds: the worker's steps, its start (workerOrigin, epoch ms) as page ms (workerStartAt) so both clocks line up. */
+function onPageClock(t: Record<string, number> | undefined): Record<string, number> | undefined {
+  if (!t || t.workerOrigin === undefined) return t;
+  const { workerOrigin, ...steps } = t;
+  return { workerStartAt: Math.round(workerOrigin - performance.timeOrigin), ...steps };
+}
+
 /** Change token of a shop's data (two key reads, never a count over a million records): the worker rebuilds when it differs. */
 const dataToken = (shopId: string) => shopDataToken(getDb(), shopId);
 
@@ -69,12 +76,14 @@ export function useAnalysis(p: {
     const knownAt = performance.now();
     let sentAt = knownAt;
     let firstScreen: number | undefined;
-    const pageSteps = () => ({ pageToRequest: Math.round(sentAt), ...(sentAt !== knownAt ? { pageKnowsShop: Math.round(knownAt) } : {}) });
+    let partialAt: number | undefined;
+    const pageSteps = () => ({ pageToRequest: Math.round(sentAt), ...(sentAt !== knownAt ? { pageKnowsShop: Math.round(knownAt) } : {}), ...(partialAt !== undefined ? { pagePartialAt: partialAt } : {}) });
     // The 概览 figures arrive first (its part of the report + previous), then the whole report; the lists and extras follow in the answer.
     const onPartial = (r: PartialResult) => {
       if (seq !== requestSeq.current) return;
       firstScreen ??= Math.round(performance.now() - sentAt);
-      setShown({ result: r, stale: false, timings: BENCH_BUILD ? { ...pageSteps(), firstScreen, ...r.timings } : undefined });
+      partialAt ??= Math.round(performance.now());
+      setShown({ result: r, stale: false, timings: BENCH_BUILD ? { ...pageSteps(), firstScreen, ...onPageClock(r.timings) } : undefined });
     };
     const ask = (): Promise<ReportResult | AnalysisResult> =>
       variant === 'panel' ? engine.analysis({ kind: 'analysis', ...body }, onProgress, onPartial) : engine.report({ kind: 'report', ...body }, onProgress);
@@ -92,7 +101,7 @@ export function useAnalysis(p: {
       .then((r) => {
         if (seq !== requestSeq.current) return;
         // Page-side steps beside the worker's, for bench:browser (bench builds only): page start → request, request → answer here.
-        const timings = BENCH_BUILD ? { ...pageSteps(), ...(firstScreen !== undefined ? { firstScreen } : {}), roundTrip: Math.round(performance.now() - sentAt), ...r.timings } : undefined;
+        const timings = BENCH_BUILD ? { ...pageSteps(), ...(firstScreen !== undefined ? { firstScreen } : {}), roundTrip: Math.round(performance.now() - sentAt), ...onPageClock(r.timings) } : undefined;
         setShown({ result: r, stale: false, timings });
         setError(null);
         // Console tabs watch this stamp and fetch their tier chips again (pushed, not polled).
