@@ -61,50 +61,87 @@ export function changeOf(cur: number | null, prev: number | null): number | null
 
 /** §5.1 metrics of set S over window `range` (paid orders happening in W, status as last seen). */
 export function windowMetrics(snap: Snapshot, range: DayRange, opts: MetricsOptions = {}): WindowMetrics {
-  const n = snap.customerCount;
+  return windowsMetrics(snap, [range], opts)[0]!;
+}
+
+/**
+ * windowMetrics of each of `ranges`, in one pass over the customers when the ranges are non-empty and
+ * do not overlap (a window and its previous one); else one pass per range. Same figures either way.
+ */
+export function windowsMetrics(snap: Snapshot, ranges: readonly DayRange[], opts: MetricsOptions = {}): WindowMetrics[] {
+  const order = ranges.map((_, i) => i).sort((x, y) => ranges[x]!.start - ranges[y]!.start);
+  const apart = order.every((i, k) => ranges[i]!.end >= ranges[i]!.start && (k === 0 || ranges[order[k - 1]!]!.end < ranges[i]!.start));
+  if (!apart && ranges.length > 1) return ranges.map((r) => windowsMetrics(snap, [r], opts)[0]!);
+  const sorted = order.map((i) => ranges[i]!);
+  const out = new Array<WindowMetrics>(ranges.length);
+  metricsPass(snap, sorted, opts).forEach((m, k) => (out[order[k]!] = m));
+  return out;
+}
+
+/** The metrics of `ranges` (ascending, apart, or one range) in one pass over the customers' paid orders. */
+function metricsPass(snap: Snapshot, ranges: readonly DayRange[], opts: MetricsOptions): WindowMetrics[] {
+  const n = snap.customerCount, k = ranges.length;
   const inS = opts.members;
   const edges = opts.priceBandsYuan ?? DEFAULT_PRICE_BANDS_YUAN;
   const edgesFen = edges.map((y) => Math.round(y * 100));
-  const bandOrders = new Array<number>(edges.length).fill(0);
-  const days = range.end - range.start + 1;
-  const dGmv = new Float64Array(Math.max(days, 0)), dOrders = new Int32Array(Math.max(days, 0)), dBuyers = new Int32Array(Math.max(days, 0));
-  const buyer = new Uint8Array(n); // bit 0: bought; bits 1..3: traffic paid/organic/unknown
-  const channelGmv = [0, 0, 0, 0], trafficGmv = [0, 0, 0];
-  let gmv = 0, orders = 0, fanGmv = 0;
+  const bands = edgesFen.length;
+  // Per range r: its figures at r (its channels at 4r…, traffic at 3r…, bands at bands·r…, days from dayAt[r]).
+  const starts = new Int32Array(k), ends = new Int32Array(k), dayAt = new Int32Array(k + 1);
+  ranges.forEach((r, i) => {
+    starts[i] = r.start;
+    ends[i] = r.end;
+    dayAt[i + 1] = dayAt[i]! + Math.max(r.end - r.start + 1, 0);
+  });
+  const gmv = new Float64Array(k), orders = new Float64Array(k), fanGmv = new Float64Array(k), purchasers = new Float64Array(k);
+  const channelGmv = new Float64Array(4 * k), trafficGmv = new Float64Array(3 * k), tPersons = new Float64Array(3 * k), bandOrders = new Float64Array(bands * k);
+  const dGmv = new Float64Array(dayAt[k]!), dOrders = new Int32Array(dayAt[k]!), dBuyers = new Int32Array(dayAt[k]!);
+  const buyers = ranges.map(() => new Uint8Array(n)); // bit 0: bought; bits 1..3: traffic paid/organic/unknown
 
   // Per customer over the paid-order index (custPaid*, each customer's orders by happen day): the
   // columns a cold open reads anyway, so the order-indexed ones (orderCustomer, orderAmountFen) and the
-  // by-day index (paidOrdersByDay / paidOrderDays) stay out of its hot range. Sums of whole fen are
-  // exact in any order, so the figures are those of a pass over the orders by day.
+  // by-day index (paidOrdersByDay / paidOrderDays) stay out of its hot range; a window and its previous
+  // one share the pass (a cold worker pays per customer visited). Sums of whole fen are exact in any
+  // order, so the figures are those of a pass over the orders by day.
   const pStart = snap.custPaidStart, pDay = snap.custPaidDay, pAmt = snap.custPaidAmountFen, pOrder = snap.custPaidOrder;
   const channelOf = snap.orderChannel, trafficOf = snap.orderTraffic, flags = snap.customerFlags;
-  const first = range.start, last = range.end;
+  const first = starts[0]!;
   for (let c = 0, end = pStart[0]!; c < n; c++) {
     const from = end;
     end = pStart[c + 1]!;
-    // No paid order on or after W's first day (the customer's days ascend): nothing in W.
+    // No paid order on or after the first range's first day (the customer's days ascend): nothing in any.
     if (from === end || pDay[end - 1]! < first) continue;
     if (inS !== undefined && inS[c] === 0) continue;
     let j = end - 1;
     while (j > from && pDay[j - 1]! >= first) j--;
     const fan = (flags[c]! & FAN) !== 0;
-    let bits = 0, lastD = -1;
+    let r = 0, rStart = starts[0]!, rEnd = ends[0]!, bits = 0, lastD = -1;
     for (; j < end; j++) {
       const day = pDay[j]!;
-      if (day > last) break;
+      if (day > rEnd) {
+        if (bits !== 0) {
+          buyers[r]![c] = bits;
+          countBuyer(bits, r, purchasers, tPersons);
+          bits = 0;
+        }
+        while (++r < k && day > ends[r]!);
+        if (r === k) break;
+        rStart = starts[r]!;
+        rEnd = ends[r]!;
+      }
+      if (day < rStart) continue;
       const a = pAmt[j]!;
       const o = pOrder[j]!;
-      const d = day - first;
-      gmv += a;
-      orders++;
-      channelGmv[channelOf[o]!]! += a;
+      const d = dayAt[r]! + day - rStart;
+      gmv[r]! += a;
+      orders[r]!++;
+      channelGmv[4 * r + channelOf[o]!]! += a;
       const t = trafficOf[o]!;
-      trafficGmv[t]! += a;
+      trafficGmv[3 * r + t]! += a;
       bits |= 1 | (2 << t);
-      if (fan) fanGmv += a;
-      for (let b = edgesFen.length - 1; b >= 0; b--) {
+      if (fan) fanGmv[r]! += a;
+      for (let b = bands - 1; b >= 0; b--) {
         if (a >= edgesFen[b]!) {
-          bandOrders[b]!++;
+          bandOrders[bands * r + b]!++;
           break;
         }
       }
@@ -115,38 +152,42 @@ export function windowMetrics(snap: Snapshot, range: DayRange, opts: MetricsOpti
         dBuyers[d]!++;
       }
     }
-    buyer[c] = bits;
+    if (bits !== 0) {
+      buyers[r]![c] = bits;
+      countBuyer(bits, r, purchasers, tPersons);
+    }
   }
-
-  let purchasers = 0;
-  const tPersons = [0, 0, 0];
-  for (let c = 0; c < n; c++) {
-    const x = buyer[c]!;
-    if (!x) continue;
-    purchasers++;
-    if (x & 2) tPersons[0]!++;
-    if (x & 4) tPersons[1]!++;
-    if (x & 8) tPersons[2]!++;
-  }
-
-  const daily: DailyFigures[] = [];
-  for (let d = 0; d < days; d++)
-    daily.push({ day: dayFromNumber(range.start + d), gmvFen: dGmv[d]!, orders: dOrders[d]!, purchasers: dBuyers[d]! });
 
   const split = <T>(f: (t: number) => T): TrafficSplit<T> => ({ paid: f(0), organic: f(1), unknown: f(2) });
-  return {
-    gmvFen: gmv,
-    orders,
-    purchasers,
-    aovFen: aovFenOf(gmv, purchasers),
-    gmvByChannel: { live: channelGmv[0]!, video: channelGmv[1]!, card: channelGmv[2]!, other: channelGmv[3]! },
-    trafficPersonsShare: split((t) => ratio(tPersons[t]!, purchasers)),
-    trafficGmvShare: split((t) => ratio(trafficGmv[t]!, gmv)),
-    fanGmvShare: ratio(fanGmv, gmv),
-    priceBands: edges.map((from, b) => ({ fromYuan: from, toYuan: edges[b + 1] ?? null, orders: bandOrders[b]! })),
-    daily,
-    members: lazyBitSets(buyer, { purchasers: 1, trafficPaid: 2, trafficOrganic: 4, trafficUnknown: 8 }),
-  };
+  return ranges.map((range, r): WindowMetrics => {
+    const daily: DailyFigures[] = [];
+    for (let d = 0; d < dayAt[r + 1]! - dayAt[r]!; d++) {
+      const at = dayAt[r]! + d;
+      daily.push({ day: dayFromNumber(range.start + d), gmvFen: dGmv[at]!, orders: dOrders[at]!, purchasers: dBuyers[at]! });
+    }
+    const g = gmv[r]!, buyersOf = purchasers[r]!;
+    return {
+      gmvFen: g,
+      orders: orders[r]!,
+      purchasers: buyersOf,
+      aovFen: aovFenOf(g, buyersOf),
+      gmvByChannel: { live: channelGmv[4 * r]!, video: channelGmv[4 * r + 1]!, card: channelGmv[4 * r + 2]!, other: channelGmv[4 * r + 3]! },
+      trafficPersonsShare: split((t) => ratio(tPersons[3 * r + t]!, buyersOf)),
+      trafficGmvShare: split((t) => ratio(trafficGmv[3 * r + t]!, g)),
+      fanGmvShare: ratio(fanGmv[r]!, g),
+      priceBands: edges.map((from, b) => ({ fromYuan: from, toYuan: edges[b + 1] ?? null, orders: bandOrders[bands * r + b]! })),
+      daily,
+      members: lazyBitSets(buyers[r]!, { purchasers: 1, trafficPaid: 2, trafficOrganic: 4, trafficUnknown: 8 }),
+    };
+  });
+}
+
+/** Counts a customer who bought in range r (bits: bought, then the traffic sources bought through). */
+function countBuyer(bits: number, r: number, purchasers: Float64Array, tPersons: Float64Array): void {
+  purchasers[r]!++;
+  if (bits & 2) tPersons[3 * r]!++;
+  if (bits & 4) tPersons[3 * r + 1]!++;
+  if (bits & 8) tPersons[3 * r + 2]!++;
 }
 
 export interface KeyMetrics extends Omit<WindowMetrics, 'members'> {
@@ -161,7 +202,8 @@ export function keyMetrics(
   previousRange: DayRange,
   opts: MetricsOptions = {},
 ): { metrics: KeyMetrics; members: WindowMetrics['members'] } {
-  return keyMetricsOf(windowMetrics(snap, range, opts), windowMetrics(snap, previousRange, opts));
+  const [cur, prev] = windowsMetrics(snap, [range, previousRange], opts);
+  return keyMetricsOf(cur!, prev!);
 }
 
 /** keyMetrics from the metrics of W and of the previous window, already computed. */

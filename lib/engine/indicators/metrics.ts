@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { keyMetricsOf, type WindowMetrics } from '../metrics';
 import { Change, Count, Day, Money, Rate } from './fields';
 import { purchaseTags } from './metrics-tags';
-import { metricsOf } from './scans';
+import { metricsWithPrevious } from './scans';
 import { countRow, label, moneyRow, rateCell, rateRow, valueColumn, yuan } from './sheets';
 import { defineIndicator, type CellKind, type SheetColumn } from './types';
 
@@ -95,7 +95,7 @@ export const metrics = defineIndicator({
   label: 'keyMetrics',
   schema,
   compute: ({ snap, range, previousRange, opts }) => {
-    const km = keyMetricsOf(metricsOf(snap, range, opts), metricsOf(snap, previousRange, opts));
+    const km = keyMetricsOf(...metricsWithPrevious(snap, range, previousRange, opts));
     const m = km.metrics;
     const field: Field = {
       gmvFen: m.gmvFen,
