@@ -1,12 +1,9 @@
 /** Douyin 用户资产 tiers (SPEC §3): users, purchasers, firstOrder, repeat, highPotential. */
-import { lowerBound as lowerBound_, type Snapshot } from './snapshot';
+import type { Snapshot } from './snapshot';
 import { lazyBitSets } from './sets';
 import type { DayRange } from './window';
 import { fallbackPropensity } from './propensity-fallback';
 import type { PropensityScorer } from './scorer';
-
-// Module-local bindings: transpiled to CommonJS (tsx) imports become getters, too slow in hot loops.
-const lowerBound = lowerBound_;
 
 export type { PropensityScorer } from './scorer';
 
@@ -51,12 +48,16 @@ function tierBits(snap: Snapshot, range: DayRange): { bits: Uint8Array; candidat
   let candidates = 0, users = 0, purchasers = 0, firstOrder = 0;
   for (let c = 0; c < n; c++) {
     const lo = cStart[c]!, hi = cStart[c + 1]!;
-    // Most customers' last contact is before W: no search for them (a cold worker runs these calls uninlined).
+    // Most customers' last contact is before W: nothing to do for them.
     if (lo === hi || cDay[hi - 1]! < a) continue;
-    const j = lowerBound(cDay, lo, hi, a);
+    // The first contact / paid order on or after a, scanned back from the last (few are in W or after
+    // it): no binary search, whose calls a cold worker ran uninlined.
+    let j = hi - 1;
+    while (j > lo && cDay[j - 1]! >= a) j--;
     if (cDay[j]! >= b) continue; // a buyer in W always has a contact in W
     const pLo = pStart[c]!, pHi = pStart[c + 1]!;
-    const p = pLo === pHi || pDay[pHi - 1]! < a ? pHi : lowerBound(pDay, pLo, pHi, a);
+    let p = pHi;
+    while (p > pLo && pDay[p - 1]! >= a) p--;
     users++;
     if (p < pHi && pDay[p]! < b) {
       bits[c] = USER | BUYER | (p > pLo ? REPEAT : FIRST);

@@ -1,10 +1,9 @@
 /** Taobao 客户概况 classes and the three pathways (通路), SPEC §4. */
-import { lowerBound as lowerBound_, type Snapshot } from './snapshot';
+import type { Snapshot } from './snapshot';
 import { lazyBitSets, ratio } from './sets';
 import { LOOKBACK_DAYS as LOOKBACK_DAYS_, type DayRange } from './window';
 
 // Module-local bindings: transpiled to CommonJS (tsx) imports become getters, too slow in hot loops.
-const lowerBound = lowerBound_;
 const LOOKBACK_DAYS = LOOKBACK_DAYS_;
 
 /** Class codes: by the customer's first contact v in W. */
@@ -74,15 +73,14 @@ export function taobaoPathways(snap: Snapshot, range: DayRange): TaobaoPathways 
     const lo = cStart[c]!, hi = cStart[c + 1]!;
     if (lo === hi) continue;
     const pLo = pStart[c]!, pHi = pStart[c + 1]!;
-    // Contacts / paid orders in [a − L, a) and the first ones at or after a. A search is skipped when
-    // the last day is before its bound (it would give hi): most customers' are (a cold worker runs these calls uninlined).
-    const cLast = cDay[hi - 1]!;
-    const j0 = cLast < a - L ? hi : lowerBound(cDay, lo, hi, a - L);
-    const jw = j0 < hi && cDay[j0]! < a ? (cLast < a ? hi : lowerBound(cDay, j0, hi, a)) : j0;
-    const pLast = pLo < pHi ? pDay[pHi - 1]! : -2147483648;
-    const p0 = pLast < a - L ? pHi : lowerBound(pDay, pLo, pHi, a - L);
-    const paidBefore = p0 < pHi && pDay[p0]! < a;
-    const pw = paidBefore ? (pLast < a ? pHi : lowerBound(pDay, p0, pHi, a)) : p0;
+    // The first contact / paid order on or after a, scanned back from the last (few are in W or after it):
+    // no binary search (a cold worker ran those calls uninlined). The one just before it says whether
+    // there is one in [a − L, a).
+    let jw = hi, pw = pHi;
+    while (jw > lo && cDay[jw - 1]! >= a) jw--;
+    while (pw > pLo && pDay[pw - 1]! >= a) pw--;
+    const contactBefore = jw > lo && cDay[jw - 1]! >= a - L;
+    const paidBefore = pw > pLo && pDay[pw - 1]! >= a - L;
     const inW = jw < hi && cDay[jw]! < b;
     const buyer = pw < pHi && pDay[pw]! < b;
     let x = 0;
@@ -94,7 +92,7 @@ export function taobaoPathways(snap: Snapshot, range: DayRange): TaobaoPathways 
         pR++;
         if (buyer) (x |= P_CONVERTED), pC++;
       }
-    } else if (jw > j0) {
+    } else if (contactBefore) {
       x |= U_ASSET;
       uA++;
       if (inW) {
@@ -105,10 +103,9 @@ export function taobaoPathways(snap: Snapshot, range: DayRange): TaobaoPathways 
     }
     if (inW) {
       const v = cDay[jw]!;
-      // Paid order in [v − L, v)? The first paid day ≥ v − L decides.
-      const p = lowerBound(pDay, pLo, pw, v - L);
+      // A paid order in [v − L, v)? Those before pw are before a ≤ v: the last of them decides.
       let cls: number;
-      if (p < pw && pDay[p]! < v) cls = CLASS_PURCHASED_RETURNING;
+      if (pw > pLo && pDay[pw - 1]! >= v - L) cls = CLASS_PURCHASED_RETURNING;
       else if (jw > lo && cDay[jw - 1]! >= v - L) cls = CLASS_UNPURCHASED_RETURNING;
       else cls = CLASS_NEW;
       classOf[c] = cls;
@@ -116,7 +113,8 @@ export function taobaoPathways(snap: Snapshot, range: DayRange): TaobaoPathways 
       x |= cls === CLASS_NEW ? NEW : cls === CLASS_UNPURCHASED_RETURNING ? UNP : PUR;
       // A new visitor has no paid order in [v − L, v): its first paid order ≥ v is at pw or later.
       if (cls === CLASS_NEW) {
-        const q = lowerBound(pDay, pw, pHi, v);
+        let q = pw;
+        while (q < pHi && pDay[q]! < v) q++;
         if (q < pHi && pDay[q]! === v) (x |= SAME_DAY), sameDay++;
       }
       if (buyer) {
