@@ -38,8 +38,15 @@ export function assetLayers(snap: Snapshot, endDay: number, activeDays: number =
     if (!known) continue;
     let x = 0;
     if (f & (FAN | MEMBER)) (x = REL), rel++;
-    const j = lowerBound(cDay, lo, hi, from);
-    if (j < hi && cDay[j]! <= endDay) (x |= ACT), act++;
+    // A contact in [from, endDay]? The last contact decides unless it is after endDay (an earlier window):
+    // only then a search (a cold worker ran one per customer, uninlined).
+    const last = lo < hi ? cDay[hi - 1]! : from - 1;
+    let active = last >= from && last <= endDay;
+    if (last > endDay) {
+      const j = lowerBound(cDay, lo, hi, from);
+      active = j < hi && cDay[j]! <= endDay;
+    }
+    if (active) (x |= ACT), act++;
     else (x |= DOR), dor++;
     bits[c] = x;
   }
