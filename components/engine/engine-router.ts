@@ -6,7 +6,7 @@
 import { stepTimer } from './bench-timings';
 import type { Handler, HandlerContext, RequestKind } from './handlers/context';
 import { handleAnalysis, handleReport } from './handlers/report';
-import { handleOpenAnalysis, handleWarm } from './handlers/warm';
+import { handleOpenAnalysis } from './handlers/open-analysis';
 // The data handlers are small and tierLookupReady follows every analysis (the console tabs' chips wait for it): loaded up front.
 import { handleDeleteAudience, handleDeleteShop, handleEraseCustomer, handleFindCustomers, handlePruneCaptures, handleSaveAudience, handleSetRetentionDays, handleTierLookupReady } from './handlers/data';
 import type { EngineRequest, EngineResponse } from './protocol';
@@ -25,7 +25,6 @@ const restore = () => import('./handlers/restore');
 const HANDLERS: { [K in RequestKind]: Handler<K> } = {
   report: handleReport,
   analysis: handleAnalysis,
-  warm: handleWarm,
   openAnalysis: handleOpenAnalysis,
   audienceTags: lazy(audience, (m) => m.handleAudienceTags),
   audienceSize: lazy(audience, (m) => m.handleAudienceSize),

@@ -5,10 +5,10 @@
  * (./snapshot-reader.worker.ts), which reads the stored snapshot on its own thread: this worker
  * loads the engine's code (./engine-router.ts: Dexie, the engine, the handlers) at once, and the
  * snapshot load takes the reader's record and bytes over (./early-read.ts). A worker without a name
- * (the popup's) starts its own early read on `warm` and waits for its record (at most 150 ms) before
- * loading the code. Requests that arrive meanwhile wait for the code, in order.
+ * (the popup's) loads the code at once and its snapshot load reads for itself. Requests that arrive
+ * meanwhile wait for the code, in order.
  */
-import { earlyRecordIn, expectReaderHandover, startEarlyRead, takeReaderPort } from './early-read';
+import { earlyRecordIn, expectReaderHandover, takeReaderPort } from './early-read';
 import type { EngineRequest } from './protocol';
 import { PANEL_ENGINE_NAME } from './worker-name';
 
@@ -22,7 +22,6 @@ self.onmessage = (e: MessageEvent<EngineRequest>) => {
   if (first) takeReaderPort(isReaderPort(e) ? (e.ports[0] ?? null) : null);
   first = false;
   if (isReaderPort(e)) return;
-  if (e.data?.kind === 'warm') startEarlyRead();
   waiting.push(e);
 };
 if ((self as unknown as { name?: string }).name === PANEL_ENGINE_NAME) expectReaderHandover();

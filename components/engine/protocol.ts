@@ -64,8 +64,7 @@ export type EngineRequest =
   | { id: number; kind: 'completeness'; shopId: string; window: WindowRequest; token: string }
   // --- audience (issue 13 item 5): 预览, the first members of an audience ---
   | { id: number; kind: 'audiencePreview'; shopId: string; window: WindowRequest; token: string; source: AudienceSource; limit: number }
-  // --- cold open (issue 14): the side panel's read-ahead as it starts; no answer ---
-  | { id: number; kind: 'warm' }
+  // --- cold open (issue 14) ---
   /**
    * The side panel's first analysis, sent as its page starts (./first-open.ts): of the shop it opens on (the first in
    * the shop order) at its data token, the default window — the worker resolves both, posts them (`basis`) first, then

@@ -124,13 +124,12 @@ function printSummary(kinds: Record<string, ColdLoad[]>): void {
   console.log(`cold opens of the fresh 概览 (target ≤ ${s(COLD_OPEN_TARGET_MS)} in every one):`);
   for (const [kind, loads] of Object.entries(kinds)) {
     const ms = loads.map((l) => l.firstScreenMs);
-    // A step of the request, or of the read-ahead (ahead_…) when the request took its pair.
-    const steps = (k: string) => loads.map((l) => l.steps?.[k] ?? l.steps?.[`ahead_${k}`]).filter((v): v is number => v !== undefined);
+    const steps = (k: string) => loads.map((l) => l.steps?.[k]).filter((v): v is number => v !== undefined);
     const pass = ms.every((x) => x <= COLD_OPEN_TARGET_MS);
     if (!pass) process.exitCode = 1;
     console.log(
       `    ${kind}: ${range(ms, s)} over ${ms.length} runs ${pass ? 'PASS' : 'FAIL'}; Blob ${range(steps('loadBlob'), String)} ms, ` +
-        `columns ${range(steps('loadColumns'), String)} ms, the 概览's report ${range(steps('report'), String)} ms, the pair ready ${range([...steps('readAheadReadyAt'), ...steps('overviewReadyAt')], String)} ms after the worker started; ` +
+        `columns ${range(steps('loadColumns'), String)} ms, the 概览's report ${range(steps('report'), String)} ms, the pair ready ${range(steps('overviewReadyAt'), String)} ms after the worker started; ` +
         // The page's request: sent as it starts (the first analysis) or once its queries knew the shop (pageKnowsShop when it was sent before).
         `the page's request at ${range(steps('pageToRequest'), String)} ms${steps('pageKnowsShop').length ? `, its queries knew the shop at ${range(steps('pageKnowsShop'), String)} ms` : ''}; load ${loads.map((l) => l.load.split(' ')[0]).join(', ')}`,
     );

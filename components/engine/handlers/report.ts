@@ -4,7 +4,7 @@ import { hasPropensityModel, takeLoadSteps } from '@/lib/db/analysis-snapshot';
 import { getDb } from '@/lib/db';
 import { saveLastReport } from '@/lib/db/writer';
 import type { Customer } from '@/lib/model';
-import { BENCH_BUILD, stepTimer, type StepTimer } from '../bench-timings';
+import { BENCH_BUILD, type StepTimer } from '../bench-timings';
 import { earlyReadTimes } from '../early-read';
 import { viewExtras } from '../extras';
 import { requestKey, type AnalysisResult, type SavedAnalysis } from '../protocol';
@@ -58,32 +58,6 @@ function modelsAtHand(c: CachedShop, window: DayWindow): boolean {
 /** Before a 高潜 fit: it samples training rows by customer key, and a stored snapshot's keys come with its cold columns. */
 async function readyToFit(c: CachedShop, window: DayWindow): Promise<void> {
   if (!modelsAtHand(c, window)) await withAllColumns(c);
-}
-
-/** The default window's report pair, computed by the side panel's read-ahead (./warm.ts) for the 概览's first request. */
-let readAhead: { c: CachedShop; window: DayWindow; scans: WindowScans; pair: ReturnType<typeof overviewPair>; steps: Record<string, number> } | null = null;
-
-/**
- * Computes the default window's report pair of a cached shop ahead of the side panel's request
- * (only when both 高潜 models are at hand: a fit is left to the request, which shows 高潜 pending).
- */
-export function readAheadReport(c: CachedShop): void {
-  const { window } = windowOf(c, {});
-  if (!modelsAtHand(c, window)) return;
-  const scans = newWindowScans();
-  const t = performance.now();
-  // Bench builds: when the early read had its record and bytes and the pair started (ms since the worker started), its steps, and when it was ready.
-  const timer = stepTimer(() => ({ ...earlyReadTimes(), readAheadStartAt: Math.round(t) }));
-  const pair = overviewPair(c, window, timer, scans);
-  const steps = Object.fromEntries(Object.entries(timer.snapshot() ?? {}).map(([k, v]) => [k.endsWith('At') ? k : `ahead_${k}`, v]));
-  readAhead = { c, window, scans, pair, steps: { ...steps, readAheadPair: Math.round(performance.now() - t), readAheadReadyAt: Math.round(performance.now()) } };
-}
-
-/** The read-ahead pair when it is of this snapshot and window (taken once). */
-function takeReadAhead(c: CachedShop, window: DayWindow) {
-  const r = readAhead;
-  readAhead = null;
-  return r && r.c === c && r.window.start === window.start && r.window.end === window.end ? r : null;
 }
 
 /** 概览 requests not yet answered with their first screen, and who waits for none to be left. */
@@ -145,10 +119,9 @@ async function analysis(req: RequestOf<'analysis'>, ctx: HandlerContext, shown: 
   const { snap } = c;
   const { latestDay, window } = windowOf(c, req.window);
   ctx.progress('progress_metrics');
-  const ahead = takeReadAhead(c, window);
-  // Bench builds: the read-ahead's steps, or (no read-ahead: the side panel's openAnalysis) the early read's times.
-  if (BENCH_BUILD) timer.add(ahead ? ahead.steps : earlyReadTimes());
-  const scans = ahead?.scans ?? newWindowScans();
+  // Bench builds: when the early read had its record and bytes (ms since the worker started).
+  if (BENCH_BUILD) timer.add(earlyReadTimes());
+  const scans = newWindowScans();
   const mustFit = !modelsAtHand(c, window);
   if (mustFit) {
     // First opening of the day: fitting the two 高潜 models takes longer than the rest, so
@@ -162,7 +135,7 @@ async function analysis(req: RequestOf<'analysis'>, ctx: HandlerContext, shown: 
     ctx.progress('progress_fitModel');
     await readyToFit(c, window);
   }
-  const { overview, previous } = ahead?.pair ?? overviewPair(c, window, timer, scans);
+  const { overview, previous } = overviewPair(c, window, timer, scans);
   if (BENCH_BUILD) timer.add({ overviewReadyAt: Math.round(performance.now()) });
   // The first screen (概览) needs only its fields of the two reports: shown before the rest of the report and the lists.
   ctx.post({ id: req.id, partial: { report: overview.report, previous, latestDay, ms: performance.now() - startedAt, timings: timer.snapshot(), overviewOnly: true } });

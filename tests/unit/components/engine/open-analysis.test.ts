@@ -1,12 +1,12 @@
 /**
- * `openAnalysis` (components/engine/handlers/warm.ts): the side panel's first analysis, asked before the
+ * `openAnalysis` (components/engine/handlers/open-analysis.ts): the side panel's first analysis, asked before the
  * page knows its shop. The worker names the shop the panel opens on (first in the shop order, not the
  * first stored) and its data token before any partial answer, then answers exactly as `analysis` for them.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { handleAnalysis } from '@/components/engine/handlers/report';
-import { handleOpenAnalysis } from '@/components/engine/handlers/warm';
+import { handleOpenAnalysis } from '@/components/engine/handlers/open-analysis';
 import type { HandlerContext } from '@/components/engine/handlers/context';
 import type { AnalysisResult, EngineResponse } from '@/components/engine/protocol';
 import { getDb, shopDataToken, storeCapture } from '@/lib/db';
