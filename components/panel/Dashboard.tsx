@@ -53,10 +53,12 @@ export function Dashboard({
 
   const result = shown?.result ?? null;
   // The 概览's part of the report comes first (the 概览 shows it whole); the other views get the whole report, which follows.
-  const overview = result && result.report.shopId === activeShopId ? result.report : null;
+  // The 概览 keeps its first answer's objects while the rest of the same answer comes (the same figures: not drawn again).
+  const part = shown?.overview ?? result;
+  const overview = part && part.report.shopId === activeShopId ? part.report : null;
   const full = result && !('overviewOnly' in result) ? result : null;
   const report = full && overview ? full.report : null;
-  const prev = result && overview ? result.previous : null;
+  const prev = part && overview ? part.previous : null;
   const extras = full && report && 'extras' in full ? (full as AnalysisResult).extras : null;
 
   async function exportTier(tier: 'firstOrder' | 'repeat') {

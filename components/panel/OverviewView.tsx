@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo } from 'react';
 import { asOfLabel, countColumn, formatCount, formatMoney, moneyColumn, periodLabel } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { OverviewReport } from '@/lib/engine';
@@ -11,8 +11,11 @@ import { pathwayTagId } from '@/lib/audience/pathway-tags';
 import { TierCard } from './TierCard';
 import type { ViewProps } from './types';
 
-/** 概览: Douyin tiers, Taobao classes, headline sales, the three pathways as funnels, asset layers (the popup has its own glance). */
-export function OverviewView({ report, prev, t, lang, exportsSlot, highPotentialPending = false, openMembers }: Omit<ViewProps, 'report'> & { report: OverviewReport | null; exportsSlot: ReactNode }) {
+/**
+ * 概览: Douyin tiers, Taobao classes, headline sales, the three pathways as funnels, asset layers (the popup has its own glance).
+ * Memoised: the whole report and the lists that follow the 概览's figures do not draw it again (cold open, issue 14).
+ */
+export const OverviewView = memo(function OverviewView({ report, prev, t, lang, highPotentialPending = false, openMembers }: Pick<ViewProps, 'prev' | 't' | 'lang' | 'highPotentialPending' | 'openMembers'> & { report: OverviewReport | null }) {
   const period = report ? periodLabel(report.window, lang) : '';
   // Every number opens its members (issue 13 item 4): the 人群 tag it counts.
   const drill = (tagId: string, label: string) => (openMembers && report ? () => openMembers({ tagId, label }) : undefined);
@@ -163,7 +166,6 @@ export function OverviewView({ report, prev, t, lang, exportsSlot, highPotential
           </div>
         </section>
       )}
-      {exportsSlot}
     </>
   );
-}
+});

@@ -96,7 +96,8 @@ export function PanelViews(p: PanelViewsProps) {
         {variant === 'panel' && view === 'overview' && (
           <ViewBoundary key={`overview:${activeShopId}`} view="overview" t={t}>
             <GlanceTrend report={p.overview} t={t} />
-            <OverviewView {...viewProps} report={p.overview} exportsSlot={p.exportsSlot} />
+            <OverviewView report={p.overview} prev={viewProps.prev} t={t} lang={viewProps.lang} highPotentialPending={viewProps.highPotentialPending} openMembers={viewProps.openMembers} />
+            {p.exportsSlot}
           </ViewBoundary>
         )}
         {variant === 'panel' && view === 'sales' && (

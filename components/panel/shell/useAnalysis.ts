@@ -1,17 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { BENCH_BUILD } from '@/components/engine/bench-timings';
 import type { EngineClient } from '@/components/engine/client';
 import type { FirstAnalysis } from '@/components/engine/first-open';
-import { lastReportKey, requestKey, type AnalysisResult, type PartialResult, type ReportResult, type SavedAnalysis } from '@/components/engine/protocol';
+import { lastReportKey, requestKey, type AnalysisResult, type OverviewResult, type PartialResult, type ReportResult, type SavedAnalysis } from '@/components/engine/protocol';
 import { getDb, shopDataToken } from '@/lib/db';
 import { writeLocalSetting } from '@/lib/db/settings/local';
 import { tierStampSetting } from '@/lib/db/settings/registry';
 import { pickedWindow, type PickedWindow } from '@/lib/engine/window';
 import type { MessageKey } from '@/lib/i18n/messages';
 
-/** `stale`: the saved last result, shown while the worker recomputes; `savedToken`: the data token it was computed from. */
-export type Shown = { result: PartialResult | AnalysisResult; stale: boolean; savedToken?: string; timings?: Record<string, number> };
+/**
+ * `stale`: the saved last result, shown while the worker recomputes; `savedToken`: the data token it was computed from.
+ * `overview`: the 概览's partial answer of this same request, kept when the whole report and the lists follow — the
+ * same figures (the report's 概览 fields are computed once), so the 概览 is not drawn again for them.
+ */
+export type Shown = { result: PartialResult | AnalysisResult; stale: boolean; savedToken?: string; timings?: Record<string, number>; overview?: OverviewResult };
 
 /** How long the fresh 概览 may take before the saved one is drawn meanwhile (a fresh one usually comes within it). */
 const SAVED_GRACE_MS = 1000;
@@ -77,13 +81,19 @@ export function useAnalysis(p: {
     let sentAt = knownAt;
     let firstScreen: number | undefined;
     let partialAt: number | undefined;
+    let overview: OverviewResult | undefined;
     const pageSteps = () => ({ pageToRequest: Math.round(sentAt), ...(sentAt !== knownAt ? { pageKnowsShop: Math.round(knownAt) } : {}), ...(partialAt !== undefined ? { pagePartialAt: partialAt } : {}) });
     // The 概览 figures arrive first (its part of the report + previous), then the whole report; the lists and extras follow in the answer.
     const onPartial = (r: PartialResult) => {
       if (seq !== requestSeq.current) return;
       firstScreen ??= Math.round(performance.now() - sentAt);
       partialAt ??= Math.round(performance.now());
-      setShown({ result: r, stale: false, timings: BENCH_BUILD ? { ...pageSteps(), firstScreen, ...onPageClock(r.timings) } : undefined });
+      if ('overviewOnly' in r) overview = r;
+      const next = { result: r, stale: false, timings: BENCH_BUILD ? { ...pageSteps(), firstScreen, ...onPageClock(r.timings) } : undefined, overview };
+      // The 概览's figures are drawn at once; the whole report that follows (for the other views) is drawn as a
+      // transition, in slices that yield to the page, so it never holds up the 概览 just drawn (cold open, issue 14).
+      if ('overviewOnly' in r) setShown(next);
+      else startTransition(() => setShown(next));
     };
     const ask = (): Promise<ReportResult | AnalysisResult> =>
       variant === 'panel' ? engine.analysis({ kind: 'analysis', ...body }, onProgress, onPartial) : engine.report({ kind: 'report', ...body }, onProgress);
@@ -102,7 +112,7 @@ export function useAnalysis(p: {
         if (seq !== requestSeq.current) return;
         // Page-side steps beside the worker's, for bench:browser (bench builds only): page start → request, request → answer here.
         const timings = BENCH_BUILD ? { ...pageSteps(), ...(firstScreen !== undefined ? { firstScreen } : {}), roundTrip: Math.round(performance.now() - sentAt), ...onPageClock(r.timings) } : undefined;
-        setShown({ result: r, stale: false, timings });
+        setShown({ result: r, stale: false, timings, overview });
         setError(null);
         // Console tabs watch this stamp and fetch their tier chips again (pushed, not polled).
         void engine
