@@ -67,7 +67,7 @@ export const OverviewView = memo(function OverviewView({ report, prev, t, lang, 
   };
   return (
     <>
-      <section>
+      <section className="overview-part">
         <h2>{t('douyinAssets')}</h2>
         <div className="grid tiers">
           {tier('users', 'users', report?.douyin.users, prev?.douyin.users)}
@@ -77,7 +77,7 @@ export const OverviewView = memo(function OverviewView({ report, prev, t, lang, 
           {tier('highPotential', 'highPotential', report?.douyin.highPotential, prev?.douyin.highPotential, highPotentialPending)}
         </div>
       </section>
-      <section>
+      <section className="overview-part">
         <h2>{t('taobaoOverview')}</h2>
         <div className="grid tiers">
           {tier('newVisitors', 'newVisitors', tb?.newVisitors, prev?.taobao.newVisitors)}
@@ -111,7 +111,7 @@ export const OverviewView = memo(function OverviewView({ report, prev, t, lang, 
           </table>
         )}
       </section>
-      <section>
+      <section className="overview-part">
         <h2>{t('keyMetrics')}</h2>
         <div className="grid metrics">
           {metric('metric-gmv', 'gmv', 'money', report?.metrics.gmvFen, report?.metrics.previous.gmvFen)}
@@ -121,7 +121,7 @@ export const OverviewView = memo(function OverviewView({ report, prev, t, lang, 
         </div>
       </section>
       {pw && tb && (
-        <section>
+        <section className="overview-part">
           <h2>{t('pathways')}</h2>
           <FigureMarks figures={['newVisitorSameDay', 'unpurchasedReturn', 'repurchase']} t={t} />
           <div className="grid funnels">
@@ -143,7 +143,7 @@ export const OverviewView = memo(function OverviewView({ report, prev, t, lang, 
         </section>
       )}
       {report && (
-        <section>
+        <section className="overview-part">
           <h2>{t('assetLayers')}</h2>
           <FigureMarks figures={['relationship', 'active', 'dormant']} t={t} />
           <div className="grid tiers">
