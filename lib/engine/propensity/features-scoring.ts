@@ -15,16 +15,7 @@
 import { KIND_CART, KIND_CLICK, KIND_ORDER, KIND_PAID, KIND_PLACED, KIND_VIEW, KIND_VISIT, FAN, MEMBER, type DayColumn, type Snapshot } from '../snapshot';
 import { CART_GAP_CAP, CLICK_GAP_CAP, FEATURE_COUNT, GAP_CAP } from './features';
 import { PROMO_DAYS } from '../promo-calendar';
-import { PROMO_GAP_CAP, PROMO_NUMS, promoPhaseOf } from './features-promo';
-
-/** Days within a day of a 大促 main day, as nearPromoDay reads them (here a table read, not a call per paid order). */
-const NEAR_FROM = (PROMO_NUMS[0] ?? 0) - 1;
-const NEAR = new Uint8Array(Math.max(0, (PROMO_NUMS.at(-1) ?? -2) + 2 - NEAR_FROM));
-for (const P of PROMO_NUMS) for (let d = P - 1; d <= P + 1; d++) NEAR[d - NEAR_FROM] = 1;
-
-/** log1p of 0 … LOG_TABLE − 1 (Math.log1p's own values): most columns are log1p of a small count or capped gap. */
-const LOG_TABLE = 4096;
-const LOG1P = Float64Array.from({ length: LOG_TABLE }, (_, n) => Math.log1p(n));
+import { PROMO_GAP_CAP, PROMO_NUMS, nearPromoDay, promoPhaseOf } from './features-promo';
 
 /** First index in [lo, hi) of `arr` whose value is ≥ x (the days are ascending per customer). */
 function firstAtLeast(arr: DayColumn, lo: number, hi: number, x: number): number {
@@ -55,19 +46,13 @@ export function writeFeatureRows(snap: Snapshot, t: number, candidates: Int32Arr
     promoDays.push(P);
     promoWarmups.push(PROMO_DAYS[i]!.warmupDays);
   }
-  const L = Math.log1p, LG = LOG1P, near = NEAR, nearLen = NEAR.length, promoCount = promoDays.length;
-  const warmup = phase.warmup;
-  const g = s || warmup ? 0 : 1; // the ordinary-phase columns are 0 in a 大促 phase
+  const L = Math.log1p;
+  const g = s || phase.warmup ? 0 : 1; // the ordinary-phase columns are 0 in a 大促 phase
 
   for (let row = from; row < to; row++) {
     const c = candidates[row]!;
     const lo = cStart[c]!;
-    // Contacts with day ≤ t: scanned back from the last (few are after t; a search ran uninlined in a cold
-    // worker). A do-while, so its step runs for every customer: a step that had never run (none after the
-    // report's day) made the optimised code deoptimise on the previous window's day.
-    let end = cStart[c + 1]! + 1;
-    do end--;
-    while (end > lo && cDay[end - 1]! > t);
+    const end = firstAtLeast(cDay, lo, cStart[c + 1]!, t + 1); // contacts with day ≤ t
     // The last 35 days, latest first: every column but the year's.
     let visits7 = 0, views7 = 0, clicks7 = 0, carts7 = 0, carts30 = 0, placed7 = 0, explicit30 = 0, in30 = 0;
     let days7 = 0, days30 = 0, prevDay = -1, lastCart = -1;
@@ -133,15 +118,12 @@ export function writeFeatureRows(snap: Snapshot, t: number, candidates: Int32Arr
     const lastCart30 = lastCart >= 0 && t - lastCart <= 29 ? lastCart : -1;
 
     const plo = pStart[c]!;
-    let pend = pStart[c + 1]! + 1;
-    do pend--;
-    while (pend > plo && pDay[pend - 1]! > t);
+    const pend = firstAtLeast(pDay, plo, pStart[c + 1]!, t + 1);
     const paid = pend - plo;
     let yuan = 0, live = 0, video = 0, card = 0, atPromo = 0;
     for (let j = plo; j < pend; j++) {
       yuan += amountFen[j]! / 100;
-      const e = pDay[j]! - NEAR_FROM;
-      if (e >= 0 && e < nearLen && near[e] === 1) atPromo++;
+      if (nearPromoDay(pDay[j]!)) atPromo++;
       const ch = orderChannel[paidOrder[j]!]!;
       if (ch === 0) live++;
       else if (ch === 1) video++;
@@ -149,89 +131,82 @@ export function writeFeatureRows(snap: Snapshot, t: number, candidates: Int32Arr
     }
     // Past 大促 of the year: bought around the day (day −1 … +1), and carted in its warm-up then bought.
     let promoBuys = 0, cartThenBuy = 0;
-    // The paid orders and the 大促 days are both ascending: one merged walk finds each day's first order ≥ P − 1.
-    for (let i = 0, j = plo; i < promoCount; i++) {
-      const P = promoDays[i]!;
-      while (j < pend && pDay[j]! < P - 1) j++;
-      if (j >= pend) break;
-      if (pDay[j]! > P + 1) continue;
-      promoBuys++;
-      const b = firstAtLeast(cDay, lo, end, P);
-      for (let q = firstAtLeast(cDay, lo, b, P - promoWarmups[i]!); q < b; q++)
-        if (kind[q] === KIND_CART) {
-          cartThenBuy++;
-          break;
-        }
+    if (pend > plo) {
+      for (let i = 0; i < promoDays.length; i++) {
+        const P = promoDays[i]!;
+        const j = firstAtLeast(pDay, plo, pend, P - 1);
+        if (j >= pend || pDay[j]! > P + 1) continue;
+        promoBuys++;
+        const b = firstAtLeast(cDay, lo, end, P);
+        for (let q = firstAtLeast(cDay, lo, b, P - promoWarmups[i]!); q < b; q++)
+          if (kind[q] === KIND_CART) {
+            cartThenBuy++;
+            break;
+          }
+      }
     }
     const flags = flagsOf[c]!;
-    // log1p of the counts from the table (Math.log1p's values; a count past it calls Math.log1p).
-    const lVisits7 = visits7 < LOG_TABLE ? LG[visits7]! : L(visits7);
-    const lCarts7 = carts7 < LOG_TABLE ? LG[carts7]! : L(carts7);
-    const lC7 = c7 < LOG_TABLE ? LG[c7]! : L(c7);
-    const lWCarts = wCarts < LOG_TABLE ? LG[wCarts]! : L(wCarts);
-    const lPromoBuys = promoBuys < LOG_TABLE ? LG[promoBuys]! : L(promoBuys);
-    const older = inYear - in30, ordinaryPaid = paid - atPromo;
 
     let i = (row - from) * FEATURE_COUNT;
-    // Base columns (features.ts writeBaseFeatures); rec, tenure and the gaps are capped below the table's end.
-    X[i++] = LG[rec]!;
+    // Base columns (features.ts writeBaseFeatures).
+    X[i++] = L(rec);
     X[i++] = rec === 0 ? 1 : 0;
     X[i++] = rec <= 2 ? 1 : 0;
-    X[i++] = lVisits7;
-    X[i++] = views7 < LOG_TABLE ? LG[views7]! : L(views7);
-    X[i++] = clicks7 < LOG_TABLE ? LG[clicks7]! : L(clicks7);
-    X[i++] = lCarts7;
-    X[i++] = carts30 < LOG_TABLE ? LG[carts30]! : L(carts30);
-    X[i++] = LG[lastCart30 >= 0 ? Math.min(CART_GAP_CAP, t - lastCart30) : CART_GAP_CAP]!;
-    X[i++] = explicit30 < LOG_TABLE ? LG[explicit30]! : L(explicit30);
+    X[i++] = L(visits7);
+    X[i++] = L(views7);
+    X[i++] = L(clicks7);
+    X[i++] = L(carts7);
+    X[i++] = L(carts30);
+    X[i++] = L(lastCart30 >= 0 ? Math.min(CART_GAP_CAP, t - lastCart30) : CART_GAP_CAP);
+    X[i++] = L(explicit30);
     X[i++] = days7;
     X[i++] = days30;
-    X[i++] = placed7 < LOG_TABLE ? LG[placed7]! : L(placed7);
-    X[i++] = older < LOG_TABLE ? LG[older]! : L(older);
+    X[i++] = L(placed7);
+    X[i++] = L(inYear - in30);
     X[i++] = flags & FAN ? 1 : 0;
     X[i++] = flags & MEMBER ? 1 : 0;
-    X[i++] = paid < LOG_TABLE ? LG[paid]! : L(paid);
+    X[i++] = L(paid);
     X[i++] = paid > 0 ? 1 : 0;
-    X[i++] = LG[paid > 0 ? Math.min(GAP_CAP, t - pDay[pend - 1]!) : GAP_CAP]!;
+    X[i++] = L(paid > 0 ? Math.min(GAP_CAP, t - pDay[pend - 1]!) : GAP_CAP);
     X[i++] = L(yuan);
     X[i++] = paid > 0 ? live / paid : 0;
     X[i++] = paid > 0 ? video / paid : 0;
     X[i++] = paid > 0 ? card / paid : 0;
-    X[i++] = LG[tenure]!;
+    X[i++] = L(tenure);
     const life = Math.max(30, Math.min(365, tenure + 1));
     X[i++] = L((paid * 30) / life);
     X[i++] = L((inYear * 30) / life);
     // 大促 columns (features-promo.ts writePromoFeatures).
-    const growth = lC7 - L(prev4 / 4);
+    const growth = L(c7) - L(prev4 / 4);
     const promoRec = lastAge >= 0 ? Math.min(PROMO_GAP_CAP, lastAge) : PROMO_GAP_CAP;
     const cartGap = lastCart >= 0 ? Math.min(PROMO_GAP_CAP, t - lastCart) : PROMO_GAP_CAP;
     X[i++] = toNextL;
     X[i++] = sinceLastL;
     X[i++] = s;
-    X[i++] = warmup;
-    X[i++] = c1 < LOG_TABLE ? LG[c1]! : L(c1);
-    X[i++] = c3 < LOG_TABLE ? LG[c3]! : L(c3);
-    X[i++] = lC7;
-    X[i++] = cart3 < LOG_TABLE ? LG[cart3]! : L(cart3);
+    X[i++] = phase.warmup;
+    X[i++] = L(c1);
+    X[i++] = L(c3);
+    X[i++] = L(c7);
+    X[i++] = L(cart3);
     X[i++] = growth;
-    X[i++] = lPromoBuys;
-    X[i++] = cartThenBuy < LOG_TABLE ? LG[cartThenBuy]! : L(cartThenBuy);
-    X[i++] = s * lCarts7;
-    X[i++] = s * lC7;
+    X[i++] = L(promoBuys);
+    X[i++] = L(cartThenBuy);
+    X[i++] = s * L(carts7);
+    X[i++] = s * L(c7);
     X[i++] = s * growth;
-    X[i++] = s * lPromoBuys;
-    X[i++] = s * LG[promoRec]!;
-    X[i++] = s * LG[cartGap]!;
-    X[i++] = lWCarts;
-    X[i++] = s * lWCarts;
-    X[i++] = s * (wContacts < LOG_TABLE ? LG[wContacts]! : L(wContacts));
+    X[i++] = s * L(promoBuys);
+    X[i++] = s * L(promoRec);
+    X[i++] = s * L(cartGap);
+    X[i++] = L(wCarts);
+    X[i++] = s * L(wCarts);
+    X[i++] = s * L(wContacts);
     // The year's habit, then the ordinary-phase columns (features.ts writeHistoryFeatures).
     X[i++] = (carts + 0.3) / (visits + 2);
     // Every value is ≥ 0, so × 0 is +0 as writeFeatures writes (no branch on the day's phase per row).
     const share = (atPromo + 0.1) / (paid + 1);
-    X[i++] = g * (ordinaryPaid < LOG_TABLE ? LG[ordinaryPaid]! : L(ordinaryPaid));
+    X[i++] = g * L(paid - atPromo);
     X[i++] = g * share;
     X[i++] = lastAge >= 0 && lastAge < 7 ? g * share : 0;
-    X[i] = g * LG[lastClick >= 0 ? Math.min(CLICK_GAP_CAP, t - lastClick) : CLICK_GAP_CAP]!;
+    X[i] = g * L(lastClick >= 0 ? Math.min(CLICK_GAP_CAP, t - lastClick) : CLICK_GAP_CAP);
   }
 }
