@@ -36,17 +36,7 @@ vi.mock('@/components/panel/TierCard', async (original) => {
 });
 
 let partials: PartialResult[] = [];
-vi.mock('@/components/engine/client', () => ({
-  EngineClient: class {
-    analysis(_body: unknown, _progress: unknown, onPartial: (r: PartialResult) => void) {
-      for (const p of partials) onPartial(p);
-      return new Promise(() => undefined);
-    }
-    completeness() {
-      return new Promise(() => undefined);
-    }
-  },
-}));
+vi.mock('@/components/engine/client', async () => (await import('./partials-engine')).partialsEngine(() => partials));
 
 afterEach(() => unmountApp());
 

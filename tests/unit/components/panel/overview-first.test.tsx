@@ -24,17 +24,7 @@ const whole: PartialResult = { ...base, report: analyzeWindow(snap, W, { scorer:
 /** Which partial answers the mocked worker gives the panel's `analysis` (never the final one). */
 let partials: PartialResult[] = [];
 
-vi.mock('@/components/engine/client', () => ({
-  EngineClient: class {
-    analysis(_body: unknown, _progress: unknown, onPartial: (r: PartialResult) => void) {
-      for (const p of partials) onPartial(p);
-      return new Promise(() => undefined);
-    }
-    completeness() {
-      return new Promise(() => undefined);
-    }
-  },
-}));
+vi.mock('@/components/engine/client', async () => (await import('./partials-engine')).partialsEngine(() => partials));
 
 async function panelWith(given: PartialResult[]): Promise<Element> {
   partials = given;
