@@ -4,8 +4,8 @@
  * it) and the read of its hot columns. Plain IndexedDB, no Dexie. The side panel's reader worker
  * (./snapshot-reader.worker.ts) does it on its own thread and hands record + bytes to the engine
  * worker through a MessagePort (`expectReaderHandover`); a worker without a reader (the popup's)
- * starts it itself on `warm`. lib/db/analysis-snapshot.ts takes it over (offerEarlyRecordRead) and
- * checks it as any record.
+ * reads for itself in its snapshot load. lib/db/analysis-snapshot.ts takes it over (offerEarlyRecordRead)
+ * and checks it as any record.
  */
 import { byShopOrder } from '@/lib/db/shop-order';
 import { BENCH_BUILD } from './bench-timings';
@@ -64,29 +64,6 @@ export async function readFirstShopRecord(): Promise<EarlyRecordRead | null> {
 }
 
 let early: Promise<EarlyRecordRead | null> | null = null;
-/** The early read's record step: settled once the record is in (its hot columns' read started) or the read gave up. */
-let recordIn: Promise<unknown> | null = null;
-
-/**
- * Longest the engine's code waits for the early read's record: in a new browser the record comes 40–110 ms after the
- * read starts; right after the record was written again it can take 300–700 ms, and the thread would idle (a stuck
- * IndexedDB open must not keep the worker from answering either).
- */
-const RECORD_WAIT_MS = 150;
-
-/** Starts the early read (once; any failure leaves it to the ordinary load). */
-export function startEarlyRead(): void {
-  if (early) return;
-  at('earlyReadAt');
-  early = readFirstShopRecord().catch(() => null);
-  recordIn = early;
-}
-
-/** Resolves when the early read (if one was started) has its record, or has given up, or after RECORD_WAIT_MS. */
-export function earlyRecordIn(): Promise<void> {
-  if (!recordIn) return Promise.resolve();
-  return Promise.race([recordIn, new Promise((resolve) => setTimeout(resolve, RECORD_WAIT_MS))]).then(() => undefined);
-}
 
 /** The early read, handed over once (null when none was started). */
 export function takeEarlyRead(): Promise<EarlyRecordRead | null> | null {
@@ -119,7 +96,7 @@ let handoverPort: ((port: MessagePort | null) => void) | null = null;
 
 /**
  * The side panel's engine worker: its early read is the reader worker's handover, whose port comes as the first
- * message (`takeReaderPort`); the engine's code need not wait for it (`earlyRecordIn` resolves at once).
+ * message (`takeReaderPort`); the engine's code loads meanwhile, without waiting for it.
  */
 export function expectReaderHandover(): void {
   if (early) return;

@@ -8,7 +8,7 @@
  * (the popup's) loads the code at once and its snapshot load reads for itself. Requests that arrive
  * meanwhile wait for the code, in order.
  */
-import { earlyRecordIn, expectReaderHandover, takeReaderPort } from './early-read';
+import { expectReaderHandover, takeReaderPort } from './early-read';
 import type { EngineRequest } from './protocol';
 import { PANEL_ENGINE_NAME } from './worker-name';
 
@@ -25,12 +25,10 @@ self.onmessage = (e: MessageEvent<EngineRequest>) => {
   waiting.push(e);
 };
 if ((self as unknown as { name?: string }).name === PANEL_ENGINE_NAME) expectReaderHandover();
-void earlyRecordIn()
-  .then(() => import('./engine-router'))
-  .then(({ onEngineMessage }) => {
-    self.onmessage = (e: MessageEvent<EngineRequest>) => {
-      if (isReaderPort(e)) takeReaderPort(e.ports[0] ?? null);
-      else void onEngineMessage(e);
-    };
-    for (const e of waiting.splice(0)) void onEngineMessage(e);
-  });
+void import('./engine-router').then(({ onEngineMessage }) => {
+  self.onmessage = (e: MessageEvent<EngineRequest>) => {
+    if (isReaderPort(e)) takeReaderPort(e.ports[0] ?? null);
+    else void onEngineMessage(e);
+  };
+  for (const e of waiting.splice(0)) void onEngineMessage(e);
+});

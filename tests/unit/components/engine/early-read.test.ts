@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { EARLY_DB_NAME, earlyRecordIn, expectReaderHandover, readFirstShopRecord, startEarlyRead, takeEarlyRead, takeReaderPort } from '@/components/engine/early-read';
+import { EARLY_DB_NAME, expectReaderHandover, readFirstShopRecord, takeEarlyRead, takeReaderPort } from '@/components/engine/early-read';
 import { DB_NAME, getDb, storeCapture } from '@/lib/db';
 import { loadAnalysisSnapshot, offerEarlyRecordRead } from '@/lib/db/analysis-snapshot';
 import { saveAnalysisSnapshot } from '@/lib/db/writer/analysis';
@@ -11,24 +11,10 @@ const shopA = generateShop({ seed: 3, platform: 'douyin', shopId: 'shop-z', shop
 const shopB = generateShop({ seed: 4, platform: 'douyin', shopId: 'shop-a', shopName: 'Beta 店', customers: 120, endDay: '2026-11-20', days: 90 });
 
 describe("the engine worker's early read (before its code loads)", () => {
-  it("lets the engine's code load once the record step is over (at once when no read was started)", async () => {
-    let settled = false;
-    await earlyRecordIn().then(() => (settled = true));
-    expect(settled).toBe(true);
-    startEarlyRead();
-    const read = takeEarlyRead()!;
-    let recordIn = false;
-    const waited = earlyRecordIn().then(() => (recordIn = true));
-    expect(recordIn).toBe(false); // the record step of a started read is not over synchronously
-    await waited;
-    expect(await read).toBeNull(); // no database: the read gave up, and the code was let load
-  });
-
   it('opens the database the engine uses, and never creates it', async () => {
     expect(EARLY_DB_NAME).toBe(DB_NAME);
-    startEarlyRead();
-    expect(await takeEarlyRead()).toBeNull();
-    expect(takeEarlyRead()).toBeNull(); // handed over once
+    expect(await readFirstShopRecord().catch(() => null)).toBeNull(); // no database: nothing read (the reader posts null)
+    expect(takeEarlyRead()).toBeNull(); // no handover expected: the load reads for itself
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DB_NAME);
   });
 
@@ -40,8 +26,7 @@ describe("the engine worker's early read (before its code loads)", () => {
       snaps.set(d.shop.shopId, buildSnapshot(d));
       await saveAnalysisSnapshot(db, snaps.get(d.shop.shopId)!, `tok-${d.shop.shopId}`);
     }
-    startEarlyRead();
-    const early = (await takeEarlyRead())!;
+    const early = (await readFirstShopRecord())!; // what the reader worker reads
     expect(early.shopId).toBe('shop-z'); // 'Alpha 店' before 'Beta 店', as the Dashboard picks
     const record = early.record as { builtAt: string; header: { packed: { hotBytes: number } } };
     expect((await early.bytes!).byteLength).toBe(record.header.packed.hotBytes);
@@ -65,9 +50,6 @@ describe("the engine worker's early read (before its code loads)", () => {
     const record = read.record as { builtAt: string; header: { packed: { hotBytes: number } } };
     const bytes = await read.bytes!;
     expectReaderHandover();
-    let codeMayLoad = false;
-    await earlyRecordIn().then(() => (codeMayLoad = true));
-    expect(codeMayLoad).toBe(true); // the engine's code does not wait for the reader
     const { port1, port2 } = new MessageChannel();
     takeReaderPort(port2);
     port1.postMessage({ shopId: read.shopId, record: { ...record, builtAt: 'from-reader' }, bytes, times: {} }, [bytes]);
