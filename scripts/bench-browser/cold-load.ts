@@ -26,7 +26,9 @@ export async function coldLoad(context: BrowserContext, url: string, label: stri
   await cold.setViewportSize({ width: 520, height: 1000 });
   const trace: CpuTrace | null = profileCpu ? await startCpuTrace(cold) : null;
   const t1 = performance.now();
+  const t1Epoch = Date.now();
   await cold.goto(url);
+  await cold.evaluate(WATCH_FRESH);
   await until(cold, `/\\d/.test(document.querySelector('[data-testid="tier-users"]')?.textContent ?? '')`, 10 * 60_000);
   const shownMs = performance.now() - t1;
   // The 概览 figures of the fresh analysis (report + previous) show before its lists (extras).
@@ -41,6 +43,7 @@ export async function coldLoad(context: BrowserContext, url: string, label: stri
     return { tiles: tiles.length, numbers: tiles.filter((e) => /\\d/.test(e.textContent ?? '')).length, pending: tiles.some((e) => e.hasAttribute('data-pending')), gmv, assets };
   })()`)) as { tiles: number; numbers: number; pending: boolean; gmv: string | null; assets: number };
   const seen = `${atMark.numbers} of ${atMark.tiles} tiles with a number, 高潜 ${atMark.pending ? 'PENDING' : 'scored'}, GMV ${atMark.gmv ?? 'MISSING'}, ${atMark.assets} asset layers`;
+  const paint = await freshPaint(cold, t1Epoch);
   const freshMs = await untilFresh(cold, t1, 10 * 60_000);
   const text = (await cold.locator('.app').textContent()) ?? '';
   const workerMs = /(\d+) ms/.exec(text)?.[1];
@@ -54,6 +57,7 @@ export async function coldLoad(context: BrowserContext, url: string, label: stri
   );
   const steps = timings ? (JSON.parse(timings) as Record<string, number>) : null;
   if (steps) console.log(`    steps (ms): ${Object.entries(steps).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (paint) console.log(`    the fresh 概览 in the page: ${paint}`);
   else console.log('    steps (ms): none — the extension was not built in bench mode (WXT_SELLER_LENS_BENCH=1)');
   if (traced) console.log(`    CPU profile (traced open: its figures include the trace's cost):\n${traced.replace(/^/gm, '      ')}`);
   if (expectUsers !== undefined && users !== String(expectUsers)) process.exitCode = 1;
@@ -64,6 +68,38 @@ export async function coldLoad(context: BrowserContext, url: string, label: stri
   await cold.waitForTimeout(4000);
   await cold.close();
   return { label, firstScreenMs, steps, load };
+}
+
+/**
+ * Installed in the page right after `goto` (bench-side, no product code): page ms when `.app` turns fresh (the
+ * React commit: a MutationObserver's callback) and when the frame after it has run (≈ its paint), so the poll's own
+ * latency can be told from the page's work.
+ */
+const WATCH_FRESH = `(() => {
+  const w = window;
+  const mark = () => {
+    if (document.querySelector('.app')?.getAttribute('data-report') !== 'fresh') return false;
+    w.__freshCommitAt = performance.now();
+    w.__freshLate = w.__freshWatched === undefined;
+    requestAnimationFrame(() => setTimeout(() => (w.__freshFrameAt = performance.now()), 0));
+    return true;
+  };
+  if (mark()) return;
+  w.__freshWatched = true;
+  const o = new MutationObserver(() => mark() && o.disconnect());
+  o.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-report'] });
+})()`;
+
+/** What WATCH_FRESH saw, on the page's clock and the bench's (whose clock starts before `goto`), as one line. */
+async function freshPaint(page: Page, t1Epoch: number): Promise<string | null> {
+  const read = `(() => ({ commit: window.__freshCommitAt, frame: window.__freshFrameAt, late: window.__freshLate, origin: performance.timeOrigin }))()`;
+  type Seen = { commit?: number; frame?: number; late?: boolean; origin: number };
+  let seen = (await page.evaluate(read)) as Seen;
+  for (let i = 0; i < 50 && seen.commit !== undefined && seen.frame === undefined; i++) seen = (await new Promise((r) => setTimeout(r, 10)).then(() => page.evaluate(read))) as Seen;
+  if (seen.commit === undefined) return null;
+  const offset = seen.origin - t1Epoch;
+  const frame = seen.frame === undefined ? 'its frame not seen' : `its frame at ${Math.round(seen.frame)} ms (${Math.round(seen.frame + offset)} ms on the bench's clock)`;
+  return `navigation ${Math.round(offset)} ms after the bench's clock started; committed at ${Math.round(seen.commit)} ms page time${seen.late ? ' (already fresh when watched: late)' : ''}, ${frame}`;
 }
 
 /** The page's bench marks at the fresh mark (pageToRequest, firstScreen and the worker's steps), for the trace's summary. */
