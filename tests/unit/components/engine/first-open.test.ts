@@ -49,6 +49,14 @@ function panel() {
   };
 }
 
+/** A first analysis whose worker has named shop-a at token c3:v1, and the panel's callbacks. */
+function namedShopA() {
+  const w = fakeEngine();
+  const first = new FirstAnalysis(w.engine);
+  w.basis({ shopId: 'shop-a', token: 'c3:v1' });
+  return { w, first, p: panel() };
+}
+
 describe('the side panel first analysis', () => {
   it('agrees (same shop, token, default window): what came before is replayed, what follows flows, the answer is its job; one request', async () => {
     const w = fakeEngine();
@@ -103,10 +111,7 @@ describe('the side panel first analysis', () => {
   });
 
   it('a picked window is not the default one: null at once, and the early answer is dropped', async () => {
-    const w = fakeEngine();
-    const first = new FirstAnalysis(w.engine);
-    w.basis({ shopId: 'shop-a', token: 'c3:v1' });
-    const p = panel();
+    const { w, first, p } = namedShopA();
     expect(first.adopt('shop-a', 'c3:v1', { from: '2026-11-01', to: '2026-11-07' }, p.onProgress, p.onPartial)).toBeNull();
     // Decided once: the default window later is not given the early answer either.
     expect(first.adopt('shop-a', 'c3:v1', {}, p.onProgress, p.onPartial)).toBeNull();
@@ -115,10 +120,7 @@ describe('the side panel first analysis', () => {
   });
 
   it('taken once: a second request of the same shop and token asks anew', async () => {
-    const w = fakeEngine();
-    const first = new FirstAnalysis(w.engine);
-    w.basis({ shopId: 'shop-a', token: 'c3:v1' });
-    const p = panel();
+    const { first, p } = namedShopA();
     expect(await first.adopt('shop-a', 'c3:v1', {}, p.onProgress, p.onPartial)).not.toBeNull();
     expect(first.adopt('shop-a', 'c3:v1', {}, p.onProgress, p.onPartial)).toBeNull();
   });
@@ -140,10 +142,7 @@ describe('the side panel first analysis', () => {
   });
 
   it('failing after it was adopted: the adopted job fails (the panel shows the error)', async () => {
-    const w = fakeEngine();
-    const first = new FirstAnalysis(w.engine);
-    w.basis({ shopId: 'shop-a', token: 'c3:v1' });
-    const p = panel();
+    const { w, first, p } = namedShopA();
     const adopted = await first.adopt('shop-a', 'c3:v1', {}, p.onProgress, p.onPartial);
     w.fail(new Error('the stored snapshot could not be read'));
     await expect(adopted!.job).rejects.toThrow('the stored snapshot could not be read');
