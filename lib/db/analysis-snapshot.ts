@@ -51,8 +51,9 @@ import { analysisModelsSetting, analysisTokenSetting, readSetting, settingKey } 
 /**
  * Layout version of the persisted record (bump when the layout or the snapshot format changes). 6: orderCustomer,
  * orderAmountFen, paidOrdersByDay and paidOrderDays moved out of the hot range (a v5 record is rebuilt, not read).
+ * 7: custPaidChannel / custPaidTraffic hot, custPaidOrder / orderChannel / orderTraffic cold (a v6 record is rebuilt).
  */
-export const ANALYSIS_SNAPSHOT_VERSION = 6;
+export const ANALYSIS_SNAPSHOT_VERSION = 7;
 
 /** The string tables kept in the record's `strings` (the customer keys and order ids are in the data Blob). */
 const PACKED_TABLES = ['provinces', 'cities', 'memberLevels', 'productKeys', 'productNames'] as const;

@@ -97,13 +97,13 @@ function metricsPass(snap: Snapshot, ranges: readonly DayRange[], opts: MetricsO
   const dGmv = new Float64Array(dayAt[k]!), dOrders = new Int32Array(dayAt[k]!), dBuyers = new Int32Array(dayAt[k]!);
   const buyers = ranges.map(() => new Uint8Array(n)); // bit 0: bought; bits 1..3: traffic paid/organic/unknown
 
-  // Per customer over the paid-order index (custPaid*, each customer's orders by happen day): the
-  // columns a cold open reads anyway, so the order-indexed ones (orderCustomer, orderAmountFen) and the
+  // Per customer over the paid-order index (custPaid*, each customer's orders by happen day, with their
+  // channel and traffic): the columns a cold open reads anyway, so the order-indexed ones and the
   // by-day index (paidOrdersByDay / paidOrderDays) stay out of its hot range; a window and its previous
   // one share the pass (a cold worker pays per customer visited). Sums of whole fen are exact in any
   // order, so the figures are those of a pass over the orders by day.
-  const pStart = snap.custPaidStart, pDay = snap.custPaidDay, pAmt = snap.custPaidAmountFen, pOrder = snap.custPaidOrder;
-  const channelOf = snap.orderChannel, trafficOf = snap.orderTraffic, flags = snap.customerFlags;
+  const pStart = snap.custPaidStart, pDay = snap.custPaidDay, pAmt = snap.custPaidAmountFen;
+  const pChannel = snap.custPaidChannel, pTraffic = snap.custPaidTraffic, flags = snap.customerFlags;
   const first = starts[0]!;
   for (let c = 0, end = pStart[0]!; c < n; c++) {
     const from = end;
@@ -130,12 +130,11 @@ function metricsPass(snap: Snapshot, ranges: readonly DayRange[], opts: MetricsO
       }
       if (day < rStart) continue;
       const a = pAmt[j]!;
-      const o = pOrder[j]!;
       const d = dayAt[r]! + day - rStart;
       gmv[r]! += a;
       orders[r]!++;
-      channelGmv[4 * r + channelOf[o]!]! += a;
-      const t = trafficOf[o]!;
+      channelGmv[4 * r + pChannel[j]!]! += a;
+      const t = pTraffic[j]!;
       trafficGmv[3 * r + t]! += a;
       bits |= 1 | (2 << t);
       if (fan) fanGmv[r]! += a;

@@ -33,8 +33,8 @@ function firstAtLeast(arr: DayColumn, lo: number, hi: number, x: number): number
  */
 export function writeFeatureRows(snap: Snapshot, t: number, candidates: Int32Array, from: number, to: number, X: Float64Array): void {
   const cStart = snap.custContactStart, cDay = snap.custContactDay, kind = snap.custContactKind;
-  const pStart = snap.custPaidStart, pDay = snap.custPaidDay, amountFen = snap.custPaidAmountFen, paidOrder = snap.custPaidOrder;
-  const orderChannel = snap.orderChannel, flagsOf = snap.customerFlags;
+  const pStart = snap.custPaidStart, pDay = snap.custPaidDay, amountFen = snap.custPaidAmountFen, paidChannel = snap.custPaidChannel;
+  const flagsOf = snap.customerFlags;
   const phase = promoPhaseOf(t);
   const s = phase.soon, warmupStart = phase.warmupStart, toNextL = Math.log1p(phase.toNext), sinceLastL = Math.log1p(phase.sinceLast);
   // The 大促 main days of the year ending t (ascending), with their warm-up lengths.
@@ -124,7 +124,7 @@ export function writeFeatureRows(snap: Snapshot, t: number, candidates: Int32Arr
     for (let j = plo; j < pend; j++) {
       yuan += amountFen[j]! / 100;
       if (nearPromoDay(pDay[j]!)) atPromo++;
-      const ch = orderChannel[paidOrder[j]!]!;
+      const ch = paidChannel[j]!;
       if (ch === 0) live++;
       else if (ch === 1) video++;
       else if (ch === 2) card++;

@@ -197,7 +197,7 @@ export function writeBaseFeatures(snap: Snapshot, c: number, t: number, out: Flo
   let yuan = 0, live = 0, video = 0, card = 0;
   for (let j = plo; j < pend; j++) {
     yuan += snap.custPaidAmountFen[j]! / 100;
-    const ch = snap.orderChannel[snap.custPaidOrder[j]!]!;
+    const ch = snap.custPaidChannel[j]!;
     if (ch === 0) live++;
     else if (ch === 1) video++;
     else if (ch === 2) card++;

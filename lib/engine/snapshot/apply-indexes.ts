@@ -97,7 +97,7 @@ function mergedContactIndex(old: Snapshot, b: SnapshotBase, contactOrder: Int32A
 export function mergedIndexes(old: Snapshot, b: SnapshotBase, contactOrder: Int32Array, l: Layout): SnapshotIndexes {
   const { interOf, changed, changedList, pCount, arena } = l;
   const n = old.customerCount, n2 = b.customerCount, m2 = b.orderCount;
-  const { orderCustomer, orderPlacedDay, orderHappenDay, orderPaid, orderAmountFen } = b;
+  const { orderCustomer, orderPlacedDay, orderHappenDay, orderPaid, orderAmountFen, orderChannel, orderTraffic } = b;
   const contacts = mergedContactIndex(old, b, contactOrder, l);
 
   // Orders: paid ones by happen day, all by placed day (per customer), paid ones by happen day (global).
@@ -106,8 +106,13 @@ export function mergedIndexes(old: Snapshot, b: SnapshotBase, contactOrder: Int3
   const custPaidStart = arena.i32(n2 + 1), custPaidOrder = arena.i32(pCount), custPaidDay = arena.i32(pCount);
   mergeOrderLists(n2, interOf, n, old.custPaidStart, old.custPaidOrder, old.custPaidDay, orderHappenDay, orderCustomer, changed,
     paidFresh.slice().sort(byCustomerDay(orderHappenDay)), custPaidOrder, custPaidDay, custPaidStart);
-  const custPaidAmountFen = arena.f64(pCount);
-  for (let j = 0; j < pCount; j++) custPaidAmountFen[j] = orderAmountFen[custPaidOrder[j]!]!;
+  const custPaidAmountFen = arena.f64(pCount), custPaidChannel = arena.u8(pCount), custPaidTraffic = arena.u8(pCount);
+  for (let j = 0; j < pCount; j++) {
+    const o = custPaidOrder[j]!;
+    custPaidAmountFen[j] = orderAmountFen[o]!;
+    custPaidChannel[j] = orderChannel[o]!;
+    custPaidTraffic[j] = orderTraffic[o]!;
+  }
 
   const custOrderStart = arena.i32(n2 + 1), custOrderIdx = arena.i32(m2);
   mergeOrderLists(n2, interOf, n, old.custOrderStart, old.custOrderIdx, null, orderPlacedDay, orderCustomer, changed,
@@ -127,6 +132,8 @@ export function mergedIndexes(old: Snapshot, b: SnapshotBase, contactOrder: Int3
     custPaidDay,
     custPaidAmountFen,
     custPaidOrder,
+    custPaidChannel,
+    custPaidTraffic,
     custOrderStart,
     custOrderIdx,
     paidOrdersByDay,

@@ -308,7 +308,7 @@ export function applySnapshotChanges(snap: Snapshot, names: string[], changes: S
     Arena.size(n2, n2, n2 * 4, n2 * 4, n2 * 4) + // customer columns
       Arena.size(cCount * 4, cCount * 4, cCount, cCount * 4) + // contact columns + contactOrder
       Arena.size((n2 + 1) * 4, cCount * 4, cCount * 4, cCount) + // contact CSR
-      Arena.size((n2 + 1) * 4, pCount * 4, pCount * 4, pCount * 8, pCount * 4, pCount * 4) + // paid CSR + paid by day
+      Arena.size((n2 + 1) * 4, pCount * 4, pCount * 4, pCount * 8, pCount, pCount, pCount * 4, pCount * 4) + // paid CSR + paid by day
       Arena.size((n2 + 1) * 4, m2 * 4, m2 * 4), // order CSR + paid contact of each order (scratch)
   );
   const cust = customerColumns(snap, names, custs, num, arena);

@@ -51,7 +51,7 @@ function groupSortedByKey(
  */
 export function assembleSnapshot(b: SnapshotBase, cExplicit: number): Snapshot {
   const n = b.customerCount, m = b.orderCount, cCount = b.contactCount;
-  const { orderCustomer, orderPlacedDay, orderHappenDay, orderPaid, orderAmountFen } = b;
+  const { orderCustomer, orderPlacedDay, orderHappenDay, orderPaid, orderAmountFen, orderChannel, orderTraffic } = b;
   const { contactCustomer, contactDay } = b;
   let pCount = 0;
   for (let o = 0; o < m; o++) if (orderPaid[o] === 1) pCount++;
@@ -59,7 +59,7 @@ export function assembleSnapshot(b: SnapshotBase, cExplicit: number): Snapshot {
   const arena = new Arena(
     Arena.size(cCount * 4) + // contactOrder
       Arena.size(cCount * 4, cCount * 4, cCount) + // custContactIdx, custContactDay, custContactKind
-      Arena.size(pCount * 4, pCount * 4, pCount * 4, pCount * 8, pCount * 4) + // paid CSR + paidOrdersByDay / paidOrderDays
+      Arena.size(pCount * 4, pCount * 4, pCount * 4, pCount * 8, pCount * 4, pCount, pCount) + // paid CSR + paidOrdersByDay / paidOrderDays
       Arena.size(m * 4), // custOrderIdx
   );
   const contactOrder = arena.i32(cCount);
@@ -81,10 +81,13 @@ export function assembleSnapshot(b: SnapshotBase, cExplicit: number): Snapshot {
   const pc = groupSortedByKey(m, orderHappenDay, orderCustomer, n, orderPaid, { byKey: (k) => arena.i32(k), idx: (k) => arena.i32(k) });
   const custPaidDay = arena.i32(pCount);
   const custPaidAmountFen = arena.f64(pCount);
+  const custPaidChannel = arena.u8(pCount), custPaidTraffic = arena.u8(pCount);
   for (let j = 0; j < pCount; j++) {
     const o = pc.idx[j]!;
     custPaidDay[j] = orderHappenDay[o]!;
     custPaidAmountFen[j] = orderAmountFen[o]!;
+    custPaidChannel[j] = orderChannel[o]!;
+    custPaidTraffic[j] = orderTraffic[o]!;
   }
   const paidOrderDays = arena.i32(pCount);
   for (let j = 0; j < pCount; j++) paidOrderDays[j] = orderHappenDay[pc.byKey[j]!]!;
@@ -101,6 +104,8 @@ export function assembleSnapshot(b: SnapshotBase, cExplicit: number): Snapshot {
     custPaidDay,
     custPaidAmountFen,
     custPaidOrder: pc.idx,
+    custPaidChannel,
+    custPaidTraffic,
     custOrderStart: oc.start,
     custOrderIdx: oc.idx,
     paidOrdersByDay: pc.byKey,
@@ -178,6 +183,8 @@ export function snapshotOf(b: SnapshotBase, d: SnapshotIndexes): Snapshot {
     custPaidDay: d.custPaidDay,
     custPaidAmountFen: d.custPaidAmountFen,
     custPaidOrder: d.custPaidOrder,
+    custPaidChannel: d.custPaidChannel,
+    custPaidTraffic: d.custPaidTraffic,
     custOrderStart: d.custOrderStart,
     custOrderIdx: d.custOrderIdx,
     paidOrdersByDay: d.paidOrdersByDay,

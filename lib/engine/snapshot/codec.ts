@@ -12,12 +12,12 @@ const TYPED_COLUMNS = [
   ['orderTraffic', 'u8'], ['orderProduct', 'i32'], ['contactCustomer', 'i32'], ['contactDay', 'i32'],
   ['contactKind', 'u8'], ['contactOrder', 'i32'], ['custContactStart', 'i32'], ['custContactDay', 'i32'],
   ['custContactIdx', 'i32'], ['custContactKind', 'u8'], ['custPaidStart', 'i32'], ['custPaidDay', 'i32'], ['custPaidAmountFen', 'f64'],
-  ['custPaidOrder', 'i32'], ['custOrderStart', 'i32'], ['custOrderIdx', 'i32'], ['paidOrdersByDay', 'i32'],
+  ['custPaidOrder', 'i32'], ['custPaidChannel', 'u8'], ['custPaidTraffic', 'u8'], ['custOrderStart', 'i32'], ['custOrderIdx', 'i32'], ['paidOrdersByDay', 'i32'],
   ['paidOrderDays', 'i32'],
 ] as const satisfies readonly (readonly [keyof Snapshot, 'u8' | 'i32' | 'f64'])[];
 
 export const SNAPSHOT_FORMAT = 'seller-lens-snapshot';
-export const SNAPSHOT_VERSION = 2; // 2: custContactKind
+export const SNAPSHOT_VERSION = 3; // 2: custContactKind; 3: custPaidChannel / custPaidTraffic
 
 export interface SnapshotHeader {
   format: typeof SNAPSHOT_FORMAT;
@@ -133,6 +133,8 @@ export function snapshotFromBuffers(header: SnapshotHeader, buffers: ArrayBuffer
     custPaidDay: i32('custPaidDay'),
     custPaidAmountFen: f64('custPaidAmountFen'),
     custPaidOrder: i32('custPaidOrder'),
+    custPaidChannel: u8('custPaidChannel'),
+    custPaidTraffic: u8('custPaidTraffic'),
     custOrderStart: i32('custOrderStart'),
     custOrderIdx: i32('custOrderIdx'),
     paidOrdersByDay: i32('paidOrdersByDay'),

@@ -7,9 +7,10 @@
  *   hot, in place    the columns the 概览 reads (report, previous window, 高潜 scores and fits):
  *                    stored first, at their own width, used as views into the read bytes. The
  *                    contact kinds are read per customer (custContactKind), so neither contactKind
- *                    nor custContactIdx is needed to show the 概览; the §5.1 metrics read the paid
- *                    orders per customer (custPaid*, with orderChannel / orderTraffic), so neither
- *                    orderCustomer / orderAmountFen nor paidOrdersByDay / paidOrderDays is either
+ *                    nor custContactIdx is needed to show the 概览; the §5.1 metrics and the 高潜
+ *                    scores read the paid orders per customer (custPaid*, their channel and traffic
+ *                    in custPaidChannel / custPaidTraffic), so neither custPaidOrder nor any
+ *                    order-indexed column, paidOrdersByDay or paidOrderDays is either
  *   cold             the rest (custContactIdx, the order index, the customers' attributes, …),
  *                    after `hotBytes`: read only when a list, a tag or a capture needs them
  *                    (supplyColdColumns); reading one before throws, never gives wrong values
@@ -62,18 +63,19 @@ type Column = Uint8Array | Uint16Array | Int32Array | Float64Array;
 
 /** The columns the 概览 reads (the report pair and the 高潜 fit and scores), stored first: only these are read at open. */
 const HOT: readonly (readonly [keyof Snapshot, Kind])[] = [
-  ['customerFlags', 'u8'], ['orderChannel', 'u8'], ['orderTraffic', 'u8'], ['custContactStart', 'i32'], ['custContactDay', 'narrowDay'],
-  ['custContactKind', 'u8'], ['custPaidStart', 'i32'], ['custPaidDay', 'narrowDay'], ['custPaidAmountFen', 'narrowFen'], ['custPaidOrder', 'i32'],
+  ['customerFlags', 'u8'], ['custContactStart', 'i32'], ['custContactDay', 'narrowDay'], ['custContactKind', 'u8'], ['custPaidStart', 'i32'],
+  ['custPaidDay', 'narrowDay'], ['custPaidAmountFen', 'narrowFen'], ['custPaidChannel', 'u8'], ['custPaidTraffic', 'u8'],
 ];
 /**
  * The other stored columns, after the hot ones (day and code columns are narrowed when the values allow). The order-indexed
- * customer and amount and the paid orders by day are cold: the §5.1 metrics read the per-customer paid-order index.
+ * columns and the paid orders by day are cold: the §5.1 metrics and the 高潜 scores read the per-customer paid-order index
+ * with each paid order's channel and traffic (custPaidChannel / custPaidTraffic), not custPaidOrder into the order columns.
  */
 const COLD: readonly (readonly [keyof Snapshot, Kind])[] = [
   ['customerGender', 'u8'], ['customerProvince', 'code'], ['customerCity', 'code'], ['customerMemberLevel', 'code'],
   ['orderPlacedDay', 'day'], ['orderPaidDay', 'day'], ['orderHappenDay', 'day'], ['orderPaid', 'u8'], ['orderProduct', 'i32'], ['custContactIdx', 'i32'],
   ['custOrderStart', 'i32'], ['custOrderIdx', 'i32'], ['orderCustomer', 'i32'], ['orderAmountFen', 'narrowFen'], ['paidOrdersByDay', 'i32'],
-  ['paidOrderDays', 'narrowDay'],
+  ['paidOrderDays', 'narrowDay'], ['custPaidOrder', 'i32'], ['orderChannel', 'u8'], ['orderTraffic', 'u8'],
 ];
 const STORED = [...HOT, ...COLD];
 /** Columns made on first read; stored (cold, after the others) only when a snapshot does not hold them as derived. */

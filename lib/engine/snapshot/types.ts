@@ -25,6 +25,8 @@
  *     custContactStart / custContactDay / custContactIdx     every contact (incl. implicit)
  *     custContactKind[j] = contactKind[custContactIdx[j]]    (what the 概览 and 高潜 read, without the idx)
  *     custPaidStart / custPaidDay / custPaidAmountFen / custPaidOrder   paid orders by happen day
+ *     custPaidChannel[j] / custPaidTraffic[j] = orderChannel / orderTraffic[custPaidOrder[j]]   (what the
+ *                                            概览 and 高潜 read, without custPaidOrder or the order columns)
  *     custOrderStart / custOrderIdx                           every order by placed day
  *
  *   paidOrdersByDay / paidOrderDays: paid orders sorted by happen day (stable), for window slices.
@@ -101,6 +103,8 @@ export interface Snapshot {
   custPaidDay: DayColumn;
   custPaidAmountFen: FenColumn;
   custPaidOrder: Int32Array;
+  custPaidChannel: Uint8Array;
+  custPaidTraffic: Uint8Array;
   custOrderStart: Int32Array;
   custOrderIdx: Int32Array;
 

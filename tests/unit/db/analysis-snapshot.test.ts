@@ -52,11 +52,14 @@ describe('persisted analysis snapshot', () => {
     const withNames = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!;
     const loaded = withNames.snap;
     expect(loaded.custContactKind.buffer).toBe(loaded.custContactStart.buffer); // views into the one read buffer
-    expect(loaded.orderChannel.buffer).toBe(loaded.customerFlags.buffer);
+    expect(loaded.custPaidChannel.buffer).toBe(loaded.customerFlags.buffer);
     // What the 概览 reads needs nothing more; the cold columns throw until read (never wrong values).
     const w = resolveWindow({}, latestDataDay(snap, '2026-11-20'));
     expect(analyzeWindow(loaded, w).report).toEqual(analyzeWindow(snap, w).report);
-    for (const cold of ['orderPaid', 'custContactIdx', 'contactKind', 'custOrderIdx', 'customerGender', 'customerKeys', 'orderCustomer', 'orderAmountFen', 'paidOrdersByDay', 'paidOrderDays'] as const)
+    for (const cold of [
+      'orderPaid', 'custContactIdx', 'contactKind', 'custOrderIdx', 'customerGender', 'customerKeys', 'orderCustomer', 'orderAmountFen', 'paidOrdersByDay',
+      'paidOrderDays', 'custPaidOrder', 'orderChannel', 'orderTraffic',
+    ] as const)
       expect(() => loaded[cold], cold).toThrow(/cold columns/);
     // The customer keys and names (the lists read them, the 概览 does not) come with the cold columns.
     expect(withNames.names).toEqual([]);
@@ -134,7 +137,7 @@ describe('persisted analysis snapshot', () => {
     const db = freshDb();
     await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
     const r = (await db.analysisSnapshots.get('p1'))!;
-    expect(r.version).toBe(6);
+    expect(r.version).toBe(7);
     const { hotBytes } = (r.header as { packed: { hotBytes: number } }).packed;
     await db.analysisSnapshots.put({ ...r, version: 5, header: { ...(r.header as object), packed: { ...(r.header as { packed: object }).packed, hotBytes: hotBytes + 8 } } });
     expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
@@ -143,6 +146,30 @@ describe('persisted analysis snapshot', () => {
     await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
     const again = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!.snap;
     expect(() => again.orderCustomer).toThrow(/cold columns/);
+    const w = resolveWindow({}, latestDataDay(snap, '2026-11-20'));
+    expect(analyzeWindow(again, w).report).toEqual(analyzeWindow(snap, w).report);
+  });
+
+  it('rebuilds a record of layout 6 (custPaidOrder and the orders\' channel and traffic in the hot range, no per-paid-order ones), never reads it', async () => {
+    const db = freshDb();
+    await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
+    const r = (await db.analysisSnapshots.get('p1'))!;
+    expect(r.version).toBe(7);
+    // Refused by its version number alone (this record's bytes would read).
+    await db.analysisSnapshots.put({ ...r, version: 6 });
+    expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
+    expect(await db.analysisSnapshots.get('p1')).toBeUndefined();
+    // And layout 6's column list (no custPaidChannel / custPaidTraffic) is refused even under the current number.
+    const packed = (r.header as { packed: { columns: { name: string }[] } }).packed;
+    const columns = packed.columns.filter((c) => c.name !== 'custPaidChannel' && c.name !== 'custPaidTraffic');
+    await db.analysisSnapshots.put({ ...r, header: { ...(r.header as object), packed: { ...packed, columns } } });
+    expect(await loadAnalysisSnapshot(db, 'p1', 'tok-1')).toBeNull();
+    expect(await db.analysisSnapshots.get('p1')).toBeUndefined();
+    // Saved again (what the caller does after a null load): the 概览 from the hot range alone, the order columns cold.
+    await saveAnalysisSnapshot(db, snap, 'tok-1', { names });
+    const again = (await loadAnalysisSnapshot(db, 'p1', 'tok-1'))!.snap;
+    expect(() => again.custPaidOrder).toThrow(/cold columns/);
+    expect(() => again.orderChannel).toThrow(/cold columns/);
     const w = resolveWindow({}, latestDataDay(snap, '2026-11-20'));
     expect(analyzeWindow(again, w).report).toEqual(analyzeWindow(snap, w).report);
   });

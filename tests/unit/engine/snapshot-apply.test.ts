@@ -69,6 +69,16 @@ function expectRebuildEqual(applied: { snap: Snapshot; names: string[] }, s: Sto
   }
 }
 
+/** Each paid order's channel and traffic in the per-customer paid index are its order's (custPaidOrder into the order columns). */
+function expectPaidOrderColumns(s: Snapshot): void {
+  const { custPaidOrder: order, custPaidChannel: channel, custPaidTraffic: traffic } = s;
+  expect([channel.length, traffic.length]).toEqual([order.length, order.length]);
+  let bad = -1;
+  for (let j = 0; j < order.length && bad < 0; j++)
+    if (channel[j] !== s.orderChannel[order[j]!] || traffic[j] !== s.orderTraffic[order[j]!]) bad = j;
+  expect(bad === -1 ? null : { at: bad, channel: channel[bad], traffic: traffic[bad], order: order[bad] }).toBeNull();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Base shops and random change batches.
 
@@ -319,6 +329,27 @@ describe('applySnapshotChanges', () => {
         });
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('property: custPaidChannel / custPaidTraffic are the paid orders\' channel and traffic, built and after any batches', () => {
+    const spec = fc.record({ seed: fc.nat(), newCustomers: fc.nat(3), updCustomers: fc.nat(3), newOrders: fc.nat(6), updOrders: fc.nat(8), contacts: fc.nat(3) });
+    fc.assert(
+      fc.property(fc.nat(1000), fc.array(spec, { minLength: 1, maxLength: 5 }), (shopSeed, batches) => {
+        const data = baseShop(shopSeed, 30);
+        expectPaidOrderColumns(buildSnapshot(data));
+        const s = storeOf(data);
+        let cur = start(data);
+        expectPaidOrderColumns(cur.snap);
+        const serial = { n: 0 };
+        for (const b of batches) {
+          const ch = makeBatch(s, b, serial);
+          applyToStore(s, ch);
+          cur = applySnapshotChanges(cur.snap, cur.names, ch);
+          expectPaidOrderColumns(cur.snap);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });

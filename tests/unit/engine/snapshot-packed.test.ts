@@ -200,10 +200,16 @@ describe('packed snapshot columns (the persisted record layout)', () => {
     expect(lacksColdColumns(back)).toBe(true);
     // The per-customer contact kinds are what contactKind gives through custContactIdx.
     expect(Array.from(back.custContactKind)).toEqual(Array.from(s.custContactIdx, (k) => s.contactKind[k]!));
-    for (const hot of ['customerFlags', 'orderChannel', 'orderTraffic', 'custContactDay', 'custPaidDay', 'custPaidAmountFen', 'custPaidOrder'] as const)
+    // The per-paid-order channel and traffic are what orderChannel / orderTraffic give through custPaidOrder.
+    expect(Array.from(back.custPaidChannel)).toEqual(Array.from(s.custPaidOrder, (o) => s.orderChannel[o]!));
+    expect(Array.from(back.custPaidTraffic)).toEqual(Array.from(s.custPaidOrder, (o) => s.orderTraffic[o]!));
+    for (const hot of ['customerFlags', 'custContactDay', 'custPaidDay', 'custPaidAmountFen', 'custPaidChannel', 'custPaidTraffic'] as const)
       expect(Array.from(back[hot] as Int32Array), hot).toEqual(Array.from(s[hot] as Int32Array));
-    // The order-indexed customer and amount and the paid orders by day too: the §5.1 metrics read the per-customer index.
-    for (const cold of ['custContactIdx', 'contactKind', 'contactCustomer', 'orderPaid', 'orderPlacedDay', 'customerCity', 'custOrderIdx', 'orderCustomer', 'orderAmountFen', 'paidOrdersByDay', 'paidOrderDays'] as const)
+    // Every order-indexed column and the paid orders by day too: the §5.1 metrics and 高潜 read the per-customer index.
+    for (const cold of [
+      'custContactIdx', 'contactKind', 'contactCustomer', 'orderPaid', 'orderPlacedDay', 'customerCity', 'custOrderIdx', 'orderCustomer',
+      'orderAmountFen', 'paidOrdersByDay', 'paidOrderDays', 'custPaidOrder', 'orderChannel', 'orderTraffic',
+    ] as const)
       expect(() => back[cold], cold).toThrow(new RegExp(`${cold}|custContactIdx`));
     supplyColdColumns(back, bytes.buffer.slice(layout.hotBytes, layout.bytes));
     expect(lacksColdColumns(back)).toBe(false);
@@ -217,7 +223,7 @@ describe('packed snapshot columns (the persisted record layout)', () => {
     expect(() => unpackSnapshotColumns(layout, bytes.buffer.slice(0, layout.hotBytes - 8), scalars(s))).toThrow(/run past/);
     const hot = unpackSnapshotColumns(layout, bytes.buffer.slice(0, layout.hotBytes), scalars(s));
     expect(() => supplyColdColumns(hot, bytes.buffer.slice(layout.hotBytes, layout.bytes - 8))).toThrow(/cut short/);
-    expect(() => unpackSnapshotColumns(layout, bytes.buffer, { ...scalars(s), orderCount: 5 })).toThrow(/orderChannel is missing or has 4 values, expected 5/);
+    expect(() => unpackSnapshotColumns(layout, bytes.buffer, { ...scalars(s), orderCount: 5 })).toThrow(/orderPlacedDay is missing or has 4 values, expected 5/);
     const renamed = { ...layout, columns: layout.columns.map((c) => (c.name === 'orderPaid' ? { ...c, name: 'orderIds' as const } : c)) };
     expect(() => unpackSnapshotColumns(renamed, bytes.buffer, scalars(s))).toThrow(/orderIds/);
   });
