@@ -57,6 +57,28 @@ export function browserMemoryMb(): { total: number; largest: number; kind: strin
   return { total: total / 1024, largest: largest / 1024, kind, cpuSeconds };
 }
 
+/**
+ * Waits until the browser's own start-up work is done — its processes (this process's descendants) used at most
+ * 30 ms of CPU in the last 0.5 s, at most `capMs` — as a merchant's browser is by the time they can click the side
+ * panel's icon (Chromium 156 spends ~1–1.5 s of a core right after launch preloading its omnibox popup WebUI).
+ * Returns the wait and the CPU the browser used meanwhile (ms).
+ */
+export async function browserSettled(capMs = 15_000): Promise<{ waitedMs: number; cpuMs: number }> {
+  const t0 = performance.now();
+  const cpu0 = browserMemoryMb().cpuSeconds;
+  const samples: { t: number; cpu: number }[] = [];
+  for (;;) {
+    const t = performance.now() - t0;
+    const cpu = browserMemoryMb().cpuSeconds;
+    samples.push({ t, cpu });
+    const back = samples.find((x) => x.t >= t - 500);
+    if (t >= capMs || (back && t >= 500 && back.t <= t - 400 && (cpu - back.cpu) * 1000 <= 30)) {
+      return { waitedMs: Math.round(t), cpuMs: Math.round((cpu - cpu0) * 1000) };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** ms from `t0` until the app shows a fresh (not the saved, stale) analysis of the shop. */
 export async function untilFresh(page: Page, t0: number, timeout: number): Promise<number> {
   await until(page, `document.querySelector('.app')?.getAttribute('data-state') === 'ready' && !document.querySelector('[data-testid="stale-result"]')`, timeout);
