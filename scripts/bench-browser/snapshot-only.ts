@@ -203,7 +203,7 @@ export async function snapshotOnlyBench(opts: Opts, launchWithExtension: Launch,
       // Not the target, printed beside it: the panel opened the moment the browser is up, on cores its start-up still uses.
       await context.close();
       ({ context } = await launchWithExtension(profile));
-      atOnce.push(await coldLoad(context, url, `run ${run} first at once: a new browser, opened while Chromium's own start-up still runs`, users));
+      atOnce.push(await coldLoad(context, url, `run ${run} first at once: a new browser, opened while Chromium's own start-up still runs`, users, false, false));
     }
     await readRecordAlone(context, url);
     await context.close();
