@@ -198,7 +198,7 @@ export async function snapshotOnlyBench(opts: Opts, launchWithExtension: Launch,
       ({ context } = await launchWithExtension(profile));
       // As a merchant's: the browser's own start-up is over by the time the side panel's icon can be clicked.
       const settled = await browserSettled();
-      const startUp = `Chromium's own start-up done first (${s(settled.waitedMs)}, ${settled.cpuMs} ms of its CPU)`;
+      const startUp = `Chromium's own start-up done first (${s(settled.waitedMs)}, ${settled.cpuMs} ms of CPU, the browser's and the bench's)`;
       kinds.first!.push(await coldLoad(context, url, `run ${run} first: a new browser, the snapshot written by an earlier session, ${startUp}${dropped ? ', page cache dropped' : ''}${opts.profileCpu ? ', traced' : ''}`, users, opts.profileCpu));
       kinds.repeated!.push(await coldLoad(context, url, `run ${run} repeated: the same browser again`, users));
       const wrote = await rewriteSnapshot(context, url);
