@@ -96,10 +96,13 @@ async function seedSnapshotOnly(page: Page, data: ReturnType<typeof generateShop
 /**
  * Writes the stored snapshot record again, as the worker does after a capture (the same token,
  * so the fitted 高潜 models still apply): a new Blob, a new file — the just-written case. Returns ms.
+ * Written from a page of the extension's origin that runs none of its code (the icon's image document):
+ * from the side panel page, that panel's own analysis was killed mid-way with the page, and the next open's
+ * IndexedDB reads waited 0.3–0.9 s behind its teardown (a probe of the write alone showed no such wait).
  */
 async function rewriteSnapshot(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(new URL('/icon/128.png', url).href);
   const ms = (await page.evaluate(`new Promise((resolve, reject) => { const r = indexedDB.open('seller-lens'); r.onerror = () => reject(r.error);
     r.onsuccess = () => { const db = r.result; const q = db.transaction('analysisSnapshots').objectStore('analysisSnapshots').get('bench-shop');
       q.onsuccess = async () => { const rec = q.result; rec.data = new Blob([await rec.data.arrayBuffer()]); const t = performance.now();
