@@ -98,7 +98,7 @@ async function seedSnapshotOnly(page: Page, data: ReturnType<typeof generateShop
  * so the fitted 高潜 models still apply): a new Blob, a new file — the just-written case. Returns ms.
  * Written from a page of the extension's origin that runs none of its code (the icon's image document):
  * from the side panel page, that panel's own analysis was killed mid-way with the page, and the next open's
- * IndexedDB reads waited 0.3–0.9 s behind its teardown (a probe of the write alone showed no such wait).
+ * IndexedDB reads waited 0.3–0.9 s (its teardown not traced; a probe of the write alone showed no such wait).
  */
 async function rewriteSnapshot(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage();
