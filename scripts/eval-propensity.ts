@@ -51,7 +51,7 @@
  */
 import { dayFromNumber, dayNumber } from '../lib/model';
 import { buildSnapshot, type Snapshot } from '../lib/engine/snapshot';
-import { contactCount7dBaseline, fitPrePromoLogistic, fitPropensity, purchaseLabels, recencyBaseline, rocAuc, scoringPopulation } from '../lib/engine/propensity';
+import { contactCount7dBaseline, fitPrePromoLogistic, fitPropensity, purchaseLabels, recencyBaseline, rocAuc, rocAucStandardError, scoringPopulation } from '../lib/engine/propensity';
 import { fitPlainLogistic } from '../lib/engine/propensity/plain-logistic';
 import { fallbackPropensity } from '../lib/engine/propensity-fallback';
 import type { PropensityScorer } from '../lib/engine/scorer';
@@ -182,6 +182,15 @@ function table(title: string, snap: Snapshot, days: number[], target: Partial<Re
   if (results.length > 1) {
     const pop = results.reduce((s, r) => s + r.population, 0), pos = results.reduce((s, r) => s + r.positives, 0);
     console.log(`  pooled over ${results.length} weeks: ${pop} rows, ${pos} positives (one week alone is noisy)`);
+  }
+  // How far the figure could move with another sample of the same size: what a 0.001 miss or pass of a target means.
+  const se = pooledAuc.model == null ? null : rocAucStandardError(pooled.scores.model, pooled.labels);
+  if (se !== null && pooledAuc.model != null) {
+    const a = pooledAuc.model;
+    console.log(
+      `  the model's ${results.length > 1 ? 'pooled ' : ''}AUC ${f(a)} ± ${se.toFixed(3)} (standard error, DeLong; 95 % interval ${f(a - 1.96 * se)}–${f(a + 1.96 * se)}` +
+        `${results.length > 1 ? '; rows taken as independent, though a customer\'s rows in different weeks are not — the true interval is a little wider' : ''})`,
+    );
   }
   return pooledAuc;
 }
