@@ -4,7 +4,8 @@
  * per round a new browser on the profile opens the panel first (the snapshot written by an
  * earlier browser session; once the browser's own start-up work is done, as when a merchant can
  * click the panel's icon), then again (a repeated open), then right after the snapshot was
- * written again (a just-written open); each against the 1.5 s target, with the load average.
+ * written again (a just-written open), then at once after a panel was closed while its worker was still
+ * finishing (a reopened open); each against the 1.5 s target, with the load average.
  * Beside them, not judged: a first open the moment another new browser is up (its start-up
  * — Chromium 156's omnibox popup WebUI, ~1–1.5 s of a core — on the same two cores).
  */
@@ -22,7 +23,7 @@ import { generateShop } from '../../tests/fixtures/generate';
 import { coldLoad, COLD_OPEN_TARGET_MS, type ColdLoad } from './cold-load';
 import { benchShopSpec, type Launch, type Opts } from './options';
 import { collect } from '../bench-util';
-import { browserSettled, loadAverage, s } from './probe';
+import { browserSettled, loadAverage, s, until } from './probe';
 
 /** A Dexie `settings` row as lib/db/writer/settings.ts putSettingIn writes it: registry key, schema-checked value, version stamp. */
 function settingRow<T>(def: SettingDef<T>, value: T, shopId: string): { key: string; value: T; version?: number } {
@@ -112,6 +113,23 @@ async function rewriteSnapshot(context: BrowserContext, url: string): Promise<nu
   return ms;
 }
 
+/** How long after its fresh 概览 closeMidAnalysis closes the panel: its worker is then finishing the rest of the report and writing what it keeps. */
+const CLOSE_AFTER_FRESH_MS = 300;
+
+/**
+ * A merchant glancing at the 概览 and closing the panel: opened, closed CLOSE_AFTER_FRESH_MS after its fresh 概览
+ * while its worker still computes the lists and writes the last report and the tier lookup — so the next open
+ * shares the extension's renderer with that page's teardown (the bench's other opens leave the panel 4 s).
+ */
+async function closeMidAnalysis(context: BrowserContext, url: string): Promise<void> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 520, height: 1000 });
+  await page.goto(url);
+  await until(page, `document.querySelector('.app')?.getAttribute('data-report') === 'fresh'`, 10 * 60_000);
+  await page.waitForTimeout(CLOSE_AFTER_FRESH_MS);
+  await page.close();
+}
+
 /** Drops the OS page cache (what a cold disk after a reboot or long idle is); false when not allowed (not root). */
 function dropPageCache(): boolean {
   if (process.getuid?.() !== 0) return false;
@@ -153,7 +171,7 @@ function printAtOnce(loads: ColdLoad[]): void {
 /**
  * `--snapshot-only`: the shop's snapshot stored as the worker stores it (no records), a first
  * (unmeasured) opening that fits the day's 高潜 models, then `runs` rounds of first / repeated /
- * just-written cold opens (see the file comment). With `--profile DIR` the browser profile is kept
+ * just-written / reopened cold opens (see the file comment). With `--profile DIR` the browser profile is kept
  * there and, when it already holds the seeded shop of the same size and layout
  * (DIR/seeded.json), reused without generating it again. `--cold-disk` drops the page cache
  * before each first open (root only).
@@ -165,7 +183,7 @@ export async function snapshotOnlyBench(opts: Opts, launchWithExtension: Launch,
   const sizeKey = `${opts.customers}:${opts.days}:${opts.seed}:v${ANALYSIS_SNAPSHOT_VERSION}.${SNAPSHOT_VERSION}`;
   const kept = opts.profile && existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as { size: string; users: number }) : null;
   let users: number;
-  const kinds: Record<string, ColdLoad[]> = { first: [], repeated: [], 'just written': [] };
+  const kinds: Record<string, ColdLoad[]> = { first: [], repeated: [], 'just written': [], 'reopened after a close mid-analysis': [] };
   const atOnce: ColdLoad[] = [];
   try {
     const launched = await launchWithExtension(profile);
@@ -206,6 +224,8 @@ export async function snapshotOnlyBench(opts: Opts, launchWithExtension: Launch,
       kinds.repeated!.push(await coldLoad(context, url, `run ${run} repeated: the same browser again`, users));
       const wrote = await rewriteSnapshot(context, url);
       kinds['just written']!.push(await coldLoad(context, url, `run ${run} just written: right after the snapshot was written again (${s(wrote)})`, users));
+      await closeMidAnalysis(context, url);
+      kinds['reopened after a close mid-analysis']!.push(await coldLoad(context, url, `run ${run} reopened: at once after a panel closed ${s(CLOSE_AFTER_FRESH_MS)} after its fresh 概览 (its worker still finishing)`, users));
       // Not the target, printed beside it: the panel opened the moment the browser is up, on cores its start-up still uses.
       await context.close();
       ({ context } = await launchWithExtension(profile));
