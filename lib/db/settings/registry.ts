@@ -162,7 +162,8 @@ export const analysisModelsSetting = defineSetting<StoredModelsSetting>({
   // 2: the 大促-aware model (issue 14): more feature columns, the self-backtest's selection.
   // 3: one more column (the year's cart adds per visit): version 2 models cannot score.
   // 4: four more columns (the ordinary-phase ones: festival share of purchases, days since the last click …).
-  version: 4,
+  // 5: the ordinary-day fit recipe (24 weeks, the day-level columns held at 0, positives weighted up; session 11).
+  version: 5,
   schema: z.object({ token: z.string(), models: z.array(PersistedModelSchema) }),
   migrations: {
     // Models of version 1 were fitted on the old feature set: none can score now, so all are refitted.
@@ -171,6 +172,8 @@ export const analysisModelsSetting = defineSetting<StoredModelsSetting>({
     3: (v2) => ({ ...(v2 as Record<string, unknown>), models: [] }),
     // Version 3 models have four columns fewer than the model now writes: refitted too.
     4: (v3) => ({ ...(v3 as Record<string, unknown>), models: [] }),
+    // Version 4 models could still score, but an ordinary day's was fitted by the recipe before session 11: refitted.
+    5: (v4) => ({ ...(v4 as Record<string, unknown>), models: [] }),
   },
   derived: true,
   fallback: undefined,
@@ -194,6 +197,7 @@ export const analysisModelsSetting = defineSetting<StoredModelsSetting>({
     },
     3: { token: 'c12:v1764979200000', models: [{ kind: 'fallback', asOfDay: 20412, fallbackReason: 'too few buyers', trainingDays: [], rows: 0, positives: 0 }] },
     4: { token: 'c12:v1764979200000', models: [{ kind: 'fallback', asOfDay: 20412, fallbackReason: 'too few buyers', trainingDays: [], rows: 0, positives: 0 }] },
+    5: { token: 'c12:v1764979200000', models: [{ kind: 'fallback', asOfDay: 20412, fallbackReason: 'too few buyers', trainingDays: [], rows: 0, positives: 0 }] },
   },
 });
 

@@ -2,9 +2,10 @@
  * Purchase-propensity model (SPEC §5.3): P(a non-purchaser buys within the next 7 days).
  *
  * Fitting, as of day T (`asOfDay`), on the shop's own history only (nothing after T is read):
- * - Training days (`training.ts`): the recent weeks t = T − 7 − k·7 (k < K, default 8), weighted
- *   toward T, plus — when T is in a 大促 phase — the same phase of the two latest earlier 大促
- *   (calendar: `../promo-calendar.ts`). Every label window t+1 … t+7 ends on or before T.
+ * - Training days (`training.ts`): the recent weeks t = T − 7 − k·7 (k < K), weighted toward T,
+ *   plus — when T is in a 大促 phase — the same phase of the two latest earlier 大促 (calendar:
+ *   `../promo-calendar.ts`). Every label window t+1 … t+7 ends on or before T. K is 8 in a 大促
+ *   phase and 24 outside one (see "Ordinary days" below).
  * - Rows at t: the scored population of SPEC §5.3 — users − purchasers of the 30 days ending t —
  *   with features at t (`features.ts` + `features-promo.ts`: recency and counts by kind, 1 / 3 / 7
  *   day activity, acceleration, the 大促 phase, past 大促 behaviour, activity × phase, the year's
@@ -12,10 +13,22 @@
  *   days since the last click) and label 1
  *   when a paid order (status as last seen) happens on t+1 … t+7.
  * - Every positive is kept and negatives are sub-sampled to at most `maxRows` rows (default
- *   40 000); a row's weight is its day's weight ÷ its sampling rate, so probabilities stay
+ *   40 000; 20 000 on an ordinary day, below); a row's weight is its day's weight ÷ its sampling rate, so probabilities stay
  *   calibrated and the 高潜 threshold (0.3) keeps its meaning.
  * - Features are standardised with the training rows' means and standard deviations; the model
  *   is L2-regularised logistic regression (`logistic.ts`, λ = 1e-3 on the mean log-loss).
+ * - Ordinary days (T in no 大促 phase, `inPromoPhase`; session 11, chosen on dev seeds 4–9): 24
+ *   recent weeks instead of 8 on a budget of 20 000 rows instead of 40 000 (the fit's time stays
+ *   about the same), the day-level 大促 columns (days to the next / since the last 大促, the two
+ *   phase flags) held at weight 0, and the positives weighted × 10 in the fit with the intercept
+ *   refitted on the true weights (`fitRows`' `positiveWeight`: the training rows' mean
+ *   probability is their purchase rate, as before). Why: a day-level column is the same for every
+ *   row of a training day, so it can only tell the days apart; over 8 weeks after the 60-day caps
+ *   it differed on one or two training days and acted as their dummy, fitting one week's chance
+ *   purchase rate and moving the scoring day's whole level by up to ⅓ (dev seed 4, 09-22: mean
+ *   score 0.027 against a rate of 0.038). The weighted-up positives make the slopes follow the
+ *   buyers' side of the data, which ranks better within a day. In a 大促 phase the recipe is the
+ *   one before (there the day-level columns carry the 大促 days' much higher purchase rate).
  * - Self-backtest (`backtest.ts`): on the latest labelled weeks (and the matched phase of the
  *   previous 大促) the recipe is compared with the fallback heuristic, recency alone and the 7-day
  *   contact count; `score` uses the best, Platt-calibrated when it is a baseline (`selection`).
@@ -51,7 +64,19 @@ import { groupReasons, type PropensityReason } from './reasons';
 import { writeFeatureRows } from './features-scoring';
 import { sigmoid } from './logistic';
 import { fallbackTerms, withSelection } from './selected';
-import { backtestDays, dayRowsMemo, firstDataDay, fitRows, matchedPhaseDays, recentTrainingDays, sampleRows, type RowWriter, type TrainingDay } from './training';
+import {
+  backtestDays,
+  dayRowsMemo,
+  firstDataDay,
+  fitRows,
+  inPromoPhase,
+  matchedPhaseDays,
+  recentTrainingDays,
+  sampleRows,
+  type FitRowsOptions,
+  type RowWriter,
+  type TrainingDay,
+} from './training';
 import { selectScorer, type BaselineCalibration, type PropensitySelection } from './backtest';
 
 /** One feature's push on a customer's score, for the side panel. */
@@ -99,11 +124,17 @@ export interface PropensityModel {
 }
 
 export interface FitPropensityOptions {
-  /** Number of recent weekly training days (default 8). */
+  /** Number of recent weekly training days when the fit's day is in a 大促 phase (default 8). */
   trainingDays?: number;
+  /** Number of recent weekly training days when it is not (default 24). */
+  ordinaryTrainingDays?: number;
+  /** Positives' weight in an ordinary day's fit, the intercept refitted after (default 10; 1 = as sampled). */
+  ordinaryPositiveWeight?: number;
+  /** Maximum fitted rows of an ordinary day's fit (default 20 000; its backtest refit a quarter of it). */
+  ordinaryMaxRows?: number;
   /** Days between training days (default 7). */
   spacing?: number;
-  /** Maximum fitted rows after sub-sampling (default 40 000). */
+  /** Maximum fitted rows after sub-sampling when the fit's day is in a 大促 phase (default 40 000). */
   maxRows?: number;
   /** Fewer days of data up to asOfDay than this → fallback (default 60). */
   minHistoryDays?: number;
@@ -132,6 +163,14 @@ const PLAIN: FeatureSet = {
     for (let r = from; r < to; r++) writeBaseFeatures(snap, candidates[r]!, t, X, (r - from) * BASE_FEATURE_COUNT);
   },
 };
+/** Recent weekly training days of a fit outside a 大促 phase (module comment, "Ordinary days"). */
+const ORDINARY_WEEKS = 24;
+/** Positives' weight in a fit outside a 大促 phase (the intercept refitted on the true weights after). */
+const ORDINARY_POSITIVE_WEIGHT = 10;
+/** Row budget of a fit outside a 大促 phase: half the 大促 one, so its 24 weeks fit in the time 8 took. */
+const ORDINARY_MAX_ROWS = 20_000;
+/** The day-level 大促 columns (equal for every customer of a day): held at weight 0 outside a 大促 phase. */
+const DAY_LEVEL_COLUMNS: readonly number[] = FEATURES.flatMap((f, j) => (DAY_LEVEL_FEATURES.has(f.feature) ? [j] : []));
 /** Candidates scored per block of feature rows (the block's rows are reused: no allocation per candidate). */
 const SCORE_BLOCK = 1024;
 
@@ -210,14 +249,14 @@ export function fallbackPropensityModel(asOfDay: number, reason: string): Propen
   return { kind: 'fallback', fallbackReason: reason, asOfDay, trainingDays: [], rows: 0, positives: 0, score: fallbackPropensity, explain, reasons };
 }
 
-/** Training days as of T (recent weeks, then the matched 大促 phase), or a fallback reason. */
-function trainingPlan(snap: Snapshot, T: number, opts: FitPropensityOptions, withPhase: boolean): { first: number; recent: TrainingDay[]; matched: number[][] } | string {
+/** Training days as of T (`weeks` recent weeks, then the matched 大促 phase), or a fallback reason. */
+function trainingPlan(snap: Snapshot, T: number, opts: FitPropensityOptions, withPhase: boolean, weeks = 8): { first: number; recent: TrainingDay[]; matched: number[][] } | string {
   const minHistory = opts.minHistoryDays ?? 60;
   const first = firstDataDay(snap);
   if (first === null || first > T) return 'no data up to this day';
   const history = T - first + 1;
   if (history < minHistory) return `only ${history} days of history (need ${minHistory})`;
-  const recent = recentTrainingDays(T, first, opts.trainingDays ?? 8, opts.spacing ?? 7);
+  const recent = recentTrainingDays(T, first, weeks, opts.spacing ?? 7);
   const matched = withPhase ? matchedPhaseDays(T, first) : [];
   if (recent.length === 0 && matched.length === 0) return 'no training day with 30 days of data before it';
   return { first, recent, matched };
@@ -225,9 +264,13 @@ function trainingPlan(snap: Snapshot, T: number, opts: FitPropensityOptions, wit
 
 /** Fits the propensity model on the shop's history up to `asOfDay` (falls back to the heuristic when too short). */
 export function fitPropensity(snap: Snapshot, asOfDay: number, opts: FitPropensityOptions = {}): PropensityModel {
-  const plan = trainingPlan(snap, asOfDay, opts, true);
+  const ordinary = !inPromoPhase(asOfDay);
+  const weeks = ordinary ? (opts.ordinaryTrainingDays ?? ORDINARY_WEEKS) : (opts.trainingDays ?? 8);
+  const plan = trainingPlan(snap, asOfDay, opts, true, weeks);
   if (typeof plan === 'string') return fallbackPropensityModel(asOfDay, plan);
-  const maxRows = opts.maxRows ?? 40_000, minPositives = opts.minPositives ?? 30, l2 = opts.l2 ?? 1e-3;
+  // The fit and the backtest's refit alike (module comment, "Ordinary days").
+  const how: FitRowsOptions = ordinary ? { zeroColumns: DAY_LEVEL_COLUMNS, positiveWeight: opts.ordinaryPositiveWeight ?? ORDINARY_POSITIVE_WEIGHT } : {};
+  const maxRows = ordinary ? (opts.ordinaryMaxRows ?? ORDINARY_MAX_ROWS) : (opts.maxRows ?? 40_000), minPositives = opts.minPositives ?? 30, l2 = opts.l2 ?? 1e-3;
   const rowsOf = dayRowsMemo(snap);
   const topWeight = plan.recent[0]?.weight ?? 1;
   const days: TrainingDay[] = [...plan.recent];
@@ -235,7 +278,7 @@ export function fitPropensity(snap: Snapshot, asOfDay: number, opts: FitPropensi
   const rows = sampleRows(snap, days, maxRows, rowsOf);
   if (rows.positivesSeen < minPositives)
     return fallbackPropensityModel(asOfDay, `only ${rows.positivesSeen} purchases to learn from (need ${minPositives})`);
-  const model = linearModel(fitRows(snap, rows, FULL.write, FEATURE_COUNT, l2), { asOfDay, trainingDays: days.map((d) => d.day), rows: rows.labels.length, positives: rows.positives }, FULL);
+  const model = linearModel(fitRows(snap, rows, FULL.write, FEATURE_COUNT, l2, how), { asOfDay, trainingDays: days.map((d) => d.day), rows: rows.labels.length, positives: rows.positives }, FULL);
   if (opts.backtest === false) return model;
 
   // Self-backtest: the recipe refitted without the days near the backtest days, scored on them.
@@ -247,7 +290,7 @@ export function fitPropensity(snap: Snapshot, asOfDay: number, opts: FitPropensi
   let btScorer: PropensityScorer | null = null;
   if (kept.length > 0) {
     const btRows = sampleRows(snap, kept, Math.round(maxRows / 4), rowsOf);
-    if (btRows.positivesSeen >= minPositives) btScorer = linearModel(fitRows(snap, btRows, FULL.write, FEATURE_COUNT, l2), { asOfDay }, FULL).score;
+    if (btRows.positivesSeen >= minPositives) btScorer = linearModel(fitRows(snap, btRows, FULL.write, FEATURE_COUNT, l2, how), { asOfDay }, FULL).score;
   }
   const { selection, calibration } = selectScorer(snap, btDays, rowsOf, btScorer, opts.maxEvalRows ?? 12_000, minPositives);
   return withSelection(model, selection, calibration);

@@ -12,13 +12,19 @@
  * Every positive is kept and negatives are sub-sampled (deterministically, by a hash of the
  * customer key and t) to at most `maxRows` rows; a kept row's weight is its day's weight ÷ its
  * sampling rate, so probabilities stay calibrated (the 高潜 threshold 0.3 keeps its meaning).
+ *
+ * `fitRows` can fit with the positives weighted up (`positiveWeight`): the slopes then follow the
+ * buyers' side of the data more closely, which ranks better, and the intercept is refitted
+ * afterwards with the true weights (the slopes held), so the mean probability on the training rows
+ * equals their purchase rate again — the same guarantee the ÷ sampling rate gives. It can also hold
+ * columns at weight 0 (`zeroColumns`), e.g. a day-level column with too few distinct days behind it.
  */
 import type { Snapshot } from '../snapshot';
 import { PROMO_DAYS, daysSinceLastPromo, nextPromo } from '../promo-calendar';
 import { dayNumber } from '../../model';
 import { columnStats, purchaseLabels, scoringPopulation, standardize } from './features';
 import { promoPhaseOf } from './features-promo';
-import { fitLogistic } from './logistic';
+import { fitLogistic, sigmoid } from './logistic';
 
 const HORIZON = 7;
 const HALF_LIFE = 28;
@@ -85,6 +91,17 @@ export function matchedPhaseDays(T: number, first: number, shifts: readonly numb
       if (days && (!sameFirst || out.length === 0)) out.push(days);
     }
   return out;
+}
+
+/**
+ * Whether T is in a 大促 phase: its next 大促 day within its warm-up + 7 days, or the last one within
+ * 7 days (the days `matchedPhaseDays` matches to earlier 大促; outside them the ordinary recipe fits).
+ */
+export function inPromoPhase(T: number): boolean {
+  const next = nextPromo(T);
+  if (next && next.days <= next.promo.warmupDays + HORIZON) return true;
+  const since = daysSinceLastPromo(T);
+  return since !== null && since <= HORIZON;
 }
 
 /** The kind of calendar phase of day t: the 大促 day in the next 7 days, its warm-up, the week after one, or ordinary. */
@@ -204,18 +221,56 @@ interface FittedLinear {
 /** Writes the d columns of one (customer, day) row. */
 export type RowWriter = (snap: Snapshot, c: number, t: number, out: Float64Array, offset: number) => void;
 
+/** How `fitRows` fits (defaults: every column free, positives at their sampling weight). */
+export interface FitRowsOptions {
+  /** Columns held at weight 0 (written as 0 on every row, so they neither move the fit nor the score). */
+  zeroColumns?: readonly number[];
+  /**
+   * Positives' weight × this in the fit (default 1); the intercept is then refitted with the true
+   * weights, the slopes held, so the training rows' mean probability equals their purchase rate.
+   */
+  positiveWeight?: number;
+}
+
 /** Fits an L2 logistic regression on the rows (columns written by `write`, standardised by the rows' own statistics). */
-export function fitRows(snap: Snapshot, rows: TrainingRows, write: RowWriter, d: number, l2: number): FittedLinear {
+export function fitRows(snap: Snapshot, rows: TrainingRows, write: RowWriter, d: number, l2: number, opts: FitRowsOptions = {}): FittedLinear {
   const n = rows.labels.length;
   const X = new Float64Array(n * d);
   for (let r = 0; r < n; r++) write(snap, rows.customers[r]!, rows.days[r]!, X, r * d);
+  for (const j of opts.zeroColumns ?? []) for (let r = 0; r < n; r++) X[r * d + j] = 0;
   const { mean, sd } = columnStats(X, n, d);
   // Scaled but not centred: zeros stay zeros, so the fit's Hessian skips them (most counts of a
   // row are 0). With an unpenalised intercept the optimum is the same as on centred columns;
   // the intercept is moved back to the centred form the explanations use.
   standardize(X, d, new Float64Array(d), sd);
-  const fit = fitLogistic(X, rows.labels, d, { l2, weights: rows.weights });
-  let intercept = fit.intercept;
+  const k = opts.positiveWeight ?? 1;
+  const weights = k === 1 ? rows.weights : Float64Array.from(rows.weights, (w, r) => (rows.labels[r] ? w * k : w));
+  const fit = fitLogistic(X, rows.labels, d, { l2, weights });
+  let intercept = k === 1 ? fit.intercept : refitIntercept(X, rows, d, fit.weights, fit.intercept);
   for (let j = 0; j < d; j++) intercept += (fit.weights[j]! * mean[j]!) / sd[j]!;
   return { intercept, weights: Array.from(fit.weights), mean: Array.from(mean), sd: Array.from(sd) };
+}
+
+/** The intercept b maximising the rows' weighted likelihood with the slopes held (Newton's method from `start`). */
+function refitIntercept(X: Float64Array, rows: TrainingRows, d: number, beta: Float64Array, start: number): number {
+  const n = rows.labels.length, w = rows.weights, y = rows.labels;
+  const z = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    let s = 0;
+    for (let j = 0, o = r * d; j < d; j++) s += X[o + j]! * beta[j]!;
+    z[r] = s;
+  }
+  let b = start;
+  for (let it = 0; it < 50; it++) {
+    let g = 0, h = 0;
+    for (let r = 0; r < n; r++) {
+      const p = sigmoid(b + z[r]!);
+      g += w[r]! * (p - y[r]!);
+      h += w[r]! * p * (1 - p);
+    }
+    const step = g / Math.max(h, 1e-300);
+    b -= step;
+    if (Math.abs(step) < 1e-12) break;
+  }
+  return b;
 }
