@@ -68,14 +68,9 @@ export function recentTrainingDays(T: number, first: number, weeks: number, spac
  * when T is in no 大促 phase or the history has no earlier event with 30 days of data before it.
  */
 export function matchedPhaseDays(T: number, first: number, shifts: readonly number[] = PHASE_SHIFTS, events = MATCHED_EVENTS): number[][] {
-  const next = nextPromo(T);
-  const since = daysSinceLastPromo(T);
-  // Offset of T from the main day it is near (negative before it).
-  let offset: number | null = null;
-  if (next && next.days <= next.promo.warmupDays + HORIZON) offset = -next.days;
-  else if (since !== null && since <= HORIZON) offset = since;
+  const offset = promoPhaseOffset(T);
   if (offset === null) return [];
-  const id = (offset <= 0 ? next?.promo.id : undefined) ?? lastPromoId(T);
+  const id = (offset <= 0 ? nextPromo(T)?.promo.id : undefined) ?? lastPromoId(T);
   const daysOf = (P: number) => {
     const days = shifts.map((s) => P + offset + s).filter((t) => usable(t, T, first) && Math.abs(t - T) > HORIZON);
     return days.length === shifts.length ? days : null;
@@ -94,14 +89,19 @@ export function matchedPhaseDays(T: number, first: number, shifts: readonly numb
 }
 
 /**
- * Whether T is in a 大促 phase: its next 大促 day within its warm-up + 7 days, or the last one within
- * 7 days (the days `matchedPhaseDays` matches to earlier 大促; outside them the ordinary recipe fits).
+ * T's offset from the 大促 main day it is near (negative before it) when T is in a 大促 phase — its next
+ * 大促 day within its warm-up + 7 days, or the last one within 7 days — else null.
  */
-export function inPromoPhase(T: number): boolean {
+function promoPhaseOffset(T: number): number | null {
   const next = nextPromo(T);
-  if (next && next.days <= next.promo.warmupDays + HORIZON) return true;
+  if (next && next.days <= next.promo.warmupDays + HORIZON) return -next.days;
   const since = daysSinceLastPromo(T);
-  return since !== null && since <= HORIZON;
+  return since !== null && since <= HORIZON ? since : null;
+}
+
+/** Whether T is in a 大促 phase (the days `matchedPhaseDays` matches to earlier 大促; outside them the ordinary recipe fits). */
+export function inPromoPhase(T: number): boolean {
+  return promoPhaseOffset(T) !== null;
 }
 
 /** The kind of calendar phase of day t: the 大促 day in the next 7 days, its warm-up, the week after one, or ordinary. */
