@@ -12,17 +12,10 @@ export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): nu
   for (let i = 0; i < n; i++) if (labels[i]) pos++;
   const neg = n - pos;
   if (pos === 0 || neg === 0) return null;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => scores[a]! - scores[b]!);
+  // Midranks are halves of integers: their sum is exact in any order.
+  const ranks = midranks(scores);
   let rankSumPos = 0;
-  for (let i = 0; i < n; ) {
-    let j = i + 1;
-    while (j < n && scores[order[j]!]! === scores[order[i]!]!) j++;
-    const midRank = (i + 1 + j) / 2; // ranks i+1 … j share their mean
-    for (let k = i; k < j; k++) if (labels[order[k]!]) rankSumPos += midRank;
-    i = j;
-  }
+  for (let i = 0; i < n; i++) if (labels[i]) rankSumPos += ranks[i]!;
   return (rankSumPos - (pos * (pos + 1)) / 2) / (pos * neg);
 }
 
