@@ -7,6 +7,9 @@ import { loadAverage, s, until, untilFresh } from './probe';
 /** The cold-open target of issue 14: the fresh 概览 within 1.5 s. */
 export const COLD_OPEN_TARGET_MS = 1500;
 
+/** True in the page once it shows the fresh analysis's 概览 (report + previous). */
+export const FRESH_OVERVIEW = `document.querySelector('.app')?.getAttribute('data-report') === 'fresh'`;
+
 /** What one cold load measured: the fresh 概览 (ms) and the worker's steps (bench builds only). */
 export interface ColdLoad {
   label: string;
@@ -33,7 +36,7 @@ export async function coldLoad(context: BrowserContext, url: string, label: stri
   await until(cold, `/\\d/.test(document.querySelector('[data-testid="tier-users"]')?.textContent ?? '')`, 10 * 60_000);
   const shownMs = performance.now() - t1;
   // The 概览 figures of the fresh analysis (report + previous) show before its lists (extras).
-  await until(cold, `document.querySelector('.app')?.getAttribute('data-report') === 'fresh'`, 10 * 60_000);
+  await until(cold, FRESH_OVERVIEW, 10 * 60_000);
   const firstScreenMs = performance.now() - t1;
   const traced = trace ? await trace.stop(label.split(/[:(]/)[0]!.trim().replace(/\W+/g, '-'), await pageMarks(cold)) : null;
   // What the merchant sees at that moment: every tile of the 概览 with a number, 高潜 scored or pending.

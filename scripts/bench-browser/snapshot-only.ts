@@ -20,7 +20,7 @@ import type { AnalysisSnapshot } from '../../lib/db';
 import { analysisModelsSetting, analysisTokenSetting, dataVersionSetting, settingKey, type SettingDef } from '../../lib/db/settings/registry';
 import { buildSnapshot, computeReport, customerIndexOf, latestDataDay, resolveWindow, SNAPSHOT_VERSION } from '../../lib/engine';
 import { generateShop } from '../../tests/fixtures/generate';
-import { coldLoad, COLD_OPEN_TARGET_MS, type ColdLoad } from './cold-load';
+import { coldLoad, COLD_OPEN_TARGET_MS, FRESH_OVERVIEW, type ColdLoad } from './cold-load';
 import { benchShopSpec, type Launch, type Opts } from './options';
 import { collect } from '../bench-util';
 import { browserSettled, loadAverage, s, until } from './probe';
@@ -125,7 +125,7 @@ async function closeMidAnalysis(context: BrowserContext, url: string): Promise<v
   const page = await context.newPage();
   await page.setViewportSize({ width: 520, height: 1000 });
   await page.goto(url);
-  await until(page, `document.querySelector('.app')?.getAttribute('data-report') === 'fresh'`, 10 * 60_000);
+  await until(page, FRESH_OVERVIEW, 10 * 60_000);
   await page.waitForTimeout(CLOSE_AFTER_FRESH_MS);
   await page.close();
 }
